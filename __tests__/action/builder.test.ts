@@ -1,0 +1,85 @@
+import { mockClient } from 'aws-sdk-client-mock';
+import {
+  DescribeEnvironmentsCommand,
+  ElasticBeanstalkClient,
+  ListPlatformVersionsCommand,
+  TerminateEnvironmentCommand,
+} from '@aws-sdk/client-elastic-beanstalk';
+import { BUILDER_ENVIRONMENT, builderNameFromArn, terminateBuilder } from '../../src/builder';
+import { memoryLog } from '../../src/log';
+import { virtualClock } from '../helpers/virtual-clock';
+
+const OWN = 'arn:aws:elasticbeanstalk:eu-west-1:123456789012:platform/web/1.0.0';
+const env = (Status: string, EnvironmentId = 'e-builder1') => ({ EnvironmentName: BUILDER_ENVIRONMENT, EnvironmentId, Status });
+
+describe('builder environment teardown', () => {
+  const eb = mockClient(ElasticBeanstalkClient);
+  const client = new ElasticBeanstalkClient({ region: 'eu-west-1' });
+  beforeEach(() => {
+    eb.reset();
+    eb.on(ListPlatformVersionsCommand).resolves({ PlatformSummaryList: [] });
+    eb.on(TerminateEnvironmentCommand).resolves({});
+  });
+
+  it('uses the name the EB CLI and the service use', () => {
+    expect(BUILDER_ENVIRONMENT).toBe('eb-custom-platform-builder-packer');
+    expect(builderNameFromArn('arn:aws:elasticbeanstalk:eu-west-1:123456789012:environment/Custom Platform Builder/eb-custom-platform-builder-packer')).toBe(
+      BUILDER_ENVIRONMENT,
+    );
+    expect(builderNameFromArn('arn:aws:elasticbeanstalk:eu-west-1:123456789012:platform/web/1.0.0')).toBeUndefined();
+  });
+
+  it('terminates a running builder, found by name', async () => {
+    eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [env('Ready')] });
+    await expect(terminateBuilder(client, BUILDER_ENVIRONMENT, OWN, memoryLog())).resolves.toBe('terminated');
+    expect(eb.commandCalls(DescribeEnvironmentsCommand)[0].args[0].input).toEqual({ EnvironmentNames: [BUILDER_ENVIRONMENT], IncludeDeleted: false });
+    expect(eb.commandCalls(TerminateEnvironmentCommand)[0].args[0].input).toEqual({ EnvironmentId: 'e-builder1', TerminateResources: true });
+  });
+
+  it('is idempotent: a builder already terminating or gone is success without a call', async () => {
+    eb.on(DescribeEnvironmentsCommand).resolvesOnce({ Environments: [env('Terminating')] }).resolvesOnce({ Environments: [] });
+    await expect(terminateBuilder(client, BUILDER_ENVIRONMENT, OWN, memoryLog())).resolves.toBe('already gone');
+    await expect(terminateBuilder(client, BUILDER_ENVIRONMENT, OWN, memoryLog())).resolves.toBe('already gone');
+    expect(eb.commandCalls(TerminateEnvironmentCommand)).toHaveLength(0);
+  });
+
+  it('leaves the builder to another build of the account that is still running, and says how to end it', async () => {
+    eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [env('Ready')] });
+    eb.on(ListPlatformVersionsCommand).resolves({
+      PlatformSummaryList: [{ PlatformArn: OWN, PlatformStatus: 'Creating' }, { PlatformArn: OWN.replace('web/1.0.0', 'api/2.0.0'), PlatformStatus: 'Creating' }],
+    });
+    const log = memoryLog();
+    await expect(terminateBuilder(client, BUILDER_ENVIRONMENT, OWN, log)).resolves.toBe('kept: another build is running');
+    expect(eb.commandCalls(TerminateEnvironmentCommand)).toHaveLength(0);
+    expect(log.text()).toContain('platform/api/2.0.0');
+    expect(log.text()).toContain('terminate-environment --environment-name eb-custom-platform-builder-packer');
+  });
+
+  it('terminates even though its own build is still Creating (a cancelled or timed-out run)', async () => {
+    eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [env('Ready')] });
+    eb.on(ListPlatformVersionsCommand).resolves({ PlatformSummaryList: [{ PlatformArn: OWN, PlatformStatus: 'Creating' }] });
+    await expect(terminateBuilder(client, BUILDER_ENVIRONMENT, OWN, memoryLog())).resolves.toBe('terminated');
+  });
+
+  it('waits for a builder that is still launching before terminating it', async () => {
+    eb.on(DescribeEnvironmentsCommand)
+      .resolvesOnce({ Environments: [env('Launching')] })
+      .resolvesOnce({ Environments: [env('Launching')] })
+      .resolves({ Environments: [env('Ready')] });
+    const clock = virtualClock();
+    await expect(terminateBuilder(client, BUILDER_ENVIRONMENT, OWN, memoryLog(), clock)).resolves.toBe('terminated');
+    expect(clock.sleeps).toHaveLength(2);
+  });
+
+  it('treats a terminate that races another teardown as done', async () => {
+    eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [env('Ready')] });
+    eb.on(TerminateEnvironmentCommand).rejects(Object.assign(new Error('No Environment found for EnvironmentId = e-builder1.'), { name: 'InvalidParameterValue' }));
+    await expect(terminateBuilder(client, BUILDER_ENVIRONMENT, OWN, memoryLog())).resolves.toBe('terminated');
+  });
+
+  it('lets a permission error through', async () => {
+    eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [env('Ready')] });
+    eb.on(TerminateEnvironmentCommand).rejects(Object.assign(new Error('not authorized to terminate'), { name: 'InsufficientPrivilegesException' }));
+    await expect(terminateBuilder(client, BUILDER_ENVIRONMENT, OWN, memoryLog())).rejects.toThrow(/not authorized/);
+  });
+});

@@ -1,0 +1,132 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { InputError } from '../../src/errors';
+import { InputErrors, parseInputs, parseTags, parseVersionRequest } from '../../src/inputs';
+
+describe('inputs', () => {
+  let workspace: string;
+  beforeAll(() => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'inputs-'));
+    fs.mkdirSync(path.join(workspace, 'platform'));
+    fs.writeFileSync(path.join(workspace, 'check.sh'), '#!/bin/sh\n');
+  });
+  afterAll(() => fs.rmSync(workspace, { recursive: true, force: true }));
+
+  const env = () => ({ GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'acme/web-platform', AWS_REGION: 'eu-west-1' });
+  const parse = (given: Record<string, string>, e: NodeJS.ProcessEnv = env()) => parseInputs((n) => given[n] ?? '', e);
+  const errorOf = (fn: () => unknown): Error => {
+    try {
+      fn();
+    } catch (e) {
+      return e as Error;
+    }
+    throw new Error('expected an error');
+  };
+
+  it('applies the documented defaults', () => {
+    const inputs = parse({});
+    expect(inputs).toMatchObject({
+      platformDir: path.join(workspace, 'platform'),
+      platformName: 'web-platform',
+      platformVersion: { kind: 'auto' },
+      region: 'eu-west-1',
+      timeoutMinutes: 60,
+      pollIntervalSeconds: 5,
+      smokeTest: true,
+      keepBuilder: false,
+      dryRun: false,
+      maxBundleBytes: 500 * 1024 * 1024,
+      builder: { instanceProfile: 'aws-elasticbeanstalk-custom-platform-ec2-role', subnets: [] },
+      smoke: { instanceType: 't3.small', sshUser: 'ubuntu', sshPort: 22, httpPort: 80 },
+    });
+  });
+
+  it.each([
+    ['auto', { kind: 'auto' }],
+    ['', { kind: 'auto' }],
+    ['1.4.2', { kind: 'explicit', version: '1.4.2' }],
+    ['v1.4.2', { kind: 'explicit', version: '1.4.2' }],
+    ['refs/tags/v1.4.2', { kind: 'explicit', version: '1.4.2' }],
+    ['refs/tags/10.0.12', { kind: 'explicit', version: '10.0.12' }],
+  ])('reads the version %p', (raw, expected) => {
+    expect(parseVersionRequest(raw)).toEqual(expected);
+  });
+
+  it.each(['1.4', '1.4.2.1', 'v1.4.x', 'refs/heads/main', 'latest', '01.2.3', '1.2.3-rc1'])('refuses the version %p', (raw) => {
+    const e = errorOf(() => parseVersionRequest(raw));
+    expect(e).toBeInstanceOf(InputError);
+    expect(e.message).toContain("Input 'platform-version'");
+    expect(e.message).toContain(raw);
+    expect(e.message).toContain('MAJOR.MINOR.PATCH');
+  });
+
+  it.each([
+    ['aws-region', 'mars-north-1', 'not an AWS region'],
+    ['aws-region', 'us-east', 'not an AWS region'],
+    ['platform-dir', 'missing', 'does not exist'],
+    ['platform-dir', '../outside', 'leaves the repository'],
+    ['platform-dir', 'check.sh', 'not a directory'],
+    ['platform-name', 'bad/name', 'not a platform name'],
+    ['platform-name', 'has:colon', 'not a platform name'],
+    ['timeout-minutes', '0', 'whole number from 1 to 1440'],
+    ['timeout-minutes', 'ten', 'whole number'],
+    ['poll-interval-seconds', '-1', 'number from'],
+    ['smoke-test', 'yes', 'expected true or false'],
+    ['keep-builder', '1', 'expected true or false'],
+    ['dry-run', 'maybe', 'expected true or false'],
+    ['tags', 'novalue', 'expected Key=Value'],
+    ['tags', 'aws:x=1', "reserved prefix 'aws:'"],
+    ['builder-instance-type', 'big', 'not an EC2 instance type'],
+    ['builder-vpc-id', 'vpc-xyz', 'not a vpc id'],
+    ['builder-instance-profile', 'has space', 'not an instance profile name'],
+    ['max-bundle-size-mb', '0', 'whole number from 1'],
+    ['smoke-instance-type', 'T3.SMALL', 'not an EC2 instance type'],
+    ['smoke-subnet-id', 'subnet-1', 'not a subnet id'],
+    ['smoke-allowed-cidr', '10.0.0.300/32', 'not an IPv4 CIDR'],
+    ['smoke-allowed-cidr', '0.0.0.0', 'not an IPv4 CIDR'],
+    ['smoke-script', 'nope.sh', 'does not exist'],
+    ['ssh-user', 'Root User', 'not a user name'],
+    ['ssh-port', '70000', 'from 1 to 65535'],
+    ['http-port', '8o', 'whole number'],
+  ])('names %s when it is %p', (name, value, expected) => {
+    const e = errorOf(() => parse({ [name]: value }));
+    expect(e).toBeInstanceOf(InputError);
+    expect(e.message).toContain(`Input '${name}'`);
+    expect(e.message).toContain(expected);
+  });
+
+  it('needs a region unless it is a dry run', () => {
+    const noRegion = { GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'acme/p' };
+    expect(errorOf(() => parse({}, noRegion)).message).toMatch(/Input 'aws-region': no region given/);
+    expect(parse({ 'dry-run': 'true' }, noRegion).region).toBe('');
+  });
+
+  it('needs a name when there is no repository to take it from', () => {
+    expect(errorOf(() => parse({}, { GITHUB_WORKSPACE: workspace, AWS_REGION: 'us-east-1' })).message).toMatch(/Input 'platform-name': no name given/);
+  });
+
+  it('reports every bad input at once, one line each', () => {
+    const e = errorOf(() => parse({ 'platform-version': 'x', 'timeout-minutes': '-5', 'ssh-port': '0' }));
+    expect(e).toBeInstanceOf(InputErrors);
+    expect((e as InputErrors).errors.map((x) => x.input)).toEqual(['platform-version', 'timeout-minutes', 'ssh-port']);
+    expect(e.message.split('\n')).toHaveLength(3);
+  });
+
+  it('wants a VPC with builder subnets', () => {
+    expect(errorOf(() => parse({ 'builder-subnets': 'subnet-0123456789abcdef0' })).message).toMatch(/Input 'builder-subnets'.*builder-vpc-id/);
+    expect(parse({ 'builder-vpc-id': 'vpc-0123abcd', 'builder-subnets': 'subnet-0123abcd, subnet-4567abcd' }).builder.subnets).toEqual([
+      'subnet-0123abcd',
+      'subnet-4567abcd',
+    ]);
+  });
+
+  it('reads tags one per line or comma-separated', () => {
+    expect(parseTags('tags', 'team=web\nstage = prod, cost-centre=42')).toEqual({ team: 'web', stage: 'prod', 'cost-centre': '42' });
+    expect(() => parseTags('tags', Array.from({ length: 51 }, (_, i) => `k${i}=v`).join('\n'))).toThrow(/at most 50/);
+  });
+
+  it('resolves the smoke script inside the repository', () => {
+    expect(parse({ 'smoke-script': 'check.sh' }).smoke.script).toBe(path.join(workspace, 'check.sh'));
+  });
+});

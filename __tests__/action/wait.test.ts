@@ -1,0 +1,120 @@
+import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { realClock } from '../../src/clock';
+import { StepError } from '../../src/errors';
+import { createEventStream } from '../../src/events';
+import { memoryLog } from '../../src/log';
+import { waitForPlatform } from '../../src/wait';
+import { virtualClock } from '../helpers/virtual-clock';
+import { AMI, PLATFORM_ARN, simulateBuild, successEvents } from '../helpers/simulated-build';
+
+const MIN = 60_000;
+
+function setup(script: Parameters<typeof simulateBuild>[1], clock = virtualClock()) {
+  const sim = simulateBuild(clock, script);
+  const eb = new ElasticBeanstalkClient({ region: 'eu-west-1' });
+  const ec2 = new EC2Client({ region: 'eu-west-1' });
+  const log = memoryLog();
+  const events = createEventStream(eb, PLATFORM_ARN, log, new Date(clock.now() - MIN));
+  const wait = (deadlineMin = 60) =>
+    waitForPlatform(
+      eb,
+      ec2,
+      events,
+      { platformArn: PLATFORM_ARN, deadline: clock.now() + deadlineMin * MIN, minIntervalMs: 5_000, maxIntervalMs: 20_000, stillRunning: 'STILL-RUNNING-HINT' },
+      log,
+      clock,
+    );
+  return { sim, log, clock, wait };
+}
+
+const eventLines = (text: string) => text.split('\n').filter((l) => / (INFO|ERROR|WARN) /.test(l));
+
+describe('waiting for the build', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('returns the hvm AMI once Ready and available, printing each event once in order', async () => {
+    const { sim, log, wait } = setup({ endsAt: 30 * MIN, amiDelay: 20_000 });
+    const out = await wait();
+    sim.restore();
+    expect(out.amiId).toBe(AMI);
+    const lines = eventLines(log.text());
+    expect(lines.map((l) => l.replace(/^\S+ \S+\s+/, ''))).toEqual(successEvents(30 * MIN).map((e) => e.message));
+    expect(log.text()).toContain(`AMI ${AMI} is available.`);
+    expect(sim.calls.DescribeImages).toBeGreaterThan(1);
+  });
+
+  it('prints nothing twice when the service repeats events, and misses none across pages', async () => {
+    const { sim, log, wait } = setup({ endsAt: 30 * MIN, repeatAll: true, pageSize: 2 });
+    await wait();
+    sim.restore();
+    const lines = eventLines(log.text());
+    expect(lines).toHaveLength(successEvents(30 * MIN).length);
+    expect(new Set(lines).size).toBe(lines.length);
+  });
+
+  it('still prints an event the service records late, with an earlier timestamp', async () => {
+    const events = [
+      ...successEvents(30 * MIN),
+      // Happened at minute 5, but only visible from minute 9, after later events were printed.
+      { at: 5 * MIN, visibleAt: 9 * MIN, message: 'Late: instance i-0abc launched for Packer.' },
+    ];
+    const { sim, log, wait } = setup({ endsAt: 30 * MIN, events });
+    await wait();
+    sim.restore();
+    const text = log.text();
+    expect(text.match(/Late: instance/g)).toHaveLength(1);
+    expect(text.indexOf('Late: instance')).toBeGreaterThan(text.indexOf('Creating CloudWatch log group'));
+  });
+
+  it('fails with the reason and the last events when the build fails', async () => {
+    const { sim, wait } = setup({ endsAt: 12 * MIN, outcome: 'Failed' });
+    const error = (await wait().catch((e) => e)) as StepError;
+    sim.restore();
+    expect(error).toBeInstanceOf(StepError);
+    expect(error.message).toMatch(/^The platform build failed: Packer failed with error: \[Build "ebpacker" failed/);
+    expect(error.message).toContain('/aws/elasticbeanstalk/platform/web, stream 1.0.0');
+    expect(error.details.join('\n')).toContain("Failed to create platform version 'web/1.0.0'.");
+  });
+
+  it('gives up at the deadline, saying what still runs, after polling with backoff', async () => {
+    const { sim, clock, wait } = setup({});
+    const started = clock.now();
+    const error = (await wait(45).catch((e) => e)) as StepError;
+    sim.restore();
+    expect(error.message).toMatch(/Gave up after the deadline: .*platform\/web\/1\.0\.0 is still Creating\. STILL-RUNNING-HINT/);
+    expect(clock.now() - started).toBe(45 * MIN);
+    const sleeps = (clock as ReturnType<typeof virtualClock>).sleeps;
+    expect(sleeps[0]).toBe(5_000);
+    expect(Math.max(...sleeps)).toBe(20_000);
+    // 45 minutes at up to 20 s apart: a bounded number of polls, not one every 5 s.
+    expect(sim.calls.DescribePlatformVersion).toBeLessThan(45 * 3 + 10);
+  });
+
+  it('polls through throttling instead of failing the build', async () => {
+    const { sim, log, wait } = setup({ endsAt: 20 * MIN, throttleUntil: 3 * MIN });
+    await expect(wait()).resolves.toMatchObject({ amiId: AMI });
+    sim.restore();
+    expect(log.text()).toMatch(/Checking the build failed for now \(Throttling: Rate exceeded\)/);
+  });
+
+  it('stops at once on an error that polling will not fix', async () => {
+    const { sim, wait } = setup({ endsAt: 20 * MIN });
+    sim.eb.on(require('@aws-sdk/client-elastic-beanstalk').DescribePlatformVersionCommand).rejects(
+      Object.assign(new Error('User is not authorized to perform elasticbeanstalk:DescribePlatformVersion'), { name: 'InsufficientPrivilegesException', $metadata: { httpStatusCode: 403 } }),
+    );
+    await expect(wait()).rejects.toThrow(/InsufficientPrivilegesException: User is not authorized/);
+    sim.restore();
+  });
+
+  it('works on the real timers API too (jest fake timers)', async () => {
+    jest.useFakeTimers({ now: Date.parse('2026-03-01T00:00:00Z') });
+    const { sim, wait } = setup({ endsAt: 2 * MIN }, realClock as ReturnType<typeof virtualClock>);
+    const result = wait(10);
+    let settled = false;
+    result.finally(() => (settled = true)).catch(() => {});
+    for (let i = 0; i < 200 && !settled; i++) await jest.advanceTimersByTimeAsync(5_000);
+    await expect(result).resolves.toMatchObject({ amiId: AMI });
+    sim.restore();
+  });
+});

@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// Bundles src/ into dist/index.js with ncc, and writes the three tiny entry
+// files action.yml and `npm run plan` start. One bundle keeps dist/ small.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+
+const root = path.resolve(__dirname, '..');
+const dist = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'dist');
+
+fs.rmSync(dist, { recursive: true, force: true });
+execFileSync(
+  process.execPath,
+  [require.resolve('@vercel/ncc/dist/ncc/cli.js'), 'build', path.join(root, 'src/index.ts'), '-o', dist, '--minify', '--no-source-map-register', '--license', 'licenses.txt', '--quiet'],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } },
+);
+for (const entry of ['main', 'post', 'plan']) {
+  fs.writeFileSync(path.join(dist, `${entry}.js`), `'use strict';\nrequire('./index.js').run('${entry}');\n`);
+}

@@ -1,0 +1,29 @@
+import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { S3Client } from '@aws-sdk/client-s3';
+
+export interface AwsClients {
+  eb: ElasticBeanstalkClient;
+  s3: S3Client;
+  ec2: EC2Client;
+}
+
+/**
+ * Clients on the SDK's default credential chain (so OIDC through
+ * aws-actions/configure-aws-credentials works unchanged) and its standard
+ * endpoint variables (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>`).
+ * Adaptive retries back off on throttling across the whole run.
+ */
+export function createClients(region: string): AwsClients {
+  const common = {
+    region,
+    retryMode: 'adaptive',
+    maxAttempts: 8,
+    customUserAgent: 'eb-custom-platform-action',
+  } as const;
+  return {
+    eb: new ElasticBeanstalkClient(common),
+    s3: new S3Client(common),
+    ec2: new EC2Client(common),
+  };
+}

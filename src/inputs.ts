@@ -1,0 +1,243 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InputError } from './errors';
+
+/** Reads one input by its action.yml name; '' when unset (as `core.getInput` does). */
+export type InputSource = (name: string) => string;
+
+export type VersionRequest = { kind: 'auto' } | { kind: 'explicit'; version: string };
+
+export interface BuilderSettings {
+  instanceType?: string;
+  instanceProfile: string;
+  vpcId?: string;
+  subnets: string[];
+}
+
+export interface SmokeSettings {
+  instanceType: string;
+  subnetId?: string;
+  allowedCidr?: string;
+  tags: Record<string, string>;
+  script?: string;
+  sshUser: string;
+  sshPort: number;
+  httpPort: number;
+}
+
+export interface Inputs {
+  platformDir: string;
+  platformName: string;
+  platformVersion: VersionRequest;
+  /** Empty only on a dry run, where no AWS call is made. */
+  region: string;
+  timeoutMinutes: number;
+  pollIntervalSeconds: number;
+  smokeTest: boolean;
+  keepBuilder: boolean;
+  dryRun: boolean;
+  tags: Record<string, string>;
+  builder: BuilderSettings;
+  maxBundleBytes: number;
+  smoke: SmokeSettings;
+}
+
+/** The EB CLI's default builder profile; the plain EB instance profile makes Packer fail. */
+export const DEFAULT_BUILDER_PROFILE = 'aws-elasticbeanstalk-custom-platform-ec2-role';
+
+/** Thrown when several inputs are wrong at once: each keeps its own line. */
+export class InputErrors extends Error {
+  constructor(readonly errors: InputError[]) {
+    super(errors.map((e) => e.message).join('\n'));
+    this.name = 'InputErrors';
+  }
+}
+
+const SEMVER = /^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$/;
+// The region shapes of AWS's partitions (aws, aws-cn, aws-us-gov, aws-iso*, eusc), as the SDK's partition data defines them.
+const REGION = /^(?:(?:us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+|cn-\w+-\d+|us-gov-\w+-\d+|us-iso[bef]?-\w+-\d+|eu-isoe-\w+-\d+|eusc-\w+-\d+)$/;
+const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
+
+/** Parses a version input: `auto`, `1.4.2`, `v1.4.2` or `refs/tags/v1.4.2`. */
+export function parseVersionRequest(raw: string): VersionRequest {
+  const value = raw.trim();
+  if (value === '' || value === 'auto') return { kind: 'auto' };
+  const bare = value.replace(/^refs\/tags\//, '').replace(/^v/, '');
+  if (!SEMVER.test(bare)) {
+    throw new InputError(
+      'platform-version',
+      `'${value}' is not a version: expected 'auto', MAJOR.MINOR.PATCH such as 1.4.2, or a tag such as v1.4.2 or refs/tags/v1.4.2`,
+    );
+  }
+  return { kind: 'explicit', version: bare };
+}
+
+export function parseBoolean(name: string, raw: string, fallback: boolean): boolean {
+  const value = raw.trim();
+  if (value === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new InputError(name, `'${value}' is not a boolean: expected true or false`);
+}
+
+export function parseNumber(name: string, raw: string, fallback: number, min: number, max: number, integer = true): number {
+  const value = raw.trim();
+  if (value === '') return fallback;
+  const n = Number(value);
+  const kind = integer ? 'a whole number' : 'a number';
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min || n > max) {
+    throw new InputError(name, `'${value}' is not valid: expected ${kind} from ${min} to ${max}`);
+  }
+  return n;
+}
+
+/** `Key=Value` pairs, one per line or separated by commas, as AWS tags. */
+export function parseTags(name: string, raw: string, max = 50): Record<string, string> {
+  const tags: Record<string, string> = {};
+  const items = raw
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    const key = eq < 0 ? item : item.slice(0, eq).trim();
+    const value = eq < 0 ? '' : item.slice(eq + 1).trim();
+    if (eq < 0 || !key) throw new InputError(name, `'${item}' is not a tag: expected Key=Value, one per line`);
+    if (key.length > 128 || value.length > 256) throw new InputError(name, `tag '${key}' is too long: keys take up to 128 characters, values up to 256`);
+    if (/^aws:/i.test(key)) throw new InputError(name, `tag '${key}' uses the reserved prefix 'aws:'`);
+    tags[key] = value;
+  }
+  if (Object.keys(tags).length > max) throw new InputError(name, `${Object.keys(tags).length} tags given: expected at most ${max}`);
+  return tags;
+}
+
+export function parseCidr(name: string, raw: string): string | undefined {
+  const value = raw.trim();
+  if (!value) return undefined;
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
+  if (!m || m.slice(1, 5).some((o) => Number(o) > 255) || Number(m[5]) > 32) {
+    throw new InputError(name, `'${value}' is not an IPv4 CIDR block: expected a.b.c.d/n, such as 203.0.113.7/32`);
+  }
+  return value;
+}
+
+function parseRegion(raw: string, env: NodeJS.ProcessEnv, dryRun: boolean): string {
+  const value = raw.trim() || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || '';
+  if (!value) {
+    if (dryRun) return '';
+    throw new InputError('aws-region', 'no region given: set the aws-region input or AWS_REGION (aws-actions/configure-aws-credentials sets it)');
+  }
+  if (!REGION.test(value)) throw new InputError('aws-region', `'${value}' is not an AWS region: expected a region code such as us-east-1 or eu-west-2`);
+  return value;
+}
+
+function parsePlatformName(raw: string, env: NodeJS.ProcessEnv): string {
+  const value = raw.trim() || (env.GITHUB_REPOSITORY ?? '').split('/')[1] || '';
+  if (!value) throw new InputError('platform-name', 'no name given: set platform-name (it defaults to the repository name on GitHub)');
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(value)) {
+    throw new InputError('platform-name', `'${value}' is not a platform name: expected up to 100 letters, digits, '.', '_' or '-', starting with a letter or digit`);
+  }
+  return value;
+}
+
+function parseId(name: string, raw: string, prefix: string): string | undefined {
+  const value = raw.trim();
+  if (!value) return undefined;
+  if (!new RegExp(`^${prefix}-[0-9a-f]{8,17}$`).test(value)) throw new InputError(name, `'${value}' is not a ${prefix} id: expected ${prefix}- followed by 8 or 17 hex digits`);
+  return value;
+}
+
+function parseInstanceType(name: string, raw: string, fallback?: string): string | undefined {
+  const value = raw.trim();
+  if (!value) return fallback;
+  if (!INSTANCE_TYPE.test(value)) throw new InputError(name, `'${value}' is not an EC2 instance type: expected a family and size such as t3.small`);
+  return value;
+}
+
+function resolveInside(workspace: string, name: string, raw: string, what: 'directory' | 'file'): string {
+  const full = path.resolve(workspace, raw);
+  const rel = path.relative(workspace, full);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new InputError(name, `'${raw}' leaves the repository (${workspace}): expected a path inside it`);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(full);
+  } catch {
+    throw new InputError(name, `'${raw}' does not exist in ${workspace}: expected a ${what}`);
+  }
+  if (what === 'directory' ? !stat.isDirectory() : !stat.isFile()) throw new InputError(name, `'${raw}' is not a ${what}`);
+  return full;
+}
+
+/**
+ * Parses and validates every input, collecting one error per bad input, so a
+ * user fixes them all in one go. Nothing here touches AWS.
+ */
+export function parseInputs(get: InputSource, env: NodeJS.ProcessEnv = process.env): Inputs {
+  const errors: InputError[] = [];
+  const attempt = <T>(fn: () => T, fallback: T): T => {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof InputError) {
+        errors.push(e);
+        return fallback;
+      }
+      throw e;
+    }
+  };
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const dryRun = attempt(() => parseBoolean('dry-run', get('dry-run'), false), false);
+  const smokeTest = attempt(() => parseBoolean('smoke-test', get('smoke-test'), true), true);
+  const script = get('smoke-script').trim();
+
+  const inputs: Inputs = {
+    platformDir: attempt(() => resolveInside(workspace, 'platform-dir', get('platform-dir').trim() || 'platform', 'directory'), ''),
+    platformName: attempt(() => parsePlatformName(get('platform-name'), env), ''),
+    platformVersion: attempt(() => parseVersionRequest(get('platform-version')), { kind: 'auto' } as VersionRequest),
+    region: attempt(() => parseRegion(get('aws-region'), env, dryRun), ''),
+    timeoutMinutes: attempt(() => parseNumber('timeout-minutes', get('timeout-minutes'), 60, 1, 1440), 60),
+    pollIntervalSeconds: attempt(() => parseNumber('poll-interval-seconds', get('poll-interval-seconds'), 5, 0.05, 300, false), 5),
+    smokeTest,
+    keepBuilder: attempt(() => parseBoolean('keep-builder', get('keep-builder'), false), false),
+    dryRun,
+    tags: attempt(() => parseTags('tags', get('tags')), {}),
+    builder: {
+      instanceType: attempt(() => parseInstanceType('builder-instance-type', get('builder-instance-type')), undefined),
+      instanceProfile: attempt(() => {
+        const v = get('builder-instance-profile').trim() || DEFAULT_BUILDER_PROFILE;
+        if (!/^[\w+=,.@-]{1,128}$/.test(v)) throw new InputError('builder-instance-profile', `'${v}' is not an instance profile name: expected up to 128 letters, digits or +=,.@_-`);
+        return v;
+      }, DEFAULT_BUILDER_PROFILE),
+      vpcId: attempt(() => parseId('builder-vpc-id', get('builder-vpc-id'), 'vpc'), undefined),
+      subnets: attempt(
+        () =>
+          get('builder-subnets')
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .map((s) => parseId('builder-subnets', s, 'subnet') as string),
+        [] as string[],
+      ),
+    },
+    maxBundleBytes: attempt(() => parseNumber('max-bundle-size-mb', get('max-bundle-size-mb'), 500, 1, 4000) * 1024 * 1024, 500 * 1024 * 1024),
+    smoke: {
+      instanceType: attempt(() => parseInstanceType('smoke-instance-type', get('smoke-instance-type'), 't3.small') as string, 't3.small'),
+      subnetId: attempt(() => parseId('smoke-subnet-id', get('smoke-subnet-id'), 'subnet'), undefined),
+      allowedCidr: attempt(() => parseCidr('smoke-allowed-cidr', get('smoke-allowed-cidr')), undefined),
+      tags: attempt(() => parseTags('smoke-tags', get('smoke-tags'), 40), {}),
+      script: script ? attempt(() => resolveInside(workspace, 'smoke-script', script, 'file'), undefined) : undefined,
+      sshUser: attempt(() => {
+        const v = get('ssh-user').trim() || 'ubuntu';
+        if (!/^[a-z_][a-z0-9_-]{0,31}$/.test(v)) throw new InputError('ssh-user', `'${v}' is not a user name: expected lower-case letters, digits, '_' or '-'`);
+        return v;
+      }, 'ubuntu'),
+      sshPort: attempt(() => parseNumber('ssh-port', get('ssh-port'), 22, 1, 65535), 22),
+      httpPort: attempt(() => parseNumber('http-port', get('http-port'), 80, 1, 65535), 80),
+    },
+  };
+  if (inputs.builder.subnets.length && !inputs.builder.vpcId) {
+    errors.push(new InputError('builder-subnets', 'subnets given without builder-vpc-id: expected the VPC that holds them'));
+  }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new InputErrors(errors);
+  return inputs;
+}

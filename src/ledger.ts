@@ -1,0 +1,74 @@
+/**
+ * The resources a run has created (or is about to create), persisted after
+ * every change so that the `post` step can finish the job when `main` died,
+ * was cancelled or timed out. A resource is recorded *before* the call that
+ * creates it, with whatever identifies it at that moment (a name we chose, a
+ * client token); its AWS id is added as soon as it is known.
+ */
+export type Resource =
+  /** The Elastic Beanstalk environment that runs Packer for a platform build. */
+  | { kind: 'builder-environment'; region: string; environmentName: string; platformArn?: string }
+  /** An EC2 instance, recorded by the client token of its RunInstances call before it has an id. */
+  | { kind: 'instance'; region: string; clientToken: string; instanceId?: string }
+  /** An EC2 security group, recorded by the name we gave it before it has an id. */
+  | { kind: 'security-group'; region: string; groupName: string; vpcId?: string; groupId?: string }
+  /** An EC2 key pair imported for the smoke test. */
+  | { kind: 'key-pair'; region: string; keyName: string; keyPairId?: string };
+
+export type ResourceKind = Resource['kind'];
+
+/** A stable identity for a resource, independent of ids learnt later. */
+export function resourceKey(resource: Resource): string {
+  switch (resource.kind) {
+    case 'builder-environment':
+      return `${resource.kind}:${resource.region}:${resource.environmentName}`;
+    case 'instance':
+      return `${resource.kind}:${resource.region}:${resource.clientToken}`;
+    case 'security-group':
+      return `${resource.kind}:${resource.region}:${resource.groupName}`;
+    case 'key-pair':
+      return `${resource.kind}:${resource.region}:${resource.keyName}`;
+  }
+}
+
+export interface Ledger {
+  /** Records a resource (or merges new facts into one already recorded) and persists at once. */
+  record(resource: Resource): void;
+  /** Forgets a resource once it is gone, and persists at once. */
+  release(resource: Resource): void;
+  /** What is still recorded, in creation order. */
+  list(): Resource[];
+}
+
+/** The name under which the ledger is saved with `core.saveState`. */
+export const LEDGER_STATE = 'ledger';
+
+export function createLedger(persist: (serialized: string) => void, initial: Resource[] = []): Ledger {
+  const entries = new Map<string, Resource>();
+  for (const r of initial) entries.set(resourceKey(r), r);
+  const save = () => persist(JSON.stringify([...entries.values()]));
+  return {
+    record(resource) {
+      const key = resourceKey(resource);
+      entries.set(key, { ...entries.get(key), ...resource } as Resource);
+      save();
+    },
+    release(resource) {
+      if (entries.delete(resourceKey(resource))) save();
+    },
+    list: () => [...entries.values()],
+  };
+}
+
+/** Reads a saved ledger; anything unreadable is an empty one, reported through `onBad`. */
+export function parseLedger(serialized: string, onBad: (why: string) => void = () => {}): Resource[] {
+  if (!serialized.trim()) return [];
+  try {
+    const value: unknown = JSON.parse(serialized);
+    if (!Array.isArray(value)) throw new Error('not a list');
+    return value.filter((r): r is Resource => typeof r === 'object' && r !== null && typeof r.kind === 'string' && typeof r.region === 'string');
+  } catch (e) {
+    onBad(`saved ledger is unreadable (${(e as Error).message})`);
+    return [];
+  }
+}

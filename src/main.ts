@@ -1,0 +1,72 @@
+import * as core from '@actions/core';
+import * as os from 'node:os';
+import { AwsClients, createClients } from './aws';
+import { describeError, StepError } from './errors';
+import { coreLog } from './core-log';
+import { InputErrors, parseInputs } from './inputs';
+import { createLedger, LEDGER_STATE } from './ledger';
+import { newReport, runPipeline } from './pipeline';
+import { runTags } from './run-context';
+import { renderSummary } from './summary';
+
+/** One client set per region for the whole run. */
+export function clientCache(): (region: string) => AwsClients {
+  const cache = new Map<string, AwsClients>();
+  return (region) => {
+    let clients = cache.get(region);
+    if (!clients) cache.set(region, (clients = createClients(region)));
+    return clients;
+  };
+}
+
+export async function main(): Promise<void> {
+  const log = coreLog();
+  let inputs;
+  try {
+    inputs = parseInputs((name) => core.getInput(name));
+  } catch (error) {
+    // One line per bad input, then fail: no AWS call has been made.
+    const errors = error instanceof InputErrors ? error.errors : [error as Error];
+    for (const e of errors) core.error(e.message);
+    core.setFailed(errors.length === 1 ? errors[0].message : `${errors.length} inputs are invalid`);
+    return;
+  }
+
+  const ledger = createLedger((serialized) => core.saveState(LEDGER_STATE, serialized));
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(1);
+    log.warning(`Received ${signal}: stopping, then tearing down what this run created (the post step finishes anything left).`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const report = newReport(inputs.platformName);
+  let failure: string | undefined;
+  try {
+    await runPipeline(
+      inputs,
+      {
+        clientsFor: clientCache(),
+        ledger,
+        log,
+        workDir: process.env.RUNNER_TEMP || os.tmpdir(),
+        runTags: runTags(),
+        setOutput: (name, value) => core.setOutput(name, value),
+        signal: controller.signal,
+      },
+      report,
+    );
+  } catch (error) {
+    failure = describeError(error);
+    if (error instanceof StepError) for (const line of error.details) log.info(line);
+  }
+  try {
+    await core.summary.addRaw(renderSummary(report, failure)).write();
+  } catch (error) {
+    log.warning(`Could not write the job summary: ${describeError(error)}`);
+  }
+  if (failure) core.setFailed(failure);
+}
+

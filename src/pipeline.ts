@@ -1,0 +1,223 @@
+import * as path from 'node:path';
+import type { AwsClients } from './aws';
+import { BUILDER_ENVIRONMENT, builderNameFromArn } from './builder';
+import { packagePlatform } from './bundle';
+import { Clock, realClock } from './clock';
+import { createPlatformVersion } from './create';
+import { createEventStream } from './events';
+import type { Inputs } from './inputs';
+import type { Ledger } from './ledger';
+import type { Log } from './log';
+import { StepError } from './errors';
+import { readPlatformDefinition } from './platform-definition';
+import { runSmokeTest, SmokeReport } from './smoke';
+import { bundleKey, storageBucket, uploadBundle } from './storage';
+import { TeardownOutcome, teardown } from './teardown';
+import { resolveVersion } from './version';
+import { waitForPlatform } from './wait';
+import { planLines } from './plan-lines';
+
+export interface StepTiming {
+  name: string;
+  ms: number;
+  ok: boolean;
+}
+
+/** Everything a run learnt, filled in as it goes, so a failed run still reports what it did. */
+export interface RunReport {
+  platformName: string;
+  version?: string;
+  platformArn?: string;
+  amiId?: string;
+  bundle?: { sha256: string; bytes: number; files: number; key?: string };
+  steps: StepTiming[];
+  plan?: string[];
+  smoke?: SmokeReport;
+  teardown: TeardownOutcome[];
+}
+
+export interface PipelineDeps {
+  /** Clients for a region; never called on a dry run. */
+  clientsFor: (region: string) => AwsClients;
+  ledger: Ledger;
+  log: Log;
+  /** Where the bundle is written (RUNNER_TEMP on a runner). */
+  workDir: string;
+  /** Tags that say which repository and run made a resource. */
+  runTags: Record<string, string>;
+  /** Called as soon as an output is known, so a later failure does not lose it. */
+  setOutput: (name: string, value: string) => void;
+  clock?: Clock;
+  /** Stops the wait early (the job was cancelled). */
+  signal?: AbortSignal;
+}
+
+export function newReport(platformName: string): RunReport {
+  return { platformName, steps: [], teardown: [] };
+}
+
+/**
+ * validate → package → (plan and stop on a dry run) → version → upload →
+ * create → wait → smoke test, then teardown of everything recorded, whatever
+ * happened. Throws the first failure after teardown.
+ */
+export async function runPipeline(inputs: Inputs, deps: PipelineDeps, report: RunReport): Promise<RunReport> {
+  const { log, ledger } = deps;
+  const clock = deps.clock ?? realClock;
+  const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const started = clock.now();
+    try {
+      const value = await log.group(name, fn);
+      report.steps.push({ name, ms: clock.now() - started, ok: true });
+      return value;
+    } catch (error) {
+      report.steps.push({ name, ms: clock.now() - started, ok: false });
+      if (deps.signal?.aborted) throw new StepError(name, `Cancelled during '${name}'.`);
+      throw error;
+    }
+  };
+  const deadline = clock.now() + inputs.timeoutMinutes * 60_000;
+
+  const definition = await step('Validate platform', async () => {
+    const def = await readPlatformDefinition(inputs.platformDir);
+    log.info(`${path.relative(process.cwd(), inputs.platformDir) || '.'}: platform.yaml valid, Packer template ${def.templateFile}`);
+    return def;
+  });
+  const bundle = await step('Package platform', async () => {
+    const b = await packagePlatform(inputs.platformDir, path.join(deps.workDir, 'platform-bundle.zip'), { maxBytes: inputs.maxBundleBytes });
+    log.info(`${b.files.length} files, ${b.bytes} bytes, SHA-256 ${b.sha256}`);
+    return b;
+  });
+  report.bundle = { sha256: bundle.sha256, bytes: bundle.bytes, files: bundle.files.length };
+  deps.setOutput('bundle-sha256', bundle.sha256);
+
+  if (inputs.dryRun) {
+    report.plan = planLines(inputs, bundle, definition.templateFile);
+    log.info(['Dry run: no AWS call made. A real run would:', ...report.plan].join('\n'));
+    return report;
+  }
+
+  const { eb, s3, ec2 } = deps.clientsFor(inputs.region);
+  try {
+    const { version } = await step('Resolve version', async () => {
+      const resolved = await resolveVersion(eb, inputs.platformName, inputs.platformVersion);
+      log.info(`${inputs.platformName}/${resolved.version} (${resolved.reason})`);
+      return resolved;
+    });
+    report.version = version;
+    deps.setOutput('platform-version', version);
+
+    const stored = await step('Upload bundle', async () => {
+      const bucket = await storageBucket(eb);
+      const key = bundleKey(inputs.platformName, version, bundle.sha256);
+      await uploadBundle(s3, bucket, key, bundle);
+      log.info(`s3://${bucket}/${key}`);
+      return { bucket, key };
+    });
+    report.bundle.key = `s3://${stored.bucket}/${stored.key}`;
+
+    const since = new Date(clock.now() - 60_000);
+    const builder = { kind: 'builder-environment' as const, region: inputs.region, environmentName: BUILDER_ENVIRONMENT };
+    const created = await step('Create platform version', async () => {
+      // Recorded first: the service may start the builder even when the answer never reaches us.
+      ledger.record(builder);
+      const out = await createPlatformVersion(eb, {
+        name: inputs.platformName,
+        version,
+        bundle: stored,
+        builder: inputs.builder,
+        tags: inputs.tags,
+      });
+      const named = builderNameFromArn(out.builderArn);
+      if (named && named !== BUILDER_ENVIRONMENT) {
+        ledger.record({ ...builder, environmentName: named, platformArn: out.platformArn });
+        ledger.release(builder);
+      } else {
+        ledger.record({ ...builder, platformArn: out.platformArn });
+      }
+      log.info(`${out.platformArn}${out.builderArn ? ` (builder ${out.builderArn})` : ''}`);
+      return out;
+    });
+    report.platformArn = created.platformArn;
+    deps.setOutput('platform-arn', created.platformArn);
+
+    const built = await step('Build platform (Packer on Elastic Beanstalk)', async () => {
+      const events = createEventStream(eb, created.platformArn, log, since);
+      const minIntervalMs = inputs.pollIntervalSeconds * 1000;
+      return waitForPlatform(
+        eb,
+        ec2,
+        events,
+        {
+          platformArn: created.platformArn,
+          deadline,
+          minIntervalMs,
+          maxIntervalMs: Math.max(minIntervalMs, Math.min(4 * minIntervalMs, 30_000)),
+          stillRunning:
+            `The build goes on in the builder environment ${BUILDER_ENVIRONMENT}` +
+            (inputs.keepBuilder ? ', which keep-builder leaves running' : ', which this run now terminates (stopping the build)') +
+            `. Remove the unfinished version with: aws elasticbeanstalk delete-platform-version --region ${inputs.region} --platform-arn ${created.platformArn}` +
+            `; Packer's own instance (tag Name=packer) may need terminating by hand if the build stops midway.`,
+        },
+        log,
+        abortable(clock, deps.signal),
+      );
+    });
+    report.amiId = built.amiId;
+    deps.setOutput('ami-id', built.amiId);
+
+    if (inputs.smokeTest) {
+      const smoke = await step('Smoke test', async () =>
+        runSmokeTest(
+          {
+            amiId: built.amiId,
+            region: inputs.region,
+            instanceType: inputs.smoke.instanceType,
+            subnetId: inputs.smoke.subnetId,
+            allowedCidr: inputs.smoke.allowedCidr,
+            extraTags: inputs.smoke.tags,
+            runTags: deps.runTags,
+            userScript: inputs.smoke.script,
+            sampleAppDir: path.join(inputs.platformDir, 'sample-app'),
+            sshUser: inputs.smoke.sshUser,
+            sshPort: inputs.smoke.sshPort,
+            httpPort: inputs.smoke.httpPort,
+            deadline,
+          },
+          { ec2, ledger, log },
+        ),
+      );
+      report.smoke = smoke;
+      if (!smoke.ok) {
+        const failed = smoke.checks.filter((c) => !c.ok).map((c) => c.name);
+        throw new Error(`Smoke test failed: ${failed.join(', ') || 'see the log'}`);
+      }
+    }
+  } finally {
+    if (ledger.list().length) {
+      report.teardown = await step('Teardown', () => teardown(ledger, deps.clientsFor, log, { keepBuilder: inputs.keepBuilder }));
+    }
+  }
+  const leftover = report.teardown.filter((t) => !t.ok);
+  if (leftover.length) throw new Error(`Teardown left ${leftover.length} resource(s) behind; the post step tries again.`);
+  return report;
+}
+
+/** A clock whose sleeps end at once, and whose time jumps past any deadline, once the job is cancelled. */
+function abortable(clock: Clock, signal?: AbortSignal): Clock {
+  if (!signal) return clock;
+  return {
+    now: () => (signal.aborted ? Number.MAX_SAFE_INTEGER : clock.now()),
+    sleep: (ms) =>
+      signal.aborted
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const done = () => {
+              signal.removeEventListener('abort', done);
+              resolve();
+            };
+            signal.addEventListener('abort', done);
+            clock.sleep(ms).then(done);
+          }),
+  };
+}

@@ -1,0 +1,63 @@
+import * as path from 'node:path';
+import * as os from 'node:os';
+import * as fs from 'node:fs';
+import { describeError } from './errors';
+import { InputErrors, parseInputs } from './inputs';
+import { createLedger } from './ledger';
+import { streamLog } from './log';
+import { newReport, runPipeline } from './pipeline';
+
+const USAGE = `Usage: npm run plan -- [--INPUT VALUE ...]
+Validates and packages the platform, then prints the AWS calls a real run would make.
+No AWS call is made and no credentials are needed. INPUT is any input of action.yml,
+for example --platform-dir platform --platform-name my-platform --platform-version v1.2.3.`;
+
+/** The offline main job: a dry run of the action from a shell, with inputs as flags. */
+export async function plan(argv: string[] = process.argv.slice(2)): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const given = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/.exec(argv[i]);
+    if (!m) {
+      process.stderr.write(`Unexpected argument '${argv[i]}'.\n${USAGE}\n`);
+      return 2;
+    }
+    given.set(m[1], m[2] ?? argv[++i] ?? '');
+  }
+  given.set('dry-run', 'true');
+  const env = { ...process.env };
+  // Outside GitHub the platform name defaults to the checkout's directory name.
+  if (!given.get('platform-name') && !env.GITHUB_REPOSITORY) given.set('platform-name', path.basename(process.cwd()).replace(/[^A-Za-z0-9._-]/g, '-'));
+
+  const log = streamLog();
+  try {
+    const inputs = parseInputs((name) => given.get(name) ?? '', env);
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-platform-plan-'));
+    try {
+      await runPipeline(
+        inputs,
+        {
+          clientsFor: () => {
+            throw new Error('a dry run makes no AWS call');
+          },
+          ledger: createLedger(() => {}),
+          log,
+          workDir,
+          runTags: {},
+          setOutput: (name, value) => log.info(`output ${name}=${value}`),
+        },
+        newReport(inputs.platformName),
+      );
+    } finally {
+      fs.rmSync(workDir, { recursive: true, force: true });
+    }
+    return 0;
+  } catch (error) {
+    const errors = error instanceof InputErrors ? error.errors : [error];
+    for (const e of errors) log.error(describeError(e));
+    return 1;
+  }
+}

@@ -1,0 +1,35 @@
+import * as core from '@actions/core';
+import { coreLog } from './core-log';
+import { describeError } from './errors';
+import { parseBoolean } from './inputs';
+import { createLedger, LEDGER_STATE, parseLedger } from './ledger';
+import { clientCache } from './main';
+import { teardown, describeResource } from './teardown';
+
+/**
+ * Runs after the job whatever happened to it (post-if: always()): removes
+ * whatever the main step recorded and did not get to remove itself, because it
+ * failed, was cancelled or was killed.
+ */
+export async function post(): Promise<void> {
+  const log = coreLog();
+  const saved = parseLedger(core.getState(LEDGER_STATE), (why) => log.warning(why));
+  if (!saved.length) {
+    log.info('Nothing left to tear down.');
+    return;
+  }
+  let keepBuilder = false;
+  try {
+    keepBuilder = parseBoolean('keep-builder', core.getInput('keep-builder'), false);
+  } catch (error) {
+    log.warning(`${describeError(error)}; tearing the builder down.`);
+  }
+  log.info(`Tearing down what the run left: ${saved.map(describeResource).join(', ')}`);
+  const ledger = createLedger((serialized) => core.saveState(LEDGER_STATE, serialized), saved);
+  const outcomes = await teardown(ledger, clientCache(), log, { keepBuilder });
+  const failed = outcomes.filter((o) => !o.ok);
+  if (failed.length) {
+    core.setFailed(`Could not remove: ${failed.map((o) => `${describeResource(o.resource)} (${o.detail})`).join('; ')}. Remove them by hand.`);
+  }
+}
+

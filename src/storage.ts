@@ -1,0 +1,50 @@
+import * as fs from 'node:fs';
+import { CreateStorageLocationCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { StepError } from './errors';
+
+export interface StoredBundle {
+  bucket: string;
+  key: string;
+}
+
+/** Where the bundle goes: its content hash is part of the key, so a changed platform never overwrites an old one. */
+export function bundleKey(platformName: string, version: string, sha256: string): string {
+  return `custom-platforms/${platformName}/${version}-${sha256}.zip`;
+}
+
+/** The account's Elastic Beanstalk bucket, created by the service if it does not exist yet. */
+export async function storageBucket(eb: ElasticBeanstalkClient): Promise<string> {
+  const out = await eb.send(new CreateStorageLocationCommand({}));
+  if (!out.S3Bucket) throw new StepError('upload', 'CreateStorageLocation returned no bucket');
+  return out.S3Bucket;
+}
+
+/** The account id in `elasticbeanstalk-REGION-ACCOUNT`, to pin the bucket's owner. */
+export function bucketOwner(bucket: string): string | undefined {
+  return /^elasticbeanstalk-[a-z0-9-]+-(\d{12})$/.exec(bucket)?.[1];
+}
+
+/**
+ * Uploads the zip with its SHA-256 as a checksum S3 verifies, and refuses to
+ * write into a bucket some other account owns.
+ */
+export async function uploadBundle(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  bundle: { path: string; sha256: string; bytes: number },
+): Promise<StoredBundle> {
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      Body: fs.createReadStream(bundle.path),
+      ContentLength: bundle.bytes,
+      ContentType: 'application/zip',
+      ChecksumSHA256: Buffer.from(bundle.sha256, 'hex').toString('base64'),
+      ExpectedBucketOwner: bucketOwner(bucket),
+    }),
+  );
+  return { bucket, key };
+}

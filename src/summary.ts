@@ -1,0 +1,49 @@
+import type { RunReport } from './pipeline';
+import { describeResource } from './teardown';
+
+function seconds(ms: number): string {
+  return ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+/** The job summary as Markdown: what was built, how long each step took, the smoke checks, what was torn down. */
+export function renderSummary(report: RunReport, error?: string): string {
+  const rows: [string, string][] = [
+    ['Platform', report.platformName],
+    ['Version', report.version ?? '—'],
+    ['ARN', report.platformArn ?? '—'],
+    ['AMI', report.amiId ?? '—'],
+    ['Bundle SHA-256', report.bundle?.sha256 ?? '—'],
+  ];
+  if (report.bundle?.key) rows.push(['Bundle', report.bundle.key]);
+  const out = [
+    `## Elastic Beanstalk custom platform ${error ? '❌ failed' : report.plan ? '📝 dry run' : '✅ built'}`,
+    '',
+    '| | |',
+    '| --- | --- |',
+    ...rows.map(([k, v]) => `| ${k} | \`${cell(v)}\` |`),
+    '',
+  ];
+  if (error) out.push('**Error**', '', '```', error, '```', '');
+  if (report.steps.length) {
+    out.push('| Step | Result | Duration |', '| --- | --- | --- |');
+    for (const s of report.steps) out.push(`| ${cell(s.name)} | ${s.ok ? 'ok' : 'failed'} | ${seconds(s.ms)} |`);
+    out.push('');
+  }
+  if (report.plan) out.push('**Plan**', '', '```', ...report.plan, '```', '');
+  if (report.smoke) {
+    out.push(`**Smoke test** on ${report.smoke.instanceId ?? 'the instance'}${report.smoke.hostKeyPinned ? '' : ' (host key not pinned: trusted on first use)'}`, '');
+    out.push('| Check | Result | Duration | Output |', '| --- | --- | --- | --- |');
+    for (const c of report.smoke.checks) out.push(`| ${cell(c.name)} | ${c.ok ? 'pass' : 'FAIL'} | ${seconds(c.durationMs)} | ${cell(c.excerpt.slice(0, 200))} |`);
+    out.push('');
+  }
+  if (report.teardown.length) {
+    out.push('**Teardown**', '');
+    for (const t of report.teardown) out.push(`- ${describeResource(t.resource)}: ${t.ok ? t.detail : `FAILED: ${t.detail}`}`);
+    out.push('');
+  }
+  return out.join('\n');
+}

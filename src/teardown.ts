@@ -1,0 +1,64 @@
+import type { AwsClients } from './aws';
+import { terminateBuilder } from './builder';
+import { describeError } from './errors';
+import type { Ledger, Resource } from './ledger';
+import type { Log } from './log';
+import { teardownSmokeResource } from './smoke';
+
+export interface TeardownOutcome {
+  resource: Resource;
+  ok: boolean;
+  detail: string;
+}
+
+/** Human words for a recorded resource, for the log and the summary. */
+export function describeResource(r: Resource): string {
+  switch (r.kind) {
+    case 'builder-environment':
+      return `builder environment ${r.environmentName} (${r.region})`;
+    case 'instance':
+      return `instance ${r.instanceId ?? `with client token ${r.clientToken}`} (${r.region})`;
+    case 'security-group':
+      return `security group ${r.groupId ?? r.groupName} (${r.region})`;
+    case 'key-pair':
+      return `key pair ${r.keyName} (${r.region})`;
+  }
+}
+
+/**
+ * Removes everything the ledger still lists, newest first (an instance before
+ * the security group it uses), and keeps going past failures so one stuck
+ * resource does not strand the others. Idempotent: gone is success.
+ */
+export async function teardown(
+  ledger: Ledger,
+  clientsFor: (region: string) => AwsClients,
+  log: Log,
+  options: { keepBuilder: boolean },
+): Promise<TeardownOutcome[]> {
+  const outcomes: TeardownOutcome[] = [];
+  for (const resource of ledger.list().reverse()) {
+    const what = describeResource(resource);
+    try {
+      if (resource.kind === 'builder-environment') {
+        if (options.keepBuilder) {
+          log.info(`Keeping ${what} (keep-builder is set).`);
+          ledger.release(resource);
+          outcomes.push({ resource, ok: true, detail: 'kept (keep-builder)' });
+          continue;
+        }
+        const result = await terminateBuilder(clientsFor(resource.region).eb, resource.environmentName, resource.platformArn, log);
+        ledger.release(resource);
+        outcomes.push({ resource, ok: true, detail: result });
+      } else {
+        const { ec2 } = clientsFor(resource.region);
+        await teardownSmokeResource(resource, { ec2, ledger, log });
+        outcomes.push({ resource, ok: true, detail: 'deleted' });
+      }
+    } catch (error) {
+      log.error(`Could not remove ${what}: ${describeError(error)}`);
+      outcomes.push({ resource, ok: false, detail: describeError(error) });
+    }
+  }
+  return outcomes;
+}
