@@ -38,7 +38,7 @@ function explainCreateFailure(error: unknown, name: string, version: string): St
     ElasticBeanstalkServiceException:
       'Elastic Beanstalk refused the request. AWS no longer supports custom platforms for new use, so this may be the service declining the feature for this account.',
   };
-  return new StepError('create', hints[code] ? `${base}\n${hints[code]}` : base);
+  return Object.assign(new StepError('create', hints[code] ? `${base}\n${hints[code]}` : base), { cause: error });
 }
 
 export async function createPlatformVersion(

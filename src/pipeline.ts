@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { AwsClients } from './aws';
 import { BUILDER_ENVIRONMENT, builderNameFromArn } from './builder';
 import { packagePlatform } from './bundle';
-import { Clock, realClock } from './clock';
+import { Clock, isTransient, realClock } from './clock';
 import { createPlatformVersion } from './create';
 import { createEventStream } from './events';
 import type { Inputs } from './inputs';
@@ -121,13 +121,20 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps, report: Ru
     const created = await step('Create platform version', async () => {
       // Recorded first: the service may start the builder even when the answer never reaches us.
       ledger.record(builder);
-      const out = await createPlatformVersion(eb, {
-        name: inputs.platformName,
-        version,
-        bundle: stored,
-        builder: inputs.builder,
-        tags: inputs.tags,
-      });
+      let out;
+      try {
+        out = await createPlatformVersion(eb, {
+          name: inputs.platformName,
+          version,
+          bundle: stored,
+          builder: inputs.builder,
+          tags: inputs.tags,
+        });
+      } catch (error) {
+        // A refusal means no build started; only a lost answer leaves the builder in doubt.
+        if (!isTransient((error as StepError).cause ?? error)) ledger.release(builder);
+        throw error;
+      }
       const named = builderNameFromArn(out.builderArn);
       if (named && named !== BUILDER_ENVIRONMENT) {
         ledger.record({ ...builder, environmentName: named, platformArn: out.platformArn });

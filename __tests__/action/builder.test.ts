@@ -2,6 +2,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import {
   DescribeEnvironmentsCommand,
   ElasticBeanstalkClient,
+  EnvironmentStatus,
   ListPlatformVersionsCommand,
   TerminateEnvironmentCommand,
 } from '@aws-sdk/client-elastic-beanstalk';
@@ -10,7 +11,7 @@ import { memoryLog } from '../../src/log';
 import { virtualClock } from '../helpers/virtual-clock';
 
 const OWN = 'arn:aws:elasticbeanstalk:eu-west-1:123456789012:platform/web/1.0.0';
-const env = (Status: string, EnvironmentId = 'e-builder1') => ({ EnvironmentName: BUILDER_ENVIRONMENT, EnvironmentId, Status });
+const env = (Status: string, EnvironmentId = 'e-builder1') => ({ EnvironmentName: BUILDER_ENVIRONMENT, EnvironmentId, Status: Status as EnvironmentStatus });
 
 describe('builder environment teardown', () => {
   const eb = mockClient(ElasticBeanstalkClient);

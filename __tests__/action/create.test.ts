@@ -31,7 +31,7 @@ describe('upload and create', () => {
     const input = s3.commandCalls(PutObjectCommand)[0].args[0].input;
     // The mock never reads the stream; close it before its file goes.
     const body = input.Body as fs.ReadStream;
-    await new Promise((resolve) => body.once('close', resolve).destroy());
+    await new Promise<void>((resolve) => body.once('close', () => resolve()).destroy());
     fs.rmSync(dir, { recursive: true });
     expect(input).toMatchObject({
       Bucket: 'elasticbeanstalk-eu-west-1-123456789012',

@@ -1,12 +1,12 @@
 import { mockClient } from 'aws-sdk-client-mock';
-import { ElasticBeanstalkClient, ListPlatformVersionsCommand, PlatformSummary } from '@aws-sdk/client-elastic-beanstalk';
+import { ElasticBeanstalkClient, ListPlatformVersionsCommand, PlatformStatus, PlatformSummary } from '@aws-sdk/client-elastic-beanstalk';
 import { listOwnVersions, nextPatch, resolveVersion } from '../../src/version';
 
 const arn = (name: string, v: string) => `arn:aws:elasticbeanstalk:eu-west-1:123456789012:platform/${name}/${v}`;
 const summary = (v: string, status = 'Ready', name = 'web'): PlatformSummary => ({
   PlatformArn: arn(name, v),
   PlatformVersion: v,
-  PlatformStatus: status,
+  PlatformStatus: status as PlatformStatus,
   PlatformOwner: '123456789012',
 });
 

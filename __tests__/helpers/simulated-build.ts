@@ -4,6 +4,7 @@ import {
   DescribePlatformVersionCommand,
   ElasticBeanstalkClient,
   EventDescription,
+  EventSeverity,
 } from '@aws-sdk/client-elastic-beanstalk';
 import { DescribeImagesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { Clock } from '../../src/clock';
@@ -96,7 +97,7 @@ export function simulateBuild(clock: Clock, script: BuildScript) {
     const visible: EventDescription[] = events
       .filter((e) => (e.visibleAt ?? e.at) <= elapsed() && start + e.at >= from)
       .sort((a, b) => b.at - a.at)
-      .map((e) => ({ EventDate: new Date(start + e.at), Severity: e.severity ?? 'INFO', Message: e.message, PlatformArn: PLATFORM_ARN }));
+      .map((e) => ({ EventDate: new Date(start + e.at), Severity: (e.severity ?? 'INFO') as EventSeverity, Message: e.message, PlatformArn: PLATFORM_ARN }));
     const size = script.pageSize ?? 1000;
     const offset = input.NextToken ? Number(input.NextToken) : 0;
     const page = visible.slice(offset, offset + size);

@@ -1,0 +1,127 @@
+/**
+ * Figures for the action, as `name: value unit` lines:
+ * cold start of the bundle, dist/ size, packaging speed, and on a simulated
+ * 30-minute build the API calls made and the lag before Ready is noticed.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { createEventStream } from '../src/events';
+import { streamLog } from '../src/log';
+import { waitForPlatform } from '../src/wait';
+import { PLATFORM_ARN, simulateBuild } from '../__tests__/helpers/simulated-build';
+import { virtualClock } from '../__tests__/helpers/virtual-clock';
+import { benchPackaging } from './packaging';
+
+const root = path.resolve(__dirname, '..');
+
+function line(name: string, value: number | string, unit = ''): void {
+  process.stdout.write(`${name}: ${typeof value === 'number' ? Number(value.toFixed(2)) : value}${unit ? ' ' + unit : ''}\n`);
+}
+
+/** Spawns the bundled main step and times the first request it sends to an endpoint on loopback. */
+async function coldStart(runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cold-'));
+    let started = 0;
+    let first = 0;
+    const server = http.createServer((req, res) => {
+      if (!first) first = performance.now();
+      // Refuse everything: the first call is all this measures.
+      res.writeHead(403, { 'content-type': 'text/xml' });
+      res.end('<ErrorResponse><Error><Type>Sender</Type><Code>InsufficientPrivilegesException</Code><Message>bench</Message></Error><RequestId>1</RequestId></ErrorResponse>');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    for (const f of ['state', 'output', 'summary']) fs.writeFileSync(path.join(work, f), '');
+    const child = spawn(process.execPath, [path.join(root, 'dist/main.js')], {
+      cwd: root,
+      stdio: 'ignore',
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        GITHUB_WORKSPACE: root,
+        GITHUB_REPOSITORY: 'bench/platform',
+        GITHUB_STATE: path.join(work, 'state'),
+        GITHUB_OUTPUT: path.join(work, 'output'),
+        GITHUB_STEP_SUMMARY: path.join(work, 'summary'),
+        RUNNER_TEMP: work,
+        AWS_REGION: 'eu-west-1',
+        AWS_ACCESS_KEY_ID: 'AKIDBENCH',
+        AWS_SECRET_ACCESS_KEY: 'bench-secret',
+        AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`,
+        AWS_MAX_ATTEMPTS: '1',
+        'INPUT_PLATFORM-VERSION': '1.0.0',
+        'INPUT_SMOKE-TEST': 'false',
+      },
+    });
+    started = performance.now();
+    await new Promise((r) => child.on('exit', r));
+    server.close();
+    fs.rmSync(work, { recursive: true, force: true });
+    if (!first) throw new Error('the bundled action made no AWS call');
+    times.push(first - started);
+  }
+  return times;
+}
+
+function dirBytes(dir: string): number {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath ?? e.path, e.name)).size, 0);
+}
+
+/** A 30-minute build on a virtual clock: how many calls, and how late Ready is noticed. */
+async function simulatedBuild(pollSeconds: number): Promise<{ calls: number; lagSeconds: number }> {
+  const clock = virtualClock();
+  const buildMs = 30 * 60_000;
+  const sim = simulateBuild(clock, { endsAt: buildMs });
+  const eb = new ElasticBeanstalkClient({ region: 'eu-west-1' });
+  const ec2 = new EC2Client({ region: 'eu-west-1' });
+  const log = streamLog(
+    () => {},
+    () => {},
+  );
+  const events = createEventStream(eb, PLATFORM_ARN, log, new Date(clock.now() - 60_000));
+  await waitForPlatform(
+    eb,
+    ec2,
+    events,
+    {
+      platformArn: PLATFORM_ARN,
+      deadline: clock.now() + 60 * 60_000,
+      minIntervalMs: pollSeconds * 1000,
+      maxIntervalMs: Math.min(4 * pollSeconds * 1000, 30_000),
+      stillRunning: '',
+    },
+    log,
+    clock,
+  );
+  const lag = clock.now() - sim.start - buildMs;
+  const calls = sim.totalCalls();
+  sim.restore();
+  return { calls, lagSeconds: lag / 1000 };
+}
+
+async function main(): Promise<void> {
+  const starts = (await coldStart(5)).sort((a, b) => a - b);
+  line('cold start to first AWS call (median of 5)', starts[2], 'ms');
+  line('cold start to first AWS call (max of 5)', starts[4], 'ms');
+  line('dist size', dirBytes(path.join(root, 'dist')) / 1024, 'KiB');
+  line('dist/index.js size', fs.statSync(path.join(root, 'dist/index.js')).size / 1024, 'KiB');
+  for (const l of await benchPackaging()) process.stdout.write(l + '\n');
+  const sim = await simulatedBuild(5);
+  line('simulated 30-minute build: API calls', sim.calls, 'calls');
+  line('simulated 30-minute build: Ready noticed after', sim.lagSeconds, 's');
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Log } from '../log';
+
+export interface SshTarget {
+  host: string;
+  port: number;
+  user: string;
+  keyPath: string;
+  /** A known_hosts file holding the host keys to accept; nothing else is. */
+  knownHostsPath: string;
+}
+
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface KeyMaterial {
+  dir: string;
+  privateKeyPath: string;
+  publicKey: string;
+  cleanup(): void;
+}
+
+function run(cmd: string, args: string[], input?: string | Buffer, timeoutMs = 60_000): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? (signal ? 255 : 1), stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
+    child.stdin.on('error', () => {});
+    child.stdin.end(input ?? '');
+  });
+}
+
+/**
+ * An ed25519 key made for this run in a private temp dir. The private key is
+ * masked before anything could print it and never leaves the dir.
+ */
+export async function makeKey(log: Log, comment: string): Promise<KeyMaterial> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-platform-ssh-'));
+  fs.chmodSync(dir, 0o700);
+  const privateKeyPath = path.join(dir, 'id_ed25519');
+  const made = await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', privateKeyPath]);
+  if (made.code !== 0) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`ssh-keygen failed: ${made.stderr.trim()}`);
+  }
+  log.mask(fs.readFileSync(privateKeyPath, 'utf8'));
+  return {
+    dir,
+    privateKeyPath,
+    publicKey: fs.readFileSync(privateKeyPath + '.pub', 'utf8').trim(),
+    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** The host's entry in known_hosts form: `[host]:port` for a port other than 22. */
+export function hostPattern(host: string, port: number): string {
+  return port === 22 ? host : `[${host}]:${port}`;
+}
+
+export function writeKnownHosts(file: string, host: string, port: number, keys: string[]): void {
+  fs.writeFileSync(file, keys.map((k) => `${hostPattern(host, port)} ${k}\n`).join(''), { mode: 0o600 });
+}
+
+function sshOptions(t: SshTarget, connectTimeoutS: number): string[] {
+  return [
+    '-F', '/dev/null',
+    '-i', t.keyPath,
+    '-p', String(t.port),
+    '-o', 'IdentitiesOnly=yes',
+    '-o', 'BatchMode=yes',
+    '-o', 'StrictHostKeyChecking=yes',
+    '-o', `UserKnownHostsFile=${t.knownHostsPath}`,
+    '-o', 'GlobalKnownHostsFile=/dev/null',
+    '-o', 'HostKeyAlgorithms=ssh-ed25519,ecdsa-sha2-nistp256,ecdsa-sha2-nistp384,ecdsa-sha2-nistp521,rsa-sha2-512,rsa-sha2-256',
+    '-o', `ConnectTimeout=${connectTimeoutS}`,
+    '-o', 'ServerAliveInterval=15',
+    '-o', 'LogLevel=ERROR',
+  ];
+}
+
+/** Runs one command on the host; a non-zero exit is a result, not an exception. */
+export function sshRun(t: SshTarget, command: string, options: { input?: string | Buffer; timeoutMs?: number; connectTimeoutS?: number } = {}): Promise<CommandResult> {
+  return run('ssh', [...sshOptions(t, options.connectTimeoutS ?? 10), `${t.user}@${t.host}`, command], options.input, options.timeoutMs ?? 120_000);
+}
+
+/** Copies a local file to the host through the SSH channel (no scp needed on either side). */
+export async function sshUpload(t: SshTarget, localPath: string, remotePath: string): Promise<void> {
+  const quoted = `'${remotePath.replace(/'/g, `'\\''`)}'`;
+  const r = await sshRun(t, `cat > ${quoted}`, { input: fs.readFileSync(localPath) });
+  if (r.code !== 0) throw new Error(`uploading ${path.basename(localPath)} failed: ${r.stderr.trim() || `exit ${r.code}`}`);
+}
+
+export type SshFailure = 'unreachable' | 'host key mismatch' | 'refused' | 'ok';
+
+/** What an ssh client's failure means, from its stderr. */
+export function classifySshFailure(result: CommandResult): SshFailure {
+  if (result.code === 0) return 'ok';
+  const e = result.stderr;
+  if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed|No (ED25519|ECDSA|RSA)? ?host key is known/i.test(e)) return 'host key mismatch';
+  if (/Permission denied|Too many authentication failures|Connection closed by|Connection reset by/i.test(e)) return 'refused';
+  return 'unreachable';
+}
+
+/** Asks the host for its keys without trusting them: the fallback when the console shows none. */
+export async function scanHostKeys(host: string, port: number): Promise<string[]> {
+  const r = await run('ssh-keyscan', ['-T', '10', '-p', String(port), '-t', 'ed25519,ecdsa,rsa', host], undefined, 30_000);
+  return r.stdout
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split(' ').slice(1).join(' '))
+    .filter(Boolean);
+}
