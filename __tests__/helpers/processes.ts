@@ -33,7 +33,9 @@ export function processGroup() {
             new Promise<void>((resolve) => {
               if (c.exitCode !== null || c.signalCode !== null) return resolve();
               c.once('exit', () => resolve());
-              c.kill('SIGKILL');
+              // SIGTERM first, so a master process (nginx) takes its workers with it.
+              c.kill('SIGTERM');
+              setTimeout(() => c.kill('SIGKILL'), 3000).unref();
             }),
         ),
       );
