@@ -10,6 +10,8 @@ import {
 } from '@aws-sdk/client-elastic-beanstalk';
 import { post } from '../../src/post';
 import type { Resource } from '../../src/ledger';
+import { EC2Client, ImportKeyPairCommand, CreateSecurityGroupCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { ec2Model } from '../helpers/ec2-model';
 
 const builder: Resource = { kind: 'builder-environment', region: 'eu-west-1', environmentName: 'eb-custom-platform-builder-packer', platformArn: 'arn:p' };
 
@@ -86,5 +88,42 @@ describe('post step', () => {
     const r = await runPost('{oops');
     expect(r.text).toMatch(/saved ledger is unreadable/);
     expect(r.text).toContain('Nothing left to tear down.');
+  });
+
+  describe('finishing a run that died at each point', () => {
+    const region = 'eu-west-1';
+    const key: Resource = { kind: 'key-pair', region, keyName: 'eb-platform-smoke-9-1-abc' };
+    const group: Resource = { kind: 'security-group', region, groupName: 'eb-platform-smoke-9-1-abc', vpcId: 'vpc-0default0' };
+    const instance: Resource = { kind: 'instance', region, clientToken: 'token-9' };
+    const points: [string, (ids: { groupId: string; instanceId: string }) => Resource[]][] = [
+      ['while creating the platform version', () => [builder]],
+      ['while waiting for the build', () => [{ ...builder, platformArn: 'arn:aws:elasticbeanstalk:eu-west-1:1:platform/web/1.0.0' }]],
+      ['right after importing the key pair', () => [builder, key]],
+      ['while creating the security group (only its name known)', () => [builder, key, group]],
+      ['while launching (only the client token known)', ({ groupId }) => [builder, key, { ...group, groupId }, instance]],
+      ['during the SSH checks', ({ groupId, instanceId }) => [builder, key, { ...group, groupId }, { ...instance, instanceId }]],
+    ];
+
+    it.each(points)('%s', async (_point, recorded) => {
+      const model = ec2Model();
+      try {
+        // What the dead run had created in EC2 by then.
+        const ec2 = new EC2Client({ region });
+        const ledger = recorded({ groupId: 'sg-unknown', instanceId: 'i-unknown' });
+        let groupId = 'sg-unknown';
+        let instanceId = 'i-unknown';
+        if (ledger.some((r) => r.kind === 'key-pair')) await ec2.send(new ImportKeyPairCommand({ KeyName: key.keyName, PublicKeyMaterial: Buffer.from('k') } as never));
+        if (ledger.some((r) => r.kind === 'security-group')) groupId = (await ec2.send(new CreateSecurityGroupCommand({ GroupName: group.groupName, Description: 'x', VpcId: 'vpc-0default0' }))).GroupId!;
+        if (ledger.some((r) => r.kind === 'instance'))
+          instanceId = (await ec2.send(new RunInstancesCommand({ ImageId: 'ami-1', MinCount: 1, MaxCount: 1, ClientToken: 'token-9', SecurityGroupIds: [groupId] }))).Instances![0].InstanceId!;
+        const r = await runPost(JSON.stringify(recorded({ groupId, instanceId })));
+        expect(r.exitCode).toBeUndefined();
+        expect(model.leftovers()).toEqual([]);
+        expect(status).toBe('Terminating');
+        expect(r.state).toMatch(/ledger<<.*\n\[\]\n/);
+      } finally {
+        model.restore();
+      }
+    }, 60_000);
   });
 });

@@ -1,9 +1,8 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EC2Client, GetConsoleOutputCommand } from '@aws-sdk/client-ec2';
 import { Clock, realClock } from '../clock';
 import { StepError, describeError } from '../errors';
-import type { Ledger, Resource } from '../ledger';
+import { Ledger, resourceKey } from '../ledger';
 import type { Log } from '../log';
 import { CheckResult, platformChecks, runChecks } from './checks';
 import { hostKeysFromConsole, sshdTrouble } from './host-keys';
@@ -140,8 +139,8 @@ export async function runSmokeTest(options: SmokeOptions, deps: SmokeDeps): Prom
   const clock = deps.clock ?? realClock;
   const name = smokeName();
   const tags = toTags({ ...options.runTags, ...options.extraTags, Name: name });
-  const created: Resource[] = [];
-  const track = () => ledger.list().filter((r) => r.kind !== 'builder-environment' && !created.some((c) => sameResource(c, r)));
+  // Whatever this run adds to the ledger is this run's to remove, including what a failed call may have created.
+  const before = new Set(ledger.list().map(resourceKey));
   const report: SmokeReport = { ok: false, hostKeyPinned: false, checks: [] };
   const key = await makeKey(log, name);
   try {
@@ -155,10 +154,8 @@ export async function runSmokeTest(options: SmokeOptions, deps: SmokeDeps): Prom
     }
     log.info(`Smoke test ${name}: ${options.instanceType} from ${options.amiId}, reachable from ${cidr} only.`);
     await importKey(deps, options.region, name, key.publicKey, tags);
-    created.push(...track());
     const vpcId = await resolveVpc(ec2, options.subnetId);
     const groupId = await createSecurityGroup(deps, options.region, name, vpcId, cidr, [options.sshPort, options.httpPort], tags);
-    created.push(...track());
     const instanceId = await launchInstance(deps, {
       region: options.region,
       amiId: options.amiId,
@@ -168,7 +165,6 @@ export async function runSmokeTest(options: SmokeOptions, deps: SmokeDeps): Prom
       subnetId: options.subnetId,
       tags,
     });
-    created.push(...track());
     report.instanceId = instanceId;
     const address = await waitForRunning(deps, instanceId, options.deadline);
     report.publicAddress = address;
@@ -196,24 +192,15 @@ export async function runSmokeTest(options: SmokeOptions, deps: SmokeDeps): Prom
   } finally {
     key.cleanup();
     // Newest first: the instance before the security group it uses, then the key pair.
-    for (const resource of [...created].reverse()) {
-      const current = ledger.list().find((r) => sameResource(r, resource));
-      if (!current) continue;
+    const mine = ledger.list().filter((r) => r.kind !== 'builder-environment' && !before.has(resourceKey(r)));
+    for (const resource of mine.reverse()) {
       try {
-        await teardownSmokeResource(current, { ec2, ledger, log, clock });
+        await teardownSmokeResource(resource, { ec2, ledger, log, clock });
       } catch (error) {
-        log.error(`Could not remove ${current.kind}: ${describeError(error)} (the post step tries again)`);
+        log.error(`Could not remove ${resource.kind}: ${describeError(error)} (the post step tries again)`);
       }
     }
   }
-}
-
-function sameResource(a: Resource, b: Resource): boolean {
-  if (a.kind !== b.kind || a.region !== b.region) return false;
-  if (a.kind === 'instance' && b.kind === 'instance') return a.clientToken === b.clientToken;
-  if (a.kind === 'security-group' && b.kind === 'security-group') return a.groupName === b.groupName;
-  if (a.kind === 'key-pair' && b.kind === 'key-pair') return a.keyName === b.keyName;
-  return false;
 }
 
 function indent(text: string): string {
@@ -221,8 +208,4 @@ function indent(text: string): string {
     .split('\n')
     .map((l) => `    ${l}`)
     .join('\n');
-}
-
-export function fileExists(p: string): boolean {
-  return fs.existsSync(p);
 }
