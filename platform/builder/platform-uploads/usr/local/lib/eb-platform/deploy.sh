@@ -134,7 +134,11 @@ flip_to() {
   if [ -n "$old" ]; then
     systemctl disable --quiet "$old.service" 2>/dev/null || true
     log "stopping $old: SIGINT, drain, SIGKILL after its stop timeout"
-    systemctl stop "$old.service"
+    systemctl stop "$old.service" || true
+    if [ "$(unit_prop "$old" Result)" = timeout ]; then
+      log "$old did not finish draining within its stop timeout and was killed"
+    fi
+    systemctl reset-failed "$old.service" 2>/dev/null || true
   fi
   log "$new serves $release"
 }

@@ -1,0 +1,77 @@
+/**
+ * Figures from the local instance, as `name: value unit` lines: how long a
+ * deploy takes until the new version serves, throughput and latency through
+ * nginx in steady state and during a deploy, and failed requests (the last line).
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startLocalInstance } from '../local/instance';
+import { percentile, runLoad, LoadResult } from '../__tests__/helpers/load';
+
+const buildScript = path.resolve(__dirname, '../platform/sample-app/build.sh');
+const CLIENTS = 6;
+
+function line(name: string, value: number, unit: string): void {
+  process.stdout.write(`${name}: ${Number(value.toFixed(2))} ${unit}\n`);
+}
+
+function report(label: string, result: LoadResult, seconds: number): void {
+  line(`${label}: requests per second`, result.ok / seconds, 'req/s');
+  line(`${label}: p50 latency`, percentile(result.latenciesMs, 50), 'ms');
+  line(`${label}: p99 latency`, percentile(result.latenciesMs, 99), 'ms');
+}
+
+async function main(): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-local-'));
+  const vm = await startLocalInstance({ log: (l) => process.stderr.write(l + '\n') });
+  try {
+    line('accelerator is KVM (1) or TCG (0)', vm.accel === 'kvm' ? 1 : 0, '');
+    const upload = async (version: string) => {
+      const out = path.join(tmp, version);
+      execFileSync('bash', [buildScript, '--version', version, '--out', out], { stdio: 'pipe' });
+      await vm.upload(path.join(out, 'bundle.zip'), `/tmp/bench-${version}.zip`);
+      return `/tmp/bench-${version}.zip`;
+    };
+    const first = await upload('1.0.0');
+    if ((await vm.ssh(`sudo eb-platform-deploy ${first}`)).code !== 0) throw new Error('the first deploy failed');
+
+    // Steady state: a fixed duration of load, nothing else happening.
+    const steadySeconds = 10;
+    const steady = await runLoad(vm.httpPort, { clients: CLIENTS, maxRequests: 1_000_000, stop: new Promise((r) => setTimeout(r, steadySeconds * 1000)) });
+    report('steady state through nginx', steady, steadySeconds);
+
+    // During a deploy: the same load from just before the deploy until just after it.
+    const next = await upload('2.0.0');
+    let stop!: () => void;
+    const started = performance.now();
+    const during = runLoad(vm.httpPort, { clients: CLIENTS, maxRequests: 1_000_000, stop: new Promise<void>((r) => (stop = r)) });
+    const deployStart = performance.now();
+    const deploying = vm.ssh(`sudo eb-platform-deploy ${next}`);
+    // Time until nginx serves the new version, polled from the side.
+    let servedAfter = NaN;
+    while (Number.isNaN(servedAfter) && performance.now() - deployStart < 300_000) {
+      const body = await (await fetch(`http://127.0.0.1:${vm.httpPort}/`)).text().catch(() => '');
+      if (body.includes('2.0.0')) servedAfter = (performance.now() - deployStart) / 1000;
+      else await new Promise((r) => setTimeout(r, 100));
+    }
+    const deployed = await deploying;
+    const deploySeconds = (performance.now() - deployStart) / 1000;
+    stop();
+    const result = await during;
+    if (deployed.code !== 0) throw new Error(`the measured deploy failed: ${deployed.stderr}`);
+    line('deploy start to new version serving', servedAfter, 's');
+    line('deploy start to deploy finished (old colour drained and stopped)', deploySeconds, 's');
+    report('during a deploy through nginx', result, (performance.now() - started) / 1000);
+    process.stdout.write(`failed requests during deploy: ${result.failed}\n`);
+  } finally {
+    await vm.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
+  process.exit(1);
+});
