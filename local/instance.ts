@@ -6,13 +6,13 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { streamLog } from '../src/log';
 import { CommandResult, KeyMaterial, makeKey, sshRun, sshUpload, SshTarget, writeKnownHosts } from '../src/smoke/ssh';
 import { buildImage, LocalImage } from './image';
+import { freePort } from './ports';
 
 export interface LocalInstance {
   sshPort: number;
@@ -30,17 +30,6 @@ export interface LocalInstance {
 }
 
 export const DEFAULT_CACHE = path.resolve(__dirname, '../.cache/local-instance');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -24,28 +24,69 @@ export function builderNameFromArn(arn: string | undefined): string | undefined 
 
 export type BuilderTeardown = 'terminated' | 'already gone' | 'kept: another build is running';
 
+export interface BuilderRecord {
+  environmentName: string;
+  /** Known once CreatePlatformVersion answered. */
+  platformArn?: string;
+  /** Known before the call, so a run killed mid-call can still find its build. */
+  platformName?: string;
+  platformVersion?: string;
+}
+
+const ownFilters = (r: BuilderRecord) => [
+  { Type: 'PlatformOwner', Operator: '=', Values: ['Self'] },
+  { Type: 'PlatformName', Operator: '=', Values: [r.platformName as string] },
+  { Type: 'PlatformVersion', Operator: '=', Values: [r.platformVersion as string] },
+];
+
+/** This run's platform version as the service sees it now, if it exists. */
+async function ownBuild(eb: ElasticBeanstalkClient, r: BuilderRecord): Promise<{ arn?: string; status?: string }> {
+  if (!r.platformName || !r.platformVersion) return { arn: r.platformArn };
+  const out = await eb.send(new ListPlatformVersionsCommand({ Filters: ownFilters(r) }));
+  const found = out.PlatformSummaryList?.[0];
+  return { arn: found?.PlatformArn ?? r.platformArn, status: found?.PlatformStatus };
+}
+
 /**
  * Terminates the builder environment unless another build of the account
- * still needs it. Safe to call any number of times.
+ * still needs it. Safe to call any number of times. The service starts the
+ * builder a little after it accepts a build, so while this run's build is
+ * still Creating (or its create call's fate is unknown) an absent builder is
+ * waited for, within a bound, rather than taken as gone.
  */
 export async function terminateBuilder(
   eb: ElasticBeanstalkClient,
-  environmentName: string,
-  ownPlatformArn: string | undefined,
+  record: BuilderRecord,
   log: Log,
   clock: Clock = realClock,
-  settleMs = 15 * 60 * 1000,
+  bounds: { settleMs?: number; appearMs?: number; doubtMs?: number } = {},
 ): Promise<BuilderTeardown> {
-  // An environment still launching or updating cannot be terminated yet: wait, within a bound, for it to settle.
-  const settleBy = clock.now() + settleMs;
+  const environmentName = record.environmentName;
+  const started = clock.now();
+  const settleBy = started + (bounds.settleMs ?? 15 * 60_000);
+  const appearBy = started + (bounds.appearMs ?? 3 * 60_000);
+  const doubtBy = started + (bounds.doubtMs ?? 15_000);
+  let pause = 2_000;
+  let own = await ownBuild(eb, record);
   let live: EnvironmentDescription[];
   for (;;) {
     const found = await eb.send(new DescribeEnvironmentsCommand({ EnvironmentNames: [environmentName], IncludeDeleted: false }));
     live = (found.Environments ?? []).filter((e) => e.Status !== 'Terminated' && e.Status !== 'Terminating');
-    const busy = live.filter((e) => e.Status === 'Launching' || e.Status === 'Updating');
-    if (!busy.length || clock.now() >= settleBy) break;
-    log.info(`Builder environment ${environmentName} is ${busy[0].Status}; waiting for it to settle before terminating it.`);
-    await clock.sleep(Math.min(20_000, Math.max(0, settleBy - clock.now())));
+    const now = clock.now();
+    const busy = live.find((e) => e.Status === 'Launching' || e.Status === 'Updating');
+    if (busy && now < settleBy) {
+      // An environment still launching or updating cannot be terminated yet.
+      log.info(`Builder environment ${environmentName} is ${busy.Status}; waiting for it to settle before terminating it.`);
+    } else if (!live.length && own.status === 'Creating' && now < appearBy) {
+      log.info(`Builder environment ${environmentName} is not there yet while ${own.arn} builds; waiting for it to appear.`);
+    } else if (!live.length && !own.arn && record.platformName && now < doubtBy) {
+      // The create call may still be landing: look once more before calling the builder gone.
+    } else {
+      break;
+    }
+    await clock.sleep(pause);
+    pause = Math.min(pause * 1.5, 20_000);
+    if (!live.length) own = await ownBuild(eb, record);
   }
   if (!live.length) {
     log.info(`Builder environment ${environmentName}: already gone.`);
@@ -60,7 +101,7 @@ export async function terminateBuilder(
       ],
     }),
   );
-  const others = (creating.PlatformSummaryList ?? []).filter((p) => p.PlatformArn !== ownPlatformArn);
+  const others = (creating.PlatformSummaryList ?? []).filter((p) => p.PlatformArn !== own.arn);
   if (others.length) {
     log.warning(
       `Builder environment ${environmentName} left running: it is still building ${others.map((p) => p.PlatformArn).join(', ')}. ` +

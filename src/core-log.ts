@@ -10,9 +10,11 @@ export function coreLog(): Log {
     debug: (m) => core.debug(m),
     group: (name, fn) => core.group(name, fn),
     mask(secret) {
-      // The runner masks a value whole; a key printed one line at a time needs each line masked too.
-      core.setSecret(secret);
-      for (const line of secret.split(/\r?\n/)) if (line.trim().length >= 4) core.setSecret(line.trim());
+      // The runner masks line by line; a multi-line secret (a private key) is registered one line
+      // at a time, leaving out PEM armour lines, which are not secret.
+      const lines = secret.split(/\r?\n/).map((l) => l.trim());
+      if (lines.length === 1) return core.setSecret(secret);
+      for (const line of lines) if (line.length >= 4 && !/^-----(BEGIN|END) /.test(line)) core.setSecret(line);
     },
   };
 }

@@ -7,7 +7,7 @@
  */
 export type Resource =
   /** The Elastic Beanstalk environment that runs Packer for a platform build. */
-  | { kind: 'builder-environment'; region: string; environmentName: string; platformArn?: string }
+  | { kind: 'builder-environment'; region: string; environmentName: string; platformArn?: string; platformName?: string; platformVersion?: string }
   /** An EC2 instance, recorded by the client token of its RunInstances call before it has an id. */
   | { kind: 'instance'; region: string; clientToken: string; instanceId?: string }
   /** An EC2 security group, recorded by the name we gave it before it has an id. */

@@ -27,8 +27,8 @@ export async function main(): Promise<void> {
   } catch (error) {
     // One line per bad input, then fail: no AWS call has been made.
     const errors = error instanceof InputErrors ? error.errors : [error as Error];
-    for (const e of errors) core.error(e.message);
-    core.setFailed(errors.length === 1 ? errors[0].message : `${errors.length} inputs are invalid`);
+    if (errors.length > 1) for (const e of errors) core.error(e.message);
+    core.setFailed(errors.length === 1 ? errors[0].message : `${errors.length} inputs are invalid (each is named above)`);
     return;
   }
 

@@ -65,6 +65,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps, report: Ru
   const { log, ledger } = deps;
   const clock = deps.clock ?? realClock;
   const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    // A cancelled job starts nothing new; teardown is not a step that can be skipped.
+    if (deps.signal?.aborted && name !== 'Teardown') throw new StepError(name, `Cancelled before '${name}'.`);
     const started = clock.now();
     try {
       const value = await log.group(name, fn);
@@ -110,14 +112,20 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps, report: Ru
     const stored = await step('Upload bundle', async () => {
       const bucket = await storageBucket(eb);
       const key = bundleKey(inputs.platformName, version, bundle.sha256);
-      await uploadBundle(s3, bucket, key, bundle);
+      await uploadBundle(s3, bucket, key, bundle, { clock, log });
       log.info(`s3://${bucket}/${key}`);
       return { bucket, key };
     });
     report.bundle.key = `s3://${stored.bucket}/${stored.key}`;
 
     const since = new Date(clock.now() - 60_000);
-    const builder = { kind: 'builder-environment' as const, region: inputs.region, environmentName: BUILDER_ENVIRONMENT };
+    const builder = {
+      kind: 'builder-environment' as const,
+      region: inputs.region,
+      environmentName: BUILDER_ENVIRONMENT,
+      platformName: inputs.platformName,
+      platformVersion: version,
+    };
     const created = await step('Create platform version', async () => {
       // Recorded first: the service may start the builder even when the answer never reaches us.
       ledger.record(builder);
@@ -205,6 +213,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps, report: Ru
       report.teardown = await step('Teardown', () => teardown(ledger, deps.clientsFor, log, { keepBuilder: inputs.keepBuilder }));
     }
   }
+  if (deps.signal?.aborted) throw new StepError('cancel', 'Cancelled; what this run created is torn down.');
   const leftover = report.teardown.filter((t) => !t.ok);
   if (leftover.length) throw new Error(`Teardown left ${leftover.length} resource(s) behind; the post step tries again.`);
   return report;

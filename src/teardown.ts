@@ -47,7 +47,7 @@ export async function teardown(
           outcomes.push({ resource, ok: true, detail: 'kept (keep-builder)' });
           continue;
         }
-        const result = await terminateBuilder(clientsFor(resource.region).eb, resource.environmentName, resource.platformArn, log);
+        const result = await terminateBuilder(clientsFor(resource.region).eb, resource, log);
         ledger.release(resource);
         outcomes.push({ resource, ok: true, detail: result });
       } else {

@@ -32,15 +32,15 @@ describe('builder environment teardown', () => {
 
   it('terminates a running builder, found by name', async () => {
     eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [env('Ready')] });
-    await expect(terminateBuilder(client, BUILDER_ENVIRONMENT, OWN, memoryLog())).resolves.toBe('terminated');
+    await expect(terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformArn: OWN }, memoryLog())).resolves.toBe('terminated');
     expect(eb.commandCalls(DescribeEnvironmentsCommand)[0].args[0].input).toEqual({ EnvironmentNames: [BUILDER_ENVIRONMENT], IncludeDeleted: false });
     expect(eb.commandCalls(TerminateEnvironmentCommand)[0].args[0].input).toEqual({ EnvironmentId: 'e-builder1', TerminateResources: true });
   });
 
   it('is idempotent: a builder already terminating or gone is success without a call', async () => {
     eb.on(DescribeEnvironmentsCommand).resolvesOnce({ Environments: [env('Terminating')] }).resolvesOnce({ Environments: [] });
-    await expect(terminateBuilder(client, BUILDER_ENVIRONMENT, OWN, memoryLog())).resolves.toBe('already gone');
-    await expect(terminateBuilder(client, BUILDER_ENVIRONMENT, OWN, memoryLog())).resolves.toBe('already gone');
+    await expect(terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformArn: OWN }, memoryLog())).resolves.toBe('already gone');
+    await expect(terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformArn: OWN }, memoryLog())).resolves.toBe('already gone');
     expect(eb.commandCalls(TerminateEnvironmentCommand)).toHaveLength(0);
   });
 
@@ -50,7 +50,7 @@ describe('builder environment teardown', () => {
       PlatformSummaryList: [{ PlatformArn: OWN, PlatformStatus: 'Creating' }, { PlatformArn: OWN.replace('web/1.0.0', 'api/2.0.0'), PlatformStatus: 'Creating' }],
     });
     const log = memoryLog();
-    await expect(terminateBuilder(client, BUILDER_ENVIRONMENT, OWN, log)).resolves.toBe('kept: another build is running');
+    await expect(terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformArn: OWN }, log)).resolves.toBe('kept: another build is running');
     expect(eb.commandCalls(TerminateEnvironmentCommand)).toHaveLength(0);
     expect(log.text()).toContain('platform/api/2.0.0');
     expect(log.text()).toContain('terminate-environment --environment-name eb-custom-platform-builder-packer');
@@ -59,7 +59,7 @@ describe('builder environment teardown', () => {
   it('terminates even though its own build is still Creating (a cancelled or timed-out run)', async () => {
     eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [env('Ready')] });
     eb.on(ListPlatformVersionsCommand).resolves({ PlatformSummaryList: [{ PlatformArn: OWN, PlatformStatus: 'Creating' }] });
-    await expect(terminateBuilder(client, BUILDER_ENVIRONMENT, OWN, memoryLog())).resolves.toBe('terminated');
+    await expect(terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformArn: OWN }, memoryLog())).resolves.toBe('terminated');
   });
 
   it('waits for a builder that is still launching before terminating it', async () => {
@@ -68,19 +68,53 @@ describe('builder environment teardown', () => {
       .resolvesOnce({ Environments: [env('Launching')] })
       .resolves({ Environments: [env('Ready')] });
     const clock = virtualClock();
-    await expect(terminateBuilder(client, BUILDER_ENVIRONMENT, OWN, memoryLog(), clock)).resolves.toBe('terminated');
+    await expect(terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformArn: OWN }, memoryLog(), clock)).resolves.toBe('terminated');
     expect(clock.sleeps).toHaveLength(2);
   });
 
   it('treats a terminate that races another teardown as done', async () => {
     eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [env('Ready')] });
     eb.on(TerminateEnvironmentCommand).rejects(Object.assign(new Error('No Environment found for EnvironmentId = e-builder1.'), { name: 'InvalidParameterValue' }));
-    await expect(terminateBuilder(client, BUILDER_ENVIRONMENT, OWN, memoryLog())).resolves.toBe('terminated');
+    await expect(terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformArn: OWN }, memoryLog())).resolves.toBe('terminated');
   });
 
   it('lets a permission error through', async () => {
     eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [env('Ready')] });
     eb.on(TerminateEnvironmentCommand).rejects(Object.assign(new Error('not authorized to terminate'), { name: 'InsufficientPrivilegesException' }));
-    await expect(terminateBuilder(client, BUILDER_ENVIRONMENT, OWN, memoryLog())).rejects.toThrow(/not authorized/);
+    await expect(terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformArn: OWN }, memoryLog())).rejects.toThrow(/not authorized/);
+  });
+
+  it('waits for a builder that the service has not started yet while its own build is Creating', async () => {
+    const summary = { PlatformArn: OWN, PlatformStatus: 'Creating' as const };
+    eb.on(ListPlatformVersionsCommand).resolves({ PlatformSummaryList: [summary] });
+    eb.on(DescribeEnvironmentsCommand)
+      .resolvesOnce({ Environments: [] })
+      .resolvesOnce({ Environments: [] })
+      .resolves({ Environments: [env('Ready')] });
+    const clock = virtualClock();
+    const record = { environmentName: BUILDER_ENVIRONMENT, platformName: 'web', platformVersion: '1.0.0' };
+    await expect(terminateBuilder(client, record, memoryLog(), clock)).resolves.toBe('terminated');
+    expect(eb.commandCalls(ListPlatformVersionsCommand)[0].args[0].input.Filters).toEqual([
+      { Type: 'PlatformOwner', Operator: '=', Values: ['Self'] },
+      { Type: 'PlatformName', Operator: '=', Values: ['web'] },
+      { Type: 'PlatformVersion', Operator: '=', Values: ['1.0.0'] },
+    ]);
+  });
+
+  it('looks again before calling the builder gone when the create call may still be landing', async () => {
+    eb.on(ListPlatformVersionsCommand).resolvesOnce({ PlatformSummaryList: [] }).resolves({ PlatformSummaryList: [{ PlatformArn: OWN, PlatformStatus: 'Creating' }] });
+    eb.on(DescribeEnvironmentsCommand).resolvesOnce({ Environments: [] }).resolves({ Environments: [env('Ready')] });
+    const clock = virtualClock();
+    await expect(terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformName: 'web', platformVersion: '1.0.0' }, memoryLog(), clock)).resolves.toBe('terminated');
+  });
+
+  it('gives up waiting for a builder that never appears, within its bound', async () => {
+    eb.on(ListPlatformVersionsCommand).resolves({ PlatformSummaryList: [{ PlatformArn: OWN, PlatformStatus: 'Creating' }] });
+    eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [] });
+    const clock = virtualClock();
+    const started = clock.now();
+    await expect(terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformName: 'web', platformVersion: '1.0.0' }, memoryLog(), clock)).resolves.toBe('already gone');
+    expect(clock.now() - started).toBeGreaterThanOrEqual(3 * 60_000);
+    expect(clock.now() - started).toBeLessThan(4 * 60_000);
   });
 });

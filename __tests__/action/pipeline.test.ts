@@ -74,7 +74,7 @@ describe('pipeline', () => {
     expect(h.builderTerminated()).toBe(true);
     expect(h.ledger.list()).toEqual([]);
     // The builder was recorded before CreatePlatformVersion was sent.
-    expect(parseLedger(h.saved[0])).toEqual([{ kind: 'builder-environment', region: 'eu-west-1', environmentName: 'eb-custom-platform-builder-packer' }]);
+    expect(parseLedger(h.saved[0])).toEqual([{ kind: 'builder-environment', region: 'eu-west-1', environmentName: 'eb-custom-platform-builder-packer', platformName: 'web', platformVersion: '1.0.0' }]);
     expect(h.report.steps.map((s) => s.name)).toEqual([
       'Validate platform',
       'Package platform',

@@ -9,85 +9,130 @@ export interface Sshd {
   user: string;
   /** The server's ed25519 public host key, `ssh-ed25519 AAAA…`. */
   hostKey: string;
+  /** Every public host key the server has, `type base64`, in the order cloud-init would print them. */
+  hostKeys: string[];
+  /** `ssh-keygen -l` of each host key, as cloud-init prints them: `256 SHA256:… comment (ED25519)`. */
+  fingerprintLines: string[];
   /** Lets the given public key log in. */
   authorize(publicKey: string): void;
   stop(): Promise<void>;
 }
 
 /**
- * A real OpenSSH server on a loopback port, with its own host key and
- * authorized_keys in a temp dir, for the current user.
+ * A real OpenSSH server (Debian's openssh-server) on a loopback port, with its
+ * own host keys, config and authorized_keys in a temp dir, for the current
+ * user. Nothing outside the temp dir changes except /run/sshd, which sshd
+ * insists on for privilege separation.
  */
-export async function startSshd(): Promise<Sshd> {
+export async function startSshd(options: { hostKeyTypes?: ('ed25519' | 'ecdsa' | 'rsa')[] } = {}): Promise<Sshd> {
+  const types = options.hostKeyTypes ?? ['ecdsa', 'ed25519'];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sshd-'));
-  fs.chmodSync(dir, 0o755);
-  const hostKeyPath = path.join(dir, 'ssh_host_ed25519_key');
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', hostKeyPath]);
-  const authorized = path.join(dir, 'authorized_keys');
-  fs.writeFileSync(authorized, '', { mode: 0o600 });
-  fs.mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
-  const port = await freePort();
-  const user = os.userInfo().username;
-  const config = path.join(dir, 'sshd_config');
-  fs.writeFileSync(
-    config,
-    [
-      `Port ${port}`,
-      'ListenAddress 127.0.0.1',
-      `HostKey ${hostKeyPath}`,
-      `PidFile ${dir}/sshd.pid`,
-      `AuthorizedKeysFile ${authorized}`,
-      'PasswordAuthentication no',
-      'KbdInteractiveAuthentication no',
-      'PubkeyAuthentication yes',
-      'PermitRootLogin prohibit-password',
-      'UsePAM no',
-      'StrictModes no',
-      `AllowUsers ${user}`,
-      'LogLevel ERROR',
-    ].join('\n') + '\n',
-  );
-  const child: ChildProcess = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (b) => (stderr += b));
+  let child: ChildProcess | undefined;
   try {
-    await waitForPort(port, 10_000);
-  } catch (e) {
-    child.kill('SIGKILL');
-    throw new Error(`sshd did not start: ${stderr}`);
+    fs.chmodSync(dir, 0o755);
+    const keyPaths = types.map((t) => {
+      const p = path.join(dir, `ssh_host_${t}_key`);
+      execFileSync('ssh-keygen', ['-q', '-t', t, ...(t === 'rsa' ? ['-b', '2048'] : []), '-N', '', '-C', 'root@ip-127-0-0-1', '-f', p]);
+      return p;
+    });
+    const authorized = path.join(dir, 'authorized_keys');
+    fs.writeFileSync(authorized, '', { mode: 0o600 });
+    fs.mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
+    const port = await freePort();
+    const user = os.userInfo().username;
+    const config = path.join(dir, 'sshd_config');
+    fs.writeFileSync(
+      config,
+      [
+        `Port ${port}`,
+        'ListenAddress 127.0.0.1',
+        ...keyPaths.map((p) => `HostKey ${p}`),
+        `PidFile ${dir}/sshd.pid`,
+        `AuthorizedKeysFile ${authorized}`,
+        'PasswordAuthentication no',
+        'KbdInteractiveAuthentication no',
+        'PubkeyAuthentication yes',
+        'PermitRootLogin prohibit-password',
+        'UsePAM no',
+        'StrictModes no',
+        `AllowUsers ${user}`,
+        'LogLevel ERROR',
+      ].join('\n') + '\n',
+    );
+    child = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (b) => (stderr += b));
+    try {
+      await waitForPort(port, 10_000);
+    } catch {
+      throw new Error(`sshd did not start: ${stderr}`);
+    }
+    const publicKeys = keyPaths.map((p) => fs.readFileSync(p + '.pub', 'utf8').trim().split(' ').slice(0, 2).join(' '));
+    const running = child;
+    return {
+      port,
+      user,
+      hostKey: publicKeys.find((k) => k.startsWith('ssh-ed25519 ')) ?? publicKeys[0],
+      hostKeys: publicKeys,
+      fingerprintLines: keyPaths.map((p) => execFileSync('ssh-keygen', ['-l', '-f', p + '.pub'], { encoding: 'utf8' }).trim()),
+      authorize: (publicKey) => fs.appendFileSync(authorized, publicKey.trim() + '\n'),
+      stop: async () => {
+        await stopChild(running);
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    if (child) await stopChild(child);
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
   }
-  return {
-    port,
-    user,
-    hostKey: fs.readFileSync(hostKeyPath + '.pub', 'utf8').trim().split(' ').slice(0, 2).join(' '),
-    authorize: (publicKey) => fs.appendFileSync(authorized, publicKey.trim() + '\n'),
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        await new Promise<void>((resolve) => {
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        });
-      }
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
-/** Console output as cloud-init prints it on an EC2 instance, holding the given host keys. */
-export function cloudInitConsole(hostKeys: string[]): string {
-  const fingerprints = hostKeys.map((k, i) => `ec2: 256 SHA256:${Buffer.from(k).toString('base64').slice(0, 43)} root@ip-172-31-${i}-7 (${k.split(' ')[0].toUpperCase()})`);
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 3_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * Console output as an EC2 instance shows it once cloud-init's final stage has
+ * run `write-ssh-key-fingerprints`: every line it writes goes through
+ * `logger --stderr -t ec2`, hence the `<14>DATE ec2: ` prefix, and the serial
+ * console ends lines with CRLF. Older images print the keys block without the
+ * prefix (`plainKeys`). Either block can be left out, as cloud-init's
+ * `ssh_fp_console_blacklist`/`ssh_key_console_blacklist` and
+ * `emit_keys_to_console` allow.
+ */
+export function cloudInitConsole(
+  hostKeys: string[],
+  options: { fingerprintLines?: string[]; keys?: boolean; plainKeys?: boolean } = {},
+): string {
+  const p = '<14>Nov 25 00:41:17 ec2: ';
+  const keysBlock = ['-----BEGIN SSH HOST KEY KEYS-----', ...hostKeys.map((k) => `${k} root@ip-172-31-27-94`), '-----END SSH HOST KEY KEYS-----'];
   return [
-    '[    3.912345] cloud-init[612]: Cloud-init v. 24.1.3-0ubuntu3 running \'init\' at Mon, 01 Jan 2026 00:00:03 +0000.',
-    '[    5.123456] cloud-init[612]: Generating public/private ed25519 key pair.',
-    '<14>Jan  1 00:00:09 ec2: ',
-    '<14>Jan  1 00:00:09 ec2: #############################################################',
-    '<14>Jan  1 00:00:09 ec2: -----BEGIN SSH HOST KEY FINGERPRINTS-----',
-    ...fingerprints.map((f) => `<14>Jan  1 00:00:09 ${f}`),
-    '<14>Jan  1 00:00:09 ec2: -----END SSH HOST KEY FINGERPRINTS-----',
-    '<14>Jan  1 00:00:09 ec2: #############################################################',
-    '-----BEGIN SSH HOST KEY KEYS-----',
-    ...hostKeys.map((k, i) => `${k} root@ip-172-31-${i}-7`),
-    '-----END SSH HOST KEY KEYS-----',
-    '[   10.000000] cloud-init[700]: Cloud-init v. 24.1.3-0ubuntu3 finished at Mon, 01 Jan 2026 00:00:10 +0000. Datasource DataSourceEc2Local.  Up 10.00 seconds',
-  ].join('\n');
+    "[    8.204981] cloud-init[598]: Cloud-init v. 24.3.1-0ubuntu0~24.04.2 running 'init' at Mon, 25 Nov 2026 00:41:07 +0000. Up 8.17 seconds.",
+    '[    8.901773] cloud-init[598]: Generating public/private ed25519 key pair.',
+    '[  OK  ] Started ssh.service - OpenBSD Secure Shell server.',
+    "[   16.442908] cloud-init[860]: Cloud-init v. 24.3.1-0ubuntu0~24.04.2 running 'modules:final' at Mon, 25 Nov 2026 00:41:16 +0000. Up 16.38 seconds.",
+    ...(options.fingerprintLines
+      ? [
+          p,
+          `${p}#############################################################`,
+          `${p}-----BEGIN SSH HOST KEY FINGERPRINTS-----`,
+          ...options.fingerprintLines.map((l) => p + l),
+          `${p}-----END SSH HOST KEY FINGERPRINTS-----`,
+          `${p}#############################################################`,
+        ]
+      : []),
+    ...(options.keys === false ? [] : options.plainKeys ? keysBlock : keysBlock.map((l) => p + l)),
+    '[   16.998160] cloud-init[860]: Cloud-init v. 24.3.1-0ubuntu0~24.04.2 finished at Mon, 25 Nov 2026 00:41:17 +0000. Datasource DataSourceEc2Local.  Up 16.99 seconds',
+    '',
+    'ip-172-31-27-94 login: ',
+  ].join('\r\n');
 }

@@ -5,12 +5,15 @@ import { StepError, describeError } from '../errors';
 import { Ledger, resourceKey } from '../ledger';
 import type { Log } from '../log';
 import { CheckResult, platformChecks, runChecks } from './checks';
-import { hostKeysFromConsole, sshdTrouble } from './host-keys';
+import { fingerprint, hostFingerprintsFromConsole, hostKeysFromConsole, matchesFingerprint, sshdTrouble } from './host-keys';
 import { createSecurityGroup, importKey, launchInstance, resolveVpc, smokeName, teardownSmokeResource, toTags, waitForRunning } from './instance';
 import { SshFailure, SshTarget, classifySshFailure, makeKey, scanHostKeys, sshRun, writeKnownHosts } from './ssh';
 
 export { teardownSmokeResource } from './instance';
-export type { CheckResult } from './checks';
+export type { CheckResult, CommandCheckSpec } from './checks';
+export { PLATFORM_COMMAND_CHECKS, platformChecks, runChecks } from './checks';
+export type { SshTarget } from './ssh';
+export { makeKey, writeKnownHosts } from './ssh';
 
 export interface SmokeOptions {
   amiId: string;
@@ -54,20 +57,40 @@ async function runnerAddress(): Promise<string> {
   return ip;
 }
 
-async function consoleText(ec2: EC2Client, instanceId: string): Promise<string> {
-  try {
-    const out = await ec2.send(new GetConsoleOutputCommand({ InstanceId: instanceId, Latest: true }));
-    return out.Output ? Buffer.from(out.Output, 'base64').toString('utf8') : '';
-  } catch {
-    return '';
+/** The instance's console output, decoded ('' while there is none yet), or why it could not be read. */
+async function consoleText(ec2: EC2Client, instanceId: string): Promise<{ text: string; error?: string }> {
+  let error = '';
+  // `Latest` gives the live buffer on Nitro instances; other types refuse it and get the last snapshot instead.
+  for (const latest of [true, false]) {
+    try {
+      const out = await ec2.send(new GetConsoleOutputCommand({ InstanceId: instanceId, ...(latest ? { Latest: true } : {}) }));
+      return { text: out.Output ? Buffer.from(out.Output, 'base64').toString('utf8') : '' };
+    } catch (e) {
+      // The console is a help, not a requirement: remember why, for the log, and go on without it.
+      error = describeError(e);
+    }
   }
+  return { text: '', error };
+}
+
+function describeKeys(keys: string[]): string {
+  return keys.map((k) => `${k.split(' ')[0]} ${fingerprint(k)}`).join(', ');
+}
+
+function tail(text: string, lines: number): string[] {
+  return text
+    .replace(/\r/g, '')
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(-lines);
 }
 
 /**
  * Waits until SSH answers with a host key we can vouch for. Keys come from the
- * console when the instance prints them; otherwise, once sshd has answered
- * and the console stayed silent for a grace period, from the first contact,
- * and the log says so.
+ * console when the instance prints them, or from sshd itself when they match
+ * the fingerprints the console printed; otherwise, once sshd has answered and
+ * the console stayed silent for a grace period, from the first contact, and
+ * the log says so with a warning.
  */
 async function connect(
   target: Omit<SshTarget, 'knownHostsPath'>,
@@ -77,26 +100,46 @@ async function connect(
   deadline: number,
 ): Promise<{ pinned: boolean }> {
   const clock = deps.clock ?? realClock;
+  const log = deps.log;
   const graceMs = deps.consoleGraceMs ?? 180_000;
+  const where = `${target.host}:${target.port}`;
   let pause = 3_000;
   let firstAnswer: number | undefined;
   let last: SshFailure = 'unreachable';
   let lastError = '';
   let pinned: boolean | undefined;
+  let consoleError: string | undefined;
   while (clock.now() < deadline) {
     if (pinned === undefined) {
-      const keys = hostKeysFromConsole(await consoleText(deps.ec2, instanceId));
+      const { text, error } = await consoleText(deps.ec2, instanceId);
+      consoleError = error;
+      const keys = hostKeysFromConsole(text);
+      const prints = hostFingerprintsFromConsole(text);
       if (keys.length) {
         writeKnownHosts(knownHostsPath, target.host, target.port, keys);
         pinned = true;
-        deps.log.info(`Pinned ${keys.length} host key(s) from the instance's console output.`);
-      } else if (firstAnswer !== undefined && clock.now() - firstAnswer >= graceMs) {
-        const scanned = await scanHostKeys(target.host, target.port);
-        if (scanned.length) {
-          writeKnownHosts(knownHostsPath, target.host, target.port, scanned);
+        log.info(`Pinned ${keys.length} host key(s) from the instance's console output: ${describeKeys(keys)}.`);
+      } else {
+        const offered = await scanHostKeys(target.host, target.port);
+        if (offered.length) firstAnswer ??= clock.now();
+        if (offered.length && prints.length) {
+          const vouched = offered.filter((k) => matchesFingerprint(k, prints));
+          if (!vouched.length) {
+            throw new StepError(
+              'smoke',
+              `SSH to ${where} refused: host key mismatch. None of the host keys sshd offers (${offered.map((k) => fingerprint(k)).join(', ')}) ` +
+                `matches the fingerprints the instance printed to its console (${prints.join(', ')}). Someone may be in the middle.`,
+            );
+          }
+          writeKnownHosts(knownHostsPath, target.host, target.port, vouched);
+          pinned = true;
+          log.info(`Pinned ${vouched.length} host key(s) that match the fingerprints in the instance's console output: ${describeKeys(vouched)}.`);
+        } else if (offered.length && firstAnswer !== undefined && (clock.now() - firstAnswer >= graceMs || deadline - clock.now() <= 60_000)) {
+          writeKnownHosts(knownHostsPath, target.host, target.port, offered);
           pinned = false;
-          deps.log.warning(
-            `The instance printed no host keys to its console, so its SSH host key was trusted on first use (${scanned.length} key(s) from ssh-keyscan), not verified.`,
+          log.warning(
+            `${consoleError ? `The instance's console could not be read (${consoleError})` : 'The instance printed no host keys or fingerprints to its console'}, so its SSH host key was trusted on first use ` +
+              `(${describeKeys(offered)}), not verified.`,
           );
         }
       }
@@ -106,27 +149,40 @@ async function connect(
       last = classifySshFailure(r);
       lastError = r.stderr.trim();
       if (last === 'ok') return { pinned };
+      if (last !== 'unreachable') firstAnswer ??= clock.now();
       if (last === 'host key mismatch') {
-        throw new StepError('smoke', `SSH to ${target.host}:${target.port} refused: the host key does not match the one ${pinned ? 'the console printed' : 'first seen'}. Someone may be in the middle.\n${lastError}`);
+        throw new StepError(
+          'smoke',
+          `SSH to ${where} refused: host key mismatch. The server's key is not the one ${pinned ? 'the instance printed to its console' : 'it showed first'}. Someone may be in the middle.\n${lastError}`,
+        );
       }
-    } else {
-      // Probe without trusting anything, to know when sshd starts answering.
-      const scanned = await scanHostKeys(target.host, target.port);
-      if (scanned.length && firstAnswer === undefined) firstAnswer = clock.now();
     }
-    await clock.sleep(Math.min(pause, Math.max(0, deadline - clock.now())));
+    const left = deadline - clock.now();
+    if (left <= 0) break;
+    await clock.sleep(Math.min(pause, left));
     pause = Math.min(pause * 1.5, 15_000);
   }
-  const trouble = sshdTrouble(await consoleText(deps.ec2, instanceId));
+  const { text, error: unreadable } = await consoleText(deps.ec2, instanceId);
+  const trouble = sshdTrouble(text);
   const what =
     last === 'refused'
-      ? `sshd answered but refused the run's key as ${target.user} (${lastError})`
-      : firstAnswer === undefined
-        ? 'sshd never answered'
-        : pinned === undefined
-          ? 'sshd answered but no host key could be pinned'
-          : `sshd stopped answering (${lastError || 'no error text'})`;
-  throw new StepError('smoke', `SSH to ${target.host}:${target.port} was not usable by the deadline: ${what}.${trouble ? ` The console says: ${trouble}.` : ''}`);
+      ? `sshd answered but refused the run's key for user '${target.user}' (check ssh-user: Ubuntu images use 'ubuntu') (${lastError})`
+      : last === 'dropped'
+        ? `sshd accepted connections but closed them before authentication (${lastError})`
+        : firstAnswer === undefined
+          ? 'sshd never answered'
+          : pinned === undefined
+            ? 'sshd answered but no host key could be pinned'
+            : `sshd stopped answering (${lastError || 'no error text'})`;
+  const because = trouble ? ` The console says: ${trouble}.` : firstAnswer === undefined ? ' The console shows no sshd failure: a slow boot, or a network path (subnet, route, security group) that does not reach it.' : '';
+  const consoleTail = tail(text, 40);
+  throw new StepError(
+    'smoke',
+    `SSH to ${where} was not usable by the deadline: ${what}.${because}`,
+    consoleTail.length
+      ? ['The last lines of the instance console:', ...consoleTail.map((l) => `  ${l}`)]
+      : [unreadable ? `The instance console could not be read (${unreadable}).` : 'The instance console was empty.'],
+  );
 }
 
 /**
@@ -175,17 +231,18 @@ export async function runSmokeTest(options: SmokeOptions, deps: SmokeDeps): Prom
     const { pinned } = await connect(target, knownHostsPath, instanceId, deps, options.deadline);
     report.hostKeyPinned = pinned;
 
-    const version = `smoke-${Date.now().toString(36)}`;
-    report.checks = await runChecks(
-      platformChecks(version, options.userScript),
+    report.checks = await checkHost(
       {
         target: { ...target, knownHostsPath },
         httpUrl: `http://${address.includes(':') ? `[${address}]` : address}:${options.httpPort}/`,
         sampleAppDir: options.sampleAppDir,
         userScript: options.userScript,
+        // The run's unique name makes the version unique too, so the HTTP check cannot be fooled by an earlier deploy.
+        version: name.replace(/^eb-platform-/, ''),
+        deadline: options.deadline,
       },
-      (r) => (r.ok ? log.info : log.error)(`${r.ok ? 'PASS' : 'FAIL'} ${r.name} (${(r.durationMs / 1000).toFixed(1)} s)${r.excerpt ? `\n${indent(r.excerpt)}` : ''}`),
-      clock.now,
+      log,
+      clock,
     );
     report.ok = report.checks.every((c) => c.ok);
     return report;
@@ -201,6 +258,48 @@ export async function runSmokeTest(options: SmokeOptions, deps: SmokeDeps): Prom
       }
     }
   }
+}
+
+/** A host to prove, reachable over SSH with a key whose host key is already pinned in `target.knownHostsPath`. */
+export interface HostUnderTest {
+  target: SshTarget;
+  /** Where the runner reaches the host's nginx. */
+  httpUrl: string;
+  sampleAppDir: string;
+  userScript?: string;
+  /** The sample app version to deploy and read back; unique per run. */
+  version: string;
+  deadline?: number;
+  /** Replaces the platform's deploy entry point (bundle path appended). */
+  deployCommand?: string;
+}
+
+/**
+ * Runs the platform's check list against any SSH host: the smoke test's EC2
+ * instance, or a local VM on a forwarded loopback port. Each result is logged
+ * as it comes; a failed check does not stop the ones after it.
+ */
+export async function checkHost(host: HostUnderTest, log: Log, clock: Clock = realClock): Promise<CheckResult[]> {
+  return log.group('Smoke test checks', () =>
+    runChecks(
+      platformChecks(host.version, host.userScript),
+      {
+        target: host.target,
+        httpUrl: host.httpUrl,
+        sampleAppDir: host.sampleAppDir,
+        userScript: host.userScript,
+        deployCommand: host.deployCommand,
+        deadline: host.deadline,
+        now: () => clock.now(),
+        sleep: (ms) => clock.sleep(ms),
+      },
+      (r) => {
+        const line = `${r.ok ? 'PASS' : 'FAIL'} ${r.name} (${(r.durationMs / 1000).toFixed(1)} s)${r.excerpt ? `\n${indent(r.excerpt)}` : ''}`;
+        if (r.ok) log.info(line);
+        else log.error(line);
+      },
+    ),
+  );
 }
 
 function indent(text: string): string {

@@ -28,6 +28,17 @@ export interface Ec2Deps {
 
 const code = (e: unknown) => (e as { name?: string; Code?: string }).Code ?? (e as { name?: string }).name ?? '';
 
+/** Runs an EC2 call; a failure becomes one StepError that says what was being done. */
+async function failsAs<T>(what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof StepError) throw error;
+    const hint = code(error).startsWith('UnauthorizedOperation') ? '\nThe credentials lack this EC2 permission.' : '';
+    throw new StepError('smoke', `${what} failed: ${describeError(error)}${hint}`);
+  }
+}
+
 /** A name unique to this run that says what it is. */
 export function smokeName(env: NodeJS.ProcessEnv = process.env): string {
   const run = env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : `${Date.now()}`;
@@ -41,8 +52,8 @@ export function toTags(tags: Record<string, string>): Tag[] {
 export async function importKey(deps: Ec2Deps, region: string, keyName: string, publicKey: string, tags: Tag[]): Promise<void> {
   const resource: Resource = { kind: 'key-pair', region, keyName };
   deps.ledger.record(resource);
-  const out = await deps.ec2.send(
-    new ImportKeyPairCommand({ KeyName: keyName, PublicKeyMaterial: Buffer.from(publicKey), TagSpecifications: [{ ResourceType: 'key-pair', Tags: tags }] }),
+  const out = await failsAs(`Importing the run's SSH key as key pair ${keyName}`, () =>
+    deps.ec2.send(new ImportKeyPairCommand({ KeyName: keyName, PublicKeyMaterial: Buffer.from(publicKey), TagSpecifications: [{ ResourceType: 'key-pair', Tags: tags }] })),
   );
   deps.ledger.record({ ...resource, keyPairId: out.KeyPairId });
 }
@@ -55,11 +66,11 @@ export async function resolveVpc(ec2: EC2Client, subnetId: string | undefined): 
       const vpc = out.Subnets?.[0]?.VpcId;
       if (vpc) return vpc;
     } catch (error) {
-      if (code(error) !== 'InvalidSubnetID.NotFound') throw error;
+      if (code(error) !== 'InvalidSubnetID.NotFound') throw new StepError('smoke', `Looking up subnet ${subnetId} (smoke-subnet-id) failed: ${describeError(error)}`);
     }
     throw new StepError('smoke', `Subnet ${subnetId} (smoke-subnet-id) does not exist in this region.`);
   }
-  const out = await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }));
+  const out = await failsAs("Finding the region's default VPC", () => ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] })));
   const vpc = out.Vpcs?.[0]?.VpcId;
   if (!vpc) throw new StepError('smoke', 'The region has no default VPC: set smoke-subnet-id to a subnet that gives instances a public IPv4 address.');
   return vpc;
@@ -76,26 +87,30 @@ export async function createSecurityGroup(
 ): Promise<string> {
   const resource: Resource = { kind: 'security-group', region, groupName, vpcId };
   deps.ledger.record(resource);
-  const out = await deps.ec2.send(
-    new CreateSecurityGroupCommand({
-      GroupName: groupName,
-      Description: 'Throwaway: smoke test of a new Elastic Beanstalk platform AMI',
-      VpcId: vpcId,
-      TagSpecifications: [{ ResourceType: 'security-group', Tags: tags }],
-    }),
+  const out = await failsAs(`Creating security group ${groupName} in ${vpcId}`, () =>
+    deps.ec2.send(
+      new CreateSecurityGroupCommand({
+        GroupName: groupName,
+        Description: 'Throwaway: smoke test of a new Elastic Beanstalk platform AMI',
+        VpcId: vpcId,
+        TagSpecifications: [{ ResourceType: 'security-group', Tags: tags }],
+      }),
+    ),
   );
   const groupId = out.GroupId as string;
   deps.ledger.record({ ...resource, groupId });
-  await deps.ec2.send(
-    new AuthorizeSecurityGroupIngressCommand({
-      GroupId: groupId,
-      IpPermissions: [...new Set(ports)].map((port) => ({
-        IpProtocol: 'tcp',
-        FromPort: port,
-        ToPort: port,
-        IpRanges: [{ CidrIp: cidr, Description: 'smoke test runner' }],
-      })),
-    }),
+  await failsAs(`Opening ports ${[...new Set(ports)].join(', ')} of ${groupId} to ${cidr}`, () =>
+    deps.ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: groupId,
+        IpPermissions: [...new Set(ports)].map((port) => ({
+          IpProtocol: 'tcp',
+          FromPort: port,
+          ToPort: port,
+          IpRanges: [{ CidrIp: cidr, Description: 'smoke test runner' }],
+        })),
+      }),
+    ),
   );
   return groupId;
 }
@@ -139,6 +154,7 @@ export async function launchInstance(
         TagSpecifications: [
           { ResourceType: 'instance', Tags: options.tags },
           { ResourceType: 'volume', Tags: options.tags },
+          { ResourceType: 'network-interface', Tags: options.tags },
         ],
       }),
     );

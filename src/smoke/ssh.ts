@@ -78,7 +78,26 @@ export function writeKnownHosts(file: string, host: string, port: number, keys: 
   fs.writeFileSync(file, keys.map((k) => `${hostPattern(host, port)} ${k}\n`).join(''), { mode: 0o600 });
 }
 
+/** The host key algorithms that can prove the pinned keys, so ssh never negotiates a type nobody vouched for. */
+export function pinnedAlgorithms(knownHostsPath: string): string[] {
+  let text = '';
+  try {
+    text = fs.readFileSync(knownHostsPath, 'utf8');
+  } catch {
+    return [];
+  }
+  const algorithms = new Set<string>();
+  for (const line of text.split('\n')) {
+    const type = line.trim().split(/\s+/)[1];
+    if (!type) continue;
+    if (type === 'ssh-rsa') ['rsa-sha2-512', 'rsa-sha2-256'].forEach((a) => algorithms.add(a));
+    else algorithms.add(type);
+  }
+  return [...algorithms];
+}
+
 function sshOptions(t: SshTarget, connectTimeoutS: number): string[] {
+  const algorithms = pinnedAlgorithms(t.knownHostsPath);
   return [
     '-F', '/dev/null',
     '-i', t.keyPath,
@@ -88,9 +107,12 @@ function sshOptions(t: SshTarget, connectTimeoutS: number): string[] {
     '-o', 'StrictHostKeyChecking=yes',
     '-o', `UserKnownHostsFile=${t.knownHostsPath}`,
     '-o', 'GlobalKnownHostsFile=/dev/null',
-    '-o', 'HostKeyAlgorithms=ssh-ed25519,ecdsa-sha2-nistp256,ecdsa-sha2-nistp384,ecdsa-sha2-nistp521,rsa-sha2-512,rsa-sha2-256',
+    '-o', 'CheckHostIP=no',
+    '-o', 'UpdateHostKeys=no',
+    ...(algorithms.length ? ['-o', `HostKeyAlgorithms=${algorithms.join(',')}`] : []),
     '-o', `ConnectTimeout=${connectTimeoutS}`,
     '-o', 'ServerAliveInterval=15',
+    '-o', 'ServerAliveCountMax=4',
     '-o', 'LogLevel=ERROR',
   ];
 }
@@ -107,14 +129,21 @@ export async function sshUpload(t: SshTarget, localPath: string, remotePath: str
   if (r.code !== 0) throw new Error(`uploading ${path.basename(localPath)} failed: ${r.stderr.trim() || `exit ${r.code}`}`);
 }
 
-export type SshFailure = 'unreachable' | 'host key mismatch' | 'refused' | 'ok';
+/**
+ * What an ssh client's failure means, from its stderr: the host key is not
+ * the pinned one; sshd answered but refused the run's key; sshd accepted the
+ * connection but dropped it before authentication (still starting, or
+ * MaxStartups); or nothing answered at all.
+ */
+export type SshFailure = 'ok' | 'host key mismatch' | 'refused' | 'dropped' | 'unreachable';
 
-/** What an ssh client's failure means, from its stderr. */
 export function classifySshFailure(result: CommandResult): SshFailure {
-  if (result.code === 0) return 'ok';
+  // ssh exits 255 for its own failures; any other status is the remote command's, so the connection worked.
+  if (result.code !== 255) return 'ok';
   const e = result.stderr;
-  if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed|No (ED25519|ECDSA|RSA)? ?host key is known/i.test(e)) return 'host key mismatch';
-  if (/Permission denied|Too many authentication failures|Connection closed by|Connection reset by/i.test(e)) return 'refused';
+  if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed|No \S* ?host key is known|no matching host key type found/i.test(e)) return 'host key mismatch';
+  if (/Permission denied|Too many authentication failures/i.test(e)) return 'refused';
+  if (/Connection closed by|Connection reset by|kex_exchange_identification|banner exchange/i.test(e)) return 'dropped';
   return 'unreachable';
 }
 

@@ -1,0 +1,183 @@
+/**
+ * The bundled action (dist/), run as the runner runs it, against the AWS
+ * stand-in: a clean run, a fault at each step, the process killed at each
+ * step and then the post step. After every run the stand-in must hold no
+ * builder environment, instance, security group or key pair.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Fault } from '../../test/aws-standin/server';
+import { outputs, scenario, SECRET, seenOperations, TOKEN } from './harness';
+import { cloudInitConsole, startSshd } from '../helpers/sshd';
+import { freePort } from '../helpers/processes';
+
+const ops = ['ListPlatformVersions', 'CreateStorageLocation', 'PutObject', 'CreatePlatformVersion', 'DescribePlatformVersion', 'DescribeEvents', 'DescribeImages', 'DescribeEnvironments', 'TerminateEnvironment'];
+
+describe('the bundled action against the AWS stand-in', () => {
+  afterAll(() => {
+    // No secret in any output of any run.
+    // The runner consumes ::add-mask:: commands: the rest is what reaches the log.
+    const lines = outputs.join('\n').split('\n');
+    const masked = lines.filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice('::add-mask::'.length));
+    const visible = lines.filter((l) => !l.startsWith('::add-mask::')).join('\n');
+    expect(visible).not.toContain(SECRET);
+    expect(visible).not.toContain(TOKEN);
+    expect(visible).not.toMatch(/PRIVATE KEY/);
+    // The smoke run's private key was registered for masking, and none of it was printed.
+    expect(masked.length).toBeGreaterThan(3);
+    for (const m of masked) expect(visible).not.toContain(m);
+  });
+
+  it('builds the platform on a clean run, sets the outputs, and leaves nothing', async () => {
+    const { run, leftovers, standin } = await scenario({});
+    expect(run.main.code).toBe(0);
+    expect(run.outputs['platform-version']).toBe('1.0.0');
+    expect(run.outputs['ami-id']).toMatch(/^ami-[0-9a-f]+$/);
+    expect(run.outputs['bundle-sha256']).toMatch(/^[0-9a-f]{64}$/);
+    expect(run.outputs['platform-arn']).toBe('arn:aws:elasticbeanstalk:eu-west-1:123456789012:platform/web-platform/1.0.0');
+    expect(run.summary).toMatch(/Elastic Beanstalk custom platform ✅ built/);
+    expect(run.post.output).toMatch(/Nothing left to tear down/);
+    expect(standin.platforms()).toEqual([expect.objectContaining({ status: 'Ready' })]);
+    expect(leftovers).toEqual([]);
+  }, 60_000);
+
+  const transient: [string, Fault][] = ops.flatMap((action) =>
+    (['throttle', '5xx', 'drop'] as const).map((kind): [string, Fault] => [`${kind} on ${action}`, { action, kind, times: 2 }]),
+  );
+  it.each(transient)('rides out a %s and leaves nothing', async (_name, fault) => {
+    const { run, leftovers } = await scenario({ faults: [fault] });
+    expect(run.main.output).not.toMatch(/::error::/);
+    expect(run.main.code).toBe(0);
+    expect(leftovers).toEqual([]);
+  }, 90_000);
+
+  it.each(['ListPlatformVersions', 'CreateStorageLocation', 'PutObject', 'CreatePlatformVersion', 'DescribePlatformVersion', 'DescribeImages'])(
+    'fails clearly when %s is refused for good, and leaves nothing',
+    async (action) => {
+      const { run, leftovers } = await scenario({ faults: [{ action, kind: 'deny', times: Infinity }] });
+      expect(run.main.code).toBe(1);
+      expect(run.main.output).toMatch(/::error::.*(InsufficientPrivileges|AccessDenied|UnauthorizedOperation|not authorized)/);
+      expect(leftovers).toEqual([]);
+    },
+    90_000,
+  );
+
+  it('fails with the build error when the build fails, and leaves nothing', async () => {
+    const { run, leftovers } = await scenario({ faults: [{ action: 'CreatePlatformVersion', kind: 'fail-build' }] });
+    expect(run.main.code).toBe(1);
+    expect(run.main.output).toMatch(/::error::The platform build failed: Packer failed with error/);
+    expect(run.main.output).toMatch(/CloudWatch Logs, group \/aws\/elasticbeanstalk\/platform\/web-platform/);
+    expect(leftovers).toEqual([]);
+  }, 60_000);
+
+  it('gives up at its deadline on a build that never ends, says what runs, and leaves nothing', async () => {
+    const { run, leftovers } = await scenario({ buildMs: 10 * 60_000, inputs: { 'timeout-minutes': '1' } });
+    expect(run.main.code).toBe(1);
+    expect(run.main.output).toMatch(/::error::Gave up after the deadline/);
+    expect(run.main.output).toMatch(/delete-platform-version/);
+    expect(leftovers).toEqual([]);
+  }, 120_000);
+
+  it('waits through slow answers', async () => {
+    const { run, leftovers } = await scenario({ faults: [{ action: 'DescribePlatformVersion', kind: 'slow', delayMs: 3000 }] });
+    expect(run.main.code).toBe(0);
+    expect(leftovers).toEqual([]);
+  }, 60_000);
+
+  it('runs the smoke test on the launched instance (a host that is not the platform: its checks fail), then removes the instance, group and key', async () => {
+    const sshd = await startSshd();
+    try {
+      const { run, leftovers, standin } = await scenario({
+        inputs: { 'smoke-test': 'true', 'smoke-allowed-cidr': '127.0.0.1/32', 'ssh-user': sshd.user, 'ssh-port': String(sshd.port), 'http-port': String(await freePort()) },
+        onKeyImported: (key) => sshd.authorize(key),
+        setup: (s) => s.setConsole(cloudInitConsole([sshd.hostKey])),
+      });
+      expect(run.main.code).toBe(1);
+      expect(run.main.output).toMatch(/Pinned 1 host key/);
+      expect(run.main.output).toMatch(/PASS OS release/);
+      expect(run.main.output).toMatch(/::error::Smoke test failed: .*blue and green units installed/);
+      expect(run.summary).toMatch(/\| OS release \| pass \|/);
+      expect(standin.instances()).toEqual([expect.objectContaining({ state: expect.stringMatching(/terminated|shutting-down/) })]);
+      expect(standin.instances()[0].tags).toMatchObject({ 'eb-platform-action:repository': 'acme/web-platform', 'eb-platform-action:run-id': '4242' });
+      expect(leftovers).toEqual([]);
+    } finally {
+      await sshd.stop();
+    }
+  }, 180_000);
+
+  const killPoints = ['ListPlatformVersions', 'PutObject', 'CreatePlatformVersion', 'DescribeEvents', 'DescribeImages', 'TerminateEnvironment'];
+  for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
+    it.each(killPoints)(`finishes with the post step after ${signal} during %s, leaving nothing`, async (action) => {
+      const { run, leftovers } = await scenario({
+        // Hold that call a little so the signal lands inside the step.
+        faults: [{ action, kind: 'slow', delayMs: 700 }],
+        interrupt: (standin, kill) => {
+          void standin.waitFor(action).then(() => setTimeout(() => kill(signal), 200));
+        },
+      });
+      expect(run.main.signal === signal || run.main.code !== 0).toBe(true);
+      expect(run.post.code).toBe(0);
+      expect(leftovers).toEqual([]);
+    }, 90_000);
+  }
+
+  describe('bad input', () => {
+    const cases: [string, Record<string, string>, RegExp, { workspace?: string; env?: NodeJS.ProcessEnv }?][] = [
+      ['a version that is not one', { 'platform-version': '1.2' }, /Input 'platform-version': '1\.2' is not a version/],
+      ['a tag that is not a version', { 'platform-version': 'refs/tags/release-7' }, /Input 'platform-version'/],
+      ['an unknown region', { 'aws-region': 'moon-base-1' }, /Input 'aws-region': 'moon-base-1' is not an AWS region/],
+      ['a missing platform dir', { 'platform-dir': 'no-such-dir' }, /Input 'platform-dir': 'no-such-dir' does not exist/],
+      ['a platform.yaml that is not YAML', { 'platform-dir': 'bad-yaml' }, /Input 'platform-dir': .*platform\.yaml: is not valid YAML/],
+      ['a platform.yaml without provisioner', { 'platform-dir': 'no-provisioner' }, /Input 'platform-dir': .*platform\.yaml: lacks 'provisioner'/],
+      ['a bundle over the size limit', { 'platform-dir': 'too-big', 'max-bundle-size-mb': '1' }, /Input 'max-bundle-size-mb': the bundle of .* exceeds 1 MiB/],
+      ['a timeout that is not a number', { 'timeout-minutes': 'soon' }, /Input 'timeout-minutes'/],
+      ['a boolean that is not one', { 'smoke-test': 'yes please' }, /Input 'smoke-test'/],
+      ['a CIDR that is not one', { 'smoke-allowed-cidr': '10.0.0.0/64' }, /Input 'smoke-allowed-cidr'/],
+    ];
+    let workspace: string;
+    beforeAll(() => {
+      workspace = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'bad-input-'));
+      fs.cpSync(path.resolve(__dirname, '../../platform'), path.join(workspace, 'platform'), { recursive: true });
+      fs.cpSync(path.join(workspace, 'platform'), path.join(workspace, 'bad-yaml'), { recursive: true });
+      fs.writeFileSync(path.join(workspace, 'bad-yaml/platform.yaml'), 'version: "1.0"\nprovisioner: [unclosed\n');
+      fs.cpSync(path.join(workspace, 'platform'), path.join(workspace, 'no-provisioner'), { recursive: true });
+      fs.writeFileSync(path.join(workspace, 'no-provisioner/platform.yaml'), 'version: "1.0"\nmetadata:\n  maintainer: x\n');
+      fs.cpSync(path.join(workspace, 'platform'), path.join(workspace, 'too-big'), { recursive: true });
+      fs.writeFileSync(path.join(workspace, 'too-big/builder/blob.bin'), require('node:crypto').randomBytes(2 * 1024 * 1024));
+    });
+    afterAll(() => fs.rmSync(workspace, { recursive: true, force: true }));
+
+    it.each(cases)('names the input for %s, with no request sent', async (_name, inputs, message) => {
+      const { run, standin, leftovers } = await scenario({ inputs, workspace });
+      expect(run.main.code).toBe(1);
+      const errors = run.main.output.split('\n').filter((l) => l.startsWith('::error::'));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(message);
+      expect(standin.seen).toEqual([]);
+      expect(leftovers).toEqual([]);
+    }, 60_000);
+  });
+
+  it('needs exactly the IAM policy in the README: every call the runs made is allowed, and nothing else is', () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const block = /## IAM policy[\s\S]*?```json\n([\s\S]*?)```/.exec(readme);
+    expect(block).not.toBeNull();
+    const policy = JSON.parse(block![1]) as { Statement: { Effect: string; Action: string[] }[] };
+    const allowed = new Set(policy.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) => s.Action));
+    const seen = [...seenOperations].filter((op) => !op.startsWith('s3:HeadObject'));
+    expect(seen.filter((op) => !allowed.has(op))).toEqual([]);
+    // Every allowed action is one the action's code sends (the smoke test's EC2 calls run in the
+    // smoke-test suites); ec2:CreateTags is what AWS checks for tags given at creation.
+    const sources = fs
+      .readdirSync(path.resolve(__dirname, '../../src'), { recursive: true })
+      .filter((f) => String(f).endsWith('.ts'))
+      .map((f) => fs.readFileSync(path.resolve(__dirname, '../../src', String(f)), 'utf8'))
+      .join('\n');
+    const sent = (action: string) => new RegExp(`\\b${action.split(':')[1]}Command\\b`).test(sources);
+    const unused = [...allowed].filter((a) => !sent(a) && a !== 'ec2:CreateTags');
+    expect(unused).toEqual([]);
+    expect(sources).toMatch(/TagSpecifications/);
+    // And the runs above did exercise the Elastic Beanstalk and S3 side fully.
+    for (const a of [...allowed].filter((x) => !x.startsWith('ec2:') || x === 'ec2:DescribeImages')) expect(seen).toContain(a);
+  });
+});

@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+
+export interface StepRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  output: string;
+}
+
+export interface ActionRun {
+  main: StepRun;
+  post: StepRun;
+  outputs: Record<string, string>;
+  state: Record<string, string>;
+  summary: string;
+}
+
+/** Reads the runner's `name<<DELIMITER\nvalue\nDELIMITER` file format. */
+export function parseCommandFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]);
+    if (m) {
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
+      out[m[1]] = value.join('\n');
+    } else if (lines[i].includes('=')) {
+      out[lines[i].slice(0, lines[i].indexOf('='))] = lines[i].slice(lines[i].indexOf('=') + 1);
+    }
+  }
+  return out;
+}
+
+function step(script: string, env: NodeJS.ProcessEnv, interrupt?: (kill: (signal: NodeJS.Signals) => void) => void): Promise<StepRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(root, 'dist', script)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => chunks.push(b));
+    child.stderr.on('data', (b: Buffer) => chunks.push(b));
+    interrupt?.((signal) => child.kill(signal));
+    child.on('close', (code, signal) => resolve({ code, signal, output: Buffer.concat(chunks).toString('utf8') }));
+  });
+}
+
+/**
+ * Runs the bundled action as the runner does: dist/main.js with INPUT_*
+ * variables and the runner's command files, then dist/post.js with the
+ * state main saved. `interrupt` may kill main at a moment of its choosing.
+ */
+export async function runAction(options: {
+  inputs: Record<string, string>;
+  env?: NodeJS.ProcessEnv;
+  workspace?: string;
+  interrupt?: (kill: (signal: NodeJS.Signals) => void) => void;
+}): Promise<ActionRun> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'action-run-'));
+  try {
+    const files = { GITHUB_STATE: 'state', GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary' };
+    for (const f of Object.values(files)) fs.writeFileSync(path.join(dir, f), '');
+    const base: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      RUNNER_TEMP: dir,
+      GITHUB_WORKSPACE: options.workspace ?? root,
+      GITHUB_REPOSITORY: 'acme/web-platform',
+      GITHUB_RUN_ID: '4242',
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_SERVER_URL: 'https://github.com',
+      ...Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)])),
+      ...options.env,
+    };
+    const inputs = Object.fromEntries(Object.entries(options.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+    const main = await step('main.js', { ...base, ...inputs }, options.interrupt);
+    const state = parseCommandFile(fs.readFileSync(path.join(dir, 'state'), 'utf8'));
+    const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
+    fs.writeFileSync(path.join(dir, 'state'), '');
+    const post = await step('post.js', { ...base, ...inputs, ...stateEnv });
+    return {
+      main,
+      post,
+      state,
+      outputs: parseCommandFile(fs.readFileSync(path.join(dir, 'output'), 'utf8')),
+      summary: fs.readFileSync(path.join(dir, 'summary'), 'utf8'),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
