@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-local-'));
   const vm = await startLocalInstance({ log: (l) => process.stderr.write(l + '\n') });
   try {
-    line('accelerator is KVM (1) or TCG (0)', vm.accel === 'kvm' ? 1 : 0, '');
+    line('virtual machine accelerated by KVM', vm.accel === 'kvm' ? 1 : 0, 'boolean (0: TCG emulation)');
     const upload = async (version: string) => {
       const out = path.join(tmp, version);
       execFileSync('bash', [buildScript, '--version', version, '--out', out], { stdio: 'pipe' });
