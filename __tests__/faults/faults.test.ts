@@ -105,6 +105,43 @@ describe('the bundled action against the AWS stand-in', () => {
     }
   }, 180_000);
 
+  describe('during the smoke test', () => {
+    let sshd: Awaited<ReturnType<typeof startSshd>>;
+    beforeAll(async () => (sshd = await startSshd()));
+    afterAll(() => sshd?.stop());
+    const smoke = async (extra: Parameters<typeof scenario>[0]) =>
+      scenario({
+        ...extra,
+        inputs: { 'smoke-test': 'true', 'smoke-allowed-cidr': '127.0.0.1/32', 'ssh-user': sshd.user, 'ssh-port': String(sshd.port), 'http-port': String(await freePort()) },
+        onKeyImported: (key) => sshd.authorize(key),
+        setup: (s) => s.setConsole(cloudInitConsole([sshd.hostKey])),
+      });
+
+    it.each(['ImportKeyPair', 'CreateSecurityGroup', 'RunInstances', 'DescribeInstances', 'TerminateInstances', 'DeleteSecurityGroup'])('rides out throttling of %s and leaves nothing', async (action) => {
+      const { run, leftovers } = await smoke({ faults: [{ action, kind: 'throttle', times: 2 }] });
+      expect(run.main.output).toMatch(/PASS OS release/);
+      expect(leftovers).toEqual([]);
+    }, 180_000);
+
+    it('reports a launch without capacity and leaves nothing', async () => {
+      const { run, leftovers } = await smoke({ faults: [{ action: 'RunInstances', kind: 'deny', times: Infinity }] });
+      expect(run.main.code).toBe(1);
+      expect(run.main.output).toMatch(/::error::Launching a t3\.small from ami-[0-9a-f]+ failed/);
+      expect(leftovers).toEqual([]);
+    }, 180_000);
+
+    for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
+      it.each(['ImportKeyPair', 'CreateSecurityGroup', 'RunInstances', 'GetConsoleOutput', 'TerminateInstances'])(`finishes with the post step after ${signal} during %s, leaving nothing`, async (action) => {
+        const { run, leftovers } = await smoke({
+          faults: [{ action, kind: 'slow', delayMs: 700 }],
+          interrupt: (standin, kill) => void standin.waitFor(action).then(() => setTimeout(() => kill(signal), 200)),
+        });
+        expect(run.post.code).toBe(0);
+        expect(leftovers).toEqual([]);
+      }, 180_000);
+    }
+  });
+
   const killPoints = ['ListPlatformVersions', 'PutObject', 'CreatePlatformVersion', 'DescribeEvents', 'DescribeImages', 'TerminateEnvironment'];
   for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
     it.each(killPoints)(`finishes with the post step after ${signal} during %s, leaving nothing`, async (action) => {

@@ -24,6 +24,8 @@ export interface Ec2Deps {
   ledger: Ledger;
   log: Log;
   clock?: Clock;
+  /** How long to wait before a second look for something whose creation was in doubt. */
+  doubtMs?: number;
 }
 
 const code = (e: unknown) => (e as { name?: string; Code?: string }).Code ?? (e as { name?: string }).name ?? '';
@@ -35,7 +37,22 @@ async function failsAs<T>(what: string, call: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof StepError) throw error;
     const hint = code(error).startsWith('UnauthorizedOperation') ? '\nThe credentials lack this EC2 permission.' : '';
-    throw new StepError('smoke', `${what} failed: ${describeError(error)}${hint}`);
+    throw Object.assign(new StepError('smoke', `${what} failed: ${describeError(error)}${hint}`), { cause: error });
+  }
+}
+
+/**
+ * Runs a creating call for a resource already in the ledger. A refusal means
+ * nothing was created, so the record goes; a lost answer (throttling, 5xx, a
+ * dropped connection) leaves it for teardown to settle.
+ */
+async function creating<T>(deps: Ec2Deps, resource: Resource, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause ?? error;
+    if (!isTransient(cause)) deps.ledger.release(resource);
+    throw error;
   }
 }
 
@@ -52,8 +69,10 @@ export function toTags(tags: Record<string, string>): Tag[] {
 export async function importKey(deps: Ec2Deps, region: string, keyName: string, publicKey: string, tags: Tag[]): Promise<void> {
   const resource: Resource = { kind: 'key-pair', region, keyName };
   deps.ledger.record(resource);
-  const out = await failsAs(`Importing the run's SSH key as key pair ${keyName}`, () =>
-    deps.ec2.send(new ImportKeyPairCommand({ KeyName: keyName, PublicKeyMaterial: Buffer.from(publicKey), TagSpecifications: [{ ResourceType: 'key-pair', Tags: tags }] })),
+  const out = await creating(deps, resource, () =>
+    failsAs(`Importing the run's SSH key as key pair ${keyName}`, () =>
+      deps.ec2.send(new ImportKeyPairCommand({ KeyName: keyName, PublicKeyMaterial: Buffer.from(publicKey), TagSpecifications: [{ ResourceType: 'key-pair', Tags: tags }] })),
+    ),
   );
   deps.ledger.record({ ...resource, keyPairId: out.KeyPairId });
 }
@@ -87,14 +106,16 @@ export async function createSecurityGroup(
 ): Promise<string> {
   const resource: Resource = { kind: 'security-group', region, groupName, vpcId };
   deps.ledger.record(resource);
-  const out = await failsAs(`Creating security group ${groupName} in ${vpcId}`, () =>
-    deps.ec2.send(
-      new CreateSecurityGroupCommand({
-        GroupName: groupName,
-        Description: 'Throwaway: smoke test of a new Elastic Beanstalk platform AMI',
-        VpcId: vpcId,
-        TagSpecifications: [{ ResourceType: 'security-group', Tags: tags }],
-      }),
+  const out = await creating(deps, resource, () =>
+    failsAs(`Creating security group ${groupName} in ${vpcId}`, () =>
+      deps.ec2.send(
+        new CreateSecurityGroupCommand({
+          GroupName: groupName,
+          Description: 'Throwaway: smoke test of a new Elastic Beanstalk platform AMI',
+          VpcId: vpcId,
+          TagSpecifications: [{ ResourceType: 'security-group', Tags: tags }],
+        }),
+      ),
     ),
   );
   const groupId = out.GroupId as string;
@@ -159,6 +180,7 @@ export async function launchInstance(
       }),
     );
   } catch (error) {
+    // Even a refusal stays recorded: teardown looks for an instance by the client token, since an instance is the costliest thing to leave behind.
     const hint = LAUNCH_HINTS[code(error)];
     throw new StepError('smoke', `Launching a ${options.instanceType} from ${options.amiId} failed: ${describeError(error)}${hint ? `\n${hint}` : ''}`);
   }
@@ -264,6 +286,22 @@ async function deleteSecurityGroup(deps: Ec2Deps, r: Extract<Resource, { kind: '
  */
 export async function teardownSmokeResource(resource: Resource, deps: Ec2Deps): Promise<void> {
   const clock = deps.clock ?? realClock;
+  await removeOnce(resource, deps, clock);
+  // Without an id, the creating call's fate is unknown: a request sent just before the run died
+  // can still land after the first look. Look once more a little later.
+  const inDoubt =
+    (resource.kind === 'instance' && !resource.instanceId) ||
+    (resource.kind === 'security-group' && !resource.groupId) ||
+    (resource.kind === 'key-pair' && !resource.keyPairId);
+  if (inDoubt) {
+    await clock.sleep(deps.doubtMs ?? 15_000);
+    await removeOnce(resource, deps, clock);
+  }
+  deps.ledger.release(resource);
+  deps.log.info(`Removed ${resource.kind} ${'instanceId' in resource ? resource.instanceId ?? resource.clientToken : 'groupId' in resource ? resource.groupId ?? resource.groupName : resource.kind === 'key-pair' ? resource.keyName : ''}.`);
+}
+
+async function removeOnce(resource: Resource, deps: Ec2Deps, clock: Clock): Promise<void> {
   switch (resource.kind) {
     case 'instance':
       await terminateInstance(deps, resource, clock);
@@ -281,6 +319,4 @@ export async function teardownSmokeResource(resource: Resource, deps: Ec2Deps): 
     default:
       throw new Error(`not a smoke-test resource: ${resource.kind}`);
   }
-  deps.ledger.release(resource);
-  deps.log.info(`Removed ${resource.kind} ${'instanceId' in resource ? resource.instanceId ?? resource.clientToken : 'groupId' in resource ? resource.groupId ?? resource.groupName : resource.kind === 'key-pair' ? resource.keyName : ''}.`);
 }
