@@ -88,6 +88,63 @@ UNIT
 chroot "$root" systemctl enable systemd-networkd.service authorized-key-from-cmdline.service ssh.service
 `;
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Runs `fn` holding a lock file in the cache, so that two test processes
+ * needing the image at once build it once: the second waits, then finds it
+ * cached. A lock left by a process that died is taken over.
+ */
+export async function withCacheLock<T>(cacheDir: string, key: string, log: (line: string) => void, fn: () => Promise<T>): Promise<T> {
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const lock = path.join(cacheDir, `.lock-${key}`);
+  let told = false;
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let holder = NaN;
+    let age = 0;
+    try {
+      holder = Number(fs.readFileSync(lock, 'utf8'));
+      age = Date.now() - fs.statSync(lock).mtimeMs;
+    } catch {
+      continue; // released between our attempt and our look
+    }
+    // An empty file is a holder between creating and writing it, unless it has been so for long.
+    if ((holder && !alive(holder)) || (!holder && age > 60_000)) {
+      fs.rmSync(lock, { force: true });
+      continue;
+    }
+    if (!told) log(`local instance image ${key}: process ${holder || '?'} is building it; waiting`);
+    told = true;
+    await sleep(1000);
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
+
+function cached(image: LocalImage): boolean {
+  if (!fs.existsSync(path.join(image.dir, 'host_key.pub'))) return false;
+  image.hostKey = fs.readFileSync(path.join(image.dir, 'host_key.pub'), 'utf8').trim();
+  return true;
+}
+
 export async function buildImage(platformDir: string, cacheDir: string, log: (line: string) => void = () => {}): Promise<LocalImage> {
   const key = imageKey(platformDir);
   const dir = path.join(cacheDir, key);
@@ -98,13 +155,23 @@ export async function buildImage(platformDir: string, cacheDir: string, log: (li
     initrd: path.join(dir, 'initrd.img'),
     hostKey: '',
   };
-  if (fs.existsSync(path.join(dir, 'host_key.pub'))) {
-    image.hostKey = fs.readFileSync(path.join(dir, 'host_key.pub'), 'utf8').trim();
+  if (cached(image)) {
     log(`local instance image ${key}: cached`);
     return image;
   }
+  return withCacheLock(cacheDir, key, log, async () => {
+    if (cached(image)) {
+      log(`local instance image ${key}: built meanwhile by another process`);
+      return image;
+    }
+    return build(platformDir, cacheDir, key, image, log);
+  });
+}
 
-  fs.mkdirSync(cacheDir, { recursive: true });
+async function build(platformDir: string, cacheDir: string, key: string, image: LocalImage, log: (line: string) => void): Promise<LocalImage> {
+  const dir = image.dir;
+  // Holding the lock, any half-built tree of this image is from a build that died.
+  for (const stale of fs.readdirSync(cacheDir)) if (stale.startsWith(`.build-${key}-`)) fs.rmSync(path.join(cacheDir, stale), { recursive: true, force: true });
   const work = fs.mkdtempSync(path.join(cacheDir, `.build-${key}-`));
   try {
     const root = path.join(work, 'root');
@@ -143,7 +210,7 @@ export async function buildImage(platformDir: string, cacheDir: string, log: (li
     fs.rmSync(path.join(work, 'disk.raw'));
     fs.rmSync(setup);
     // Older images are of no use once the builder changed.
-    for (const old of fs.readdirSync(cacheDir)) if (!old.startsWith('.')) fs.rmSync(path.join(cacheDir, old), { recursive: true, force: true });
+    for (const old of fs.readdirSync(cacheDir)) if (!old.startsWith('.') && old !== key) fs.rmSync(path.join(cacheDir, old), { recursive: true, force: true });
     fs.renameSync(work, dir);
     log(`local instance image ${key}: built in ${Math.round((Date.now() - started) / 1000)} s`);
     image.hostKey = hostKey;

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { AwsClients } from './aws';
 import { BUILDER_ENVIRONMENT, builderNameFromArn } from './builder';
 import { packagePlatform } from './bundle';
-import { Clock, isTransient, realClock } from './clock';
+import { abortable, Clock, isTransient, realClock } from './clock';
 import { createPlatformVersion } from './create';
 import { createEventStream } from './events';
 import type { Inputs } from './inputs';
@@ -199,8 +199,12 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps, report: Ru
             httpPort: inputs.smoke.httpPort,
             deadline,
           },
-          { ec2, ledger, log },
-        ),
+          { ec2, ledger, log, clock, signal: deps.signal },
+        ).then((r) => {
+          // Reported as a cancel by the step, not as failed checks.
+          if (deps.signal?.aborted) throw new Error('cancelled');
+          return r;
+        }),
       );
       report.smoke = smoke;
       if (!smoke.ok) {
@@ -217,23 +221,4 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps, report: Ru
   const leftover = report.teardown.filter((t) => !t.ok);
   if (leftover.length) throw new Error(`Teardown left ${leftover.length} resource(s) behind; the post step tries again.`);
   return report;
-}
-
-/** A clock whose sleeps end at once, and whose time jumps past any deadline, once the job is cancelled. */
-function abortable(clock: Clock, signal?: AbortSignal): Clock {
-  if (!signal) return clock;
-  return {
-    now: () => (signal.aborted ? Number.MAX_SAFE_INTEGER : clock.now()),
-    sleep: (ms) =>
-      signal.aborted
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => {
-            const done = () => {
-              signal.removeEventListener('abort', done);
-              resolve();
-            };
-            signal.addEventListener('abort', done);
-            clock.sleep(ms).then(done);
-          }),
-  };
 }

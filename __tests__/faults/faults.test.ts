@@ -7,9 +7,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Fault } from '../../test/aws-standin/server';
-import { outputs, scenario, SECRET, seenOperations, TOKEN } from './harness';
+import { ACCESS_KEY_ID, outputs, scenario, SECRET, seenOperations, TOKEN } from './harness';
 import { cloudInitConsole, startSshd } from '../helpers/sshd';
 import { freePort } from '../helpers/processes';
+import { LocalInstance, startLocalInstance } from '../../local/instance';
 
 const ops = ['ListPlatformVersions', 'CreateStorageLocation', 'PutObject', 'CreatePlatformVersion', 'DescribePlatformVersion', 'DescribeEvents', 'DescribeImages', 'DescribeEnvironments', 'TerminateEnvironment'];
 
@@ -22,6 +23,7 @@ describe('the bundled action against the AWS stand-in', () => {
     const visible = lines.filter((l) => !l.startsWith('::add-mask::')).join('\n');
     expect(visible).not.toContain(SECRET);
     expect(visible).not.toContain(TOKEN);
+    expect(visible).not.toContain(ACCESS_KEY_ID);
     expect(visible).not.toMatch(/PRIVATE KEY/);
     // The smoke run's private key was registered for masking, and none of it was printed.
     expect(masked.length).toBeGreaterThan(3);
@@ -105,30 +107,70 @@ describe('the bundled action against the AWS stand-in', () => {
     }
   }, 180_000);
 
-  describe('during the smoke test', () => {
-    let sshd: Awaited<ReturnType<typeof startSshd>>;
-    beforeAll(async () => (sshd = await startSshd()));
-    afterAll(() => sshd?.stop());
-    const smoke = async (extra: Parameters<typeof scenario>[0]) =>
+  describe('the SSH part, on the local instance of the platform', () => {
+    // The stand-in hands out 127.0.0.1 as the instance's address; the VM's forwarded
+    // ports stand for its SSH and HTTP ports, given to the action as inputs.
+    let vm: LocalInstance;
+    beforeAll(async () => {
+      vm = await startLocalInstance({ log: () => {} });
+    }, 20 * 60_000);
+    afterAll(() => vm?.stop(), 60_000);
+
+    /** As on a fresh EC2 instance, the run's own key is the only one accepted: it replaces the previous run's. */
+    async function authorize(publicKey: string): Promise<void> {
+      const r = await vm.ssh(`umask 077 && printf '%s\\n' '${publicKey.trim()}' > ~/.ssh/authorized_keys2`);
+      if (r.code !== 0) throw new Error(`could not install the run's key on the local instance: ${r.stderr}`);
+    }
+    const smoke = (extra: Parameters<typeof scenario>[0] = {}) =>
       scenario({
         ...extra,
-        inputs: { 'smoke-test': 'true', 'smoke-allowed-cidr': '127.0.0.1/32', 'ssh-user': sshd.user, 'ssh-port': String(sshd.port), 'http-port': String(await freePort()) },
-        onKeyImported: (key) => sshd.authorize(key),
-        setup: (s) => s.setConsole(cloudInitConsole([sshd.hostKey])),
+        inputs: {
+          'smoke-test': 'true',
+          'smoke-allowed-cidr': '127.0.0.1/32',
+          'ssh-user': vm.user,
+          'ssh-port': String(vm.sshPort),
+          'http-port': String(vm.httpPort),
+          'timeout-minutes': '10',
+        },
+        onKeyImported: authorize,
+        setup: (s) => s.setConsole(cloudInitConsole([vm.hostKey])),
       });
+    const served = async () => (await (await fetch(`http://127.0.0.1:${vm.httpPort}/`)).text()).trim();
 
-    it.each(['ImportKeyPair', 'CreateSecurityGroup', 'RunInstances', 'DescribeInstances', 'TerminateInstances', 'DeleteSecurityGroup'])('rides out throttling of %s and leaves nothing', async (action) => {
-      const { run, leftovers } = await smoke({ faults: [{ action, kind: 'throttle', times: 2 }] });
-      expect(run.main.output).toMatch(/PASS OS release/);
+    it('builds, proves the platform with every check passing, and leaves nothing', async () => {
+      const { run, leftovers, standin } = await smoke();
+      expect(run.main.output).not.toMatch(/::error::/);
+      expect(run.main.code).toBe(0);
+      expect(run.main.output).toMatch(/Pinned 1 host key\(s\) from the instance's console output/);
+      for (const check of ['OS release', 'Docker installed and its daemon active', 'nginx active and its configuration valid', 'blue and green units installed', 'deploy sample app smoke-', 'HTTP GET / answers version smoke-']) {
+        expect(run.main.output).toContain(`PASS ${check}`);
+      }
+      // The sample app the run deployed is what the platform serves now, through nginx on port 80.
+      const version = /PASS HTTP GET \/ answers version (\S+)/.exec(run.main.output)![1];
+      expect(await served()).toBe(`sample-app ${version}`);
+      expect(run.summary).toMatch(/Elastic Beanstalk custom platform ✅ built/);
+      expect(run.post.output).toMatch(/Nothing left to tear down/);
+      expect(standin.instances()).toEqual([expect.objectContaining({ state: expect.stringMatching(/terminated|shutting-down/) })]);
       expect(leftovers).toEqual([]);
-    }, 180_000);
+    }, 10 * 60_000);
+
+    it.each(['ImportKeyPair', 'CreateSecurityGroup', 'RunInstances', 'DescribeInstances', 'GetConsoleOutput', 'TerminateInstances', 'DeleteSecurityGroup', 'DeleteKeyPair'])(
+      'rides out throttling of %s and leaves nothing',
+      async (action) => {
+        const { run, leftovers } = await smoke({ faults: [{ action, kind: 'throttle', times: 2 }] });
+        expect(run.main.output).not.toMatch(/::error::/);
+        expect(run.main.code).toBe(0);
+        expect(leftovers).toEqual([]);
+      },
+      10 * 60_000,
+    );
 
     it('reports a launch without capacity and leaves nothing', async () => {
       const { run, leftovers } = await smoke({ faults: [{ action: 'RunInstances', kind: 'deny', times: Infinity }] });
       expect(run.main.code).toBe(1);
       expect(run.main.output).toMatch(/::error::Launching a t3\.small from ami-[0-9a-f]+ failed/);
       expect(leftovers).toEqual([]);
-    }, 180_000);
+    }, 10 * 60_000);
 
     for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
       it.each(['ImportKeyPair', 'CreateSecurityGroup', 'RunInstances', 'GetConsoleOutput', 'TerminateInstances'])(`finishes with the post step after ${signal} during %s, leaving nothing`, async (action) => {
@@ -138,7 +180,30 @@ describe('the bundled action against the AWS stand-in', () => {
         });
         expect(run.post.code).toBe(0);
         expect(leftovers).toEqual([]);
-      }, 180_000);
+      }, 10 * 60_000);
+    }
+
+    // Last: a deploy cut off midway leaves the instance as a crashed deploy would.
+    for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
+      it(`finishes with the post step after ${signal} during the checks over SSH, leaving nothing`, async () => {
+        const { run, leftovers } = await smoke({
+          interrupt: (_standin, kill, output) => {
+            const watch = setInterval(() => {
+              if (!/PASS blue and green units installed/.test(output())) return;
+              clearInterval(watch);
+              setTimeout(() => kill(signal), 1000);
+            }, 100);
+          },
+        });
+        expect(run.main.code === 1 || run.main.signal === signal).toBe(true);
+        if (signal === 'SIGTERM') {
+          // Cut short and torn down by main itself; the post step finds nothing to do.
+          expect(run.main.output).toMatch(/::error::Cancelled during 'Smoke test'/);
+          expect(run.post.output).toMatch(/Nothing left to tear down/);
+        }
+        expect(run.post.code).toBe(0);
+        expect(leftovers).toEqual([]);
+      }, 10 * 60_000);
     }
   });
 

@@ -4,6 +4,7 @@ import { ActionRun, runAction } from '../helpers/run-action';
 
 export const SECRET = 'standin-secret-0123456789abcdefSECRET';
 export const TOKEN = 'standin-session-token-TOKEN-987654321';
+export const ACCESS_KEY_ID = 'AKIDSTANDIN0000';
 export const seenOperations = new Set<string>();
 export const outputs: string[] = [];
 
@@ -32,9 +33,9 @@ export async function scenario(options: {
   env?: NodeJS.ProcessEnv;
   workspace?: string;
   buildMs?: number;
-  onKeyImported?: (publicKey: string) => void;
+  onKeyImported?: (publicKey: string) => void | Promise<void>;
   setup?: (s: Standin) => void;
-  interrupt?: (s: Standin, kill: (signal: NodeJS.Signals) => void) => void;
+  interrupt?: (s: Standin, kill: (signal: NodeJS.Signals) => void, output: () => string) => void;
 }): Promise<ScenarioResult> {
   const standin = await startStandin({ buildMs: options.buildMs ?? 1200, onKeyImported: options.onKeyImported });
   try {
@@ -45,13 +46,13 @@ export async function scenario(options: {
       workspace: options.workspace,
       env: {
         AWS_REGION: 'eu-west-1',
-        AWS_ACCESS_KEY_ID: 'AKIDSTANDIN0000',
+        AWS_ACCESS_KEY_ID: ACCESS_KEY_ID,
         AWS_SECRET_ACCESS_KEY: SECRET,
         AWS_SESSION_TOKEN: TOKEN,
         AWS_ENDPOINT_URL: standin.url,
         ...options.env,
       },
-      interrupt: options.interrupt ? (kill) => options.interrupt?.(standin, kill) : undefined,
+      interrupt: options.interrupt ? (kill, output) => options.interrupt?.(standin, kill, output) : undefined,
     });
     // Let the stand-in's clock settle terminations already asked for.
     await new Promise((r) => setTimeout(r, 400));

@@ -36,13 +36,19 @@ export function parseCommandFile(text: string): Record<string, string> {
   return out;
 }
 
-function step(script: string, env: NodeJS.ProcessEnv, interrupt?: (kill: (signal: NodeJS.Signals) => void) => void): Promise<StepRun> {
+/** Chooses when to kill a step: given the kill and what the step has printed so far. */
+export type Interrupt = (kill: (signal: NodeJS.Signals) => void, output: () => string) => void;
+
+function step(script: string, env: NodeJS.ProcessEnv, interrupt?: Interrupt): Promise<StepRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(root, 'dist', script)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => chunks.push(b));
     child.stderr.on('data', (b: Buffer) => chunks.push(b));
-    interrupt?.((signal) => child.kill(signal));
+    interrupt?.(
+      (signal) => child.kill(signal),
+      () => Buffer.concat(chunks).toString('utf8'),
+    );
     child.on('close', (code, signal) => resolve({ code, signal, output: Buffer.concat(chunks).toString('utf8') }));
   });
 }
@@ -56,7 +62,7 @@ export async function runAction(options: {
   inputs: Record<string, string>;
   env?: NodeJS.ProcessEnv;
   workspace?: string;
-  interrupt?: (kill: (signal: NodeJS.Signals) => void) => void;
+  interrupt?: Interrupt;
 }): Promise<ActionRun> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'action-run-'));
   try {

@@ -287,6 +287,42 @@ describe('smoke test on EC2', () => {
     }, 120_000);
   });
 
+  describe('a cancelled job', () => {
+    it('cuts the running check short and still tears everything down', async () => {
+      const s = setup({ console: () => cloudInitConsole(sshd.hostKeys) }, { sshd });
+      const script = path.join(require('node:os').tmpdir(), `smoke-sleeps-${process.pid}.sh`);
+      require('node:fs').writeFileSync(script, '#!/bin/sh\necho started\nsleep 300\n');
+      const controller = new AbortController();
+      // Cancel once the user's script (the last check) is running on the host.
+      const watcher = setInterval(() => {
+        if (/FAIL HTTP GET/.test(s.log.text())) setTimeout(() => controller.abort(), 1500);
+        if (/FAIL HTTP GET/.test(s.log.text())) clearInterval(watcher);
+      }, 100);
+      const started = Date.now();
+      try {
+        const report = await runSmokeTest(options(s.clock, { sshPort: sshd.port, sshUser: sshd.user, httpPort: await freePort(), userScript: script }), { ...s.deps, signal: controller.signal });
+        expect(controller.signal.aborted).toBe(true);
+        // The script sleeps five minutes: it was stopped, not waited for.
+        expect(Date.now() - started).toBeLessThan(120_000);
+        expect(report.ok).toBe(false);
+        expect(report.checks[report.checks.length - 1]).toMatchObject({ name: expect.stringMatching(/^user script smoke-sleeps/), ok: false });
+        s.expectClean();
+      } finally {
+        clearInterval(watcher);
+        require('node:fs').rmSync(script, { force: true });
+      }
+    }, 180_000);
+
+    it('creates nothing once cancelled', async () => {
+      const s = setup({}, { sshd });
+      const controller = new AbortController();
+      controller.abort();
+      await expect(runSmokeTest(options(s.clock), { ...s.deps, signal: controller.signal })).rejects.toThrow(/Cancelled/);
+      expect(s.model.mock.calls()).toEqual([]);
+      expect(s.saved).toEqual([]);
+    });
+  });
+
   describe("the runner's address", () => {
     it('opens the group to the address the runner is seen from, /32, when no CIDR is given', async () => {
       const s = setup();

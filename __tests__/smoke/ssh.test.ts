@@ -129,6 +129,24 @@ describe('SSH to the instance', () => {
     expect(results.every((r) => r.durationMs >= 0)).toBe(true);
   });
 
+  it('on a cancel, cuts the running check short and starts none after it', async () => {
+    const known = pinnedFromConsole('known_hosts_cancel');
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 1500);
+    const results = await runChecks(
+      [commandCheck({ name: 'quick', command: 'true' }), commandCheck({ name: 'slow', command: 'echo started; sleep 300' }), commandCheck({ name: 'after', command: 'true' })],
+      { target: target(known), httpUrl: 'http://127.0.0.1:1/', sampleAppDir: tmp, signal: controller.signal },
+      () => {},
+    );
+    expect(results.map((r) => [r.name, r.ok])).toEqual([
+      ['quick', true],
+      ['slow', false],
+      ['after', false],
+    ]);
+    expect(results[1].durationMs).toBeLessThan(60_000);
+    expect(results[2].excerpt).toBe('not run: the job was cancelled');
+  });
+
   it('uses only the algorithms of the pinned keys, so a host with other key types still verifies', async () => {
     const ecdsaOnly = path.join(tmp, 'known_hosts_ecdsa');
     writeKnownHosts(ecdsaOnly, '127.0.0.1', sshd.port, sshd.hostKeys.filter((k) => k.startsWith('ecdsa-')));

@@ -22,6 +22,8 @@ export interface CheckContext {
   deployCommand?: string;
   /** Epoch ms after which no check starts and running ones are cut short. */
   deadline?: number;
+  /** The job was cancelled: no check starts, and the running one is cut short. */
+  signal?: AbortSignal;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -102,7 +104,7 @@ export function commandCheck(a: CommandCheckSpec | string, command?: string, exp
   return {
     name: spec.name,
     async run(ctx) {
-      const r = await sshRun(ctx.target, spec.command, { timeoutMs: budget(ctx, spec.timeoutMs ?? 120_000) });
+      const r = await sshRun(ctx.target, spec.command, { timeoutMs: budget(ctx, spec.timeoutMs ?? 120_000), signal: ctx.signal });
       const matched = !spec.expect || spec.expect.test(r.stdout);
       const note = r.code === 0 && !matched ? `\n(output does not match ${spec.expect})` : exitNote(r);
       return { ok: r.code === 0 && matched, output: (both(r) || '(no output)') + note };
@@ -118,14 +120,14 @@ export function deployCheck(version: string): Check {
       const out = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-platform-sample-'));
       try {
         try {
-          await promisify(execFile)('bash', [path.join(ctx.sampleAppDir, 'build.sh'), '--version', version, '--out', out], { timeout: budget(ctx, 180_000) });
+          await promisify(execFile)('bash', [path.join(ctx.sampleAppDir, 'build.sh'), '--version', version, '--out', out], { timeout: budget(ctx, 180_000), signal: ctx.signal });
         } catch (error) {
           const e = error as { stderr?: string; message: string };
           return { ok: false, output: `building the sample app on the runner failed: ${(e.stderr || e.message).trim()}` };
         }
         const remote = `/tmp/eb-platform-smoke-${version}.zip`;
-        await sshUpload(ctx.target, path.join(out, 'bundle.zip'), remote);
-        const r = await sshRun(ctx.target, removingAfter(ctx.deployCommand ? `${ctx.deployCommand} ${remote}` : asRoot(`${PLATFORM_DEPLOY} ${remote}`), remote), { timeoutMs: budget(ctx, 300_000) });
+        await sshUpload(ctx.target, path.join(out, 'bundle.zip'), remote, { signal: ctx.signal });
+        const r = await sshRun(ctx.target, removingAfter(ctx.deployCommand ? `${ctx.deployCommand} ${remote}` : asRoot(`${PLATFORM_DEPLOY} ${remote}`), remote), { timeoutMs: budget(ctx, 300_000), signal: ctx.signal });
         return { ok: r.code === 0, output: (both(r) || '(no output)') + exitNote(r) };
       } finally {
         fs.rmSync(out, { recursive: true, force: true });
@@ -144,7 +146,8 @@ export function httpCheck(version: string, fetchImpl: typeof fetch = fetch): Che
       // A refused or reset connection right after a deploy is retried a little; a wrong answer is not.
       for (let attempt = 1; attempt <= 3; attempt++) {
         try {
-          const res = await fetchImpl(ctx.httpUrl, { signal: AbortSignal.timeout(budget(ctx, 15_000)) });
+          const timeout = AbortSignal.timeout(budget(ctx, 15_000));
+          const res = await fetchImpl(ctx.httpUrl, { signal: ctx.signal ? AbortSignal.any([timeout, ctx.signal]) : timeout });
           const body = await res.text();
           const ok = res.status === 200 && body.includes(version);
           return { ok, output: `${res.status} ${res.statusText}\n${body}${ok ? '' : `\n(expected 200 with '${version}' in the body)`}` };
@@ -171,8 +174,8 @@ export function userScriptCheck(localPath: string, version: string): Check {
     name: `user script ${path.basename(localPath)}`,
     async run(ctx) {
       const remote = `/tmp/eb-platform-smoke-script-${path.basename(localPath).replace(/[^A-Za-z0-9._-]/g, '_')}`;
-      await sshUpload(ctx.target, localPath, remote);
-      const r = await sshRun(ctx.target, removingAfter(`chmod 0700 ${remote} && EB_PLATFORM_SMOKE_VERSION=${version} ${remote}`, remote), { timeoutMs: budget(ctx, 600_000) });
+      await sshUpload(ctx.target, localPath, remote, { signal: ctx.signal });
+      const r = await sshRun(ctx.target, removingAfter(`chmod 0700 ${remote} && EB_PLATFORM_SMOKE_VERSION=${version} ${remote}`, remote), { timeoutMs: budget(ctx, 600_000), signal: ctx.signal });
       return { ok: r.code === 0, output: (both(r) || '(no output)') + exitNote(r) };
     },
   };
@@ -196,7 +199,9 @@ export async function runChecks(checks: Check[], ctx: CheckContext, onResult: (r
     const started = now();
     let ok = false;
     let output = '';
-    if (ctx.deadline !== undefined && started >= ctx.deadline) {
+    if (ctx.signal?.aborted) {
+      output = 'not run: the job was cancelled';
+    } else if (ctx.deadline !== undefined && started >= ctx.deadline) {
       output = "not run: the smoke test's deadline had passed";
     } else {
       try {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { EC2Client, GetConsoleOutputCommand } from '@aws-sdk/client-ec2';
-import { Clock, realClock } from '../clock';
+import { abortable, Clock, realClock } from '../clock';
 import { StepError, describeError } from '../errors';
 import { Ledger, resourceKey } from '../ledger';
 import type { Log } from '../log';
@@ -48,6 +48,11 @@ export interface SmokeDeps {
   publicIp?: () => Promise<string>;
   /** Asks the console for host keys for this long after sshd first answers, before falling back to trust on first use. */
   consoleGraceMs?: number;
+  /**
+   * The job was cancelled: nothing new is created, waits and checks stop at
+   * once, and what was created is torn down (with real waits) before returning.
+   */
+  signal?: AbortSignal;
 }
 
 async function runnerAddress(): Promise<string> {
@@ -145,7 +150,7 @@ async function connect(
       }
     }
     if (pinned !== undefined) {
-      const r = await sshRun({ ...target, knownHostsPath }, 'true', { timeoutMs: 30_000 });
+      const r = await sshRun({ ...target, knownHostsPath }, 'true', { timeoutMs: 30_000, signal: deps.signal });
       last = classifySshFailure(r);
       lastError = r.stderr.trim();
       if (last === 'ok') return { pinned };
@@ -190,9 +195,14 @@ async function connect(
  * trace before returning or throwing. Each resource is in the ledger before
  * the call that creates it, so the post step can finish if this run dies.
  */
-export async function runSmokeTest(options: SmokeOptions, deps: SmokeDeps): Promise<SmokeReport> {
-  const { ec2, ledger, log } = deps;
-  const clock = deps.clock ?? realClock;
+export async function runSmokeTest(options: SmokeOptions, given: SmokeDeps): Promise<SmokeReport> {
+  const { ec2, ledger, log, signal } = given;
+  const clock = given.clock ?? realClock;
+  // Waiting and checking stop at a cancel; teardown below keeps the real clock.
+  const deps = { ...given, clock: abortable(clock, signal) };
+  const notCancelled = () => {
+    if (signal?.aborted) throw new StepError('smoke', 'Cancelled.');
+  };
   const name = smokeName();
   const tags = toTags({ ...options.runTags, ...options.extraTags, Name: name });
   // Whatever this run adds to the ledger is this run's to remove, including what a failed call may have created.
@@ -209,9 +219,12 @@ export async function runSmokeTest(options: SmokeOptions, deps: SmokeDeps): Prom
       }
     }
     log.info(`Smoke test ${name}: ${options.instanceType} from ${options.amiId}, reachable from ${cidr} only.`);
+    notCancelled();
     await importKey(deps, options.region, name, key.publicKey, tags);
     const vpcId = await resolveVpc(ec2, options.subnetId);
+    notCancelled();
     const groupId = await createSecurityGroup(deps, options.region, name, vpcId, cidr, [options.sshPort, options.httpPort], tags);
+    notCancelled();
     const instanceId = await launchInstance(deps, {
       region: options.region,
       amiId: options.amiId,
@@ -240,9 +253,10 @@ export async function runSmokeTest(options: SmokeOptions, deps: SmokeDeps): Prom
         // The run's unique name makes the version unique too, so the HTTP check cannot be fooled by an earlier deploy.
         version: name.replace(/^eb-platform-/, ''),
         deadline: options.deadline,
+        signal,
       },
       log,
-      clock,
+      deps.clock,
     );
     report.ok = report.checks.every((c) => c.ok);
     return report;
@@ -272,6 +286,7 @@ export interface HostUnderTest {
   deadline?: number;
   /** Replaces the platform's deploy entry point (bundle path appended). */
   deployCommand?: string;
+  signal?: AbortSignal;
 }
 
 /**
@@ -290,6 +305,7 @@ export async function checkHost(host: HostUnderTest, log: Log, clock: Clock = re
         userScript: host.userScript,
         deployCommand: host.deployCommand,
         deadline: host.deadline,
+        signal: host.signal,
         now: () => clock.now(),
         sleep: (ms) => clock.sleep(ms),
       },

@@ -26,12 +26,17 @@ export interface KeyMaterial {
   cleanup(): void;
 }
 
-function run(cmd: string, args: string[], input?: string | Buffer, timeoutMs = 60_000): Promise<CommandResult> {
+/** Runs a command to its end, its time limit, or the job's cancel, whichever comes first. */
+function run(cmd: string, args: string[], input?: string | Buffer, timeoutMs = 60_000, signal?: AbortSignal): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const stop = () => child.kill('SIGKILL');
+    const timer = setTimeout(stop, timeoutMs);
+    if (signal?.aborted) stop();
+    signal?.addEventListener('abort', stop);
+    child.on('exit', () => signal?.removeEventListener('abort', stop));
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e) => {
@@ -118,14 +123,14 @@ function sshOptions(t: SshTarget, connectTimeoutS: number): string[] {
 }
 
 /** Runs one command on the host; a non-zero exit is a result, not an exception. */
-export function sshRun(t: SshTarget, command: string, options: { input?: string | Buffer; timeoutMs?: number; connectTimeoutS?: number } = {}): Promise<CommandResult> {
-  return run('ssh', [...sshOptions(t, options.connectTimeoutS ?? 10), `${t.user}@${t.host}`, command], options.input, options.timeoutMs ?? 120_000);
+export function sshRun(t: SshTarget, command: string, options: { input?: string | Buffer; timeoutMs?: number; connectTimeoutS?: number; signal?: AbortSignal } = {}): Promise<CommandResult> {
+  return run('ssh', [...sshOptions(t, options.connectTimeoutS ?? 10), `${t.user}@${t.host}`, command], options.input, options.timeoutMs ?? 120_000, options.signal);
 }
 
 /** Copies a local file to the host through the SSH channel (no scp needed on either side). */
-export async function sshUpload(t: SshTarget, localPath: string, remotePath: string): Promise<void> {
+export async function sshUpload(t: SshTarget, localPath: string, remotePath: string, options: { signal?: AbortSignal } = {}): Promise<void> {
   const quoted = `'${remotePath.replace(/'/g, `'\\''`)}'`;
-  const r = await sshRun(t, `cat > ${quoted}`, { input: fs.readFileSync(localPath) });
+  const r = await sshRun(t, `cat > ${quoted}`, { input: fs.readFileSync(localPath), signal: options.signal });
   if (r.code !== 0) throw new Error(`uploading ${path.basename(localPath)} failed: ${r.stderr.trim() || `exit ${r.code}`}`);
 }
 

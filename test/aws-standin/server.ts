@@ -57,8 +57,12 @@ export interface StandinOptions {
   region?: string;
   /** The address instances get (the tests point SSH at a loopback port). */
   instanceAddress?: string;
-  /** Called with each imported public key, so a test's sshd can accept it. */
-  onKeyImported?: (publicKey: string) => void;
+  /**
+   * Called with each imported public key, so a test's sshd or VM can accept
+   * it; ImportKeyPair answers once it settles, as an instance launched after
+   * the import would already have the key.
+   */
+  onKeyImported?: (publicKey: string) => void | Promise<void>;
 }
 
 const EB_XMLNS = 'http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/';
@@ -225,18 +229,18 @@ export async function startStandin(options: StandinOptions = {}) {
     },
   };
 
-  const ec2: Record<string, (p: URLSearchParams) => XmlValue> = {
+  const ec2: Record<string, (p: URLSearchParams) => XmlValue | Promise<XmlValue>> = {
     DescribeImages: (p) => {
       const ids = list(p, 'ImageId').map((x) => x['']);
       const found = ids.filter((i) => images.has(i));
       if (ids.length && !found.length) throw new ApiError('InvalidAMIID.NotFound', `The image id '[${ids.join(', ')}]' does not exist`);
       return { imagesSet: found.map((i) => ({ imageId: i, imageState: images.get(i)?.state })) };
     },
-    ImportKeyPair: (p) => {
+    ImportKeyPair: async (p) => {
       const name = p.get('KeyName') ?? '';
       if (keyPairs.has(name)) throw new ApiError('InvalidKeyPair.Duplicate', `The keypair already exists`);
       keyPairs.set(name, id('key'));
-      options.onKeyImported?.(Buffer.from(p.get('PublicKeyMaterial') ?? '', 'base64').toString('utf8'));
+      await options.onKeyImported?.(Buffer.from(p.get('PublicKeyMaterial') ?? '', 'base64').toString('utf8'));
       return { keyName: name, keyFingerprint: 'aa:bb', keyPairId: keyPairs.get(name) };
     },
     DeleteKeyPair: (p) => (keyPairs.delete(p.get('KeyName') ?? ''), { return: true }),
@@ -394,7 +398,7 @@ export async function startStandin(options: StandinOptions = {}) {
     const handler = (service === 'ec2' ? ec2 : eb)[action];
     try {
       if (!handler) throw new ApiError('InvalidAction', `The action ${action} is not valid for this web service.`);
-      const result = handler(params);
+      const result = await handler(params);
       const xml =
         service === 'ec2'
           ? `<?xml version="1.0" encoding="UTF-8"?><${action}Response xmlns="${EC2_XMLNS}"><requestId>${requestId}</requestId>${toXml(result, 'item')}</${action}Response>`
