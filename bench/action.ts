@@ -1,7 +1,8 @@
 /**
  * Figures for the action, as `name: value unit` lines:
- * cold start of the bundle, dist/ size, packaging speed, and on a simulated
- * 30-minute build the API calls made and the lag before Ready is noticed.
+ * cold start of the bundle, dist/ size, packaging speed, on a simulated
+ * 30-minute build the API calls made and the lag before Ready is noticed, and
+ * a whole clean run against the AWS stand-in.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -16,6 +17,8 @@ import { waitForPlatform } from '../src/wait';
 import { PLATFORM_ARN, simulateBuild } from '../__tests__/helpers/simulated-build';
 import { virtualClock } from '../__tests__/helpers/virtual-clock';
 import { benchPackaging } from './packaging';
+import { startStandin } from '../test/aws-standin/server';
+import { runAction } from '../__tests__/helpers/run-action';
 
 const root = path.resolve(__dirname, '..');
 
@@ -109,6 +112,27 @@ async function simulatedBuild(pollSeconds: number): Promise<{ calls: number; lag
   return { calls, lagSeconds: lag / 1000 };
 }
 
+/**
+ * The bundled action, main then post, on a clean run against the AWS stand-in
+ * (a build of 1.2 s): the whole run, and how long main lingers after its last
+ * AWS call (an open connection keeps a process alive).
+ */
+async function standinRun(): Promise<{ wallMs: number; lingerMs: number }> {
+  const standin = await startStandin({ buildMs: 1200 });
+  try {
+    const started = Date.now();
+    const run = await runAction({
+      inputs: { 'smoke-test': 'false', 'poll-interval-seconds': '0.2' },
+      env: { AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIDBENCH', AWS_SECRET_ACCESS_KEY: 'bench-secret', AWS_ENDPOINT_URL: standin.url },
+    });
+    if (run.main.code !== 0) throw new Error(`the clean run failed:\n${run.main.output}`);
+    const lastCall = Math.max(...standin.seen.map((s) => s.at));
+    return { wallMs: Date.now() - started, lingerMs: run.main.endedAt - lastCall };
+  } finally {
+    await standin.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const starts = (await coldStart(5)).sort((a, b) => a - b);
   line('cold start to first AWS call (median of 5)', starts[2], 'ms');
@@ -119,6 +143,9 @@ async function main(): Promise<void> {
   const sim = await simulatedBuild(5);
   line('simulated 30-minute build: API calls', sim.calls, 'calls');
   line('simulated 30-minute build: Ready noticed after', sim.lagSeconds, 's');
+  const clean = await standinRun();
+  line('clean run against the stand-in (1.2 s build), main and post', clean.wallMs / 1000, 's');
+  line('main step exits after its last AWS call', clean.lingerMs, 'ms');
 }
 
 main().catch((error) => {

@@ -27,3 +27,29 @@ export function createClients(region: string): AwsClients {
     ec2: new EC2Client(common),
   };
 }
+
+export interface ClientPool {
+  /** One client set per region for the whole run. */
+  clientsFor(region: string): AwsClients;
+  /**
+   * Closes every client's connections. A kept-alive socket can hold the step's
+   * process open until the server drops it (an S3 upload's does), so a step
+   * ends by calling this.
+   */
+  destroy(): void;
+}
+
+export function clientPool(): ClientPool {
+  const cache = new Map<string, AwsClients>();
+  return {
+    clientsFor(region) {
+      let clients = cache.get(region);
+      if (!clients) cache.set(region, (clients = createClients(region)));
+      return clients;
+    },
+    destroy() {
+      for (const { eb, s3, ec2 } of cache.values()) [eb, s3, ec2].forEach((c) => c.destroy());
+      cache.clear();
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import * as os from 'node:os';
-import { AwsClients, createClients } from './aws';
+import { clientPool } from './aws';
 import { describeError, StepError } from './errors';
 import { coreLog } from './core-log';
 import { InputErrors, parseInputs } from './inputs';
@@ -8,16 +8,6 @@ import { createLedger, LEDGER_STATE } from './ledger';
 import { newReport, runPipeline } from './pipeline';
 import { runTags } from './run-context';
 import { renderSummary } from './summary';
-
-/** One client set per region for the whole run. */
-export function clientCache(): (region: string) => AwsClients {
-  const cache = new Map<string, AwsClients>();
-  return (region) => {
-    let clients = cache.get(region);
-    if (!clients) cache.set(region, (clients = createClients(region)));
-    return clients;
-  };
-}
 
 export async function main(): Promise<void> {
   const log = coreLog();
@@ -44,11 +34,12 @@ export async function main(): Promise<void> {
 
   const report = newReport(inputs.platformName);
   let failure: string | undefined;
+  const pool = clientPool();
   try {
     await runPipeline(
       inputs,
       {
-        clientsFor: clientCache(),
+        clientsFor: (region) => pool.clientsFor(region),
         ledger,
         log,
         workDir: process.env.RUNNER_TEMP || os.tmpdir(),
@@ -61,6 +52,8 @@ export async function main(): Promise<void> {
   } catch (error) {
     failure = describeError(error);
     if (error instanceof StepError) for (const line of error.details) log.info(line);
+  } finally {
+    pool.destroy();
   }
   try {
     await core.summary.addRaw(renderSummary(report, failure)).write();

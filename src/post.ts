@@ -3,7 +3,7 @@ import { coreLog } from './core-log';
 import { describeError } from './errors';
 import { parseBoolean } from './inputs';
 import { createLedger, LEDGER_STATE, parseLedger } from './ledger';
-import { clientCache } from './main';
+import { clientPool } from './aws';
 import { teardown, describeResource } from './teardown';
 
 /**
@@ -26,7 +26,8 @@ export async function post(): Promise<void> {
   }
   log.info(`Tearing down what the run left: ${saved.map(describeResource).join(', ')}`);
   const ledger = createLedger((serialized) => core.saveState(LEDGER_STATE, serialized), saved);
-  const outcomes = await teardown(ledger, clientCache(), log, { keepBuilder });
+  const pool = clientPool();
+  const outcomes = await teardown(ledger, (region) => pool.clientsFor(region), log, { keepBuilder }).finally(() => pool.destroy());
   const failed = outcomes.filter((o) => !o.ok);
   if (failed.length) {
     core.setFailed(`Could not remove: ${failed.map((o) => `${describeResource(o.resource)} (${o.detail})`).join('; ')}. Remove them by hand.`);

@@ -205,6 +205,15 @@ describe('the bundled action against the AWS stand-in', () => {
         expect(leftovers).toEqual([]);
       }, 10 * 60_000);
     }
+
+    it('passes every check again on the instance whose deploys were cut off midway', async () => {
+      const { run, leftovers } = await smoke();
+      expect(run.main.output).not.toMatch(/::error::/);
+      expect(run.main.code).toBe(0);
+      const version = /PASS HTTP GET \/ answers version (\S+)/.exec(run.main.output)![1];
+      expect(await served()).toBe(`sample-app ${version}`);
+      expect(leftovers).toEqual([]);
+    }, 10 * 60_000);
   });
 
   const killPoints = ['ListPlatformVersions', 'PutObject', 'CreatePlatformVersion', 'DescribeEvents', 'DescribeImages', 'TerminateEnvironment'];

@@ -9,6 +9,8 @@ export interface StepRun {
   code: number | null;
   signal: NodeJS.Signals | null;
   output: string;
+  /** When the process exited (epoch ms). */
+  endedAt: number;
 }
 
 export interface ActionRun {
@@ -41,15 +43,19 @@ export type Interrupt = (kill: (signal: NodeJS.Signals) => void, output: () => s
 
 function step(script: string, env: NodeJS.ProcessEnv, interrupt?: Interrupt): Promise<StepRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'dist', script)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so that a kill can take the whole tree as the runner's does.
+    const child = spawn(process.execPath, [path.join(root, 'dist', script)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => chunks.push(b));
     child.stderr.on('data', (b: Buffer) => chunks.push(b));
     interrupt?.(
-      (signal) => child.kill(signal),
+      // A cancel signals the step's process; the final kill takes its process tree (ssh included).
+      (signal) => (signal === 'SIGKILL' && child.pid ? process.kill(-child.pid, 'SIGKILL') : child.kill(signal)),
       () => Buffer.concat(chunks).toString('utf8'),
     );
-    child.on('close', (code, signal) => resolve({ code, signal, output: Buffer.concat(chunks).toString('utf8') }));
+    let endedAt = 0;
+    child.on('exit', () => (endedAt = Date.now()));
+    child.on('close', (code, signal) => resolve({ code, signal, output: Buffer.concat(chunks).toString('utf8'), endedAt }));
   });
 }
 
