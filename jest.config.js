@@ -7,5 +7,8 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
   clearMocks: true,
+  // Two at once, also on a 2-core machine: most suites wait on processes, sockets and clocks, and
+  // the two that boot the local instance take turns through its lock (local/lock.ts).
+  maxWorkers: 2,
   testTimeout: 30000,
 };

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { acquireLock } from './lock';
 
 const run = promisify(execFile);
 
@@ -88,54 +89,18 @@ UNIT
 chroot "$root" systemctl enable systemd-networkd.service authorized-key-from-cmdline.service ssh.service
 `;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
- * Runs `fn` holding a lock file in the cache, so that two test processes
- * needing the image at once build it once: the second waits, then finds it
- * cached. A lock left by a process that died is taken over.
+ * Runs `fn` holding the cache's lock for this image, so that two test
+ * processes needing the image at once build it once: the second waits, then
+ * finds it cached.
  */
 export async function withCacheLock<T>(cacheDir: string, key: string, log: (line: string) => void, fn: () => Promise<T>): Promise<T> {
   fs.mkdirSync(cacheDir, { recursive: true });
-  const lock = path.join(cacheDir, `.lock-${key}`);
-  let told = false;
-  for (;;) {
-    try {
-      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    let holder = NaN;
-    let age = 0;
-    try {
-      holder = Number(fs.readFileSync(lock, 'utf8'));
-      age = Date.now() - fs.statSync(lock).mtimeMs;
-    } catch {
-      continue; // released between our attempt and our look
-    }
-    // An empty file is a holder between creating and writing it, unless it has been so for long.
-    if ((holder && !alive(holder)) || (!holder && age > 60_000)) {
-      fs.rmSync(lock, { force: true });
-      continue;
-    }
-    if (!told) log(`local instance image ${key}: process ${holder || '?'} is building it; waiting`);
-    told = true;
-    await sleep(1000);
-  }
+  const release = await acquireLock(path.join(cacheDir, `.lock-${key}`), (holder) => log(`local instance image ${key}: ${holder} is building it; waiting`));
   try {
     return await fn();
   } finally {
-    fs.rmSync(lock, { force: true });
+    release();
   }
 }
 

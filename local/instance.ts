@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { streamLog } from '../src/log';
 import { CommandResult, KeyMaterial, makeKey, sshRun, sshUpload, SshTarget, writeKnownHosts } from '../src/smoke/ssh';
 import { buildImage, LocalImage } from './image';
+import { acquireLock } from './lock';
 import { freePort } from './ports';
 
 export interface LocalInstance {
@@ -101,7 +102,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
 export async function startLocalInstance(options: { platformDir?: string; cacheDir?: string; log?: (line: string) => void; bootTimeoutMs?: number } = {}): Promise<LocalInstance> {
   const log = options.log ?? ((l: string) => process.stderr.write(l + '\n'));
   const platformDir = options.platformDir ?? path.resolve(__dirname, '../platform');
-  const image = await buildImage(platformDir, options.cacheDir ?? DEFAULT_CACHE, log);
+  const cacheDir = options.cacheDir ?? DEFAULT_CACHE;
+  const image = await buildImage(platformDir, cacheDir, log);
+  // One local instance at a time on this machine: two emulated guests on a small machine starve
+  // each other, and test files run in parallel.
+  const release = await acquireLock(path.join(cacheDir, '.instance.lock'), (holder) => log(`local instance: ${holder} runs one; waiting for it to stop`));
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-platform-local-'));
   let key: KeyMaterial | undefined;
   let child: ChildProcess | undefined;
@@ -109,6 +114,7 @@ export async function startLocalInstance(options: { platformDir?: string; cacheD
     if (child) await stopChild(child);
     key?.cleanup();
     fs.rmSync(runDir, { recursive: true, force: true });
+    release();
   };
   try {
     key = await makeKey(streamLog(() => {}, () => {}), 'local-instance');

@@ -143,7 +143,7 @@ function parsePlatformName(raw: string, env: NodeJS.ProcessEnv): string {
 function parseId(name: string, raw: string, prefix: string): string | undefined {
   const value = raw.trim();
   if (!value) return undefined;
-  if (!new RegExp(`^${prefix}-[0-9a-f]{8,17}$`).test(value)) throw new InputError(name, `'${value}' is not a ${prefix} id: expected ${prefix}- followed by 8 or 17 hex digits`);
+  if (!new RegExp(`^${prefix}-(?:[0-9a-f]{8}|[0-9a-f]{17})$`).test(value)) throw new InputError(name, `'${value}' is not a ${prefix} id: expected ${prefix}- followed by 8 or 17 hex digits`);
   return value;
 }
 

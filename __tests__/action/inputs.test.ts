@@ -83,6 +83,7 @@ describe('inputs', () => {
     ['max-bundle-size-mb', '0', 'whole number from 1'],
     ['smoke-instance-type', 'T3.SMALL', 'not an EC2 instance type'],
     ['smoke-subnet-id', 'subnet-1', 'not a subnet id'],
+    ['smoke-subnet-id', 'subnet-0123456789ab', 'not a subnet id'],
     ['smoke-allowed-cidr', '10.0.0.300/32', 'not an IPv4 CIDR'],
     ['smoke-allowed-cidr', '0.0.0.0', 'not an IPv4 CIDR'],
     ['smoke-script', 'nope.sh', 'does not exist'],

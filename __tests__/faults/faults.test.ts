@@ -7,28 +7,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Fault } from '../../test/aws-standin/server';
-import { ACCESS_KEY_ID, outputs, scenario, SECRET, seenOperations, TOKEN } from './harness';
+import { expectNoSecretsInOutputs, readPolicy, scenario, seenActions } from './harness';
 import { cloudInitConsole, startSshd } from '../helpers/sshd';
 import { freePort } from '../helpers/processes';
-import { LocalInstance, startLocalInstance } from '../../local/instance';
 
 const ops = ['ListPlatformVersions', 'CreateStorageLocation', 'PutObject', 'CreatePlatformVersion', 'DescribePlatformVersion', 'DescribeEvents', 'DescribeImages', 'DescribeEnvironments', 'TerminateEnvironment'];
 
 describe('the bundled action against the AWS stand-in', () => {
-  afterAll(() => {
-    // No secret in any output of any run.
-    // The runner consumes ::add-mask:: commands: the rest is what reaches the log.
-    const lines = outputs.join('\n').split('\n');
-    const masked = lines.filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice('::add-mask::'.length));
-    const visible = lines.filter((l) => !l.startsWith('::add-mask::')).join('\n');
-    expect(visible).not.toContain(SECRET);
-    expect(visible).not.toContain(TOKEN);
-    expect(visible).not.toContain(ACCESS_KEY_ID);
-    expect(visible).not.toMatch(/PRIVATE KEY/);
-    // The smoke run's private key was registered for masking, and none of it was printed.
-    expect(masked.length).toBeGreaterThan(3);
-    for (const m of masked) expect(visible).not.toContain(m);
-  });
+  afterAll(() => expectNoSecretsInOutputs());
 
   it('builds the platform on a clean run, sets the outputs, and leaves nothing', async () => {
     const { run, leftovers, standin } = await scenario({});
@@ -107,115 +93,6 @@ describe('the bundled action against the AWS stand-in', () => {
     }
   }, 180_000);
 
-  describe('the SSH part, on the local instance of the platform', () => {
-    // The stand-in hands out 127.0.0.1 as the instance's address; the VM's forwarded
-    // ports stand for its SSH and HTTP ports, given to the action as inputs.
-    let vm: LocalInstance;
-    beforeAll(async () => {
-      vm = await startLocalInstance({ log: () => {} });
-    }, 20 * 60_000);
-    afterAll(() => vm?.stop(), 60_000);
-
-    /** As on a fresh EC2 instance, the run's own key is the only one accepted: it replaces the previous run's. */
-    async function authorize(publicKey: string): Promise<void> {
-      const r = await vm.ssh(`umask 077 && printf '%s\\n' '${publicKey.trim()}' > ~/.ssh/authorized_keys2`);
-      if (r.code !== 0) throw new Error(`could not install the run's key on the local instance: ${r.stderr}`);
-    }
-    const smoke = (extra: Parameters<typeof scenario>[0] = {}) =>
-      scenario({
-        ...extra,
-        inputs: {
-          'smoke-test': 'true',
-          'smoke-allowed-cidr': '127.0.0.1/32',
-          'ssh-user': vm.user,
-          'ssh-port': String(vm.sshPort),
-          'http-port': String(vm.httpPort),
-          'timeout-minutes': '10',
-        },
-        onKeyImported: authorize,
-        setup: (s) => s.setConsole(cloudInitConsole([vm.hostKey])),
-      });
-    const served = async () => (await (await fetch(`http://127.0.0.1:${vm.httpPort}/`)).text()).trim();
-
-    it('builds, proves the platform with every check passing, and leaves nothing', async () => {
-      const { run, leftovers, standin } = await smoke();
-      expect(run.main.output).not.toMatch(/::error::/);
-      expect(run.main.code).toBe(0);
-      expect(run.main.output).toMatch(/Pinned 1 host key\(s\) from the instance's console output/);
-      for (const check of ['OS release', 'Docker installed and its daemon active', 'nginx active and its configuration valid', 'blue and green units installed', 'deploy sample app smoke-', 'HTTP GET / answers version smoke-']) {
-        expect(run.main.output).toContain(`PASS ${check}`);
-      }
-      // The sample app the run deployed is what the platform serves now, through nginx on port 80.
-      const version = /PASS HTTP GET \/ answers version (\S+)/.exec(run.main.output)![1];
-      expect(await served()).toBe(`sample-app ${version}`);
-      expect(run.summary).toMatch(/Elastic Beanstalk custom platform ✅ built/);
-      expect(run.post.output).toMatch(/Nothing left to tear down/);
-      expect(standin.instances()).toEqual([expect.objectContaining({ state: expect.stringMatching(/terminated|shutting-down/) })]);
-      expect(leftovers).toEqual([]);
-    }, 10 * 60_000);
-
-    it.each(['ImportKeyPair', 'CreateSecurityGroup', 'RunInstances', 'DescribeInstances', 'GetConsoleOutput', 'TerminateInstances', 'DeleteSecurityGroup', 'DeleteKeyPair'])(
-      'rides out throttling of %s and leaves nothing',
-      async (action) => {
-        const { run, leftovers } = await smoke({ faults: [{ action, kind: 'throttle', times: 2 }] });
-        expect(run.main.output).not.toMatch(/::error::/);
-        expect(run.main.code).toBe(0);
-        expect(leftovers).toEqual([]);
-      },
-      10 * 60_000,
-    );
-
-    it('reports a launch without capacity and leaves nothing', async () => {
-      const { run, leftovers } = await smoke({ faults: [{ action: 'RunInstances', kind: 'deny', times: Infinity }] });
-      expect(run.main.code).toBe(1);
-      expect(run.main.output).toMatch(/::error::Launching a t3\.small from ami-[0-9a-f]+ failed/);
-      expect(leftovers).toEqual([]);
-    }, 10 * 60_000);
-
-    for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
-      it.each(['ImportKeyPair', 'CreateSecurityGroup', 'RunInstances', 'GetConsoleOutput', 'TerminateInstances'])(`finishes with the post step after ${signal} during %s, leaving nothing`, async (action) => {
-        const { run, leftovers } = await smoke({
-          faults: [{ action, kind: 'slow', delayMs: 700 }],
-          interrupt: (standin, kill) => void standin.waitFor(action).then(() => setTimeout(() => kill(signal), 200)),
-        });
-        expect(run.post.code).toBe(0);
-        expect(leftovers).toEqual([]);
-      }, 10 * 60_000);
-    }
-
-    // Last: a deploy cut off midway leaves the instance as a crashed deploy would.
-    for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
-      it(`finishes with the post step after ${signal} during the checks over SSH, leaving nothing`, async () => {
-        const { run, leftovers } = await smoke({
-          interrupt: (_standin, kill, output) => {
-            const watch = setInterval(() => {
-              if (!/PASS blue and green units installed/.test(output())) return;
-              clearInterval(watch);
-              setTimeout(() => kill(signal), 1000);
-            }, 100);
-          },
-        });
-        expect(run.main.code === 1 || run.main.signal === signal).toBe(true);
-        if (signal === 'SIGTERM') {
-          // Cut short and torn down by main itself; the post step finds nothing to do.
-          expect(run.main.output).toMatch(/::error::Cancelled during 'Smoke test'/);
-          expect(run.post.output).toMatch(/Nothing left to tear down/);
-        }
-        expect(run.post.code).toBe(0);
-        expect(leftovers).toEqual([]);
-      }, 10 * 60_000);
-    }
-
-    it('passes every check again on the instance whose deploys were cut off midway', async () => {
-      const { run, leftovers } = await smoke();
-      expect(run.main.output).not.toMatch(/::error::/);
-      expect(run.main.code).toBe(0);
-      const version = /PASS HTTP GET \/ answers version (\S+)/.exec(run.main.output)![1];
-      expect(await served()).toBe(`sample-app ${version}`);
-      expect(leftovers).toEqual([]);
-    }, 10 * 60_000);
-  });
-
   const killPoints = ['ListPlatformVersions', 'PutObject', 'CreatePlatformVersion', 'DescribeEvents', 'DescribeImages', 'TerminateEnvironment'];
   for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
     it.each(killPoints)(`finishes with the post step after ${signal} during %s, leaving nothing`, async (action) => {
@@ -270,15 +147,11 @@ describe('the bundled action against the AWS stand-in', () => {
   });
 
   it('needs exactly the IAM policy in the README: every call the runs made is allowed, and nothing else is', () => {
-    const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
-    const block = /## IAM policy[\s\S]*?```json\n([\s\S]*?)```/.exec(readme);
-    expect(block).not.toBeNull();
-    const policy = JSON.parse(block![1]) as { Statement: { Effect: string; Action: string[] }[] };
-    const allowed = new Set(policy.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) => s.Action));
-    const seen = [...seenOperations].filter((op) => !op.startsWith('s3:HeadObject'));
+    const allowed = readPolicy();
+    const seen = seenActions();
     expect(seen.filter((op) => !allowed.has(op))).toEqual([]);
-    // Every allowed action is one the action's code sends (the smoke test's EC2 calls run in the
-    // smoke-test suites); ec2:CreateTags is what AWS checks for tags given at creation.
+    // Every allowed action is one the action's code sends (the smoke test's EC2 calls are seen in
+    // the runs on the local instance); ec2:CreateTags is what AWS checks for tags given at creation.
     const sources = fs
       .readdirSync(path.resolve(__dirname, '../../src'), { recursive: true })
       .filter((f) => String(f).endsWith('.ts'))

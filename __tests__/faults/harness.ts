@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Fault, startStandin, Standin } from '../../test/aws-standin/server';
 import { ActionRun, runAction } from '../helpers/run-action';
 
@@ -64,4 +65,35 @@ export async function scenario(options: {
   } finally {
     await standin.stop();
   }
+}
+
+/**
+ * No secret in any output of this file's runs. The runner consumes
+ * `::add-mask::` commands: the rest is what reaches the log.
+ */
+export function expectNoSecretsInOutputs(): void {
+  const lines = outputs.join('\n').split('\n');
+  const masked = lines.filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice('::add-mask::'.length));
+  const visible = lines.filter((l) => !l.startsWith('::add-mask::')).join('\n');
+  expect(visible).not.toContain(SECRET);
+  expect(visible).not.toContain(TOKEN);
+  expect(visible).not.toContain(ACCESS_KEY_ID);
+  expect(visible).not.toMatch(/PRIVATE KEY/);
+  // Each smoke run's private key was registered for masking, and none of it was printed.
+  expect(masked.length).toBeGreaterThan(3);
+  for (const m of masked) expect(visible).not.toContain(m);
+}
+
+/** The actions the README's least-privilege IAM policy allows. */
+export function readPolicy(): Set<string> {
+  const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+  const block = /## IAM policy[\s\S]*?```json\n([\s\S]*?)```/.exec(readme);
+  if (!block) throw new Error("README.md has no '## IAM policy' section with a json block");
+  const policy = JSON.parse(block[1]) as { Statement: { Effect: string; Action: string[] }[] };
+  return new Set(policy.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) => s.Action));
+}
+
+/** The operations this file's runs sent, as IAM actions (a HEAD on the bundle is s3:GetObject's, which the action never sends). */
+export function seenActions(): string[] {
+  return [...seenOperations].filter((op) => !op.startsWith('s3:HeadObject'));
 }

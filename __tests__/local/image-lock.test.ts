@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { withCacheLock } from '../../local/image';
+import { acquireLock } from '../../local/lock';
 
 describe('the image cache lock', () => {
   let dir: string;
@@ -47,5 +48,13 @@ describe('the image cache lock', () => {
     await withCacheLock(dir, 'k', (l) => lines.push(l), async () => undefined);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
     expect(lines).toEqual([expect.stringMatching(/process \d+ is building it; waiting/)]);
+  });
+
+  it('frees only its own lock: a holder whose lock was taken over leaves the new holder alone', async () => {
+    const file = path.join(dir, '.instance.lock');
+    const release = await acquireLock(file);
+    fs.writeFileSync(file, '999999999');
+    release();
+    expect(fs.readFileSync(file, 'utf8')).toBe('999999999');
   });
 });

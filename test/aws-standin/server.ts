@@ -244,17 +244,17 @@ export async function startStandin(options: StandinOptions = {}) {
       return { keyName: name, keyFingerprint: 'aa:bb', keyPairId: keyPairs.get(name) };
     },
     DeleteKeyPair: (p) => (keyPairs.delete(p.get('KeyName') ?? ''), { return: true }),
-    DescribeVpcs: () => ({ vpcSet: [{ vpcId: 'vpc-0standin0', isDefault: true, state: 'available' }] }),
+    DescribeVpcs: () => ({ vpcSet: [{ vpcId: 'vpc-0f1e2d3c4b5a69788', isDefault: true, state: 'available' }] }),
     DescribeSubnets: (p) => {
       const want = list(p, 'SubnetId').map((x) => x[''])[0];
-      if (want && want !== 'subnet-0standin0') throw new ApiError('InvalidSubnetID.NotFound', `The subnet ID '${want}' does not exist`);
-      return { subnetSet: [{ subnetId: 'subnet-0standin0', vpcId: 'vpc-0standin0' }] };
+      if (want && want !== 'subnet-0a1b2c3d4e5f60718') throw new ApiError('InvalidSubnetID.NotFound', `The subnet ID '${want}' does not exist`);
+      return { subnetSet: [{ subnetId: 'subnet-0a1b2c3d4e5f60718', vpcId: 'vpc-0f1e2d3c4b5a69788' }] };
     },
     CreateSecurityGroup: (p) => {
       const name = p.get('GroupName') ?? '';
       if ([...groups.values()].some((g) => g.name === name)) throw new ApiError('InvalidGroup.Duplicate', `The security group '${name}' already exists`);
       const gid = id('sg');
-      groups.set(gid, { name, vpcId: p.get('VpcId') ?? 'vpc-0standin0', ingress: [] });
+      groups.set(gid, { name, vpcId: p.get('VpcId') ?? 'vpc-0f1e2d3c4b5a69788', ingress: [] });
       return { return: true, groupId: gid };
     },
     AuthorizeSecurityGroupIngress: (p) => {
