@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Fault } from '../../test/aws-standin/server';
 import { expectNoSecretsInOutputs, readPolicy, scenario, seenActions } from './harness';
-import { cloudInitConsole, startSshd } from '../helpers/sshd';
+import { cloudInitConsole, Sshd, startSshd } from '../helpers/sshd';
 import { freePort } from '../helpers/processes';
 
 const ops = ['ListPlatformVersions', 'CreateStorageLocation', 'PutObject', 'CreatePlatformVersion', 'DescribePlatformVersion', 'DescribeEvents', 'DescribeImages', 'DescribeEnvironments', 'TerminateEnvironment'];
@@ -72,14 +72,22 @@ describe('the bundled action against the AWS stand-in', () => {
     expect(leftovers).toEqual([]);
   }, 60_000);
 
-  it('runs the smoke test on the launched instance (a host that is not the platform: its checks fail), then removes the instance, group and key', async () => {
-    const sshd = await startSshd();
-    try {
-      const { run, leftovers, standin } = await scenario({
+  describe('the smoke test on a launched host that is not the platform (its checks fail)', () => {
+    let sshd: Sshd;
+    beforeAll(async () => {
+      sshd = await startSshd();
+    });
+    afterAll(() => sshd?.stop());
+    const onHost = async (faults: Fault[] = []) =>
+      scenario({
+        faults,
         inputs: { 'smoke-test': 'true', 'smoke-allowed-cidr': '127.0.0.1/32', 'ssh-user': sshd.user, 'ssh-port': String(sshd.port), 'http-port': String(await freePort()) },
         onKeyImported: (key) => sshd.authorize(key),
         setup: (s) => s.setConsole(cloudInitConsole([sshd.hostKey])),
       });
+
+    it('runs every check on the instance, fails naming those the host lacks, then removes the instance, group and key', async () => {
+      const { run, leftovers, standin } = await onHost();
       expect(run.main.code).toBe(1);
       expect(run.main.output).toMatch(/Pinned 1 host key/);
       expect(run.main.output).toMatch(/PASS OS release/);
@@ -88,10 +96,24 @@ describe('the bundled action against the AWS stand-in', () => {
       expect(standin.instances()).toEqual([expect.objectContaining({ state: expect.stringMatching(/terminated|shutting-down/) })]);
       expect(standin.instances()[0].tags).toMatchObject({ 'eb-platform-action:repository': 'acme/web-platform', 'eb-platform-action:run-id': '4242' });
       expect(leftovers).toEqual([]);
-    } finally {
-      await sshd.stop();
-    }
-  }, 180_000);
+    }, 180_000);
+
+    // Throttling of each EC2 call in turn: the run gets as far as the checks (the only error is theirs)
+    // and tears down. A fully green run on the platform itself is in smoke-on-local-instance.test.ts.
+    it.each(['ImportKeyPair', 'CreateSecurityGroup', 'AuthorizeSecurityGroupIngress', 'RunInstances', 'DescribeInstances', 'GetConsoleOutput', 'TerminateInstances', 'DeleteSecurityGroup', 'DeleteKeyPair'])(
+      'rides out throttling of %s and leaves nothing',
+      async (action) => {
+        const { run, leftovers, standin } = await onHost([{ action, kind: 'throttle', times: 2 }]);
+        expect(standin.seen.filter((s) => s.action === action).length).toBeGreaterThan(2);
+        // The checks' own failures, and nothing else: every EC2 call got through.
+        const errors = run.main.output.split('\n').filter((l) => l.startsWith('::error::') && !l.startsWith('::error::FAIL '));
+        expect(errors).toEqual([expect.stringMatching(/^::error::Smoke test failed: .*blue and green units installed/)]);
+        expect(run.main.output).toMatch(/PASS OS release/);
+        expect(leftovers).toEqual([]);
+      },
+      180_000,
+    );
+  });
 
   const killPoints = ['ListPlatformVersions', 'PutObject', 'CreatePlatformVersion', 'DescribeEvents', 'DescribeImages', 'TerminateEnvironment'];
   for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
