@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { realClock } from '../src/clock';
 import { streamLog } from '../src/log';
 import { CommandResult, KeyMaterial, makeKey, sshRun, sshUpload, SshTarget, writeKnownHosts } from '../src/smoke/ssh';
 import { buildImage, LocalImage } from './image';
@@ -31,8 +32,6 @@ export interface LocalInstance {
 }
 
 export const DEFAULT_CACHE = path.resolve(__dirname, '../.cache/local-instance');
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** QEMUs still running when this process exits normally are killed. */
 const running = new Set<ChildProcess>();
@@ -129,7 +128,7 @@ export async function startLocalInstance(options: { platformDir?: string; cacheD
     if (accel === 'kvm') {
       // A KVM guest that hangs here prints nothing at all: give it a few seconds, then use TCG.
       const until = Date.now() + 10_000;
-      while (Date.now() < until && child.exitCode === null && !/\S/.test(fs.readFileSync(consoleLog, 'utf8'))) await sleep(250);
+      while (Date.now() < until && child.exitCode === null && !/\S/.test(fs.readFileSync(consoleLog, 'utf8'))) await realClock.sleep(250);
       if (child.exitCode !== null || !/\S/.test(fs.readFileSync(consoleLog, 'utf8'))) {
         log('local instance: KVM guest printed nothing; falling back to TCG');
         await stopChild(child);
@@ -145,7 +144,7 @@ export async function startLocalInstance(options: { platformDir?: string; cacheD
       last = await sshRun(target, 'true', { timeoutMs: 20_000, connectTimeoutS: 5 });
       if (last.code === 0) break;
       if (/Host key verification failed|REMOTE HOST IDENTIFICATION/.test(last.stderr)) throw new Error(`the local instance's host key does not match the image's: ${last.stderr}`);
-      await sleep(1000);
+      await realClock.sleep(1000);
     }
     if (!last || last.code !== 0) throw new Error(`SSH to the local instance did not answer within ${Math.round((deadline - started) / 1000)} s: ${last?.stderr}\nconsole:\n${fs.readFileSync(consoleLog, 'utf8').slice(-3000)}`);
     log(`local instance: up with ${accel.toUpperCase()} in ${Math.round((Date.now() - started) / 1000)} s; ssh -p ${ports.ssh} ubuntu@127.0.0.1, http://127.0.0.1:${ports.http}/`);

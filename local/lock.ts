@@ -4,8 +4,7 @@
  * test run never blocks the next one.
  */
 import * as fs from 'node:fs';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { realClock } from '../src/clock';
 
 function alive(pid: number): boolean {
   try {
@@ -41,7 +40,7 @@ export async function acquireLock(file: string, onWait: (holder: string) => void
     }
     if (!told) onWait(holder ? `process ${holder}` : 'another process');
     told = true;
-    await sleep(1000);
+    await realClock.sleep(1000);
   }
   let released = false;
   return () => {

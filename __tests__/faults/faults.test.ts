@@ -7,8 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Fault } from '../../test/aws-standin/server';
-import { expectNoSecretsInOutputs, readPolicy, scenario, seenActions } from './harness';
-import { cloudInitConsole, Sshd, startSshd } from '../helpers/sshd';
+import { expectNoSecretsInOutputs, readPolicy, scenario, seenActions, smokeScenario } from './harness';
+import { Sshd, startSshd } from '../helpers/sshd';
 import { freePort } from '../helpers/processes';
 
 const ops = ['ListPlatformVersions', 'CreateStorageLocation', 'PutObject', 'CreatePlatformVersion', 'DescribePlatformVersion', 'DescribeEvents', 'DescribeImages', 'DescribeEnvironments', 'TerminateEnvironment'];
@@ -78,13 +78,7 @@ describe('the bundled action against the AWS stand-in', () => {
       sshd = await startSshd();
     });
     afterAll(() => sshd?.stop());
-    const onHost = async (faults: Fault[] = []) =>
-      scenario({
-        faults,
-        inputs: { 'smoke-test': 'true', 'smoke-allowed-cidr': '127.0.0.1/32', 'ssh-user': sshd.user, 'ssh-port': String(sshd.port), 'http-port': String(await freePort()) },
-        onKeyImported: (key) => sshd.authorize(key),
-        setup: (s) => s.setConsole(cloudInitConsole([sshd.hostKey])),
-      });
+    const onHost = async (faults: Fault[] = []) => smokeScenario({ ...sshd, sshPort: sshd.port, httpPort: await freePort() }, { faults });
 
     it('runs every check on the instance, fails naming those the host lacks, then removes the instance, group and key', async () => {
       const { run, leftovers, standin } = await onHost();

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Fault, startStandin, Standin } from '../../test/aws-standin/server';
 import { ActionRun, runAction } from '../helpers/run-action';
+import { cloudInitConsole } from '../helpers/sshd';
 
 export const SECRET = 'standin-secret-0123456789abcdefSECRET';
 export const TOKEN = 'standin-session-token-TOKEN-987654321';
@@ -23,12 +24,7 @@ export interface ScenarioResult {
   leftovers: string[];
 }
 
-/**
- * One run of the bundled action (main, then post) against a fresh stand-in,
- * with the given faults. Records every operation seen and all output, and
- * what the stand-in still holds afterwards.
- */
-export async function scenario(options: {
+export type ScenarioOptions = {
   faults?: Fault[];
   inputs?: Record<string, string>;
   env?: NodeJS.ProcessEnv;
@@ -37,7 +33,14 @@ export async function scenario(options: {
   onKeyImported?: (publicKey: string) => void | Promise<void>;
   setup?: (s: Standin) => void;
   interrupt?: (s: Standin, kill: (signal: NodeJS.Signals) => void, output: () => string) => void;
-}): Promise<ScenarioResult> {
+};
+
+/**
+ * One run of the bundled action (main, then post) against a fresh stand-in,
+ * with the given faults. Records every operation seen and all output, and
+ * what the stand-in still holds afterwards.
+ */
+export async function scenario(options: ScenarioOptions): Promise<ScenarioResult> {
   const standin = await startStandin({ buildMs: options.buildMs ?? 1200, onKeyImported: options.onKeyImported });
   try {
     for (const f of options.faults ?? []) standin.addFault(f);
@@ -65,6 +68,37 @@ export async function scenario(options: {
   } finally {
     await standin.stop();
   }
+}
+
+/** Where the smoke test's SSH and HTTP go: the host the stand-in's instance stands for. */
+export interface SmokeHost {
+  user: string;
+  sshPort: number;
+  httpPort: number;
+  hostKey: string;
+  /** Makes the run's imported public key one the host accepts. */
+  authorize(publicKey: string): void | Promise<void>;
+}
+
+/**
+ * A scenario with the smoke test on: the stand-in hands out 127.0.0.1 as the
+ * instance's address and prints the host's key on its console, and the host's
+ * ports are the ssh-port and http-port inputs.
+ */
+export function smokeScenario(host: SmokeHost, options: ScenarioOptions = {}): Promise<ScenarioResult> {
+  return scenario({
+    ...options,
+    inputs: {
+      'smoke-test': 'true',
+      'smoke-allowed-cidr': '127.0.0.1/32',
+      'ssh-user': host.user,
+      'ssh-port': String(host.sshPort),
+      'http-port': String(host.httpPort),
+      ...options.inputs,
+    },
+    onKeyImported: (key) => host.authorize(key),
+    setup: (s) => s.setConsole(cloudInitConsole([host.hostKey])),
+  });
 }
 
 /**

@@ -8,9 +8,8 @@
  * (EC2 throttled at each call runs against a plain sshd, in faults.test.ts); after every run the
  * stand-in must hold no instance, security group, key pair or builder.
  */
-import { cloudInitConsole } from '../helpers/sshd';
 import { LocalInstance, startLocalInstance } from '../../local/instance';
-import { expectNoSecretsInOutputs, readPolicy, scenario, seenActions } from './harness';
+import { expectNoSecretsInOutputs, readPolicy, ScenarioOptions, seenActions, smokeScenario } from './harness';
 
 describe('the bundled action, its SSH part on the local instance of the platform', () => {
   afterAll(() => expectNoSecretsInOutputs());
@@ -26,21 +25,8 @@ describe('the bundled action, its SSH part on the local instance of the platform
     const r = await vm.ssh(`umask 077 && printf '%s\\n' '${publicKey.trim()}' > ~/.ssh/authorized_keys2`);
     if (r.code !== 0) throw new Error(`could not install the run's key on the local instance: ${r.stderr}`);
   }
-  const smoke = (extra: Parameters<typeof scenario>[0] = {}) =>
-    scenario({
-      ...extra,
-      inputs: {
-        'smoke-test': 'true',
-        'smoke-allowed-cidr': '127.0.0.1/32',
-        'ssh-user': vm.user,
-        'ssh-port': String(vm.sshPort),
-        'http-port': String(vm.httpPort),
-        'timeout-minutes': '10',
-        ...extra.inputs,
-      },
-      onKeyImported: authorize,
-      setup: (s) => s.setConsole(cloudInitConsole([vm.hostKey])),
-    });
+  const smoke = (options: ScenarioOptions = {}) =>
+    smokeScenario({ ...vm, authorize }, { ...options, inputs: { 'timeout-minutes': '10', ...options.inputs } });
   const served = async () => (await (await fetch(`http://127.0.0.1:${vm.httpPort}/`)).text()).trim();
 
   it('builds, proves the platform with every check passing, and leaves nothing', async () => {
