@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { packagePlatform } from '../src/bundle';
+import { packagePlatform } from '../src/platform/bundle';
 
 const root = path.resolve(__dirname, '..');
 

@@ -4,7 +4,7 @@
  * test run never blocks the next one.
  */
 import * as fs from 'node:fs';
-import { realClock } from '../src/clock';
+import { realClock } from '../src/lib/clock';
 
 function alive(pid: number): boolean {
   try {

@@ -12,7 +12,7 @@ const dist = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, '
 fs.rmSync(dist, { recursive: true, force: true });
 execFileSync(
   process.execPath,
-  [require.resolve('@vercel/ncc/dist/ncc/cli.js'), 'build', path.join(root, 'src/index.ts'), '-o', dist, '--minify', '--no-source-map-register', '--license', 'licenses.txt', '--quiet'],
+  [require.resolve('@vercel/ncc/dist/ncc/cli.js'), 'build', path.join(root, 'src/action/index.ts'), '-o', dist, '--minify', '--no-source-map-register', '--license', 'licenses.txt', '--quiet'],
   { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } },
 );
 for (const entry of ['main', 'post', 'plan']) {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError } from './errors';
+import { InputError } from './lib/errors';
 
 /** Reads one input by its action.yml name; '' when unset (as `core.getInput` does). */
 export type InputSource = (name: string) => string;

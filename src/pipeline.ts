@@ -1,20 +1,20 @@
 import * as path from 'node:path';
-import type { AwsClients } from './aws';
-import { BUILDER_ENVIRONMENT, builderNameFromArn } from './builder';
-import { packagePlatform } from './bundle';
-import { abortable, Clock, isTransient, realClock } from './clock';
-import { createPlatformVersion } from './create';
-import { createEventStream } from './events';
+import type { AwsClients } from './lib/aws';
+import { BUILDER_ENVIRONMENT, builderNameFromArn } from './build/elastic-beanstalk/builder';
+import { packagePlatform } from './platform/bundle';
+import { abortable, Clock, isTransient, realClock } from './lib/clock';
+import { createPlatformVersion } from './build/elastic-beanstalk/create';
+import { createEventStream } from './build/elastic-beanstalk/events';
 import type { Inputs } from './inputs';
-import type { Ledger } from './ledger';
-import type { Log } from './log';
-import { StepError } from './errors';
-import { readPlatformDefinition } from './platform-definition';
+import type { Ledger } from './resources/ledger';
+import type { Log } from './lib/log';
+import { StepError } from './lib/errors';
+import { readPlatformDefinition } from './platform/definition';
 import { runSmokeTest, SmokeReport } from './smoke';
-import { bundleKey, storageBucket, uploadBundle } from './storage';
-import { TeardownOutcome, teardown } from './teardown';
-import { resolveVersion } from './version';
-import { waitForPlatform } from './wait';
+import { bundleKey, storageBucket, uploadBundle } from './build/elastic-beanstalk/storage';
+import { TeardownOutcome, teardown } from './resources/teardown';
+import { resolveVersion } from './build/elastic-beanstalk/version';
+import { waitForPlatform } from './build/elastic-beanstalk/wait';
 import { planLines } from './plan-lines';
 
 export interface StepTiming {

@@ -1,7 +1,7 @@
-import { BUILDER_ENVIRONMENT } from './builder';
-import { builderOptionSettings } from './create';
+import { BUILDER_ENVIRONMENT } from './build/elastic-beanstalk/builder';
+import { builderOptionSettings } from './build/elastic-beanstalk/create';
 import type { Inputs } from './inputs';
-import { bundleKey } from './storage';
+import { bundleKey } from './build/elastic-beanstalk/storage';
 
 /** The AWS calls a real run would make, in order, for a dry run to print. */
 export function planLines(inputs: Inputs, bundle: { sha256: string; bytes: number }, templateFile: string): string[] {

@@ -6,8 +6,8 @@ import {
   ListPlatformVersionsCommand,
   TerminateEnvironmentCommand,
 } from '@aws-sdk/client-elastic-beanstalk';
-import { BUILDER_ENVIRONMENT, builderNameFromArn, terminateBuilder } from '../../src/builder';
-import { memoryLog } from '../../src/log';
+import { BUILDER_ENVIRONMENT, builderNameFromArn, terminateBuilder } from '../../src/build/elastic-beanstalk/builder';
+import { memoryLog } from '../../src/lib/log';
 import { virtualClock } from '../helpers/virtual-clock';
 
 const OWN = 'arn:aws:elasticbeanstalk:eu-west-1:123456789012:platform/web/1.0.0';

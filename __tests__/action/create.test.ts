@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { mockClient } from 'aws-sdk-client-mock';
 import { CreatePlatformVersionCommand, CreateStorageLocationCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { builderOptionSettings, createPlatformVersion } from '../../src/create';
-import { bucketOwner, bundleKey, storageBucket, uploadBundle } from '../../src/storage';
+import { builderOptionSettings, createPlatformVersion } from '../../src/build/elastic-beanstalk/create';
+import { bucketOwner, bundleKey, storageBucket, uploadBundle } from '../../src/build/elastic-beanstalk/storage';
 
 const builder = { instanceProfile: 'aws-elasticbeanstalk-custom-platform-ec2-role', subnets: [] as string[] };
 

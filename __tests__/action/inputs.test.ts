@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { InputError } from '../../src/errors';
+import { InputError } from '../../src/lib/errors';
 import { InputErrors, parseInputs, parseTags, parseVersionRequest } from '../../src/inputs';
 
 describe('inputs', () => {

@@ -1,4 +1,4 @@
-import { createLedger, parseLedger, Resource } from '../../src/ledger';
+import { createLedger, parseLedger, Resource } from '../../src/resources/ledger';
 
 describe('ledger', () => {
   it('persists on every change, and merges ids learnt later into the same entry', () => {

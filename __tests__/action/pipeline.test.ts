@@ -8,9 +8,9 @@ import {
   TerminateEnvironmentCommand,
 } from '@aws-sdk/client-elastic-beanstalk';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { createClients } from '../../src/aws';
-import { createLedger, parseLedger } from '../../src/ledger';
-import { memoryLog } from '../../src/log';
+import { createClients } from '../../src/lib/aws';
+import { createLedger, parseLedger } from '../../src/resources/ledger';
+import { memoryLog } from '../../src/lib/log';
 import { parseInputs } from '../../src/inputs';
 import { newReport, runPipeline } from '../../src/pipeline';
 import { platformFixture } from '../helpers/platform-fixture';

@@ -8,8 +8,8 @@ import {
   ListPlatformVersionsCommand,
   TerminateEnvironmentCommand,
 } from '@aws-sdk/client-elastic-beanstalk';
-import { post } from '../../src/post';
-import type { Resource } from '../../src/ledger';
+import { post } from '../../src/action/post';
+import type { Resource } from '../../src/resources/ledger';
 import { EC2Client, ImportKeyPairCommand, CreateSecurityGroupCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { ec2Model } from '../helpers/ec2-model';
 

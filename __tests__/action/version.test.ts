@@ -1,6 +1,6 @@
 import { mockClient } from 'aws-sdk-client-mock';
 import { ElasticBeanstalkClient, ListPlatformVersionsCommand, PlatformStatus, PlatformSummary } from '@aws-sdk/client-elastic-beanstalk';
-import { listOwnVersions, nextPatch, resolveVersion } from '../../src/version';
+import { listOwnVersions, nextPatch, resolveVersion } from '../../src/build/elastic-beanstalk/version';
 
 const arn = (name: string, v: string) => `arn:aws:elasticbeanstalk:eu-west-1:123456789012:platform/${name}/${v}`;
 const summary = (v: string, status = 'Ready', name = 'web'): PlatformSummary => ({

@@ -1,10 +1,10 @@
 import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
 import { EC2Client } from '@aws-sdk/client-ec2';
-import { realClock } from '../../src/clock';
-import { StepError } from '../../src/errors';
-import { createEventStream } from '../../src/events';
-import { memoryLog } from '../../src/log';
-import { waitForPlatform } from '../../src/wait';
+import { realClock } from '../../src/lib/clock';
+import { StepError } from '../../src/lib/errors';
+import { createEventStream } from '../../src/build/elastic-beanstalk/events';
+import { memoryLog } from '../../src/lib/log';
+import { waitForPlatform } from '../../src/build/elastic-beanstalk/wait';
 import { virtualClock } from '../helpers/virtual-clock';
 import { AMI, PLATFORM_ARN, simulateBuild, successEvents } from '../helpers/simulated-build';
 

@@ -7,7 +7,7 @@ import {
   EventSeverity,
 } from '@aws-sdk/client-elastic-beanstalk';
 import { DescribeImagesCommand, EC2Client } from '@aws-sdk/client-ec2';
-import type { Clock } from '../../src/clock';
+import type { Clock } from '../../src/lib/clock';
 
 export const PLATFORM_ARN = 'arn:aws:elasticbeanstalk:eu-west-1:123456789012:platform/web/1.0.0';
 export const AMI = 'ami-0123456789abcdef0';

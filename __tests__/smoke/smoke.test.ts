@@ -12,9 +12,9 @@ import {
   RunInstancesCommand,
   TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import { StepError } from '../../src/errors';
-import { createLedger, Ledger, Resource } from '../../src/ledger';
-import { memoryLog } from '../../src/log';
+import { StepError } from '../../src/lib/errors';
+import { createLedger, Ledger, Resource } from '../../src/resources/ledger';
+import { memoryLog } from '../../src/lib/log';
 import { runSmokeTest, SmokeOptions, teardownSmokeResource } from '../../src/smoke';
 import { ec2Model } from '../helpers/ec2-model';
 import { freePort } from '../helpers/processes';

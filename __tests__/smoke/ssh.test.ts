@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { memoryLog } from '../../src/log';
+import { memoryLog } from '../../src/lib/log';
 import { asRoot, commandCheck, deployCheck, httpCheck, runChecks, userScriptCheck, CheckContext } from '../../src/smoke/checks';
 import { fingerprint, hostFingerprintsFromConsole, hostKeysFromConsole, matchesFingerprint, sshdTrouble } from '../../src/smoke/host-keys';
 import { classifySshFailure, KeyMaterial, makeKey, pinnedAlgorithms, scanHostKeys, sshRun, sshUpload, writeKnownHosts } from '../../src/smoke/ssh';

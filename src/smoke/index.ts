@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import { EC2Client, GetConsoleOutputCommand } from '@aws-sdk/client-ec2';
-import { abortable, Clock, realClock } from '../clock';
-import { StepError, describeError } from '../errors';
-import { Ledger, resourceKey } from '../ledger';
-import type { Log } from '../log';
+import { abortable, Clock, realClock } from '../lib/clock';
+import { StepError, describeError } from '../lib/errors';
+import { Ledger, resourceKey } from '../resources/ledger';
+import type { Log } from '../lib/log';
 import { CheckResult, platformChecks, runChecks } from './checks';
 import { fingerprint, hostFingerprintsFromConsole, hostKeysFromConsole, matchesFingerprint, sshdTrouble } from './host-keys';
 import { createSecurityGroup, importKey, launchInstance, resolveVpc, smokeName, teardownSmokeResource, toTags, waitForRunning } from './instance';

@@ -14,10 +14,10 @@ import {
   Tag,
   TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import { Clock, isTransient, realClock } from '../clock';
-import { StepError, describeError } from '../errors';
-import type { Ledger, Resource } from '../ledger';
-import type { Log } from '../log';
+import { Clock, isTransient, realClock } from '../lib/clock';
+import { StepError, describeError } from '../lib/errors';
+import type { Ledger, Resource } from '../resources/ledger';
+import type { Log } from '../lib/log';
 
 export interface Ec2Deps {
   ec2: EC2Client;

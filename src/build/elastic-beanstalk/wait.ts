@@ -1,9 +1,9 @@
 import { DescribePlatformVersionCommand, ElasticBeanstalkClient, PlatformDescription } from '@aws-sdk/client-elastic-beanstalk';
 import { DescribeImagesCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { StepError, describeError } from './errors';
-import { Clock, isTransient, realClock } from './clock';
+import { StepError, describeError } from '../../lib/errors';
+import { Clock, isTransient, realClock } from '../../lib/clock';
 import { BuildEvent, EventStream, amiFromEvents, formatEvent } from './events';
-import type { Log } from './log';
+import type { Log } from '../../lib/log';
 
 export interface WaitOptions {
   platformArn: string;

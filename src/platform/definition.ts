@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
-import { InputError } from './errors';
+import { InputError } from '../lib/errors';
 
 export interface PlatformDefinition {
   /** The Packer template, relative to the platform directory. */

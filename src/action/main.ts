@@ -1,11 +1,11 @@
 import * as core from '@actions/core';
 import * as os from 'node:os';
-import { clientPool } from './aws';
-import { describeError, StepError } from './errors';
+import { clientPool } from '../lib/aws';
+import { describeError, StepError } from '../lib/errors';
 import { coreLog } from './core-log';
-import { InputErrors, parseInputs } from './inputs';
-import { createLedger, LEDGER_STATE } from './ledger';
-import { newReport, runPipeline } from './pipeline';
+import { InputErrors, parseInputs } from '../inputs';
+import { createLedger, LEDGER_STATE } from '../resources/ledger';
+import { newReport, runPipeline } from '../pipeline';
 import { runTags } from './run-context';
 import { renderSummary } from './summary';
 

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import { CreateStorageLocationCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { Clock, isTransient, realClock } from './clock';
-import { StepError, describeError } from './errors';
-import type { Log } from './log';
+import { Clock, isTransient, realClock } from '../../lib/clock';
+import { StepError, describeError } from '../../lib/errors';
+import type { Log } from '../../lib/log';
 
 export interface StoredBundle {
   bucket: string;

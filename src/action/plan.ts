@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import * as os from 'node:os';
 import * as fs from 'node:fs';
-import { describeError } from './errors';
-import { InputErrors, parseInputs } from './inputs';
-import { createLedger } from './ledger';
-import { streamLog } from './log';
-import { newReport, runPipeline } from './pipeline';
+import { describeError } from '../lib/errors';
+import { InputErrors, parseInputs } from '../inputs';
+import { createLedger } from '../resources/ledger';
+import { streamLog } from '../lib/log';
+import { newReport, runPipeline } from '../pipeline';
 
 const USAGE = `Usage: npm run plan -- [--INPUT VALUE ...]
 Validates and packages the platform, then prints the AWS calls a real run would make.

@@ -5,9 +5,9 @@ import {
   ListPlatformVersionsCommand,
   TerminateEnvironmentCommand,
 } from '@aws-sdk/client-elastic-beanstalk';
-import { Clock, realClock } from './clock';
-import { describeError } from './errors';
-import type { Log } from './log';
+import { Clock, realClock } from '../../lib/clock';
+import { describeError } from '../../lib/errors';
+import type { Log } from '../../lib/log';
 
 /**
  * The environment Elastic Beanstalk starts to run Packer. The API does not

@@ -1,4 +1,4 @@
-import { describeError } from './errors';
+import { describeError } from '../lib/errors';
 import { main } from './main';
 import { plan } from './plan';
 import { post } from './post';

@@ -1,10 +1,10 @@
 import * as core from '@actions/core';
 import { coreLog } from './core-log';
-import { describeError } from './errors';
-import { parseBoolean } from './inputs';
-import { createLedger, LEDGER_STATE, parseLedger } from './ledger';
-import { clientPool } from './aws';
-import { teardown, describeResource } from './teardown';
+import { describeError } from '../lib/errors';
+import { parseBoolean } from '../inputs';
+import { createLedger, LEDGER_STATE, parseLedger } from '../resources/ledger';
+import { clientPool } from '../lib/aws';
+import { teardown, describeResource } from '../resources/teardown';
 
 /**
  * Runs after the job whatever happened to it (post-if: always()): removes

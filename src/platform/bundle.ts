@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError } from '../errors';
+import { InputError } from '../lib/errors';
 import { isIgnored, parseIgnore } from './ignore';
 import { writeZip, ZipEntry } from './zip';
 

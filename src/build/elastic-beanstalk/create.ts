@@ -3,8 +3,8 @@ import {
   CreatePlatformVersionCommand,
   ElasticBeanstalkClient,
 } from '@aws-sdk/client-elastic-beanstalk';
-import { StepError, describeError } from './errors';
-import type { BuilderSettings } from './inputs';
+import { StepError, describeError } from '../../lib/errors';
+import type { BuilderSettings } from '../../inputs';
 import type { StoredBundle } from './storage';
 
 export interface CreatedVersion {

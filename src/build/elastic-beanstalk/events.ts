@@ -1,5 +1,5 @@
 import { DescribeEventsCommand, ElasticBeanstalkClient, EventDescription } from '@aws-sdk/client-elastic-beanstalk';
-import type { Log } from './log';
+import type { Log } from '../../lib/log';
 
 export interface BuildEvent {
   date: Date;

@@ -1,9 +1,9 @@
-import type { AwsClients } from './aws';
-import { terminateBuilder } from './builder';
-import { describeError } from './errors';
+import type { AwsClients } from '../lib/aws';
+import { terminateBuilder } from '../build/elastic-beanstalk/builder';
+import { describeError } from '../lib/errors';
 import type { Ledger, Resource } from './ledger';
-import type { Log } from './log';
-import { teardownSmokeResource } from './smoke';
+import type { Log } from '../lib/log';
+import { teardownSmokeResource } from '../smoke';
 
 export interface TeardownOutcome {
   resource: Resource;

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { Log } from './log';
+import type { Log } from '../lib/log';
 
 /** The Log the entry points hand to every step: the runner's log, groups and masking. */
 export function coreLog(): Log {

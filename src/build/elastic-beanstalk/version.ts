@@ -4,8 +4,8 @@ import {
   PlatformFilter,
   PlatformSummary,
 } from '@aws-sdk/client-elastic-beanstalk';
-import { StepError } from './errors';
-import type { VersionRequest } from './inputs';
+import { StepError } from '../../lib/errors';
+import type { VersionRequest } from '../../inputs';
 
 /** Every version of `name` the account owns, whatever its status, across all pages. */
 export async function listOwnVersions(eb: ElasticBeanstalkClient, name: string): Promise<PlatformSummary[]> {
