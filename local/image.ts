@@ -4,14 +4,9 @@
  * Packer runs them on the builder (as root, Docker from the distribution).
  * Cached by the hash of everything that goes into it.
  */
-import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
-import { acquireLock } from './lock';
-
-const run = promisify(execFile);
+import { debianDisk, diskKey, DiskRecipe, hashTree } from './debian-disk';
 
 export interface LocalImage {
   dir: string;
@@ -24,27 +19,11 @@ export interface LocalImage {
 
 /** Packages beyond what the builder installs: a bootable, reachable Debian. */
 const INCLUDE = ['systemd', 'systemd-sysv', 'udev', 'dbus', 'openssh-server', 'sudo', 'linux-image-amd64', 'apparmor', 'ca-certificates', 'iproute2', 'kmod', 'zstd', 'curl'];
-const SUITE = 'bookworm';
 const DISK_SIZE = '6G';
 /** Bumped when the recipe below changes in a way the hash of its inputs cannot see. */
-const RECIPE = 4;
-
-/** Files under `dir`, with their modes and contents, in a stable order. */
-function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
-  const entries = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  const files = entries.map((e) => path.join(e.parentPath ?? e.path, e.name)).sort();
-  for (const f of files) {
-    hash.update(path.relative(dir, f)).update(String(fs.statSync(f).mode & 0o777)).update(fs.readFileSync(f));
-  }
-}
-
-export function imageKey(platformDir: string): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify({ RECIPE, INCLUDE, SUITE, DISK_SIZE }));
-  hash.update(fs.readFileSync(__filename));
-  hashTree(hash, path.join(platformDir, 'builder'));
-  return hash.digest('hex').slice(0, 16);
-}
+const RECIPE = 5;
+/** Test-only stand-ins for the host manager's tools, installed as Elastic Beanstalk's bootstrap installs the real ones. */
+export const HOST_MANAGER_DIR = path.resolve(__dirname, '../test/eb-host-manager');
 
 /** What the guest needs to be reached like an EC2 instance: user `ubuntu` with sudo, the run's key from the kernel command line, DHCP. */
 const GUEST_SETUP = String.raw`
@@ -87,100 +66,48 @@ ExecStart=/usr/local/sbin/authorized-key-from-cmdline
 WantedBy=multi-user.target
 UNIT
 chroot "$root" systemctl enable systemd-networkd.service authorized-key-from-cmdline.service ssh.service
+install -d -m 0755 "$root/opt/elasticbeanstalk/bin" "$root/var/lib/eb-standin"
+install -m 0755 "$root/tmp/eb-host-manager/download-source-bundle" "$root/tmp/eb-host-manager/get-config" "$root/opt/elasticbeanstalk/bin/"
+install -m 0755 "$root/tmp/eb-host-manager/eb-host-manager" "$root/usr/local/sbin/"
+rm -rf "$root/tmp/eb-host-manager"
 `;
 
-/**
- * Runs `fn` holding the cache's lock for this image, so that two test
- * processes needing the image at once build it once: the second waits, then
- * finds it cached.
- */
-export async function withCacheLock<T>(cacheDir: string, key: string, log: (line: string) => void, fn: () => Promise<T>): Promise<T> {
-  fs.mkdirSync(cacheDir, { recursive: true });
-  const release = await acquireLock(path.join(cacheDir, `.lock-${key}`), (holder) => log(`local instance image ${key}: ${holder} is building it; waiting`));
-  try {
-    return await fn();
-  } finally {
-    release();
-  }
+/** The platform's builder run in the root, then the guest set up to be reached like an EC2 instance. */
+function recipe(platformDir: string, cacheDir: string): DiskRecipe {
+  return {
+    what: 'local instance image',
+    cacheDir,
+    include: INCLUDE,
+    size: DISK_SIZE,
+    hooks: [
+      `copy-in ${path.join(platformDir, 'builder')} /tmp`,
+      'chroot "$1" env DOCKER_SOURCE=distro EB_PLATFORM_KEEP_HOST_KEYS=1 bash /tmp/builder/builder.sh',
+      // After the builder, whose clean-up empties /tmp.
+      `copy-in ${HOST_MANAGER_DIR} /tmp`,
+      `bash -c ${shellQuote(GUEST_SETUP)} guest-setup "$1"`,
+    ],
+    inputs: (hash) => {
+      hash.update(String(RECIPE));
+      hash.update(fs.readFileSync(__filename));
+      hashTree(hash, path.join(platformDir, 'builder'));
+      hashTree(hash, HOST_MANAGER_DIR);
+    },
+    finish: (root, work) => {
+      const hostKey = fs.readFileSync(path.join(root, 'etc/ssh/ssh_host_ed25519_key.pub'), 'utf8').trim().split(' ').slice(0, 2).join(' ');
+      fs.writeFileSync(path.join(work, 'host_key.pub'), hostKey + '\n');
+    },
+  };
 }
 
-function cached(image: LocalImage): boolean {
-  if (!fs.existsSync(path.join(image.dir, 'host_key.pub'))) return false;
-  image.hostKey = fs.readFileSync(path.join(image.dir, 'host_key.pub'), 'utf8').trim();
-  return true;
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+export function imageKey(platformDir: string, cacheDir = ''): string {
+  return diskKey(recipe(platformDir, cacheDir));
 }
 
 export async function buildImage(platformDir: string, cacheDir: string, log: (line: string) => void = () => {}): Promise<LocalImage> {
-  const key = imageKey(platformDir);
-  const dir = path.join(cacheDir, key);
-  const image: LocalImage = {
-    dir,
-    disk: path.join(dir, 'disk.qcow2'),
-    kernel: path.join(dir, 'vmlinuz'),
-    initrd: path.join(dir, 'initrd.img'),
-    hostKey: '',
-  };
-  if (cached(image)) {
-    log(`local instance image ${key}: cached`);
-    return image;
-  }
-  return withCacheLock(cacheDir, key, log, async () => {
-    if (cached(image)) {
-      log(`local instance image ${key}: built meanwhile by another process`);
-      return image;
-    }
-    return build(platformDir, cacheDir, key, image, log);
-  });
-}
-
-async function build(platformDir: string, cacheDir: string, key: string, image: LocalImage, log: (line: string) => void): Promise<LocalImage> {
-  const dir = image.dir;
-  // Holding the lock, any half-built tree of this image is from a build that died.
-  for (const stale of fs.readdirSync(cacheDir)) if (stale.startsWith(`.build-${key}-`)) fs.rmSync(path.join(cacheDir, stale), { recursive: true, force: true });
-  const work = fs.mkdtempSync(path.join(cacheDir, `.build-${key}-`));
-  try {
-    const root = path.join(work, 'root');
-    const setup = path.join(work, 'guest-setup.sh');
-    fs.writeFileSync(setup, GUEST_SETUP, { mode: 0o755 });
-    const started = Date.now();
-    log(`local instance image ${key}: building a ${SUITE} root and running the platform's builder in it`);
-    await run(
-      'mmdebstrap',
-      [
-        '--variant=minbase',
-        '--mode=root',
-        '--quiet',
-        `--include=${INCLUDE.join(',')}`,
-        `--customize-hook=copy-in ${path.join(platformDir, 'builder')} /tmp`,
-        '--customize-hook=chroot "$1" env DOCKER_SOURCE=distro EB_PLATFORM_KEEP_HOST_KEYS=1 bash /tmp/builder/builder.sh',
-        `--customize-hook=bash ${setup} "$1"`,
-        SUITE,
-        root,
-      ],
-      { maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60_000 },
-    ).catch((e: { stderr?: string; stdout?: string; message: string }) => {
-      throw new Error(`building the local instance's root failed: ${e.message}\n${(e.stdout ?? '').slice(-3000)}\n${(e.stderr ?? '').slice(-3000)}`);
-    });
-    const boot = fs.readdirSync(path.join(root, 'boot'));
-    const kernel = boot.find((f) => f.startsWith('vmlinuz-'));
-    const initrd = boot.find((f) => f.startsWith('initrd.img-'));
-    if (!kernel || !initrd) throw new Error(`the root has no kernel and initrd in /boot (found ${boot.join(', ')})`);
-    fs.copyFileSync(path.join(root, 'boot', kernel), path.join(work, 'vmlinuz'));
-    fs.copyFileSync(path.join(root, 'boot', initrd), path.join(work, 'initrd.img'));
-    const hostKey = fs.readFileSync(path.join(root, 'etc/ssh/ssh_host_ed25519_key.pub'), 'utf8').trim().split(' ').slice(0, 2).join(' ');
-    fs.writeFileSync(path.join(work, 'host_key.pub'), hostKey + '\n');
-    await run('mkfs.ext4', ['-q', '-F', '-L', 'root', '-d', root, path.join(work, 'disk.raw'), DISK_SIZE], { timeout: 10 * 60_000 });
-    fs.rmSync(root, { recursive: true, force: true });
-    await run('qemu-img', ['convert', '-O', 'qcow2', path.join(work, 'disk.raw'), path.join(work, 'disk.qcow2')], { timeout: 10 * 60_000 });
-    fs.rmSync(path.join(work, 'disk.raw'));
-    fs.rmSync(setup);
-    // Older images are of no use once the builder changed.
-    for (const old of fs.readdirSync(cacheDir)) if (!old.startsWith('.') && old !== key) fs.rmSync(path.join(cacheDir, old), { recursive: true, force: true });
-    fs.renameSync(work, dir);
-    log(`local instance image ${key}: built in ${Math.round((Date.now() - started) / 1000)} s`);
-    image.hostKey = hostKey;
-    return image;
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
+  const disk = await debianDisk(recipe(platformDir, cacheDir), log);
+  return { ...disk, hostKey: fs.readFileSync(path.join(disk.dir, 'host_key.pub'), 'utf8').trim() };
 }

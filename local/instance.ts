@@ -4,17 +4,17 @@
  * free loopback port with a key made for the run and the guest's host key
  * pinned, and HTTP on another. Always stopped and its files removed.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { realClock } from '../src/lib/clock';
 import { streamLog } from '../src/lib/log';
 import { CommandResult, KeyMaterial, makeKey, sshRun, sshUpload, SshTarget, writeKnownHosts } from '../src/smoke/ssh';
 import { buildImage, LocalImage } from './image';
 import { acquireLock } from './lock';
 import { freePort } from './ports';
+import { Accelerator, startQemu, stopChild } from './qemu';
 
 export interface LocalInstance {
   sshPort: number;
@@ -23,50 +23,31 @@ export interface LocalInstance {
   keyPath: string;
   knownHostsPath: string;
   hostKey: string;
-  accel: 'kvm' | 'tcg';
+  accel: Accelerator;
   consoleLog: string;
   target: SshTarget;
-  ssh(command: string, options?: { timeoutMs?: number }): Promise<CommandResult>;
+  ssh(command: string, options?: { timeoutMs?: number; input?: string }): Promise<CommandResult>;
   upload(localPath: string, remotePath: string): Promise<void>;
+  /**
+   * Deploys a bundle already on the instance as Elastic Beanstalk would: it becomes the
+   * environment's version (what the test-only download-source-bundle fetches) and the host
+   * manager's stand-in runs appdeploy's hooks.
+   */
+  deploy(remoteBundle: string): Promise<CommandResult>;
+  /** Makes these the environment's properties (what the test-only get-config gives). */
+  setEnvironment(variables: Record<string, string>): Promise<void>;
+  /** Runs one of the host manager's commands: appdeploy, configdeploy or restartappserver. */
+  hostManager(command: 'appdeploy' | 'configdeploy' | 'restartappserver'): Promise<CommandResult>;
   stop(): Promise<void>;
 }
 
 export const DEFAULT_CACHE = path.resolve(__dirname, '../.cache/local-instance');
 
-/** QEMUs still running when this process exits normally are killed. */
-const running = new Set<ChildProcess>();
-let hooked = false;
-function guard(child: ChildProcess): void {
-  running.add(child);
-  child.once('exit', () => running.delete(child));
-  if (hooked) return;
-  hooked = true;
-  process.once('exit', () => running.forEach((c) => c.kill('SIGKILL')));
-}
-
-/**
- * Runs QEMU under a watchdog that kills it when this process dies by any
- * means, a signal or SIGKILL included, so no VM outlives its test run.
- */
-const WATCHDOG = 'parent=$1; shift; "$@" & vm=$!; trap \'kill $vm 2>/dev/null; wait $vm\' TERM INT; while kill -0 "$parent" 2>/dev/null && kill -0 "$vm" 2>/dev/null; do sleep 1; done; kill "$vm" 2>/dev/null; wait "$vm"';
-
-function kvmUsable(): boolean {
-  if (process.env.LOCAL_INSTANCE_ACCEL === 'tcg') return false;
-  try {
-    fs.accessSync('/dev/kvm', fs.constants.R_OK | fs.constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function boot(image: LocalImage, runDir: string, accel: 'kvm' | 'tcg', ports: { ssh: number; http: number }, publicKey: string): ChildProcess {
+function qemuArgs(image: LocalImage, runDir: string, accel: Accelerator, ports: { ssh: number; http: number }, publicKey: string): string[] {
   const overlay = path.join(runDir, `disk-${accel}.qcow2`);
   fs.rmSync(overlay, { force: true });
   execFileSync('qemu-img', ['create', '-q', '-f', 'qcow2', '-F', 'qcow2', '-b', image.disk, overlay]);
-  const consoleLog = path.join(runDir, 'console.log');
-  fs.writeFileSync(consoleLog, '');
-  const args = [
+  return [
     '-machine', accel === 'kvm' ? 'q35,accel=kvm' : 'q35,accel=tcg',
     ...(accel === 'kvm' ? ['-cpu', 'host'] : ['-cpu', 'max']),
     '-m', '2048',
@@ -80,21 +61,9 @@ function boot(image: LocalImage, runDir: string, accel: 'kvm' | 'tcg', ports: { 
     '-device', 'virtio-rng-pci',
     '-display', 'none',
     '-monitor', 'none',
-    '-serial', `file:${consoleLog}`,
+    '-serial', `file:${path.join(runDir, 'console.log')}`,
     '-no-reboot',
   ];
-  const child = spawn('bash', ['-c', WATCHDOG, 'qemu-watchdog', String(process.pid), 'qemu-system-x86_64', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-  guard(child);
-  return child;
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-  });
 }
 
 /** Builds (or takes from the cache) the image and boots it; resolves once SSH answers with the pinned key. */
@@ -123,24 +92,16 @@ export async function startLocalInstance(options: { platformDir?: string; cacheD
     const target: SshTarget = { host: '127.0.0.1', port: ports.ssh, user: 'ubuntu', keyPath: key.privateKeyPath, knownHostsPath };
     const consoleLog = path.join(runDir, 'console.log');
 
-    let accel: 'kvm' | 'tcg' = kvmUsable() ? 'kvm' : 'tcg';
-    child = boot(image, runDir, accel, ports, key.publicKey);
-    if (accel === 'kvm') {
-      // A KVM guest that hangs here prints nothing at all: give it a few seconds, then use TCG.
-      const until = Date.now() + 10_000;
-      while (Date.now() < until && child.exitCode === null && !/\S/.test(fs.readFileSync(consoleLog, 'utf8'))) await realClock.sleep(250);
-      if (child.exitCode !== null || !/\S/.test(fs.readFileSync(consoleLog, 'utf8'))) {
-        log('local instance: KVM guest printed nothing; falling back to TCG');
-        await stopChild(child);
-        accel = 'tcg';
-        child = boot(image, runDir, accel, ports, key.publicKey);
-      }
-    }
+    fs.writeFileSync(consoleLog, '');
+    const k = key;
+    const booted = await startQemu({ args: (accel) => qemuArgs(image, runDir, accel, ports, k.publicKey), consoleLog, log: (l) => log(`local instance: ${l}`) });
+    const vm = (child = booted.child);
+    const accel = booted.accel;
     const started = Date.now();
     const deadline = started + (options.bootTimeoutMs ?? 240_000);
     let last: CommandResult | undefined;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`QEMU exited (${child.exitCode}); console:\n${fs.readFileSync(consoleLog, 'utf8').slice(-3000)}`);
+      if (vm.exitCode !== null) throw new Error(`QEMU exited (${vm.exitCode}); console:\n${fs.readFileSync(consoleLog, 'utf8').slice(-3000)}`);
       last = await sshRun(target, 'true', { timeoutMs: 20_000, connectTimeoutS: 5 });
       if (last.code === 0) break;
       if (/Host key verification failed|REMOTE HOST IDENTIFICATION/.test(last.stderr)) throw new Error(`the local instance's host key does not match the image's: ${last.stderr}`);
@@ -148,7 +109,8 @@ export async function startLocalInstance(options: { platformDir?: string; cacheD
     }
     if (!last || last.code !== 0) throw new Error(`SSH to the local instance did not answer within ${Math.round((deadline - started) / 1000)} s: ${last?.stderr}\nconsole:\n${fs.readFileSync(consoleLog, 'utf8').slice(-3000)}`);
     log(`local instance: up with ${accel.toUpperCase()} in ${Math.round((Date.now() - started) / 1000)} s; ssh -p ${ports.ssh} ubuntu@127.0.0.1, http://127.0.0.1:${ports.http}/`);
-    const k = key;
+    const ssh = (command: string, o: { timeoutMs?: number; input?: string } = {}) => sshRun(target, command, { timeoutMs: o.timeoutMs ?? 300_000, input: o.input });
+    const hostManager = (command: string) => ssh(`sudo eb-host-manager ${command}`);
     return {
       sshPort: ports.ssh,
       httpPort: ports.http,
@@ -159,8 +121,17 @@ export async function startLocalInstance(options: { platformDir?: string; cacheD
       accel,
       consoleLog,
       target,
-      ssh: (command, o = {}) => sshRun(target, command, { timeoutMs: o.timeoutMs ?? 300_000 }),
+      ssh,
       upload: (localPath, remotePath) => sshUpload(target, localPath, remotePath),
+      deploy: async (remote) => {
+        const placed = await ssh(`sudo install -m 0644 '${remote}' /var/lib/eb-standin/source_bundle`);
+        return placed.code === 0 ? hostManager('appdeploy') : placed;
+      },
+      setEnvironment: async (variables) => {
+        const r = await ssh('sudo tee /var/lib/eb-standin/optionsettings.json >/dev/null', { input: JSON.stringify({ 'aws:elasticbeanstalk:application:environment': variables }) });
+        if (r.code !== 0) throw new Error(`setting the environment's properties failed: ${r.stderr}`);
+      },
+      hostManager,
       stop: cleanup,
     };
   } catch (error) {

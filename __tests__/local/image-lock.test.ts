@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { withCacheLock } from '../../local/image';
+import { withCacheLock } from '../../local/debian-disk';
 import { acquireLock } from '../../local/lock';
 
 describe('the image cache lock', () => {

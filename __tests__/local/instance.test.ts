@@ -1,8 +1,11 @@
 /**
  * The platform as the builder provisions it, booted in a local VM, checked
- * through real SSH and real HTTP: what the image promises, deploys through
- * the platform's own hooks, colours alternating, zero failed requests under
- * load during a deploy, a crashing binary rolled back, a stubborn one killed.
+ * through real SSH and real HTTP: what the image promises, deploys as Elastic
+ * Beanstalk makes them (the host manager's stand-in runs the hooks, the hooks
+ * fetch the version with download-source-bundle and read get-config), colours
+ * alternating, zero failed requests under load during a deploy (a binary slow
+ * to bind, one slow to drain), a configuration change and a restart without a
+ * failed request, a crashing binary rolled back, a stubborn one killed.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -34,7 +37,19 @@ describe('local instance of the platform', () => {
     await vm.upload(path.join(out, 'bundle.zip'), remote);
     return remote;
   }
-  const deploy = (remote: string) => vm.ssh(`sudo eb-platform-deploy ${remote}`);
+  const deploy = (remote: string) => vm.deploy(remote);
+  /** The environment the active colour's process runs with. */
+  const processEnv = async () => (await vm.ssh("c=$(cat /var/app/active-colour); sudo cat /proc/$(systemctl show -p MainPID --value $c.service)/environ | tr '\\0' '\\n'")).stdout;
+  /** Runs `during` under a load through nginx, and returns the load's result with what `during` returned. */
+  async function underLoad<T>(during: () => Promise<T>, clients = 6): Promise<{ load: Awaited<ReturnType<typeof runLoad>>; value: T }> {
+    let stop!: () => void;
+    const load = runLoad(vm.httpPort, { clients, maxRequests: 20_000, stop: new Promise<void>((r) => (stop = r)) });
+    await new Promise((r) => setTimeout(r, 1000));
+    const value = await during();
+    await new Promise((r) => setTimeout(r, 1000));
+    stop();
+    return { load: await load, value };
+  }
   const active = async () => (await vm.ssh('cat /var/app/active-colour')).stdout.trim();
   const state = async (colour: string) => (await vm.ssh(`systemctl is-active ${colour}.service || true`)).stdout.trim();
   const served = async () => (await (await fetch(`http://127.0.0.1:${vm.httpPort}/`)).text()).trim();
@@ -75,31 +90,67 @@ describe('local instance of the platform', () => {
     expect(seen).toEqual(['green', 'blue', 'green']);
   }, 600_000);
 
-  it('serves every request of a load during a deploy, and the new version after it', async () => {
+  it('serves every request of a load during a deploy of a binary that binds its port only after 20 s, and one that drains slowly', async () => {
+    // Without the deploy's readiness wait the old colour would stop while the new one is not listening yet.
+    const slowStart = await bundle('1.9.0', 'slow-start');
+    const first = await underLoad(() => deploy(slowStart));
+    expect(first.value.code).toBe(0);
+    expect(first.value.stderr).toMatch(/starting (blue|green)/);
+    expect(first.load.errors.slice(0, 5)).toEqual([]);
+    expect(first.load.failed).toBe(0);
+    expect(first.load.bodies.get('sample-app 1.9.0')).toBeGreaterThan(0);
+
+    // 1.9.1 answers 3 s late once told to stop: the requests it holds when the next deploy stops it still succeed.
+    expect((await deploy(await bundle('1.9.1', 'slow-drain'))).code).toBe(0);
     const remote = await bundle('2.0.0');
-    let stop!: () => void;
-    const load = runLoad(vm.httpPort, { clients: 6, maxRequests: 20_000, stop: new Promise<void>((r) => (stop = r)) });
-    await new Promise((r) => setTimeout(r, 1000));
-    const r = await deploy(remote);
-    await new Promise((r2) => setTimeout(r2, 1000));
-    stop();
-    const result = await load;
-    expect(r.code).toBe(0);
-    expect(result.errors.slice(0, 5)).toEqual([]);
-    expect(result.failed).toBe(0);
-    expect(result.bodies.get('sample-app 1.3.0')).toBeGreaterThan(0);
-    expect(result.bodies.get('sample-app 2.0.0')).toBeGreaterThan(0);
+    const started = Date.now();
+    const second = await underLoad(() => deploy(remote));
+    expect(second.value.code).toBe(0);
+    expect(Date.now() - started).toBeGreaterThan(3000);
+    expect(second.load.errors.slice(0, 5)).toEqual([]);
+    expect(second.load.failed).toBe(0);
+    expect(second.load.bodies.get('sample-app 1.9.1')).toBeGreaterThan(0);
+    expect(second.load.bodies.get('sample-app 2.0.0')).toBeGreaterThan(0);
     expect(await served()).toBe('sample-app 2.0.0');
   }, 600_000);
+
+  it("hands changed environment properties to the application through a colour swap, and restarts, with no failed request", async () => {
+    const before = await active();
+    await vm.setEnvironment({ GREETING: 'hello from configdeploy', PORT: '1' });
+    const changed = await underLoad(() => vm.hostManager('configdeploy'));
+    expect(changed.value.stderr).toMatch(/environment properties changed/);
+    expect(changed.value.code).toBe(0);
+    expect(changed.load.failed).toBe(0);
+    expect(await active()).not.toBe(before);
+    const env = await processEnv();
+    expect(env).toMatch(/^GREETING=hello from configdeploy$/m);
+    expect(env).toMatch(/^PORT=5000$/m);
+    expect(await served()).toBe('sample-app 2.0.0');
+
+    // The same properties again: nothing restarts.
+    const same = await vm.hostManager('configdeploy');
+    expect(same.code).toBe(0);
+    expect(same.stderr).toMatch(/environment properties unchanged/);
+
+    const colour = await active();
+    const restarted = await underLoad(() => vm.hostManager('restartappserver'));
+    expect(restarted.value.code).toBe(0);
+    expect(restarted.load.failed).toBe(0);
+    expect(await active()).not.toBe(colour);
+    expect(await processEnv()).toMatch(/^GREETING=hello from configdeploy$/m);
+  }, 600_000);
+
+  it("writes the logs Elastic Beanstalk's log tasks list", async () => {
+    const r = await vm.ssh('for f in $(cat /opt/elasticbeanstalk/tasks/taillogs.d/*.conf); do if sudo test -f "$f"; then echo "present $f"; else echo "missing $f"; fi; done');
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.length).toBe(5);
+    expect(lines.filter((l) => l.startsWith('missing'))).toEqual([]);
+  }, 60_000);
 
   it('rolls back a binary that crashes at start, with no failed request, saying why', async () => {
     const before = await active();
     const remote = await bundle('3.0.0-crash', 'crash');
-    let stop!: () => void;
-    const load = runLoad(vm.httpPort, { clients: 4, maxRequests: 20_000, stop: new Promise<void>((r) => (stop = r)) });
-    const r = await deploy(remote);
-    stop();
-    const result = await load;
+    const { value: r, load: result } = await underLoad(() => deploy(remote), 4);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/the new version did not come up: it exited/);
     expect(r.stderr).toMatch(/built to crash at start/);

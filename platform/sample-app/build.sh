@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the sample app as a static binary and an application bundle:
-#   build.sh --version 1.2.3 [--variant normal|crash|ignore-sigint] --out DIR
+#   build.sh --version 1.2.3 [--variant normal|crash|ignore-sigint|slow-start|slow-drain] --out DIR
 # writes DIR/application and DIR/bundle.zip (application at its root, 0755).
 set -euo pipefail
 
@@ -27,7 +27,12 @@ case "$variant" in
   normal) ;;
   crash) flags+=(-DCRASH_ON_START) ;;
   ignore-sigint) flags+=(-DIGNORE_SIGINT) ;;
-  *) echo "--variant must be normal, crash or ignore-sigint, not '$variant'" >&2; exit 2 ;;
+  # Binds its port only after 20 s (longer than the rest of a deploy takes, even emulated): a deploy
+  # that does not wait for readiness stops the old colour while nothing listens.
+  slow-start) flags+=(-DSTART_DELAY_MS=20000) ;;
+  # Once told to stop, answers each request it still has 3 s late: a deploy must let it finish.
+  slow-drain) flags+=(-DDRAIN_DELAY_MS=3000) ;;
+  *) echo "--variant must be normal, crash, ignore-sigint, slow-start or slow-drain, not '$variant'" >&2; exit 2 ;;
 esac
 
 cc="${CC:-}"

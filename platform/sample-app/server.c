@@ -5,7 +5,10 @@
  * the requests it has, closes kept-alive connections, and exits 0.
  *
  * Build switches (see build.sh): APP_VERSION, CRASH_ON_START (exits 3 at
- * once), IGNORE_SIGINT (never drains: systemd must kill it).
+ * once), IGNORE_SIGINT (never drains: systemd must kill it), START_DELAY_MS
+ * (runs for that long before it binds the port, as a binary that loads its
+ * data first does), DRAIN_DELAY_MS (once draining, holds each answer back
+ * that long: a slow drain).
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -33,6 +36,12 @@
 #define DRAIN_SECONDS 80
 /* How long a kept-alive connection may sit idle while draining before it is closed. */
 #define IDLE_GRACE_MS 300
+#ifndef START_DELAY_MS
+#define START_DELAY_MS 0
+#endif
+#ifndef DRAIN_DELAY_MS
+#define DRAIN_DELAY_MS 0
+#endif
 
 static atomic_int draining = 0;
 static atomic_int open_connections = 0;
@@ -64,8 +73,15 @@ static int write_all(int fd, const char *buf, size_t len) {
     return 0;
 }
 
+static void sleep_ms(long ms) {
+    struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+    }
+}
+
 static void respond(int fd, int status, const char *reason, const char *body, int keep_alive) {
     char head[256];
+    if (DRAIN_DELAY_MS > 0 && atomic_load(&draining)) sleep_ms(DRAIN_DELAY_MS);
     int n = snprintf(head, sizeof head,
                      "HTTP/1.1 %d %s\r\nContent-Type: text/plain\r\nContent-Length: %zu\r\nConnection: %s\r\n\r\n",
                      status, reason, strlen(body), keep_alive ? "keep-alive" : "close");
@@ -134,9 +150,7 @@ static void *serve(void *arg) {
             char *q = strstr(path, "ms=");
             long ms = q ? strtol(q + 3, NULL, 10) : 1000;
             if (ms > 60000) ms = 60000;
-            struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L};
-            while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
-            }
+            sleep_ms(ms);
             snprintf(body, sizeof body, "sample-app %s slow %ldms\n", APP_VERSION, ms);
             respond(fd, 200, "OK", body, keep_alive);
         } else if (strcmp(path, "/") == 0) {
@@ -190,6 +204,10 @@ int main(void) {
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
+    if (START_DELAY_MS > 0) {
+        fprintf(stderr, "sample-app %s pid %d starting: %d ms before it listens\n", APP_VERSION, (int)getpid(), START_DELAY_MS);
+        sleep_ms(START_DELAY_MS);
+    }
 
     int lfd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     int one = 1;

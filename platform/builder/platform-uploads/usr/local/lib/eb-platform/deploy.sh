@@ -12,7 +12,11 @@
 # These are read by the scripts that source this file.
 # shellcheck disable=SC2034
 APP_ROOT="${EB_PLATFORM_APP_ROOT:-/var/app}"
+# Where Elastic Beanstalk's download-source-bundle leaves the environment's application version.
 BUNDLE="${EB_PLATFORM_BUNDLE:-/opt/elasticbeanstalk/deploy/appsource/source_bundle}"
+# Elastic Beanstalk's own tools on its instances (download-source-bundle, get-config).
+EB_BIN="${EB_PLATFORM_EB_BIN:-/opt/elasticbeanstalk/bin}"
+HOOKS="${EB_PLATFORM_HOOKS:-/opt/elasticbeanstalk/hooks}"
 DEPLOY_LOG="${EB_PLATFORM_DEPLOY_LOG:-/var/log/eb-platform-deploy.log}"
 READY_TIMEOUT="${EB_PLATFORM_READY_TIMEOUT:-60}"
 APP_PORT=5000
@@ -84,20 +88,79 @@ wait_ready() {
   return 1
 }
 
-# The application's environment from Elastic Beanstalk's option settings, as a systemd EnvironmentFile.
+# Puts the application version at $BUNDLE and returns 0, or returns 1 when there is none to deploy.
+# eb-platform-deploy hands its bundle over in EB_PLATFORM_LOCAL_BUNDLE; on Elastic Beanstalk a custom
+# platform fetches the environment's version itself with download-source-bundle (AWS's sample
+# platforms do it in appdeploy/pre): the host manager does not.
+fetch_bundle() {
+  if [ -n "${EB_PLATFORM_LOCAL_BUNDLE:-}" ]; then
+    [ -f "$EB_PLATFORM_LOCAL_BUNDLE" ] || fail "no application bundle at $EB_PLATFORM_LOCAL_BUNDLE"
+    if [ "$(realpath "$EB_PLATFORM_LOCAL_BUNDLE")" != "$(realpath -m "$BUNDLE")" ]; then
+      install -d -m 0755 "$(dirname "$BUNDLE")"
+      cp "$EB_PLATFORM_LOCAL_BUNDLE" "$BUNDLE.next"
+      mv -f "$BUNDLE.next" "$BUNDLE"
+    fi
+    return 0
+  fi
+  [ -x "$EB_BIN/download-source-bundle" ] ||
+    fail "$EB_BIN/download-source-bundle is missing: this is not an Elastic Beanstalk instance; deploy with: eb-platform-deploy BUNDLE.zip"
+  local out
+  if ! out="$("$EB_BIN/download-source-bundle" 2>&1)"; then
+    log "download-source-bundle found no application version: ${out:-no output}"
+    return 1
+  fi
+  [ -z "$out" ] || log "download-source-bundle: $out"
+  return 0
+}
+
+# Writes the application's environment, from Elastic Beanstalk's option settings (namespace
+# aws:elasticbeanstalk:application:environment), as a systemd EnvironmentFile. Returns 0 when it
+# changed, 1 when it is as it was. Without get-config (not on Elastic Beanstalk) it stays as it is.
 write_env() {
-  local getconfig=/opt/elasticbeanstalk/bin/get-config
-  [ -x "$getconfig" ] || return 0
-  "$getconfig" environment | python3 -c '
-import json, sys
-for key, value in sorted(json.load(sys.stdin).items()):
-    if key == "PORT" or not key.replace("_", "a").isalnum():
+  [ -x "$EB_BIN/get-config" ] || return 1
+  local settings
+  settings="$("$EB_BIN/get-config" optionsettings)" || fail "get-config optionsettings failed"
+  printf '%s' "$settings" | python3 -c '
+import json, re, sys
+settings = json.load(sys.stdin) or {}
+variables = settings.get("aws:elasticbeanstalk:application:environment") or {}
+for key, value in sorted(variables.items()):
+    # PORT belongs to the platform; a name systemd cannot take is left out, not mangled.
+    if key == "PORT" or not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", key):
         continue
-    print("%s=\"%s\"" % (key, str(value).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")))
-' >"$APP_ROOT/env.next"
+    value = "" if value is None else str(value)
+    print("%s=\"%s\"" % (key, value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")))
+' >"$APP_ROOT/env.next" || fail "get-config optionsettings did not give JSON"
   chown root:webapp "$APP_ROOT/env.next" 2>/dev/null || true
   chmod 0640 "$APP_ROOT/env.next"
+  if [ -f "$APP_ROOT/env" ] && cmp -s "$APP_ROOT/env.next" "$APP_ROOT/env"; then
+    rm -f "$APP_ROOT/env.next"
+    return 1
+  fi
   mv -f "$APP_ROOT/env.next" "$APP_ROOT/env"
+  return 0
+}
+
+# Holds the deploy lock for the rest of the calling script: one deploy, restart or reconfiguration at a time.
+take_deploy_lock() {
+  mkdir -p "$APP_ROOT"
+  exec 9>"$APP_ROOT/.deploy.lock"
+  flock -w 600 9 || fail "another deploy has held the lock for 10 minutes"
+}
+
+# Runs one of the host manager's commands (appdeploy, configdeploy, restartappserver) the way it
+# runs them: the executable files of pre/, enact/ and post/ in name order, stopping at the first failure.
+run_hooks() {
+  local command="$1" phase hook
+  for phase in pre enact post; do
+    for hook in "$HOOKS/$command/$phase"/*; do
+      if [ ! -f "$hook" ] || [ ! -x "$hook" ]; then continue; fi
+      if ! "$hook"; then
+        log "$command failed in $phase/$(basename "$hook")"
+        return 1
+      fi
+    done
+  done
 }
 
 # Starts the idle colour on `release`, waits for it, then stops the old one.

@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
-# Unpacks the application bundle into /var/app/staging and checks that it
-# holds an executable `application` at its root.
+# Fetches the application version (download-source-bundle on Elastic Beanstalk, or the bundle
+# eb-platform-deploy was given), unpacks it into /var/app/staging and checks that it holds an
+# executable `application` at its root. No version yet is not an error: nothing is deployed.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR/../../../../../usr/local/lib/eb-platform source=deploy.sh
 . "${EB_PLATFORM_LIB:-/usr/local/lib/eb-platform}/deploy.sh"
 
-[ -f "$BUNDLE" ] || fail "no application bundle at $BUNDLE"
 rm -rf "$STAGING"
 mkdir -p "$STAGING"
+if ! fetch_bundle; then
+  log "no application version to deploy yet: nothing staged"
+  exit 0
+fi
+[ -f "$BUNDLE" ] || fail "no application bundle at $BUNDLE"
 if ! unzip -qq -o "$BUNDLE" -d "$STAGING" 2>"$STAGING.unzip-errors"; then
   fail "the application bundle is not a readable zip: $(head -c 300 "$STAGING.unzip-errors")"
 fi
 rm -f "$STAGING.unzip-errors"
+# Elastic Beanstalk's configuration folders are not part of the application.
+rm -rf "$STAGING/.ebextensions" "$STAGING/.platform"
 app="$STAGING/application"
 if [ ! -e "$app" ] && [ ! -L "$app" ]; then
   fail "the bundle has no 'application' at its root (it holds: $(find "$STAGING" -mindepth 1 -maxdepth 1 -printf '%f ' | head -c 200))"
