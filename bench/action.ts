@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { createEventStream } from '../src/build/elastic-beanstalk/events';
 import { streamLog } from '../src/lib/log';
 import { waitForPlatform } from '../src/build/elastic-beanstalk/wait';
@@ -87,14 +88,14 @@ async function simulatedBuild(pollSeconds: number): Promise<{ calls: number; lag
   const sim = simulateBuild(clock, { endsAt: buildMs });
   const eb = new ElasticBeanstalkClient({ region: 'eu-west-1' });
   const ec2 = new EC2Client({ region: 'eu-west-1' });
+  const logs = new CloudWatchLogsClient({ region: 'eu-west-1' });
   const log = streamLog(
     () => {},
     () => {},
   );
   const events = createEventStream(eb, PLATFORM_ARN, log, new Date(clock.now() - 60_000));
   await waitForPlatform(
-    eb,
-    ec2,
+    { eb, ec2, logs },
     events,
     {
       platformArn: PLATFORM_ARN,

@@ -10,6 +10,8 @@ export type VersionRequest = { kind: 'auto' } | { kind: 'explicit'; version: str
 export interface BuilderSettings {
   instanceType?: string;
   instanceProfile: string;
+  /** The service role Elastic Beanstalk uses for the builder environment (the EB CLI always sends its default). */
+  serviceRole: string;
   vpcId?: string;
   subnets: string[];
 }
@@ -23,6 +25,10 @@ export interface SmokeSettings {
   sshUser: string;
   sshPort: number;
   httpPort: number;
+  /** Which of the instance's addresses the runner connects to: public, or private for a runner inside the VPC. */
+  address: 'public' | 'private';
+  /** KMS key for the instance's encrypted root volume; the account's default EBS key when unset. */
+  kmsKeyId?: string;
 }
 
 export interface Inputs {
@@ -44,6 +50,10 @@ export interface Inputs {
 
 /** The EB CLI's default builder profile; the plain EB instance profile makes Packer fail. */
 export const DEFAULT_BUILDER_PROFILE = 'aws-elasticbeanstalk-custom-platform-ec2-role';
+/** The service role the EB CLI always sends for the builder (ebcli/lib/elasticbeanstalk.py). */
+export const DEFAULT_SERVICE_ROLE = 'aws-elasticbeanstalk-service-role';
+/** Tags the action adds to what it creates (see action/run-context.ts), counted against each service's limit. */
+export const RUN_TAG_COUNT = 5;
 
 /** Thrown when several inputs are wrong at once: each keeps its own line. */
 export class InputErrors extends Error {
@@ -91,8 +101,29 @@ export function parseNumber(name: string, raw: string, fallback: number, min: nu
   return n;
 }
 
+/** The tagging rules of a service: EC2's by default, Elastic Beanstalk's stricter ones for the platform version. */
+export interface TagRules {
+  max: number;
+  keyLength: number;
+  valueLength: number;
+  reservedPrefixes: RegExp;
+  characters?: RegExp;
+  service: string;
+}
+
+export const EC2_TAG_RULES: TagRules = { max: 50 - RUN_TAG_COUNT - 1, keyLength: 128, valueLength: 256, reservedPrefixes: /^aws:/i, service: 'EC2' };
+/** Elastic Beanstalk's: key up to 127, value up to 255, no aws: or elasticbeanstalk: prefix, letters, digits, spaces and _ . : / = + - @ (API model, Tag). */
+export const EB_TAG_RULES: TagRules = {
+  max: 50 - RUN_TAG_COUNT,
+  keyLength: 127,
+  valueLength: 255,
+  reservedPrefixes: /^(aws|elasticbeanstalk):/i,
+  characters: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u,
+  service: 'Elastic Beanstalk',
+};
+
 /** `Key=Value` pairs, one per line or separated by commas, as AWS tags. */
-export function parseTags(name: string, raw: string, max = 50): Record<string, string> {
+export function parseTags(name: string, raw: string, rules: TagRules = EC2_TAG_RULES): Record<string, string> {
   const tags: Record<string, string> = {};
   const items = raw
     .split(/[\n,]/)
@@ -103,11 +134,18 @@ export function parseTags(name: string, raw: string, max = 50): Record<string, s
     const key = eq < 0 ? item : item.slice(0, eq).trim();
     const value = eq < 0 ? '' : item.slice(eq + 1).trim();
     if (eq < 0 || !key) throw new InputError(name, `'${item}' is not a tag: expected Key=Value, one per line`);
-    if (key.length > 128 || value.length > 256) throw new InputError(name, `tag '${key}' is too long: keys take up to 128 characters, values up to 256`);
-    if (/^aws:/i.test(key)) throw new InputError(name, `tag '${key}' uses the reserved prefix 'aws:'`);
+    if (key.length > rules.keyLength || value.length > rules.valueLength) {
+      throw new InputError(name, `tag '${key}' is too long: ${rules.service} takes keys up to ${rules.keyLength} characters and values up to ${rules.valueLength}`);
+    }
+    const reserved = rules.reservedPrefixes.exec(key);
+    if (reserved) throw new InputError(name, `tag '${key}' uses the reserved prefix '${reserved[0]}': ${rules.service} keeps it for itself`);
+    if (rules.characters && !(rules.characters.test(key) && rules.characters.test(value))) {
+      throw new InputError(name, `tag '${key}=${value}' has a character ${rules.service} refuses: expected letters, digits, spaces and _ . : / = + - @`);
+    }
     tags[key] = value;
   }
-  if (Object.keys(tags).length > max) throw new InputError(name, `${Object.keys(tags).length} tags given: expected at most ${max}`);
+  const count = Object.keys(tags).length;
+  if (count > rules.max) throw new InputError(name, `${count} tags given: expected at most ${rules.max} (${rules.service} takes 50 per resource; the action adds its own)`);
   return tags;
 }
 
@@ -145,6 +183,32 @@ function parseId(name: string, raw: string, prefix: string): string | undefined 
   if (!value) return undefined;
   if (!new RegExp(`^${prefix}-(?:[0-9a-f]{8}|[0-9a-f]{17})$`).test(value)) throw new InputError(name, `'${value}' is not a ${prefix} id: expected ${prefix}- followed by 8 or 17 hex digits`);
   return value;
+}
+
+/** An IAM role or instance profile name (IAM: up to 128 of letters, digits and +=,.@_-). */
+function parseRoleName(name: string, raw: string, fallback: string): string {
+  const v = raw.trim() || fallback;
+  if (!/^[\w+=,.@-]{1,128}$/.test(v)) throw new InputError(name, `'${v}' is not an IAM name: expected up to 128 letters, digits or +=,.@_-`);
+  return v;
+}
+
+export function parseChoice<T extends string>(name: string, raw: string, choices: readonly T[], fallback: T): T {
+  const v = raw.trim();
+  if (!v) return fallback;
+  if (!(choices as readonly string[]).includes(v)) throw new InputError(name, `'${v}' is not one of ${choices.join(', ')}`);
+  return v as T;
+}
+
+/** A KMS key id, alias or ARN, as EC2 takes one for an encrypted volume. */
+function parseKmsKey(name: string, raw: string): string | undefined {
+  const v = raw.trim();
+  if (!v) return undefined;
+  const id = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^mrk-[0-9a-f]{32}$/;
+  const arn = /^arn:aws[\w-]*:kms:[a-z0-9-]+:\d{12}:(key\/[\w-]+|alias\/[\w/+=,.@-]+)$/;
+  if (!(id.test(v) || arn.test(v) || /^alias\/[\w/+=,.@-]+$/.test(v))) {
+    throw new InputError(name, `'${v}' is not a KMS key: expected a key id, an alias such as alias/ebs-smoke, or a key or alias ARN`);
+  }
+  return v;
 }
 
 function parseInstanceType(name: string, raw: string, fallback?: string): string | undefined {
@@ -200,14 +264,11 @@ export function parseInputs(get: InputSource, env: NodeJS.ProcessEnv = process.e
     smokeTest,
     keepBuilder: attempt(() => parseBoolean('keep-builder', get('keep-builder'), false), false),
     dryRun,
-    tags: attempt(() => parseTags('tags', get('tags')), {}),
+    tags: attempt(() => parseTags('tags', get('tags'), EB_TAG_RULES), {}),
     builder: {
       instanceType: attempt(() => parseInstanceType('builder-instance-type', get('builder-instance-type')), undefined),
-      instanceProfile: attempt(() => {
-        const v = get('builder-instance-profile').trim() || DEFAULT_BUILDER_PROFILE;
-        if (!/^[\w+=,.@-]{1,128}$/.test(v)) throw new InputError('builder-instance-profile', `'${v}' is not an instance profile name: expected up to 128 letters, digits or +=,.@_-`);
-        return v;
-      }, DEFAULT_BUILDER_PROFILE),
+      instanceProfile: attempt(() => parseRoleName('builder-instance-profile', get('builder-instance-profile'), DEFAULT_BUILDER_PROFILE), DEFAULT_BUILDER_PROFILE),
+      serviceRole: attempt(() => parseRoleName('builder-service-role', get('builder-service-role'), DEFAULT_SERVICE_ROLE), DEFAULT_SERVICE_ROLE),
       vpcId: attempt(() => parseId('builder-vpc-id', get('builder-vpc-id'), 'vpc'), undefined),
       subnets: attempt(
         () =>
@@ -223,7 +284,7 @@ export function parseInputs(get: InputSource, env: NodeJS.ProcessEnv = process.e
       instanceType: attempt(() => parseInstanceType('smoke-instance-type', get('smoke-instance-type'), 't3.small') as string, 't3.small'),
       subnetId: attempt(() => parseId('smoke-subnet-id', get('smoke-subnet-id'), 'subnet'), undefined),
       allowedCidr: attempt(() => parseCidr('smoke-allowed-cidr', get('smoke-allowed-cidr')), undefined),
-      tags: attempt(() => parseTags('smoke-tags', get('smoke-tags'), 40), {}),
+      tags: attempt(() => parseTags('smoke-tags', get('smoke-tags')), {}),
       script: script ? attempt(() => resolveInside(workspace, 'smoke-script', script, 'file'), undefined) : undefined,
       sshUser: attempt(() => {
         const v = get('ssh-user').trim() || 'ubuntu';
@@ -232,8 +293,13 @@ export function parseInputs(get: InputSource, env: NodeJS.ProcessEnv = process.e
       }, 'ubuntu'),
       sshPort: attempt(() => parseNumber('ssh-port', get('ssh-port'), 22, 1, 65535), 22),
       httpPort: attempt(() => parseNumber('http-port', get('http-port'), 80, 1, 65535), 80),
+      address: attempt(() => parseChoice('smoke-address', get('smoke-address'), ['public', 'private'] as const, 'public'), 'public' as const),
+      kmsKeyId: attempt(() => parseKmsKey('smoke-kms-key-id', get('smoke-kms-key-id')), undefined),
     },
   };
+  if (inputs.smoke.address === 'private' && !inputs.smoke.allowedCidr && smokeTest) {
+    errors.push(new InputError('smoke-allowed-cidr', "not set while smoke-address is private: expected the runner's network inside the VPC, such as 10.0.0.0/16"));
+  }
   if (inputs.builder.subnets.length && !inputs.builder.vpcId) {
     errors.push(new InputError('builder-subnets', 'subnets given without builder-vpc-id: expected the VPC that holds them'));
   }

@@ -2,14 +2,18 @@ import * as path from 'node:path';
 import type { AwsClients } from './lib/aws';
 import { BUILDER_ENVIRONMENT, builderNameFromArn } from './build/elastic-beanstalk/builder';
 import { packagePlatform } from './platform/bundle';
-import { abortable, Clock, isTransient, realClock } from './lib/clock';
+import { abortable, Clock, realClock } from './lib/clock';
 import { createPlatformVersion } from './build/elastic-beanstalk/create';
 import { createEventStream } from './build/elastic-beanstalk/events';
 import type { Inputs } from './inputs';
-import type { Ledger } from './resources/ledger';
+import { creating, type Ledger } from './resources/ledger';
 import type { Log } from './lib/log';
 import { StepError } from './lib/errors';
 import { readPlatformDefinition } from './platform/definition';
+import { preflightPlatform } from './platform/preflight';
+import { resolvedRunTags } from './platform/template';
+import { checkBuilderProfile } from './build/elastic-beanstalk/preflight';
+import { credentialsWarning } from './lib/credentials';
 import { runSmokeTest, SmokeReport } from './smoke';
 import { bundleKey, storageBucket, uploadBundle } from './build/elastic-beanstalk/storage';
 import { TeardownOutcome, teardown } from './resources/teardown';
@@ -82,7 +86,9 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps, report: Ru
 
   const definition = await step('Validate platform', async () => {
     const def = await readPlatformDefinition(inputs.platformDir);
-    log.info(`${path.relative(process.cwd(), inputs.platformDir) || '.'}: platform.yaml valid, Packer template ${def.templateFile}`);
+    const warnings = preflightPlatform(def, { region: inputs.region, builder: 'elastic-beanstalk' });
+    log.info(`${path.relative(process.cwd(), inputs.platformDir) || '.'}: platform.yaml valid (flavor ${def.flavor}), Packer template ${def.templateFile}`);
+    for (const w of warnings) log.warning(w);
     return def;
   });
   const bundle = await step('Package platform', async () => {
@@ -99,8 +105,16 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps, report: Ru
     return report;
   }
 
-  const { eb, s3, ec2 } = deps.clientsFor(inputs.region);
+  const { eb, s3, ec2, logs, iam } = deps.clientsFor(inputs.region);
   try {
+    await step('Pre-flight checks', async () => {
+      const credentials = await credentialsWarning(() => eb.config.credentials(), deadline, inputs.timeoutMinutes);
+      if (credentials) log.warning(credentials);
+      const profile = await checkBuilderProfile(iam, inputs.builder.instanceProfile);
+      if (profile) log.warning(profile);
+      else log.info(`The builder's instance profile ${inputs.builder.instanceProfile} exists.`);
+    });
+
     const { version } = await step('Resolve version', async () => {
       const resolved = await resolveVersion(eb, inputs.platformName, inputs.platformVersion);
       log.info(`${inputs.platformName}/${resolved.version} (${resolved.reason})`);
@@ -126,23 +140,27 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps, report: Ru
       platformName: inputs.platformName,
       platformVersion: version,
     };
+    // Recorded before the builder, so that teardown (newest first) stops the builder before it looks
+    // for what its Packer left: Packer's instance carries the template's run tags.
+    const packerTags = resolvedRunTags(definition.template ?? {}, {
+      AWS_EB_PLATFORM_NAME: inputs.platformName,
+      AWS_EB_PLATFORM_VERSION: version,
+      AWS_EB_PLATFORM_ARN: `arn:aws:elasticbeanstalk:${inputs.region}:*:platform/${inputs.platformName}/${version}`,
+    });
     const created = await step('Create platform version', async () => {
+      if (Object.keys(packerTags).length) ledger.record({ kind: 'packer-build', region: inputs.region, build: `${inputs.platformName}/${version}`, tags: packerTags });
       // Recorded first: the service may start the builder even when the answer never reaches us.
-      ledger.record(builder);
-      let out;
-      try {
-        out = await createPlatformVersion(eb, {
+      const out = await creating(ledger, builder, () =>
+        createPlatformVersion(eb, {
           name: inputs.platformName,
           version,
           bundle: stored,
           builder: inputs.builder,
           tags: inputs.tags,
-        });
-      } catch (error) {
-        // A refusal means no build started; only a lost answer leaves the builder in doubt.
-        if (!isTransient((error as StepError).cause ?? error)) ledger.release(builder);
-        throw error;
-      }
+          runTags: deps.runTags,
+        }),
+      );
+      if (out.adopted) log.info(`The answer to CreatePlatformVersion was lost; the build it started is this run's (found by its tags).`);
       const named = builderNameFromArn(out.builderArn);
       if (named && named !== BUILDER_ENVIRONMENT) {
         ledger.record({ ...builder, environmentName: named, platformArn: out.platformArn });
@@ -160,8 +178,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps, report: Ru
       const events = createEventStream(eb, created.platformArn, log, since);
       const minIntervalMs = inputs.pollIntervalSeconds * 1000;
       return waitForPlatform(
-        eb,
-        ec2,
+        { eb, ec2, logs },
         events,
         {
           platformArn: created.platformArn,
@@ -197,6 +214,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps, report: Ru
             sshUser: inputs.smoke.sshUser,
             sshPort: inputs.smoke.sshPort,
             httpPort: inputs.smoke.httpPort,
+            address: inputs.smoke.address,
+            kmsKeyId: inputs.smoke.kmsKeyId,
             deadline,
           },
           { ec2, ledger, log, clock, signal: deps.signal },

@@ -1,5 +1,6 @@
 import { mockClient } from 'aws-sdk-client-mock';
 import {
+  AbortEnvironmentUpdateCommand,
   DescribeEnvironmentsCommand,
   ElasticBeanstalkClient,
   EnvironmentStatus,
@@ -95,7 +96,7 @@ describe('builder environment teardown', () => {
     const record = { environmentName: BUILDER_ENVIRONMENT, platformName: 'web', platformVersion: '1.0.0' };
     await expect(terminateBuilder(client, record, memoryLog(), clock)).resolves.toBe('terminated');
     expect(eb.commandCalls(ListPlatformVersionsCommand)[0].args[0].input.Filters).toEqual([
-      { Type: 'PlatformOwner', Operator: '=', Values: ['Self'] },
+      { Type: 'PlatformOwner', Operator: '=', Values: ['self'] },
       { Type: 'PlatformName', Operator: '=', Values: ['web'] },
       { Type: 'PlatformVersion', Operator: '=', Values: ['1.0.0'] },
     ]);
@@ -116,5 +117,62 @@ describe('builder environment teardown', () => {
     await expect(terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformName: 'web', platformVersion: '1.0.0' }, memoryLog(), clock)).resolves.toBe('already gone');
     expect(clock.now() - started).toBeGreaterThanOrEqual(3 * 60_000);
     expect(clock.now() - started).toBeLessThan(4 * 60_000);
+  });
+
+  describe('a builder busy with a build (Updating), which Elastic Beanstalk will not terminate', () => {
+    const invalid = () => Object.assign(new Error('Environment named eb-custom-platform-builder-packer is in an invalid state for this operation. Must be Ready.'), { name: 'InvalidParameterValue' });
+    const record = { environmentName: BUILDER_ENVIRONMENT, platformName: 'web', platformVersion: '1.0.0', platformArn: OWN };
+
+    it("answers at once when the build is another run's: no wait, no terminate", async () => {
+      eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [env('Updating')] });
+      eb.on(ListPlatformVersionsCommand).callsFake((input) =>
+        input.Filters?.some((f: { Type: string }) => f.Type === 'PlatformStatus')
+          ? { PlatformSummaryList: [{ PlatformArn: OWN.replace('web/1.0.0', 'api/2.0.0'), PlatformStatus: 'Creating' }] }
+          : { PlatformSummaryList: [{ PlatformArn: OWN, PlatformStatus: 'Ready' }] },
+      );
+      const clock = virtualClock();
+      await expect(terminateBuilder(client, record, memoryLog(), clock)).resolves.toBe('kept: another build is running');
+      expect(clock.sleeps).toEqual([]);
+      expect(eb.commandCalls(TerminateEnvironmentCommand)).toHaveLength(0);
+    });
+
+    it('aborts its own build, then terminates the builder once it is Ready', async () => {
+      let status = 'Updating';
+      eb.on(DescribeEnvironmentsCommand).callsFake(() => ({ Environments: [env(status)] }));
+      eb.on(ListPlatformVersionsCommand).callsFake(() => ({ PlatformSummaryList: status === 'Updating' ? [{ PlatformArn: OWN, PlatformStatus: 'Creating' }] : [{ PlatformArn: OWN, PlatformStatus: 'Failed' }] }));
+      eb.on(AbortEnvironmentUpdateCommand).callsFake(() => ((status = 'Ready'), {}));
+      const log = memoryLog();
+      await expect(terminateBuilder(client, record, log, virtualClock())).resolves.toBe('terminated');
+      expect(eb.commandCalls(AbortEnvironmentUpdateCommand)[0].args[0].input).toEqual({ EnvironmentId: 'e-builder1' });
+      expect(log.text()).toMatch(/still building .*asked it to abort that build/);
+    });
+
+    it.each([
+      ['refused', () => eb.on(AbortEnvironmentUpdateCommand).rejects(Object.assign(new Error('has no update in progress'), { name: 'InvalidParameterValue' }))],
+      ['accepted but ignored', () => eb.on(AbortEnvironmentUpdateCommand).resolves({})],
+    ])('waits for its own build to end when the abort is %s, and treats a terminate refused for being busy as busy', async (_how, abort) => {
+      let polls = 0;
+      eb.on(DescribeEnvironmentsCommand).callsFake(() => ({ Environments: [env(++polls < 4 ? 'Updating' : 'Ready')] }));
+      eb.on(ListPlatformVersionsCommand).callsFake(() => ({ PlatformSummaryList: [{ PlatformArn: OWN, PlatformStatus: polls < 4 ? 'Creating' : 'Ready' }] }));
+      abort();
+      // Once Ready in DescribeEnvironments, the first terminate still meets the build's last moment.
+      eb.on(TerminateEnvironmentCommand).rejectsOnce(invalid()).resolves({});
+      const log = memoryLog();
+      await expect(terminateBuilder(client, record, log, virtualClock())).resolves.toBe('terminated');
+      expect(eb.commandCalls(AbortEnvironmentUpdateCommand)).toHaveLength(1);
+      expect(eb.commandCalls(TerminateEnvironmentCommand)).toHaveLength(2);
+      expect(log.text()).toMatch(/Elastic Beanstalk terminates it only once it is Ready, so waiting/);
+    });
+
+    it('gives up at its bound, saying what to run later', async () => {
+      eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [env('Updating')] });
+      eb.on(ListPlatformVersionsCommand).resolves({ PlatformSummaryList: [{ PlatformArn: OWN, PlatformStatus: 'Creating' }] });
+      eb.on(AbortEnvironmentUpdateCommand).resolves({});
+      const clock = virtualClock();
+      await expect(terminateBuilder(client, record, memoryLog(), clock, { settleMs: 10 * 60_000 })).rejects.toThrow(
+        /is still Updating building .*platform\/web\/1\.0\.0 after 10 min, and Elastic Beanstalk terminates it only once it is Ready: aws elasticbeanstalk terminate-environment --environment-name eb-custom-platform-builder-packer/,
+      );
+      expect(eb.commandCalls(TerminateEnvironmentCommand)).toHaveLength(0);
+    });
   });
 });

@@ -79,7 +79,15 @@ describe('inputs', () => {
     ['tags', 'aws:x=1', "reserved prefix 'aws:'"],
     ['builder-instance-type', 'big', 'not an EC2 instance type'],
     ['builder-vpc-id', 'vpc-xyz', 'not a vpc id'],
-    ['builder-instance-profile', 'has space', 'not an instance profile name'],
+    ['builder-instance-profile', 'has space', 'not an IAM name'],
+    ['builder-service-role', 'has space', 'not an IAM name'],
+    ['tags', 'elasticbeanstalk:x=1', "reserved prefix 'elasticbeanstalk:': Elastic Beanstalk keeps it for itself"],
+    ['tags', `${'k'.repeat(128)}=v`, 'Elastic Beanstalk takes keys up to 127 characters and values up to 255'],
+    ['tags', `k=${'v'.repeat(256)}`, 'values up to 255'],
+    ['tags', 'team=web#1', 'has a character Elastic Beanstalk refuses: expected letters, digits, spaces and _ . : / = + - @'],
+    ['smoke-tags', `${'k'.repeat(129)}=v`, 'EC2 takes keys up to 128 characters'],
+    ['smoke-address', 'elastic', 'not one of public, private'],
+    ['smoke-kms-key-id', 'my key', 'not a KMS key'],
     ['max-bundle-size-mb', '0', 'whole number from 1'],
     ['smoke-instance-type', 'T3.SMALL', 'not an EC2 instance type'],
     ['smoke-subnet-id', 'subnet-1', 'not a subnet id'],
@@ -124,7 +132,22 @@ describe('inputs', () => {
 
   it('reads tags one per line or comma-separated', () => {
     expect(parseTags('tags', 'team=web\nstage = prod, cost-centre=42')).toEqual({ team: 'web', stage: 'prod', 'cost-centre': '42' });
-    expect(() => parseTags('tags', Array.from({ length: 51 }, (_, i) => `k${i}=v`).join('\n'))).toThrow(/at most 50/);
+    expect(() => parseTags('tags', Array.from({ length: 51 }, (_, i) => `k${i}=v`).join('\n'))).toThrow(/51 tags given: expected at most 44 \(EC2 takes 50 per resource; the action adds its own\)/);
+  });
+
+  it("keeps room for the action's own tags within Elastic Beanstalk's 50, and takes its characters", () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => `k${i}=v`).join('\n');
+    expect(Object.keys(parse({ tags: many(45) }).tags)).toHaveLength(45);
+    expect(errorOf(() => parse({ tags: many(46) })).message).toMatch(/Input 'tags': 46 tags given: expected at most 45/);
+    expect(parse({ tags: 'owner=Jo Doe, url=https://x.example/a+b@c' }).tags).toEqual({ owner: 'Jo Doe', url: 'https://x.example/a+b@c' });
+  });
+
+  it('wants the runner network for a private address, and takes a KMS key in each form EC2 does', () => {
+    expect(errorOf(() => parse({ 'smoke-address': 'private' })).message).toMatch(/Input 'smoke-allowed-cidr': not set while smoke-address is private/);
+    expect(parse({ 'smoke-address': 'private', 'smoke-allowed-cidr': '10.0.0.0/16' }).smoke.address).toBe('private');
+    for (const key of ['1234abcd-12ab-34cd-56ef-1234567890ab', 'alias/ebs-smoke', 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab']) {
+      expect(parse({ 'smoke-kms-key-id': key }).smoke.kmsKeyId).toBe(key);
+    }
   });
 
   it('resolves the smoke script inside the repository', () => {

@@ -8,6 +8,7 @@ import {
   TerminateEnvironmentCommand,
 } from '@aws-sdk/client-elastic-beanstalk';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetInstanceProfileCommand, IAMClient } from '@aws-sdk/client-iam';
 import { createClients } from '../../src/lib/aws';
 import { createLedger, parseLedger } from '../../src/resources/ledger';
 import { memoryLog } from '../../src/lib/log';
@@ -21,13 +22,24 @@ const BUILDER_ARN = 'arn:aws:elasticbeanstalk:eu-west-1:123456789012:environment
 
 describe('pipeline', () => {
   const fixture = platformFixture();
-  afterAll(() => fixture.cleanup());
+  const savedEnv = { ...process.env };
+  beforeEach(() => {
+    // The SDK's own chain reads these, as it reads what configure-aws-credentials exports.
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'secret', AWS_SESSION_TOKEN: 'token' });
+    delete process.env.AWS_CREDENTIAL_EXPIRATION;
+  });
+  afterAll(() => {
+    process.env = savedEnv;
+    fixture.cleanup();
+  });
 
   function harness(script: Parameters<typeof simulateBuild>[1], given: Record<string, string> = {}) {
     const clock = virtualClock();
     const sim = simulateBuild(clock, script);
     const s3 = mockClient(S3Client);
     s3.on(PutObjectCommand).resolves({});
+    const iam = mockClient(IAMClient);
+    iam.on(GetInstanceProfileCommand).resolves({ InstanceProfile: { InstanceProfileName: 'aws-elasticbeanstalk-custom-platform-ec2-role' } as never });
     sim.eb.on(ListPlatformVersionsCommand).resolves({ PlatformSummaryList: [] });
     sim.eb.on(CreateStorageLocationCommand).resolves({ S3Bucket: 'elasticbeanstalk-eu-west-1-123456789012' });
     sim.eb.on(CreatePlatformVersionCommand).resolves({ PlatformSummary: { PlatformArn: PLATFORM_ARN, PlatformStatus: 'Creating' }, Builder: { ARN: BUILDER_ARN } });
@@ -63,8 +75,21 @@ describe('pipeline', () => {
         },
         report,
       );
-    return { sim, s3, saved, ledger, outputs, log, report, run, builderTerminated: () => builderStatus === 'Terminating', restore: () => (sim.restore(), s3.restore()) };
+    return { sim, s3, saved, ledger, outputs, log, report, run, builderTerminated: () => builderStatus === 'Terminating', iam, restore: () => (sim.restore(), s3.restore(), iam.restore()) };
   }
+
+  it('warns before the build when the credentials expire before the deadline, and stops when the instance profile is missing', async () => {
+    // The harness's virtual clock starts at 2026-01-01T00:00:00Z: these credentials last 20 of the run's 60 minutes.
+    process.env.AWS_CREDENTIAL_EXPIRATION = '2026-01-01T00:20:00Z';
+    const h = harness({ endsAt: 25 * 60_000 });
+    h.iam.on(GetInstanceProfileCommand).rejects(Object.assign(new Error('Instance Profile aws-elasticbeanstalk-custom-platform-ec2-role cannot be found.'), { name: 'NoSuchEntity' }));
+    const error = await h.run().catch((e) => e);
+    h.restore();
+    expect(h.log.text()).toMatch(/The AWS credentials expire at .*, 40 min before this run's deadline \(timeout-minutes: 60\).*role-duration-seconds/);
+    expect(error.message).toMatch(/The builder's instance profile 'aws-elasticbeanstalk-custom-platform-ec2-role' \(builder-instance-profile\) does not exist in this account/);
+    expect(h.sim.eb.commandCalls(CreatePlatformVersionCommand)).toHaveLength(0);
+    expect(h.ledger.list()).toEqual([]);
+  });
 
   it('builds, sets every output as soon as it is known, and terminates the builder', async () => {
     const h = harness({ endsAt: 25 * 60_000 });
@@ -78,6 +103,7 @@ describe('pipeline', () => {
     expect(h.report.steps.map((s) => s.name)).toEqual([
       'Validate platform',
       'Package platform',
+      'Pre-flight checks',
       'Resolve version',
       'Upload bundle',
       'Create platform version',

@@ -25,7 +25,7 @@ describe('version resolution', () => {
     const calls = eb.commandCalls(ListPlatformVersionsCommand).map((c) => c.args[0].input);
     expect(calls.map((c) => c.NextToken)).toEqual([undefined, 'p2', 'p3']);
     expect(calls[0].Filters).toEqual([
-      { Type: 'PlatformOwner', Operator: '=', Values: ['Self'] },
+      { Type: 'PlatformOwner', Operator: '=', Values: ['self'] },
       { Type: 'PlatformName', Operator: '=', Values: ['web'] },
     ]);
   });

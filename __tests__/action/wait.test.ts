@@ -1,5 +1,6 @@
 import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { realClock } from '../../src/lib/clock';
 import { StepError } from '../../src/lib/errors';
 import { createEventStream } from '../../src/build/elastic-beanstalk/events';
@@ -14,12 +15,12 @@ function setup(script: Parameters<typeof simulateBuild>[1], clock = virtualClock
   const sim = simulateBuild(clock, script);
   const eb = new ElasticBeanstalkClient({ region: 'eu-west-1' });
   const ec2 = new EC2Client({ region: 'eu-west-1' });
+  const logs = new CloudWatchLogsClient({ region: 'eu-west-1' });
   const log = memoryLog();
   const events = createEventStream(eb, PLATFORM_ARN, log, new Date(clock.now() - MIN));
   const wait = (deadlineMin = 60) =>
     waitForPlatform(
-      eb,
-      ec2,
+      { eb, ec2, logs },
       events,
       { platformArn: PLATFORM_ARN, deadline: clock.now() + deadlineMin * MIN, minIntervalMs: 5_000, maxIntervalMs: 20_000, stillRunning: 'STILL-RUNNING-HINT' },
       log,
@@ -67,14 +68,44 @@ describe('waiting for the build', () => {
     expect(text.indexOf('Late: instance')).toBeGreaterThan(text.indexOf('Creating CloudWatch log group'));
   });
 
-  it('fails with the reason and the last events when the build fails', async () => {
-    const { sim, wait } = setup({ endsAt: 12 * MIN, outcome: 'Failed' });
+  const packerLog = [
+    '==> ebpacker: Provisioning with shell script: /tmp/packer-shell123',
+    '    ebpacker: ==> 20-docker.sh',
+    '    ebpacker: E: Unable to locate package docker-ce',
+    "Build 'ebpacker' errored: Script exited with non-zero exit status: 100",
+  ];
+
+  it("fails with Packer's own error, not the generic lines after it, quoting the failing provisioner from the build's log", async () => {
+    const { sim, wait } = setup({ endsAt: 12 * MIN, outcome: 'Failed', packerLog });
     const error = (await wait().catch((e) => e)) as StepError;
     sim.restore();
     expect(error).toBeInstanceOf(StepError);
-    expect(error.message).toMatch(/^The platform build failed: Packer failed with error: \[Build "ebpacker" failed/);
-    expect(error.message).toContain('/aws/elasticbeanstalk/platform/web, stream 1.0.0');
+    expect(error.message).toMatch(/^The platform build failed: Packer failed with error: \[Build "ebpacker" errored: Script exited with non-zero exit status: 100\]\n/);
+    expect(error.message).not.toMatch(/Unsuccessful command execution/);
+    expect(error.message).toContain("The last lines of Packer's output (CloudWatch Logs, group /aws/elasticbeanstalk/platform/web, stream 1.0.0):");
+    expect(error.message).toMatch(/\n {6}ebpacker: E: Unable to locate package docker-ce\n/);
     expect(error.details.join('\n')).toContain("Failed to create platform version 'web/1.0.0'.");
+    expect(error.details.join('\n')).toContain('Unsuccessful command execution');
+  });
+
+  it("says where Packer's output is when its log cannot be read", async () => {
+    const { sim, wait } = setup({ endsAt: 12 * MIN, outcome: 'Failed' });
+    const error = (await wait().catch((e) => e)) as StepError;
+    sim.restore();
+    expect(error.message).toMatch(/Packer failed with error/);
+    expect(error.message).toMatch(/Packer's full output is in CloudWatch Logs, group \/aws\/elasticbeanstalk\/platform\/web, stream 1\.0\.0 \(could not read it: ResourceNotFoundException/);
+  });
+
+  it.each(['invalid', 'disabled', 'failed'])('stops at an AMI that is %s, a state it never leaves', async (amiState) => {
+    const { sim, wait } = setup({ endsAt: 10 * MIN, amiState });
+    await expect(wait()).rejects.toThrow(new RegExp(`AMI ${AMI} of .* is ${amiState}; it will not become available`));
+    sim.restore();
+  });
+
+  it('waits through an AMI that is transient', async () => {
+    const { sim, wait } = setup({ endsAt: 10 * MIN, amiState: 'transient' });
+    await expect(wait(20)).rejects.toThrow(/Gave up after the deadline: AMI .* is transient/);
+    sim.restore();
   });
 
   it('gives up at the deadline, saying what still runs, after polling with backoff', async () => {

@@ -50,19 +50,94 @@ describe('the bundled action against the AWS stand-in', () => {
     90_000,
   );
 
-  it('fails with the build error when the build fails, and leaves nothing', async () => {
+  it("fails with Packer's own error and the failing provisioner's last lines when the build fails, and leaves nothing", async () => {
     const { run, leftovers } = await scenario({ faults: [{ action: 'CreatePlatformVersion', kind: 'fail-build' }] });
     expect(run.main.code).toBe(1);
-    expect(run.main.output).toMatch(/::error::The platform build failed: Packer failed with error/);
-    expect(run.main.output).toMatch(/CloudWatch Logs, group \/aws\/elasticbeanstalk\/platform\/web-platform/);
+    const error = run.main.output.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+    // The message a user reads: Packer's error, not the generic "Unsuccessful command execution" after it.
+    expect(error).toMatch(/^::error::The platform build failed: Packer failed with error: \[Build "ebpacker" errored: Script exited with non-zero exit status: 100\]/);
+    expect(error).not.toMatch(/Unsuccessful command execution/);
+    expect(error).toMatch(/The last lines of Packer's output \(CloudWatch Logs, group \/aws\/elasticbeanstalk\/platform\/web-platform, stream 1\.0\.0\)/);
+    expect(error).toMatch(/ebpacker: E: Unable to locate package docker-ce/);
+    // The transcript's full sequence is in the log.
+    expect(run.main.output).toMatch(/ERROR Unsuccessful command execution on instance id\(s\) 'i-[0-9a-f]+'\. Aborting the operation\.[\s\S]*INFO  Failed to create platform version 'web-platform\/1\.0\.0'\./);
     expect(leftovers).toEqual([]);
   }, 60_000);
 
-  it('gives up at its deadline on a build that never ends, says what runs, and leaves nothing', async () => {
-    const { run, leftovers } = await scenario({ buildMs: 10 * 60_000, inputs: { 'timeout-minutes': '1' } });
+  it("sends the option settings the EB CLI sends, tags the version with the run, and checks the builder's instance profile first", async () => {
+    const { run, leftovers, standin } = await scenario({ inputs: { 'builder-service-role': 'my-eb-service-role' } });
+    expect(run.main.code).toBe(0);
+    const [platform] = standin.platforms();
+    expect(platform.optionSettings).toEqual(
+      expect.arrayContaining([
+        { namespace: 'aws:autoscaling:launchconfiguration', name: 'IamInstanceProfile', value: 'aws-elasticbeanstalk-custom-platform-ec2-role' },
+        { namespace: 'aws:elasticbeanstalk:healthreporting:system', name: 'SystemType', value: 'enhanced' },
+        { namespace: 'aws:elasticbeanstalk:environment', name: 'ServiceRole', value: 'my-eb-service-role' },
+      ]),
+    );
+    expect(platform.tags).toMatchObject({ 'eb-platform-action:run-id': '4242', 'eb-platform-action:repository': 'acme/web-platform' });
+    const ops = standin.seen.map((x) => x.action);
+    expect(ops.indexOf('GetInstanceProfile')).toBeGreaterThan(-1);
+    expect(ops.indexOf('GetInstanceProfile')).toBeLessThan(ops.indexOf('CreatePlatformVersion'));
+    // The builder took time to launch and was busy (Updating) while it built; teardown still ended it.
+    expect(run.main.output).toMatch(/Creating Packer builder environment 'eb-custom-platform-builder-packer'/);
+    expect(leftovers).toEqual([]);
+  }, 60_000);
+
+  it('stops before the build when the builder\'s instance profile does not exist', async () => {
+    const { run, leftovers, standin } = await scenario({ inputs: { 'builder-instance-profile': 'no-such-profile' } });
+    expect(run.main.code).toBe(1);
+    expect(run.main.output).toMatch(/::error::The builder's instance profile 'no-such-profile' \(builder-instance-profile\) does not exist in this account/);
+    expect(standin.seen.map((x) => x.action)).not.toContain('CreatePlatformVersion');
+    expect(leftovers).toEqual([]);
+  }, 60_000);
+
+  it('reads every page of the events, each event once', async () => {
+    const { run, leftovers, standin } = await scenario({ pageSize: 2 });
+    expect(run.main.code).toBe(0);
+    const pages = standin.seen.filter((x) => x.action === 'DescribeEvents').length;
+    expect(pages).toBeGreaterThan(3);
+    const events = run.main.output.split('\n').filter((l) => / (INFO|ERROR) /.test(l) && /platform version|Packer|builder|AMI/.test(l));
+    expect(new Set(events).size).toBe(events.length);
+    for (const m of ['Initiated platform version creation', 'Starting Packer building task', 'Successfully built AMI', 'Successfully created platform version']) {
+      expect(events.filter((e) => e.includes(m))).toHaveLength(1);
+    }
+    expect(leftovers).toEqual([]);
+  }, 60_000);
+
+  it.each(['CreatePlatformVersion', 'PutObject', 'CreateStorageLocation'])(
+    'finds and finishes what %s did when its answer was lost, and leaves nothing',
+    async (action) => {
+      const { run, leftovers, standin } = await scenario({ faults: [{ action, kind: 'lose' }] });
+      expect(standin.seen.filter((x) => x.action === action).length).toBeGreaterThan(1);
+      expect(run.main.output).not.toMatch(/::error::/);
+      expect(run.main.code).toBe(0);
+      if (action === 'CreatePlatformVersion') expect(run.main.output).toMatch(/The answer to CreatePlatformVersion was lost; the build it started is this run's/);
+      expect(standin.platforms()).toHaveLength(1);
+      expect(leftovers).toEqual([]);
+    },
+    90_000,
+  );
+
+  it.each([
+    ['deny', /AccessDenied: .*\n?.*The credentials lack a permission the call needs .*AWS retired them/],
+    ['deny-downstream', /InsufficientPrivilegesException: .*\n?.*The credentials lack a permission the call needs/],
+  ] as const)('explains CreatePlatformVersion refused (%s) in words a user can act on, and leaves nothing', async (kind, message) => {
+    const { run, leftovers } = await scenario({ faults: [{ action: 'CreatePlatformVersion', kind, times: Infinity }] });
+    expect(run.main.code).toBe(1);
+    expect(run.main.output).toMatch(message);
+    expect(leftovers).toEqual([]);
+  }, 60_000);
+
+  it('gives up at its deadline on a build that never ends, aborts it on the busy builder, and leaves nothing', async () => {
+    const { run, leftovers, standin } = await scenario({ buildMs: 10 * 60_000, inputs: { 'timeout-minutes': '1' } });
     expect(run.main.code).toBe(1);
     expect(run.main.output).toMatch(/::error::Gave up after the deadline/);
     expect(run.main.output).toMatch(/delete-platform-version/);
+    // Elastic Beanstalk will not terminate a builder that is Updating: the build is aborted first.
+    const ops = standin.seen.map((x) => x.action);
+    expect(ops.indexOf('AbortEnvironmentUpdate')).toBeGreaterThan(-1);
+    expect(ops.lastIndexOf('TerminateEnvironment')).toBeGreaterThan(ops.indexOf('AbortEnvironmentUpdate'));
     expect(leftovers).toEqual([]);
   }, 120_000);
 
@@ -82,6 +157,8 @@ describe('the bundled action against the AWS stand-in', () => {
 
     it('runs every check on the instance, fails naming those the host lacks, then removes the instance, group and key', async () => {
       const { run, leftovers, standin } = await onHost();
+      // AWS's baseline for the instance: IMDSv2 only, one hop, and an encrypted root volume.
+      expect(standin.instances()[0]).toMatchObject({ metadata: { httpTokens: 'required', hopLimit: 1, httpEndpoint: 'enabled' }, rootEncrypted: true });
       expect(run.main.code).toBe(1);
       expect(run.main.output).toMatch(/Pinned 1 host key/);
       expect(run.main.output).toMatch(/PASS OS release/);
@@ -94,6 +171,18 @@ describe('the bundled action against the AWS stand-in', () => {
 
     // Throttling of each EC2 call in turn: the run gets as far as the checks (the only error is theirs)
     // and tears down. A fully green run on the platform itself is in smoke-on-local-instance.test.ts.
+    // An answer lost after EC2 acted: the SDK's retry meets the resource (InvalidKeyPair.Duplicate,
+    // InvalidGroup.Duplicate, InvalidPermission.Duplicate; RunInstances returns the same instance for the
+    // same client token), and the run finds it, uses it and removes it.
+    it.each(['ImportKeyPair', 'CreateSecurityGroup', 'AuthorizeSecurityGroupIngress', 'RunInstances'])('finds what %s made when its answer was lost, and leaves nothing', async (action) => {
+      const { run, leftovers, standin } = await onHost([{ action, kind: 'lose' }]);
+      expect(standin.seen.filter((s) => s.action === action).length).toBeGreaterThan(1);
+      const errors = run.main.output.split('\n').filter((l) => l.startsWith('::error::') && !l.startsWith('::error::FAIL '));
+      expect(errors).toEqual([expect.stringMatching(/^::error::Smoke test failed: .*blue and green units installed/)]);
+      expect(standin.instances()).toHaveLength(1);
+      expect(leftovers).toEqual([]);
+    }, 180_000);
+
     it.each(['ImportKeyPair', 'CreateSecurityGroup', 'AuthorizeSecurityGroupIngress', 'RunInstances', 'DescribeInstances', 'GetConsoleOutput', 'TerminateInstances', 'DeleteSecurityGroup', 'DeleteKeyPair'])(
       'rides out throttling of %s and leaves nothing',
       async (action) => {
@@ -137,6 +226,10 @@ describe('the bundled action against the AWS stand-in', () => {
       ['a timeout that is not a number', { 'timeout-minutes': 'soon' }, /Input 'timeout-minutes'/],
       ['a boolean that is not one', { 'smoke-test': 'yes please' }, /Input 'smoke-test'/],
       ['a CIDR that is not one', { 'smoke-allowed-cidr': '10.0.0.0/64' }, /Input 'smoke-allowed-cidr'/],
+      ['a tag with a prefix Elastic Beanstalk keeps', { tags: 'elasticbeanstalk:env=x' }, /Input 'tags': tag 'elasticbeanstalk:env' uses the reserved prefix/],
+      ['a tag with a character Elastic Beanstalk refuses', { tags: 'team=a&b' }, /Input 'tags': tag 'team=a&b' has a character Elastic Beanstalk refuses/],
+      ['a flavor the builder has no bootstrap for', { 'platform-dir': 'ubuntu2404' }, /Input 'platform-dir': .*'provisioner\.flavor' is 'ubuntu2404': Elastic Beanstalk's builder accepts only amazon, ubuntu1604, rhel7, rhel6/],
+      ['a template whose region is not aws-region', { 'platform-dir': 'other-region' }, /Input 'aws-region': 'eu-west-1' is not where custom_platform\.json \(builders\[0\]\.region\) builds: it says 'us-east-1'/],
     ];
     let workspace: string;
     beforeAll(() => {
@@ -148,6 +241,14 @@ describe('the bundled action against the AWS stand-in', () => {
       fs.writeFileSync(path.join(workspace, 'no-provisioner/platform.yaml'), 'version: "1.0"\nmetadata:\n  maintainer: x\n');
       fs.cpSync(path.join(workspace, 'platform'), path.join(workspace, 'too-big'), { recursive: true });
       fs.writeFileSync(path.join(workspace, 'too-big/builder/blob.bin'), require('node:crypto').randomBytes(2 * 1024 * 1024));
+      fs.cpSync(path.join(workspace, 'platform'), path.join(workspace, 'ubuntu2404'), { recursive: true });
+      const yaml = path.join(workspace, 'ubuntu2404/platform.yaml');
+      fs.writeFileSync(yaml, fs.readFileSync(yaml, 'utf8').replace('flavor: ubuntu1604', 'flavor: ubuntu2404'));
+      fs.cpSync(path.join(workspace, 'platform'), path.join(workspace, 'other-region'), { recursive: true });
+      const template = path.join(workspace, 'other-region/custom_platform.json');
+      const t = JSON.parse(fs.readFileSync(template, 'utf8'));
+      t.builders[0].region = 'us-east-1';
+      fs.writeFileSync(template, JSON.stringify(t));
     });
     afterAll(() => fs.rmSync(workspace, { recursive: true, force: true }));
 

@@ -30,6 +30,8 @@ export type ScenarioOptions = {
   env?: NodeJS.ProcessEnv;
   workspace?: string;
   buildMs?: number;
+  /** The most records a page of DescribeEvents holds. */
+  pageSize?: number;
   onKeyImported?: (publicKey: string) => void | Promise<void>;
   setup?: (s: Standin) => void;
   interrupt?: (s: Standin, kill: (signal: NodeJS.Signals) => void, output: () => string) => void;
@@ -41,7 +43,7 @@ export type ScenarioOptions = {
  * what the stand-in still holds afterwards.
  */
 export async function scenario(options: ScenarioOptions): Promise<ScenarioResult> {
-  const standin = await startStandin({ buildMs: options.buildMs ?? 1200, onKeyImported: options.onKeyImported });
+  const standin = await startStandin({ buildMs: options.buildMs ?? 1200, pageSize: options.pageSize, onKeyImported: options.onKeyImported });
   try {
     for (const f of options.faults ?? []) standin.addFault(f);
     options.setup?.(standin);

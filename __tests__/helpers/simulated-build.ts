@@ -7,6 +7,7 @@ import {
   EventSeverity,
 } from '@aws-sdk/client-elastic-beanstalk';
 import { DescribeImagesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CloudWatchLogsClient, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import type { Clock } from '../../src/lib/clock';
 
 export const PLATFORM_ARN = 'arn:aws:elasticbeanstalk:eu-west-1:123456789012:platform/web/1.0.0';
@@ -34,6 +35,10 @@ export interface BuildScript {
   throttleUntil?: number;
   /** ms after Ready before DescribeImages reports the AMI available. */
   amiDelay?: number;
+  /** What DescribeImages reports for the AMI once it is no longer pending. */
+  amiState?: string;
+  /** Packer's output in the build's CloudWatch Logs stream; the stream does not exist when undefined. */
+  packerLog?: string[];
 }
 
 /** The events of a successful build, as Elastic Beanstalk words them. */
@@ -48,16 +53,23 @@ export function successEvents(endsAt: number): ScheduledEvent[] {
   ];
 }
 
-/** The events of a failed build, in the order EB-FACTS records. */
+/** The events of a failed build, in the order real transcripts show them (EB-FACTS, turn 2): generic ERRORs after Packer's, the verdict INFO. */
 export function failureEvents(endsAt: number): ScheduledEvent[] {
+  const saved = "'packer build' failed, the build log has been saved to '/var/log/packer-builder/web:1.0.0-builder.log'";
   return [
     { at: 1_000, message: "Initiated platform version creation for 'web/1.0.0'." },
     { at: 2_000, message: "Creating Packer builder environment 'eb-custom-platform-builder-packer'." },
     { at: 240_000, message: 'Starting Packer building task.' },
     { at: 241_000, message: "Creating CloudWatch log group '/aws/elasticbeanstalk/platform/web'." },
-    { at: endsAt - 3_000, severity: 'ERROR', message: "'packer build' failed, the build log has been saved to '/var/log/packer-builder/web:1.0.0-builder.log'" },
-    { at: endsAt - 2_000, severity: 'ERROR', message: 'Packer failed with error: [Build "ebpacker" failed: amazon-ebs: Script exited with non-zero exit status: 100]' },
-    { at: endsAt - 1_000, severity: 'ERROR', message: "Failed to create platform version 'web/1.0.0'." },
+    { at: endsAt - 5_000, severity: 'ERROR', message: saved },
+    { at: endsAt - 4_000, severity: 'ERROR', message: 'Packer failed with error: [Build "ebpacker" errored: Script exited with non-zero exit status: 100]' },
+    {
+      at: endsAt - 3_000,
+      severity: 'ERROR',
+      message: `[Instance: i-0b4b0b7d5a1e2f3c4] Command failed on instance. Return code: 1 Output: ${saved}. Hook /opt/elasticbeanstalk/hooks/packerbuild/build.rb failed. For more detail, check /var/log/eb-activity.log using console or EB CLI.`,
+    },
+    { at: endsAt - 2_000, severity: 'ERROR', message: "Unsuccessful command execution on instance id(s) 'i-0b4b0b7d5a1e2f3c4'. Aborting the operation." },
+    { at: endsAt - 1_000, severity: 'INFO', message: "Failed to create platform version 'web/1.0.0'." },
   ];
 }
 
@@ -107,7 +119,15 @@ export function simulateBuild(clock: Clock, script: BuildScript) {
     count('DescribeImages');
     const readyFor = script.endsAt === undefined ? -1 : elapsed() - script.endsAt;
     if (readyFor < 0) return { Images: [] };
-    return { Images: [{ ImageId: AMI, State: readyFor >= (script.amiDelay ?? 0) ? 'available' : 'pending' }] };
+    return { Images: [{ ImageId: AMI, State: readyFor >= (script.amiDelay ?? 0) ? script.amiState ?? 'available' : 'pending' }] };
+  });
+  const logs = mockClient(CloudWatchLogsClient);
+  logs.on(GetLogEventsCommand).callsFake((input) => {
+    count('GetLogEvents');
+    if (!script.packerLog || input.logGroupName !== '/aws/elasticbeanstalk/platform/web' || input.logStreamName !== '1.0.0') {
+      throw Object.assign(new Error('The specified log stream does not exist.'), { name: 'ResourceNotFoundException' });
+    }
+    return { events: script.packerLog.slice(-(input.limit ?? 10_000)).map((message, i) => ({ timestamp: start + i, message })) };
   });
 
   return {
@@ -116,9 +136,11 @@ export function simulateBuild(clock: Clock, script: BuildScript) {
     calls,
     totalCalls: () => Object.values(calls).reduce((a, b) => a + b, 0),
     start,
+    logs,
     restore: () => {
       eb.restore();
       ec2.restore();
+      logs.restore();
     },
   };
 }

@@ -1,11 +1,17 @@
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 
 export interface AwsClients {
   eb: ElasticBeanstalkClient;
   s3: S3Client;
   ec2: EC2Client;
+  /** The build's log stream, read when a build fails. */
+  logs: CloudWatchLogsClient;
+  /** The pre-flight check of the builder's instance profile. */
+  iam: IAMClient;
 }
 
 /**
@@ -25,6 +31,8 @@ export function createClients(region: string): AwsClients {
     eb: new ElasticBeanstalkClient(common),
     s3: new S3Client(common),
     ec2: new EC2Client(common),
+    logs: new CloudWatchLogsClient(common),
+    iam: new IAMClient(common),
   };
 }
 
@@ -48,7 +56,7 @@ export function clientPool(): ClientPool {
       return clients;
     },
     destroy() {
-      for (const { eb, s3, ec2 } of cache.values()) [eb, s3, ec2].forEach((c) => c.destroy());
+      for (const clients of cache.values()) Object.values(clients).forEach((c) => c.destroy());
       cache.clear();
     },
   };

@@ -30,14 +30,3 @@ export function abortable(clock: Clock, signal?: AbortSignal): Clock {
           }),
   };
 }
-
-/** Errors worth polling through: throttling, 5xx, dropped connections. Anything else is final. */
-export function isTransient(error: unknown): boolean {
-  const e = error as { name?: string; code?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
-  if (e?.$retryable) return true;
-  const status = e?.$metadata?.httpStatusCode;
-  if (status !== undefined && (status >= 500 || status === 429)) return true;
-  const names = ['Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'TooManyRequestsException', 'RequestTimeout', 'TimeoutError', 'ServiceUnavailable', 'InternalError'];
-  if (e?.name && names.includes(e.name)) return true;
-  return ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'ECONNABORTED'].includes(e?.code ?? '');
-}

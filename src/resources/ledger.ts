@@ -1,3 +1,5 @@
+import { isTransient } from '../lib/aws-errors';
+
 /**
  * The resources a run has created (or is about to create), persisted after
  * every change so that the `post` step can finish the job when `main` died,
@@ -13,7 +15,13 @@ export type Resource =
   /** An EC2 security group, recorded by the name we gave it before it has an id. */
   | { kind: 'security-group'; region: string; groupName: string; vpcId?: string; groupId?: string }
   /** An EC2 key pair imported for the smoke test. */
-  | { kind: 'key-pair'; region: string; keyName: string; keyPairId?: string };
+  | { kind: 'key-pair'; region: string; keyName: string; keyPairId?: string }
+  /**
+   * What a Packer build may leave when it ends without its own clean-up: its
+   * instance (found by the template's run tags, or by the id Packer announced)
+   * and the temporary group and key pair Packer made for it.
+   */
+  | { kind: 'packer-build'; region: string; build: string; tags: Record<string, string>; instanceIds?: string[]; groupIds?: string[]; keyNames?: string[] };
 
 export type ResourceKind = Resource['kind'];
 
@@ -28,6 +36,8 @@ export function resourceKey(resource: Resource): string {
       return `${resource.kind}:${resource.region}:${resource.groupName}`;
     case 'key-pair':
       return `${resource.kind}:${resource.region}:${resource.keyName}`;
+    case 'packer-build':
+      return `${resource.kind}:${resource.region}:${resource.build}`;
   }
 }
 
@@ -70,5 +80,20 @@ export function parseLedger(serialized: string, onBad: (why: string) => void = (
   } catch (e) {
     onBad(`saved ledger is unreadable (${(e as Error).message})`);
     return [];
+  }
+}
+
+/**
+ * Records `resource`, then runs the call that creates it. A refusal means
+ * nothing was created, so the record goes; a lost answer (throttling, 5xx, a
+ * dropped connection) leaves it for teardown to settle.
+ */
+export async function creating<T>(ledger: Ledger, resource: Resource, call: () => Promise<T>): Promise<T> {
+  ledger.record(resource);
+  try {
+    return await call();
+  } catch (error) {
+    if (!isTransient((error as { cause?: unknown }).cause ?? error)) ledger.release(resource);
+    throw error;
   }
 }

@@ -4,6 +4,7 @@ import { describeError } from '../lib/errors';
 import type { Ledger, Resource } from './ledger';
 import type { Log } from '../lib/log';
 import { teardownSmokeResource } from '../smoke';
+import { removePackerLeftovers } from '../build/packer/leftovers';
 
 export interface TeardownOutcome {
   resource: Resource;
@@ -22,6 +23,8 @@ export function describeResource(r: Resource): string {
       return `security group ${r.groupId ?? r.groupName} (${r.region})`;
     case 'key-pair':
       return `key pair ${r.keyName} (${r.region})`;
+    case 'packer-build':
+      return `what Packer's build ${r.build} may have left (${r.region})`;
   }
 }
 
@@ -50,6 +53,10 @@ export async function teardown(
         const result = await terminateBuilder(clientsFor(resource.region).eb, resource, log);
         ledger.release(resource);
         outcomes.push({ resource, ok: true, detail: result });
+      } else if (resource.kind === 'packer-build') {
+        const removed = await removePackerLeftovers(clientsFor(resource.region).ec2, resource, log);
+        ledger.release(resource);
+        outcomes.push({ resource, ok: true, detail: removed.length ? `removed ${removed.join(', ')}` : 'nothing left' });
       } else {
         const { ec2 } = clientsFor(resource.region);
         await teardownSmokeResource(resource, { ec2, ledger, log });

@@ -28,6 +28,9 @@ export interface SmokeOptions {
   sshUser: string;
   sshPort: number;
   httpPort: number;
+  /** The address the runner connects to. */
+  address?: 'public' | 'private';
+  kmsKeyId?: string;
   deadline: number;
 }
 
@@ -233,9 +236,11 @@ export async function runSmokeTest(options: SmokeOptions, given: SmokeDeps): Pro
       groupId,
       subnetId: options.subnetId,
       tags,
+      publicAddress: options.address !== 'private',
+      kmsKeyId: options.kmsKeyId,
     });
     report.instanceId = instanceId;
-    const address = await waitForRunning(deps, instanceId, options.deadline);
+    const address = await waitForRunning(deps, instanceId, options.deadline, options.address);
     report.publicAddress = address;
     log.info(`Instance ${instanceId} is running at ${address}.`);
 

@@ -2,9 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   AuthorizeSecurityGroupIngressCommand,
   CreateSecurityGroupCommand,
-  DeleteKeyPairCommand,
-  DeleteSecurityGroupCommand,
+  DescribeImagesCommand,
   DescribeInstancesCommand,
+  DescribeKeyPairsCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
@@ -12,11 +12,12 @@ import {
   ImportKeyPairCommand,
   RunInstancesCommand,
   Tag,
-  TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import { Clock, isTransient, realClock } from '../lib/clock';
+import { Clock, realClock } from '../lib/clock';
+import { errorCode, isTransient } from '../lib/aws-errors';
 import { StepError, describeError } from '../lib/errors';
-import type { Ledger, Resource } from '../resources/ledger';
+import { creating, type Ledger, type Resource } from '../resources/ledger';
+import { deleteKeyPair, deleteSecurityGroup, terminateInstances } from '../resources/ec2-delete';
 import type { Log } from '../lib/log';
 
 export interface Ec2Deps {
@@ -28,7 +29,6 @@ export interface Ec2Deps {
   doubtMs?: number;
 }
 
-const code = (e: unknown) => (e as { name?: string; Code?: string }).Code ?? (e as { name?: string }).name ?? '';
 
 /** Runs an EC2 call; a failure becomes one StepError that says what was being done. */
 async function failsAs<T>(what: string, call: () => Promise<T>): Promise<T> {
@@ -36,23 +36,8 @@ async function failsAs<T>(what: string, call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     if (error instanceof StepError) throw error;
-    const hint = code(error).startsWith('UnauthorizedOperation') ? '\nThe credentials lack this EC2 permission.' : '';
+    const hint = errorCode(error).startsWith('UnauthorizedOperation') ? '\nThe credentials lack this EC2 permission.' : '';
     throw Object.assign(new StepError('smoke', `${what} failed: ${describeError(error)}${hint}`), { cause: error });
-  }
-}
-
-/**
- * Runs a creating call for a resource already in the ledger. A refusal means
- * nothing was created, so the record goes; a lost answer (throttling, 5xx, a
- * dropped connection) leaves it for teardown to settle.
- */
-async function creating<T>(deps: Ec2Deps, resource: Resource, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    const cause = (error as { cause?: unknown }).cause ?? error;
-    if (!isTransient(cause)) deps.ledger.release(resource);
-    throw error;
   }
 }
 
@@ -68,13 +53,21 @@ export function toTags(tags: Record<string, string>): Tag[] {
 
 export async function importKey(deps: Ec2Deps, region: string, keyName: string, publicKey: string, tags: Tag[]): Promise<void> {
   const resource: Resource = { kind: 'key-pair', region, keyName };
-  deps.ledger.record(resource);
-  const out = await creating(deps, resource, () =>
-    failsAs(`Importing the run's SSH key as key pair ${keyName}`, () =>
-      deps.ec2.send(new ImportKeyPairCommand({ KeyName: keyName, PublicKeyMaterial: Buffer.from(publicKey), TagSpecifications: [{ ResourceType: 'key-pair', Tags: tags }] })),
-    ),
+  const keyPairId = await creating(deps.ledger, resource, () =>
+    failsAs(`Importing the run's SSH key as key pair ${keyName}`, async () => {
+      try {
+        const out = await deps.ec2.send(new ImportKeyPairCommand({ KeyName: keyName, PublicKeyMaterial: Buffer.from(publicKey), TagSpecifications: [{ ResourceType: 'key-pair', Tags: tags }] }));
+        return out.KeyPairId;
+      } catch (error) {
+        // The name is this run's alone: a duplicate is the SDK's retry meeting the import whose answer was lost.
+        if (errorCode(error) !== 'InvalidKeyPair.Duplicate') throw error;
+        const found = await deps.ec2.send(new DescribeKeyPairsCommand({ KeyNames: [keyName] }));
+        deps.log.info(`Key pair ${keyName} was imported by a call whose answer was lost; using it.`);
+        return found.KeyPairs?.[0]?.KeyPairId;
+      }
+    }),
   );
-  deps.ledger.record({ ...resource, keyPairId: out.KeyPairId });
+  deps.ledger.record({ ...resource, keyPairId });
 }
 
 /** The VPC the instance will live in: the subnet's, or the region's default VPC. */
@@ -85,7 +78,7 @@ export async function resolveVpc(ec2: EC2Client, subnetId: string | undefined): 
       const vpc = out.Subnets?.[0]?.VpcId;
       if (vpc) return vpc;
     } catch (error) {
-      if (code(error) !== 'InvalidSubnetID.NotFound') throw new StepError('smoke', `Looking up subnet ${subnetId} (smoke-subnet-id) failed: ${describeError(error)}`);
+      if (errorCode(error) !== 'InvalidSubnetID.NotFound') throw new StepError('smoke', `Looking up subnet ${subnetId} (smoke-subnet-id) failed: ${describeError(error)}`);
     }
     throw new StepError('smoke', `Subnet ${subnetId} (smoke-subnet-id) does not exist in this region.`);
   }
@@ -105,35 +98,50 @@ export async function createSecurityGroup(
   tags: Tag[],
 ): Promise<string> {
   const resource: Resource = { kind: 'security-group', region, groupName, vpcId };
-  deps.ledger.record(resource);
-  const out = await creating(deps, resource, () =>
-    failsAs(`Creating security group ${groupName} in ${vpcId}`, () =>
-      deps.ec2.send(
-        new CreateSecurityGroupCommand({
-          GroupName: groupName,
-          Description: 'Throwaway: smoke test of a new Elastic Beanstalk platform AMI',
-          VpcId: vpcId,
-          TagSpecifications: [{ ResourceType: 'security-group', Tags: tags }],
-        }),
-      ),
-    ),
+  const groupId = await creating(deps.ledger, resource, () =>
+    failsAs(`Creating security group ${groupName} in ${vpcId}`, async () => {
+      try {
+        const out = await deps.ec2.send(
+          new CreateSecurityGroupCommand({
+            GroupName: groupName,
+            Description: 'Throwaway: smoke test of a new Elastic Beanstalk platform AMI',
+            VpcId: vpcId,
+            TagSpecifications: [{ ResourceType: 'security-group', Tags: tags }],
+          }),
+        );
+        return out.GroupId as string;
+      } catch (error) {
+        // The name is this run's alone: a duplicate is the SDK's retry meeting the group whose answer was lost.
+        if (errorCode(error) !== 'InvalidGroup.Duplicate') throw error;
+        const found = await findGroup(deps.ec2, groupName, vpcId);
+        if (!found) throw error;
+        deps.log.info(`Security group ${groupName} was created by a call whose answer was lost; using ${found}.`);
+        return found;
+      }
+    }),
   );
-  const groupId = out.GroupId as string;
   deps.ledger.record({ ...resource, groupId });
-  await failsAs(`Opening ports ${[...new Set(ports)].join(', ')} of ${groupId} to ${cidr}`, () =>
-    deps.ec2.send(
-      new AuthorizeSecurityGroupIngressCommand({
-        GroupId: groupId,
-        IpPermissions: [...new Set(ports)].map((port) => ({
-          IpProtocol: 'tcp',
-          FromPort: port,
-          ToPort: port,
-          IpRanges: [{ CidrIp: cidr, Description: 'smoke test runner' }],
-        })),
-      }),
-    ),
-  );
+  const unique = [...new Set(ports)];
+  await failsAs(`Opening ports ${unique.join(', ')} of ${groupId} to ${cidr}`, async () => {
+    try {
+      await deps.ec2.send(
+        new AuthorizeSecurityGroupIngressCommand({
+          GroupId: groupId,
+          IpPermissions: unique.map((port) => ({ IpProtocol: 'tcp', FromPort: port, ToPort: port, IpRanges: [{ CidrIp: cidr, Description: 'smoke test runner' }] })),
+        }),
+      );
+    } catch (error) {
+      // The rules exist: the retry of a call whose answer was lost.
+      if (errorCode(error) !== 'InvalidPermission.Duplicate') throw error;
+    }
+  });
   return groupId;
+}
+
+async function findGroup(ec2: EC2Client, groupName: string, vpcId?: string): Promise<string | undefined> {
+  const filters = [{ Name: 'group-name', Values: [groupName] }, ...(vpcId ? [{ Name: 'vpc-id', Values: [vpcId] }] : [])];
+  const out = await ec2.send(new DescribeSecurityGroupsCommand({ Filters: filters }));
+  return out.SecurityGroups?.[0]?.GroupId;
 }
 
 const LAUNCH_HINTS: Record<string, string> = {
@@ -150,10 +158,27 @@ const LAUNCH_HINTS: Record<string, string> = {
 
 export async function launchInstance(
   deps: Ec2Deps,
-  options: { region: string; amiId: string; instanceType: string; keyName: string; groupId: string; subnetId?: string; tags: Tag[] },
+  options: {
+    region: string;
+    amiId: string;
+    instanceType: string;
+    keyName: string;
+    groupId: string;
+    subnetId?: string;
+    tags: Tag[];
+    /** Whether the instance needs a public address (the runner reaches it from outside the VPC). */
+    publicAddress?: boolean;
+    kmsKeyId?: string;
+  },
 ): Promise<string> {
   const clientToken = randomUUID();
   const resource: Resource = { kind: 'instance', region: options.region, clientToken };
+  // The root volume is encrypted whatever the image's snapshot is (AWS's baseline); its device name is the image's.
+  const rootDevice = await failsAs(`Looking up ${options.amiId}`, async () => {
+    const image = (await deps.ec2.send(new DescribeImagesCommand({ ImageIds: [options.amiId] }))).Images?.[0];
+    if (!image?.RootDeviceName) throw new StepError('smoke', `${options.amiId} has no root device name: it is not an EBS-backed image the smoke test can launch`);
+    return image.RootDeviceName;
+  });
   deps.ledger.record(resource);
   let out;
   try {
@@ -169,9 +194,11 @@ export async function launchInstance(
         InstanceInitiatedShutdownBehavior: 'terminate',
         UserData: Buffer.from('#!/bin/sh\nshutdown -h +120 "smoke-test instance expiring"\n').toString('base64'),
         ...(options.subnetId
-          ? { NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: options.subnetId, Groups: [options.groupId], AssociatePublicIpAddress: true, DeleteOnTermination: true }] }
+          ? { NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: options.subnetId, Groups: [options.groupId], AssociatePublicIpAddress: options.publicAddress ?? true, DeleteOnTermination: true }] }
           : { SecurityGroupIds: [options.groupId] }),
-        MetadataOptions: { HttpTokens: 'required' },
+        BlockDeviceMappings: [{ DeviceName: rootDevice, Ebs: { Encrypted: true, DeleteOnTermination: true, ...(options.kmsKeyId ? { KmsKeyId: options.kmsKeyId } : {}) } }],
+        // IMDSv2 only, and no hop past the instance itself (AWS's security baseline for EC2).
+        MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 1, HttpEndpoint: 'enabled' },
         TagSpecifications: [
           { ResourceType: 'instance', Tags: options.tags },
           { ResourceType: 'volume', Tags: options.tags },
@@ -181,7 +208,7 @@ export async function launchInstance(
     );
   } catch (error) {
     // Even a refusal stays recorded: teardown looks for an instance by the client token, since an instance is the costliest thing to leave behind.
-    const hint = LAUNCH_HINTS[code(error)];
+    const hint = LAUNCH_HINTS[errorCode(error)];
     throw new StepError('smoke', `Launching a ${options.instanceType} from ${options.amiId} failed: ${describeError(error)}${hint ? `\n${hint}` : ''}`);
   }
   const instanceId = out.Instances?.[0]?.InstanceId;
@@ -190,8 +217,8 @@ export async function launchInstance(
   return instanceId;
 }
 
-/** Waits for the instance to run and returns its public address. */
-export async function waitForRunning(deps: Ec2Deps, instanceId: string, deadline: number): Promise<string> {
+/** Waits for the instance to run and returns the address the runner reaches it at: its public one, or its private one for a runner inside the VPC. */
+export async function waitForRunning(deps: Ec2Deps, instanceId: string, deadline: number, use: 'public' | 'private' = 'public'): Promise<string> {
   const clock = deps.clock ?? realClock;
   let state = 'pending';
   let pause = 2_000;
@@ -201,8 +228,15 @@ export async function waitForRunning(deps: Ec2Deps, instanceId: string, deadline
       const inst = out.Reservations?.[0]?.Instances?.[0];
       state = inst?.State?.Name ?? 'pending';
       if (state === 'running') {
-        const address = inst?.PublicIpAddress;
-        if (!address) throw new StepError('smoke', `Instance ${instanceId} runs without a public IPv4 address: use a subnet that assigns one (smoke-subnet-id).`);
+        const address = use === 'private' ? inst?.PrivateIpAddress : inst?.PublicIpAddress;
+        if (!address) {
+          throw new StepError(
+            'smoke',
+            use === 'private'
+              ? `Instance ${instanceId} runs without a private IPv4 address.`
+              : `Instance ${instanceId} runs without a public IPv4 address: use a subnet that assigns one (smoke-subnet-id), or smoke-address: private from a runner inside the VPC.`,
+          );
+        }
         return address;
       }
       if (['shutting-down', 'terminated', 'stopping', 'stopped'].includes(state)) {
@@ -211,7 +245,7 @@ export async function waitForRunning(deps: Ec2Deps, instanceId: string, deadline
       }
     } catch (error) {
       if (error instanceof StepError) throw error;
-      if (code(error) !== 'InvalidInstanceID.NotFound' && !isTransient(error)) throw error;
+      if (errorCode(error) !== 'InvalidInstanceID.NotFound' && !isTransient(error)) throw error;
     }
     await clock.sleep(Math.min(pause, Math.max(0, deadline - clock.now())));
     pause = Math.min(pause * 1.5, 15_000);
@@ -226,57 +260,12 @@ async function instanceIds(ec2: EC2Client, r: Extract<Resource, { kind: 'instanc
 }
 
 async function terminateInstance(deps: Ec2Deps, r: Extract<Resource, { kind: 'instance' }>, clock: Clock): Promise<void> {
-  const ids = await instanceIds(deps.ec2, r);
-  if (!ids.length) return;
-  try {
-    await deps.ec2.send(new TerminateInstancesCommand({ InstanceIds: ids }));
-  } catch (error) {
-    if (code(error) === 'InvalidInstanceID.NotFound') return;
-    throw error;
-  }
-  deps.log.info(`Terminating ${ids.join(', ')}…`);
-  // The security group cannot go until the instance is gone.
-  const until = clock.now() + 10 * 60_000;
-  let pause = 2_000;
-  while (clock.now() < until) {
-    try {
-      const out = await deps.ec2.send(new DescribeInstancesCommand({ InstanceIds: ids }));
-      const states = (out.Reservations ?? []).flatMap((res) => res.Instances ?? []).map((i) => i.State?.Name);
-      if (states.every((s) => s === 'terminated')) return;
-    } catch (error) {
-      if (code(error) === 'InvalidInstanceID.NotFound') return;
-      if (!isTransient(error)) throw error;
-    }
-    await clock.sleep(pause);
-    pause = Math.min(pause * 1.5, 15_000);
-  }
-  throw new Error(`${ids.join(', ')} still not terminated after 10 minutes`);
+  await terminateInstances(deps.ec2, await instanceIds(deps.ec2, r), deps.log, clock);
 }
 
-async function deleteSecurityGroup(deps: Ec2Deps, r: Extract<Resource, { kind: 'security-group' }>, clock: Clock): Promise<void> {
-  let groupId = r.groupId;
-  if (!groupId) {
-    const filters = [{ Name: 'group-name', Values: [r.groupName] }, ...(r.vpcId ? [{ Name: 'vpc-id', Values: [r.vpcId] }] : [])];
-    const out = await deps.ec2.send(new DescribeSecurityGroupsCommand({ Filters: filters }));
-    groupId = out.SecurityGroups?.[0]?.GroupId;
-    if (!groupId) return;
-  }
-  // AWS keeps reporting the terminated instance's network interface for a while.
-  const until = clock.now() + 5 * 60_000;
-  let pause = 3_000;
-  for (;;) {
-    try {
-      await deps.ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId }));
-      return;
-    } catch (error) {
-      const c = code(error);
-      if (c === 'InvalidGroup.NotFound' || c === 'InvalidGroupId.NotFound') return;
-      if ((c !== 'DependencyViolation' && !isTransient(error)) || clock.now() >= until) throw error;
-      deps.log.info(`Security group ${groupId} still in use; trying again in ${Math.round(pause / 1000)} s.`);
-    }
-    await clock.sleep(pause);
-    pause = Math.min(pause * 1.5, 20_000);
-  }
+async function deleteGroup(deps: Ec2Deps, r: Extract<Resource, { kind: 'security-group' }>, clock: Clock): Promise<void> {
+  const groupId = r.groupId ?? (await findGroup(deps.ec2, r.groupName, r.vpcId));
+  if (groupId) await deleteSecurityGroup(deps.ec2, groupId, deps.log, clock);
 }
 
 /**
@@ -307,14 +296,10 @@ async function removeOnce(resource: Resource, deps: Ec2Deps, clock: Clock): Prom
       await terminateInstance(deps, resource, clock);
       break;
     case 'security-group':
-      await deleteSecurityGroup(deps, resource, clock);
+      await deleteGroup(deps, resource, clock);
       break;
     case 'key-pair':
-      try {
-        await deps.ec2.send(new DeleteKeyPairCommand({ KeyName: resource.keyName }));
-      } catch (error) {
-        if (code(error) !== 'InvalidKeyPair.NotFound') throw error;
-      }
+      await deleteKeyPair(deps.ec2, resource.keyName);
       break;
     default:
       throw new Error(`not a smoke-test resource: ${resource.kind}`);

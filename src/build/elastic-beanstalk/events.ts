@@ -1,5 +1,6 @@
 import { DescribeEventsCommand, ElasticBeanstalkClient, EventDescription } from '@aws-sdk/client-elastic-beanstalk';
 import type { Log } from '../../lib/log';
+import { allPages } from '../../lib/paginate';
 
 export interface BuildEvent {
   date: Date;
@@ -10,6 +11,8 @@ export interface BuildEvent {
 /** How far back each poll looks again, so an event the service records late is still printed. */
 const LOOKBACK_MS = 5 * 60 * 1000;
 const TAIL = 20;
+/** DescribeEvents' largest page (API model: MaxRecords 1–1000). */
+const PAGE_SIZE = 1000;
 
 export function formatEvent(e: BuildEvent): string {
   return `${e.date.toISOString()} ${e.severity.padEnd(5)} ${e.message}`;
@@ -29,16 +32,10 @@ export function createEventStream(eb: ElasticBeanstalkClient, platformArn: strin
   /** Fetches and prints the events not printed yet; returns them. */
   async function poll(): Promise<BuildEvent[]> {
     const startTime = new Date(Math.max(since.getTime(), newest - LOOKBACK_MS));
-    const fetched: EventDescription[] = [];
-    let token: string | undefined;
-    const tokens = new Set<string>();
-    do {
-      const page = await eb.send(new DescribeEventsCommand({ PlatformArn: platformArn, StartTime: startTime, MaxRecords: 1000, NextToken: token }));
-      fetched.push(...(page.Events ?? []));
-      token = page.NextToken || undefined;
-      if (token && tokens.has(token)) break;
-      if (token) tokens.add(token);
-    } while (token);
+    const fetched = await allPages('DescribeEvents', async (token) => {
+      const page = await eb.send(new DescribeEventsCommand({ PlatformArn: platformArn, StartTime: startTime, MaxRecords: PAGE_SIZE, NextToken: token }));
+      return { items: page.Events, next: page.NextToken };
+    });
 
     const fresh: BuildEvent[] = [];
     for (const e of fetched) {

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import { CreateStorageLocationCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { Clock, isTransient, realClock } from '../../lib/clock';
+import { Clock, realClock } from '../../lib/clock';
+import { isTransient } from '../../lib/aws-errors';
 import { StepError, describeError } from '../../lib/errors';
 import type { Log } from '../../lib/log';
 

@@ -1,41 +1,13 @@
-import {
-  ElasticBeanstalkClient,
-  ListPlatformVersionsCommand,
-  PlatformFilter,
-  PlatformSummary,
-} from '@aws-sdk/client-elastic-beanstalk';
+import { ElasticBeanstalkClient, PlatformSummary } from '@aws-sdk/client-elastic-beanstalk';
 import { StepError } from '../../lib/errors';
 import type { VersionRequest } from '../../inputs';
+import { listOwnPlatformVersions, parsePlatformArn } from './platforms';
 
-/** Every version of `name` the account owns, whatever its status, across all pages. */
+export { parsePlatformArn } from './platforms';
+
+/** Every version of `name` the account owns, whatever its status. */
 export async function listOwnVersions(eb: ElasticBeanstalkClient, name: string): Promise<PlatformSummary[]> {
-  const filters: PlatformFilter[] = [
-    { Type: 'PlatformOwner', Operator: '=', Values: ['Self'] },
-    { Type: 'PlatformName', Operator: '=', Values: [name] },
-  ];
-  const all: PlatformSummary[] = [];
-  const seenTokens = new Set<string>();
-  let token: string | undefined;
-  do {
-    const page = await eb.send(new ListPlatformVersionsCommand({ Filters: filters, MaxRecords: 100, NextToken: token }));
-    all.push(...(page.PlatformSummaryList ?? []));
-    token = page.NextToken || undefined;
-    // A service that hands back a token it already gave would loop forever.
-    if (token && seenTokens.has(token)) throw new StepError('version', `ListPlatformVersions returned the same NextToken twice ('${token}')`);
-    if (token) seenTokens.add(token);
-  } while (token);
-  // The filter is applied by the service; keep only exact matches in case it is looser than '='.
-  return all.filter((s) => versionOf(s) !== undefined && nameOf(s) === name);
-}
-
-/** NAME and VERSION from arn:aws:elasticbeanstalk:REGION:ACCOUNT:platform/NAME/VERSION. */
-export function parsePlatformArn(arn: string): { name: string; version: string } | undefined {
-  const m = /:platform\/([^/]+)\/([^/]+)$/.exec(arn);
-  return m ? { name: m[1], version: m[2] } : undefined;
-}
-
-function nameOf(s: PlatformSummary): string | undefined {
-  return s.PlatformArn ? parsePlatformArn(s.PlatformArn)?.name : undefined;
+  return (await listOwnPlatformVersions(eb, { name })).filter((s) => versionOf(s) !== undefined);
 }
 
 function versionOf(s: PlatformSummary): string | undefined {

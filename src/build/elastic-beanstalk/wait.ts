@@ -1,8 +1,12 @@
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribePlatformVersionCommand, ElasticBeanstalkClient, PlatformDescription } from '@aws-sdk/client-elastic-beanstalk';
 import { DescribeImagesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { StepError, describeError } from '../../lib/errors';
-import { Clock, isTransient, realClock } from '../../lib/clock';
+import { Clock, realClock } from '../../lib/clock';
+import { isNotFound, isTransient } from '../../lib/aws-errors';
+import { Backoff, backoff, sleepWithin } from '../../lib/retry';
 import { BuildEvent, EventStream, amiFromEvents, formatEvent } from './events';
+import { buildFailureReason, packerLogStream, packerLogTail } from './failure';
 import type { Log } from '../../lib/log';
 
 export interface WaitOptions {
@@ -22,26 +26,8 @@ export interface BuildResult {
   description: PlatformDescription;
 }
 
-const BACKOFF = 1.5;
-
-/** Pauses that grow while nothing happens and shrink back when the build moves. */
-function backoff(min: number, max: number) {
-  let current = min;
-  return {
-    next: () => {
-      const ms = current;
-      current = Math.min(max, current * BACKOFF);
-      return ms;
-    },
-    reset: () => {
-      current = min;
-    },
-  };
-}
-
-async function sleepUntil(clock: Clock, ms: number, deadline: number): Promise<void> {
-  await clock.sleep(Math.max(0, Math.min(ms, deadline - clock.now())));
-}
+/** EC2 image states after which an image never becomes available (API model, ImageState). */
+const FINAL_IMAGE_STATES = ['invalid', 'deregistered', 'failed', 'error', 'disabled'];
 
 function lastEvents(events: BuildEvent[]): string[] {
   return events.map(formatEvent);
@@ -53,13 +39,13 @@ function lastEvents(events: BuildEvent[]): string[] {
  * polled through; anything else, a Failed build or the deadline is an error.
  */
 export async function waitForPlatform(
-  eb: ElasticBeanstalkClient,
-  ec2: EC2Client,
+  clients: { eb: ElasticBeanstalkClient; ec2: EC2Client; logs: CloudWatchLogsClient },
   events: EventStream,
   options: WaitOptions,
   log: Log,
   clock: Clock = realClock,
 ): Promise<BuildResult> {
+  const { eb, ec2 } = clients;
   const pause = backoff(options.minIntervalMs, options.maxIntervalMs);
   let status = 'unknown';
   let description: PlatformDescription | undefined;
@@ -91,20 +77,12 @@ export async function waitForPlatform(
     if (status === 'Failed') {
       await drain(events, log);
       const tail = events.tail();
-      // The last ERROR only repeats that creation failed; the one before it says why.
-      const errors = tail.filter((e) => e.severity === 'ERROR').reverse();
-      const reason = (errors.find((e) => !/^Failed to create platform version/.test(e.message)) ?? errors[0])?.message ?? 'no error event was recorded';
-      const [name, version] = [description?.PlatformName, description?.PlatformVersion];
-      throw new StepError(
-        'wait',
-        `The platform build failed: ${reason}\nPacker's full output is in CloudWatch Logs, group /aws/elasticbeanstalk/platform/${name ?? '<name>'}, stream ${version ?? '<version>'}.`,
-        lastEvents(tail),
-      );
+      throw await buildFailure(clients.logs, description, tail);
     }
     if (status === 'Deleting' || status === 'Deleted') {
       throw new StepError('wait', `${options.platformArn} is ${status}: it was deleted while building.`, lastEvents(events.tail()));
     }
-    await sleepUntil(clock, pause.next(), options.deadline);
+    await sleepWithin(clock, pause.next(), options.deadline);
   }
 
   throw new StepError(
@@ -112,6 +90,22 @@ export async function waitForPlatform(
     `Gave up after the deadline: ${options.platformArn} is still ${status}. ${options.stillRunning}`,
     lastEvents(events.tail()),
   );
+}
+
+/**
+ * A failed build, in Packer's words: its error from the events (not the
+ * generic lines that follow it), then the last lines of its output from the
+ * build's CloudWatch Logs stream, where the failing provisioner speaks.
+ */
+async function buildFailure(logs: CloudWatchLogsClient, description: PlatformDescription | undefined, tail: BuildEvent[]): Promise<StepError> {
+  const [name, version] = [description?.PlatformName ?? '<name>', description?.PlatformVersion ?? '<version>'];
+  const { group, stream } = packerLogStream(name, version);
+  const output = description?.PlatformName && description.PlatformVersion ? await packerLogTail(logs, name, version) : { lines: [], error: 'the platform has no name and version' };
+  const where = `CloudWatch Logs, group ${group}, stream ${stream}`;
+  const quoted = output.lines.length
+    ? `\nThe last lines of Packer's output (${where}):\n${output.lines.map((l) => `  ${l}`).join('\n')}`
+    : `\nPacker's full output is in ${where}${output.error ? ` (could not read it: ${output.error})` : ''}.`;
+  return new StepError('wait', `The platform build failed: ${buildFailureReason(tail)}${quoted}`, lastEvents(tail));
 }
 
 /** Events can trail the status; one more look makes the failure's reason part of the log. */
@@ -135,7 +129,7 @@ async function waitForImage(
   options: WaitOptions,
   log: Log,
   clock: Clock,
-  pause: ReturnType<typeof backoff>,
+  pause: Backoff,
 ): Promise<void> {
   pause.reset();
   let state = 'not found yet';
@@ -147,15 +141,16 @@ async function waitForImage(
         log.info(`AMI ${amiId} is available.`);
         return;
       }
-      if (state === 'failed' || state === 'deregistered' || state === 'error') {
-        throw new StepError('wait', `AMI ${amiId} of ${options.platformArn} is ${state}.`);
+      // pending and transient pass; the others are final.
+      if (FINAL_IMAGE_STATES.includes(state)) {
+        const reason = out.Images?.[0]?.StateReason?.Message;
+        throw new StepError('wait', `AMI ${amiId} of ${options.platformArn} is ${state}${reason ? `: ${reason}` : ''}; it will not become available.`);
       }
     } catch (error) {
       if (error instanceof StepError) throw error;
-      const notFound = (error as { name?: string }).name === 'InvalidAMIID.NotFound';
-      if (!notFound && !isTransient(error)) throw new StepError('wait', `Looking up AMI ${amiId} failed: ${describeError(error)}`);
+      if (!isNotFound(error, 'InvalidAMIID.NotFound') && !isTransient(error)) throw new StepError('wait', `Looking up AMI ${amiId} failed: ${describeError(error)}`);
     }
-    await sleepUntil(clock, pause.next(), options.deadline);
+    await sleepWithin(clock, pause.next(), options.deadline);
   }
   throw new StepError('wait', `Gave up after the deadline: AMI ${amiId} is ${state}. ${options.stillRunning}`);
 }

@@ -1,0 +1,35 @@
+import { describeError, StepError } from './errors';
+
+/** What the SDK's credential providers resolve to, as far as this check reads it. */
+export type CredentialsProvider = () => Promise<{ expiration?: Date; sessionToken?: string }>;
+
+/**
+ * Whether the credentials last until the run's deadline. SDK credentials carry
+ * an expiry when their source gives one (assumed roles, web identity, SSO, or
+ * AWS_CREDENTIAL_EXPIRATION beside keys in the environment); OIDC sessions from
+ * aws-actions/configure-aws-credentials last one hour unless role-duration-seconds
+ * says otherwise, and a build plus a smoke test can take longer.
+ */
+export async function credentialsWarning(provider: CredentialsProvider, deadline: number, timeoutMinutes: number): Promise<string | undefined> {
+  let credentials;
+  try {
+    credentials = await provider();
+  } catch (error) {
+    throw new StepError(
+      'preflight',
+      `No AWS credentials: ${describeError(error)}. Configure them before this step, with aws-actions/configure-aws-credentials (OIDC) or the AWS_* environment variables.`,
+    );
+  }
+  const expiry = credentials.expiration?.getTime();
+  if (expiry !== undefined && expiry < deadline) {
+    const short = Math.ceil((deadline - expiry) / 60_000);
+    return (
+      `The AWS credentials expire at ${new Date(expiry).toISOString()}, ${short} min before this run's deadline (timeout-minutes: ${timeoutMinutes}): ` +
+      `calls after that fail, teardown included. Ask for a longer session (configure-aws-credentials' role-duration-seconds, up to the role's maximum session duration), or lower timeout-minutes.`
+    );
+  }
+  if (expiry === undefined && credentials.sessionToken && timeoutMinutes > 60) {
+    return `The AWS credentials are a session whose expiry is not known here; OIDC sessions last one hour by default and timeout-minutes is ${timeoutMinutes}. Set role-duration-seconds to cover the run.`;
+  }
+  return undefined;
+}

@@ -1,0 +1,63 @@
+/**
+ * Deleting EC2 resources the way every path of the action needs: gone is
+ * success, an instance is waited for until terminated (its security group
+ * cannot go before), and a group still held by a terminated instance's network
+ * interface (AWS reports it for a while) is tried again.
+ */
+import { DeleteKeyPairCommand, DeleteSecurityGroupCommand, DescribeInstancesCommand, EC2Client, TerminateInstancesCommand } from '@aws-sdk/client-ec2';
+import { errorCode, isNotFound, isTransient } from '../lib/aws-errors';
+import type { Clock } from '../lib/clock';
+import type { Log } from '../lib/log';
+import { backoff } from '../lib/retry';
+
+/** Terminates the instances and waits (at most ten minutes) until EC2 reports them terminated. */
+export async function terminateInstances(ec2: EC2Client, ids: string[], log: Log, clock: Clock): Promise<void> {
+  if (!ids.length) return;
+  try {
+    await ec2.send(new TerminateInstancesCommand({ InstanceIds: ids }));
+  } catch (error) {
+    if (isNotFound(error, 'InvalidInstanceID.NotFound')) return;
+    throw error;
+  }
+  log.info(`Terminating ${ids.join(', ')}…`);
+  const until = clock.now() + 10 * 60_000;
+  const pause = backoff(2_000, 15_000);
+  while (clock.now() < until) {
+    try {
+      const out = await ec2.send(new DescribeInstancesCommand({ InstanceIds: ids }));
+      if ((out.Reservations ?? []).flatMap((r) => r.Instances ?? []).every((i) => i.State?.Name === 'terminated')) return;
+    } catch (error) {
+      if (isNotFound(error, 'InvalidInstanceID.NotFound')) return;
+      if (!isTransient(error)) throw error;
+    }
+    await clock.sleep(pause.next());
+  }
+  throw new Error(`${ids.join(', ')} still not terminated after 10 minutes`);
+}
+
+/** Deletes a security group, trying again (at most five minutes) while a terminated instance still holds it; false when it was already gone. */
+export async function deleteSecurityGroup(ec2: EC2Client, groupId: string, log: Log, clock: Clock): Promise<boolean> {
+  const until = clock.now() + 5 * 60_000;
+  const pause = backoff(3_000, 20_000);
+  for (;;) {
+    try {
+      await ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId }));
+      return true;
+    } catch (error) {
+      if (isNotFound(error, 'InvalidGroup.NotFound', 'InvalidGroupId.NotFound')) return false;
+      if ((errorCode(error) !== 'DependencyViolation' && !isTransient(error)) || clock.now() >= until) throw error;
+    }
+    const ms = pause.next();
+    log.info(`Security group ${groupId} still in use; trying again in ${Math.round(ms / 1000)} s.`);
+    await clock.sleep(ms);
+  }
+}
+
+/** Deletes a key pair; one that does not exist is success. */
+export async function deleteKeyPair(ec2: EC2Client, keyName: string): Promise<void> {
+  try {
+    await ec2.send(new DeleteKeyPairCommand({ KeyName: keyName }));
+  } catch (error) {
+    if (!isNotFound(error, 'InvalidKeyPair.NotFound')) throw error;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Faults a test injects, per operation, and how each service words them.
+ */
+import { ApiError, Service } from './protocol';
+
+export type FaultKind =
+  /** The service's throttling error (the SDK retries it). */
+  | 'throttle'
+  /** An internal error, 500 (the SDK retries it). */
+  | '5xx'
+  /** The connection closes before the request is handled: nothing happened. */
+  | 'drop'
+  /** The request is handled, then the connection closes before the answer: it happened, and the caller never hears. */
+  | 'lose'
+  /** The answer comes late. */
+  | 'slow'
+  /** The answer is held until released (or a long time). */
+  | 'hang'
+  /** A plain IAM denial. */
+  | 'deny'
+  /** Elastic Beanstalk's InsufficientPrivilegesException: the service lacked a permission downstream. */
+  | 'deny-downstream'
+  /** For CreatePlatformVersion: the build it starts fails. */
+  | 'fail-build';
+
+export interface Fault {
+  /** Operation name, e.g. CreatePlatformVersion or PutObject. */
+  action: string;
+  kind: FaultKind;
+  /** How many matching calls it hits (default 1); Infinity for all. */
+  times?: number;
+  /** Matching calls to let through first. */
+  skip?: number;
+  /** For slow and hang: how long to hold the answer (hang: until released or this long). */
+  delayMs?: number;
+}
+
+export interface FaultBook {
+  add(fault: Fault): void;
+  /** The next fault for this call, if any; `fail-build` is only taken when asked for by kind. */
+  take(action: string, kind?: FaultKind): Fault | undefined;
+}
+
+export function faultBook(): FaultBook {
+  const faults: (Fault & { seen: number; hit: number })[] = [];
+  return {
+    add: (f) => faults.push({ ...f, seen: 0, hit: 0 }),
+    take(action, kind) {
+      for (const f of faults) {
+        if (f.action !== action || (kind && f.kind !== kind) || (!kind && f.kind === 'fail-build')) continue;
+        f.seen++;
+        if (f.seen <= (f.skip ?? 0) || f.hit >= (f.times ?? 1)) continue;
+        f.hit++;
+        return f;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** The error each service answers for a fault that is an error. */
+export function faultError(service: Service, action: string, kind: FaultKind): ApiError | undefined {
+  switch (kind) {
+    case 'throttle':
+      // EC2: RequestLimitExceeded (503); S3: SlowDown (503); query and JSON services: Throttling / ThrottlingException (400).
+      if (service === 'ec2') return new ApiError('RequestLimitExceeded', 'Request limit exceeded.', 503);
+      if (service === 's3') return new ApiError('SlowDown', 'Please reduce your request rate.', 503);
+      return new ApiError(service === 'logs' ? 'ThrottlingException' : 'Throttling', 'Rate exceeded', 400);
+    case '5xx':
+      if (service === 's3') return new ApiError('InternalError', 'We encountered an internal error. Please try again.', 500);
+      return new ApiError(service === 'ec2' ? 'InternalError' : 'InternalFailure', 'The request processing has failed because of an unknown error.', 500);
+    case 'deny':
+      // Each service's plain IAM denial: EC2's UnauthorizedOperation, S3's and Elastic Beanstalk's AccessDenied
+      // (403, EB-FACTS), IAM's AccessDenied, CloudWatch Logs' AccessDeniedException.
+      if (service === 'ec2') return new ApiError('UnauthorizedOperation', `You are not authorized to perform this operation. User is not authorized to perform: ec2:${action}`, 403);
+      if (service === 'logs') return new ApiError('AccessDeniedException', `User is not authorized to perform: logs:${action}`, 400);
+      return new ApiError('AccessDenied', `User is not authorized to perform: ${service}:${action}`, 403);
+    case 'deny-downstream':
+      return new ApiError('InsufficientPrivilegesException', `The service lacks a permission it needs for ${action}.`, 403);
+    default:
+      return undefined;
+  }
+}
