@@ -63,6 +63,17 @@ describe('platform files', () => {
     }
   });
 
+  it('keeps to template keys an older Packer takes: Packer 1.6.6 refuses the gp3 volume type without a throughput, which older Packer does not know', () => {
+    const template = JSON.parse(fs.readFileSync(path.join(platform, 'custom_platform.json'), 'utf8'));
+    const root = template.builders[0].launch_block_device_mappings[0];
+    expect(Object.keys(root).sort()).toEqual(['delete_on_termination', 'device_name', 'volume_size']);
+    const gp3 = path.join(tmp, 'gp3.json');
+    fs.writeFileSync(gp3, JSON.stringify({ ...template, provisioners: [], builders: [{ ...template.builders[0], launch_block_device_mappings: [{ ...root, volume_type: 'gp3' }] }] }));
+    const r = spawnSync('packer', ['validate', gp3], { cwd: platform, env: { ...process.env, AWS_REGION: 'eu-west-1' }, encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/Throughput must be between 125 and 1000/);
+  });
+
   it('finds its source AMI by filter on Canonical, never by id, and tags the AMI for the platform', () => {
     const template = JSON.parse(fs.readFileSync(path.join(platform, 'custom_platform.json'), 'utf8'));
     const builder = template.builders[0];
@@ -70,8 +81,9 @@ describe('platform files', () => {
     expect(builder.source_ami_filter.owners).toEqual(['099720109477']);
     expect(builder.source_ami_filter.filters.name).toContain('{{user `ubuntu_release`}}');
     expect(template.variables.ubuntu_release).toBe('24.04');
-    expect(builder.region).toBe('{{user `aws_region`}}');
-    expect(template.variables.aws_region).toBe('{{env `AWS_REGION`}}');
+    // Left to the build's environment, as AWS's sample templates leave it.
+    expect(builder.region).toBe('');
+    expect(builder.run_tags).toMatchObject({ eb_platform_name: '{{user `platform_name`}}', eb_platform_version: '{{user `platform_version`}}' });
     expect(Object.keys(builder.tags)).toEqual(expect.arrayContaining(['eb_platform_name', 'eb_platform_version', 'eb_platform_arn']));
     expect(builder.ami_name).toContain('{{user `platform_name`}}-{{user `platform_version`}}');
     expect(JSON.stringify(template)).not.toMatch(/ami-[0-9a-f]{8}/);
@@ -140,7 +152,7 @@ describe('platform files', () => {
       encoding: 'utf8',
       env: { ...process.env, GITHUB_WORKSPACE: '' },
     });
-    expect(out).toMatch(/platform\.yaml valid, Packer template custom_platform\.json/);
+    expect(out).toMatch(/platform\.yaml valid \(flavor ubuntu1604\), Packer template custom_platform\.json/);
     expect(out).toMatch(/SHA-256 [0-9a-f]{64}/);
     expect(out).not.toMatch(/sample-app/);
   });

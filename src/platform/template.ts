@@ -56,21 +56,23 @@ export function templateRegions(template: PackerTemplate): { index: number; regi
 
 /**
  * Keys of the amazon-ebs builder's block device mappings that Packer learnt
- * late (throughput in 1.6.6), which the Packer on Elastic Beanstalk's builder
- * (undocumented, older tooling in every public transcript) may refuse.
+ * late, which the Packer on Elastic Beanstalk's builder (undocumented, older
+ * tooling in every public transcript) may refuse: `throughput` came in Packer
+ * 1.6.6, and 1.6.6 refuses a gp3 volume without it ("Throughput must be
+ * between 125 and 1000", seen running Debian's 1.6.6), so gp3 works with no
+ * Packer before or at 1.6.6 both ways. Leaving volume_type out takes the
+ * source image's type (gp3 for Canonical's hvm-ssd-gp3 images).
  */
-const LATE_BLOCK_DEVICE_KEYS: Record<string, string> = { throughput: 'Packer 1.6.6' };
-
 export function lateTemplateKeys(template: PackerTemplate): string[] {
   const found: string[] = [];
   for (const { index, builder } of amazonBuilders(template)) {
     for (const list of ['launch_block_device_mappings', 'ami_block_device_mappings']) {
       const mappings = builder[list];
       if (!Array.isArray(mappings)) continue;
-      mappings.forEach((m, i) => {
-        for (const key of Object.keys((m ?? {}) as object)) {
-          if (LATE_BLOCK_DEVICE_KEYS[key]) found.push(`builders[${index}].${list}[${i}].${key} (needs ${LATE_BLOCK_DEVICE_KEYS[key]})`);
-        }
+      mappings.forEach((m: Record<string, unknown> | null, i) => {
+        const at = `builders[${index}].${list}[${i}]`;
+        if (m && 'throughput' in m) found.push(`${at}.throughput (needs Packer 1.6.6)`);
+        if (m?.volume_type === 'gp3') found.push(`${at}.volume_type gp3 (Packer 1.6.6 demands a throughput with it, which older Packer does not know)`);
       });
     }
   }
