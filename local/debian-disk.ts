@@ -5,7 +5,7 @@
  * Cached under `cacheDir/KEY`, built once across processes (a lock), and the
  * older disks of the same cache removed once a new one is built.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -43,6 +43,24 @@ export function hashTree(hash: ReturnType<typeof createHash>, dir: string): void
   const entries = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
   const files = entries.map((e) => path.join(e.parentPath ?? e.path, e.name)).sort();
   for (const f of files) hash.update(path.relative(dir, f)).update(String(fs.statSync(f).mode & 0o777)).update(fs.readFileSync(f));
+}
+
+/**
+ * Removes a build tree. mmdebstrap mounts /proc, /sys and /dev inside the root
+ * while its hooks run; a build killed then leaves them mounted, and removing
+ * the tree through them would reach the host's. So: unmount whatever is
+ * mounted under it first, and never cross into another file system.
+ */
+export function removeTree(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  const under = fs
+    .readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .map((l) => l.split(' ')[1]?.replace(/\\040/g, ' '))
+    .filter((m): m is string => !!m && (m === dir || m.startsWith(dir + '/')))
+    .sort((a, b) => b.length - a.length);
+  for (const m of under) execFileSync('umount', ['-l', m]);
+  execFileSync('rm', ['-rf', '--one-file-system', dir]);
 }
 
 export function diskKey(recipe: DiskRecipe): string {
@@ -86,7 +104,7 @@ export async function debianDisk(recipe: DiskRecipe, log: (line: string) => void
 async function build(recipe: DiskRecipe, key: string, log: (line: string) => void): Promise<void> {
   const { cacheDir } = recipe;
   // Holding the lock, any half-built tree of this disk is from a build that died.
-  for (const stale of fs.readdirSync(cacheDir)) if (stale.startsWith(`.build-${key}-`)) fs.rmSync(path.join(cacheDir, stale), { recursive: true, force: true });
+  for (const stale of fs.readdirSync(cacheDir)) if (stale.startsWith(`.build-${key}-`)) removeTree(path.join(cacheDir, stale));
   const work = fs.mkdtempSync(path.join(cacheDir, `.build-${key}-`));
   try {
     const root = path.join(work, 'root');
@@ -106,15 +124,15 @@ async function build(recipe: DiskRecipe, key: string, log: (line: string) => voi
     fs.copyFileSync(path.join(root, 'boot', initrd), path.join(work, 'initrd.img'));
     recipe.finish?.(root, work);
     await run('mkfs.ext4', ['-q', '-F', '-L', 'root', '-d', root, path.join(work, 'disk.raw'), recipe.size], { timeout: 10 * 60_000 });
-    fs.rmSync(root, { recursive: true, force: true });
+    removeTree(root);
     await run('qemu-img', ['convert', '-O', 'qcow2', path.join(work, 'disk.raw'), path.join(work, 'disk.qcow2')], { timeout: 10 * 60_000 });
     fs.rmSync(path.join(work, 'disk.raw'));
     fs.writeFileSync(path.join(work, 'ready'), '');
     // Older disks of this cache are of no use once what makes them changed.
-    for (const old of fs.readdirSync(cacheDir)) if (!old.startsWith('.') && old !== key) fs.rmSync(path.join(cacheDir, old), { recursive: true, force: true });
+    for (const old of fs.readdirSync(cacheDir)) if (!old.startsWith('.') && old !== key) removeTree(path.join(cacheDir, old));
     fs.renameSync(work, path.join(cacheDir, key));
     log(`${recipe.what} ${key}: built in ${Math.round((Date.now() - started) / 1000)} s`);
   } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+    removeTree(work);
   }
 }

@@ -31,7 +31,21 @@ export interface SmokeSettings {
   kmsKeyId?: string;
 }
 
+export type BuilderKind = 'elastic-beanstalk' | 'packer';
+
+export interface PackerSettings {
+  /** A pinned version to install from HashiCorp's releases; undefined takes the packer on PATH. */
+  version?: string;
+  /** The amazon plugin's version, installed for Packer 1.10 and later. */
+  pluginVersion: string;
+  /** Template variables, passed as -var. */
+  variables: Record<string, string>;
+}
+
 export interface Inputs {
+  /** Who runs Packer: Elastic Beanstalk's builder environment, or the action on the runner. */
+  builder: BuilderKind;
+  packer: PackerSettings;
   platformDir: string;
   platformName: string;
   platformVersion: VersionRequest;
@@ -43,7 +57,8 @@ export interface Inputs {
   keepBuilder: boolean;
   dryRun: boolean;
   tags: Record<string, string>;
-  builder: BuilderSettings;
+  /** The Elastic Beanstalk builder environment's settings. */
+  builderEnvironment: BuilderSettings;
   maxBundleBytes: number;
   smoke: SmokeSettings;
 }
@@ -64,6 +79,8 @@ export class InputErrors extends Error {
 }
 
 const SEMVER = /^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$/;
+/** The amazon plugin the action installs for Packer 1.10 and later, pinned. */
+export const DEFAULT_AMAZON_PLUGIN = '1.8.2';
 // The region shapes of AWS's partitions (aws, aws-cn, aws-us-gov, aws-iso*, eusc), as the SDK's partition data defines them.
 const REGION = /^(?:(?:us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+|cn-\w+-\d+|us-gov-\w+-\d+|us-iso[bef]?-\w+-\d+|eu-isoe-\w+-\d+|eusc-\w+-\d+)$/;
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
@@ -185,6 +202,29 @@ function parseId(name: string, raw: string, prefix: string): string | undefined 
   return value;
 }
 
+/** A Packer or plugin version: empty, or MAJOR.MINOR.PATCH (a leading v is taken). */
+function parsePackerVersion(name: string, raw: string): string | undefined {
+  const v = raw.trim().replace(/^v/, '');
+  if (!v) return undefined;
+  if (!SEMVER.test(v)) throw new InputError(name, `'${raw.trim()}' is not a version: expected MAJOR.MINOR.PATCH such as 1.11.2, or nothing for the packer on PATH`);
+  return v;
+}
+
+/** `name=value` lines, passed to `packer build` as -var; only the packer builder can pass them. */
+function parsePackerVariables(raw: string, builder: BuilderKind): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const line of raw.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const eq = line.indexOf('=');
+    const key = eq < 0 ? '' : line.slice(0, eq).trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) throw new InputError('packer-variables', `'${line}' is not a variable: expected name=value, one per line`);
+    vars[key] = line.slice(eq + 1).trim();
+  }
+  if (Object.keys(vars).length && builder !== 'packer') {
+    throw new InputError('packer-variables', 'given with builder elastic-beanstalk, whose builder runs the template without -var: set the variables\' defaults in the template, or use builder: packer');
+  }
+  return vars;
+}
+
 /** An IAM role or instance profile name (IAM: up to 128 of letters, digits and +=,.@_-). */
 function parseRoleName(name: string, raw: string, fallback: string): string {
   const v = raw.trim() || fallback;
@@ -254,7 +294,14 @@ export function parseInputs(get: InputSource, env: NodeJS.ProcessEnv = process.e
   const smokeTest = attempt(() => parseBoolean('smoke-test', get('smoke-test'), true), true);
   const script = get('smoke-script').trim();
 
+  const builder = attempt(() => parseChoice('builder', get('builder'), ['elastic-beanstalk', 'packer'] as const, 'elastic-beanstalk'), 'elastic-beanstalk' as BuilderKind);
   const inputs: Inputs = {
+    builder,
+    packer: {
+      version: attempt(() => parsePackerVersion('packer-version', get('packer-version')), undefined),
+      pluginVersion: attempt(() => parsePackerVersion('packer-amazon-plugin-version', get('packer-amazon-plugin-version')) ?? DEFAULT_AMAZON_PLUGIN, DEFAULT_AMAZON_PLUGIN),
+      variables: attempt(() => parsePackerVariables(get('packer-variables'), builder), {}),
+    },
     platformDir: attempt(() => resolveInside(workspace, 'platform-dir', get('platform-dir').trim() || 'platform', 'directory'), ''),
     platformName: attempt(() => parsePlatformName(get('platform-name'), env), ''),
     platformVersion: attempt(() => parseVersionRequest(get('platform-version')), { kind: 'auto' } as VersionRequest),
@@ -265,7 +312,7 @@ export function parseInputs(get: InputSource, env: NodeJS.ProcessEnv = process.e
     keepBuilder: attempt(() => parseBoolean('keep-builder', get('keep-builder'), false), false),
     dryRun,
     tags: attempt(() => parseTags('tags', get('tags'), EB_TAG_RULES), {}),
-    builder: {
+    builderEnvironment: {
       instanceType: attempt(() => parseInstanceType('builder-instance-type', get('builder-instance-type')), undefined),
       instanceProfile: attempt(() => parseRoleName('builder-instance-profile', get('builder-instance-profile'), DEFAULT_BUILDER_PROFILE), DEFAULT_BUILDER_PROFILE),
       serviceRole: attempt(() => parseRoleName('builder-service-role', get('builder-service-role'), DEFAULT_SERVICE_ROLE), DEFAULT_SERVICE_ROLE),
@@ -300,7 +347,7 @@ export function parseInputs(get: InputSource, env: NodeJS.ProcessEnv = process.e
   if (inputs.smoke.address === 'private' && !inputs.smoke.allowedCidr && smokeTest) {
     errors.push(new InputError('smoke-allowed-cidr', "not set while smoke-address is private: expected the runner's network inside the VPC, such as 10.0.0.0/16"));
   }
-  if (inputs.builder.subnets.length && !inputs.builder.vpcId) {
+  if (inputs.builderEnvironment.subnets.length && !inputs.builderEnvironment.vpcId) {
     errors.push(new InputError('builder-subnets', 'subnets given without builder-vpc-id: expected the VPC that holds them'));
   }
   if (errors.length === 1) throw errors[0];

@@ -37,9 +37,22 @@ describe('inputs', () => {
       keepBuilder: false,
       dryRun: false,
       maxBundleBytes: 500 * 1024 * 1024,
-      builder: { instanceProfile: 'aws-elasticbeanstalk-custom-platform-ec2-role', subnets: [] },
-      smoke: { instanceType: 't3.small', sshUser: 'ubuntu', sshPort: 22, httpPort: 80 },
+      builder: 'elastic-beanstalk',
+      packer: { version: undefined, pluginVersion: '1.8.2', variables: {} },
+      builderEnvironment: { instanceProfile: 'aws-elasticbeanstalk-custom-platform-ec2-role', serviceRole: 'aws-elasticbeanstalk-service-role', subnets: [] },
+      smoke: { instanceType: 't3.small', sshUser: 'ubuntu', sshPort: 22, httpPort: 80, address: 'public' },
     });
+  });
+
+  it('reads the packer builder and its settings, and refuses -var variables Elastic Beanstalk cannot take', () => {
+    expect(parse({ builder: 'packer', 'packer-version': 'v1.11.2', 'packer-variables': 'docker_source=distro\ninstance_type = t3.large' })).toMatchObject({
+      builder: 'packer',
+      packer: { version: '1.11.2', pluginVersion: '1.8.2', variables: { docker_source: 'distro', instance_type: 't3.large' } },
+    });
+    expect(errorOf(() => parse({ 'packer-variables': 'docker_source=distro' })).message).toMatch(/Input 'packer-variables': given with builder elastic-beanstalk, whose builder runs the template without -var/);
+    expect(errorOf(() => parse({ builder: 'codebuild' })).message).toMatch(/Input 'builder': 'codebuild' is not one of elastic-beanstalk, packer/);
+    expect(errorOf(() => parse({ builder: 'packer', 'packer-version': 'latest' })).message).toMatch(/Input 'packer-version': 'latest' is not a version/);
+    expect(errorOf(() => parse({ builder: 'packer', 'packer-variables': 'no equals sign' })).message).toMatch(/Input 'packer-variables': 'no equals sign' is not a variable/);
   });
 
   it.each([
@@ -124,7 +137,7 @@ describe('inputs', () => {
 
   it('wants a VPC with builder subnets', () => {
     expect(errorOf(() => parse({ 'builder-subnets': 'subnet-0123456789abcdef0' })).message).toMatch(/Input 'builder-subnets'.*builder-vpc-id/);
-    expect(parse({ 'builder-vpc-id': 'vpc-0123abcd', 'builder-subnets': 'subnet-0123abcd, subnet-4567abcd' }).builder.subnets).toEqual([
+    expect(parse({ 'builder-vpc-id': 'vpc-0123abcd', 'builder-subnets': 'subnet-0123abcd, subnet-4567abcd' }).builderEnvironment.subnets).toEqual([
       'subnet-0123abcd',
       'subnet-4567abcd',
     ]);

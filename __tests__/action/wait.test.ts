@@ -71,7 +71,10 @@ describe('waiting for the build', () => {
   const packerLog = [
     '==> ebpacker: Provisioning with shell script: /tmp/packer-shell123',
     '    ebpacker: ==> 20-docker.sh',
-    '    ebpacker: E: Unable to locate package docker-ce',
+    '    ebpacker: \u001b[0;1;31mE: Unable to locate package docker-ce\u001b[0m',
+    '==> ebpacker: Provisioning step had errors: Running the cleanup provisioner, if present...',
+    '==> ebpacker: Terminating the source AWS instance...',
+    '==> ebpacker: Deleting temporary keypair...',
     "Build 'ebpacker' errored: Script exited with non-zero exit status: 100",
   ];
 
@@ -82,8 +85,10 @@ describe('waiting for the build', () => {
     expect(error).toBeInstanceOf(StepError);
     expect(error.message).toMatch(/^The platform build failed: Packer failed with error: \[Build "ebpacker" errored: Script exited with non-zero exit status: 100\]\n/);
     expect(error.message).not.toMatch(/Unsuccessful command execution/);
-    expect(error.message).toContain("The last lines of Packer's output (CloudWatch Logs, group /aws/elasticbeanstalk/platform/web, stream 1.0.0):");
-    expect(error.message).toMatch(/\n {6}ebpacker: E: Unable to locate package docker-ce\n/);
+    expect(error.message).toContain("The failing provisioner's last lines (CloudWatch Logs, group /aws/elasticbeanstalk/platform/web, stream 1.0.0):");
+    // The provisioner's own words, without colours, and not Packer's clean-up after them.
+    expect(error.message).toMatch(/\n {6}ebpacker: E: Unable to locate package docker-ce$/);
+    expect(error.message).not.toMatch(/Terminating the source|Deleting temporary keypair/);
     expect(error.details.join('\n')).toContain("Failed to create platform version 'web/1.0.0'.");
     expect(error.details.join('\n')).toContain('Unsuccessful command execution');
   });

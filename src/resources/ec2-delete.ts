@@ -4,7 +4,7 @@
  * cannot go before), and a group still held by a terminated instance's network
  * interface (AWS reports it for a while) is tried again.
  */
-import { DeleteKeyPairCommand, DeleteSecurityGroupCommand, DescribeInstancesCommand, EC2Client, TerminateInstancesCommand } from '@aws-sdk/client-ec2';
+import { DeleteKeyPairCommand, DeleteSecurityGroupCommand, DeleteSnapshotCommand, DeregisterImageCommand, DescribeImagesCommand, DescribeInstancesCommand, EC2Client, TerminateInstancesCommand } from '@aws-sdk/client-ec2';
 import { errorCode, isNotFound, isTransient } from '../lib/aws-errors';
 import type { Clock } from '../lib/clock';
 import type { Log } from '../lib/log';
@@ -60,4 +60,26 @@ export async function deleteKeyPair(ec2: EC2Client, keyName: string): Promise<vo
   } catch (error) {
     if (!isNotFound(error, 'InvalidKeyPair.NotFound')) throw error;
   }
+}
+
+/** Deregisters an image and deletes its snapshots; one already gone is success. Returns what it removed. */
+export async function deregisterImage(ec2: EC2Client, imageId: string): Promise<string[]> {
+  let snapshots: string[] = [];
+  try {
+    const image = (await ec2.send(new DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
+    if (!image || image.State === 'deregistered') return [];
+    snapshots = (image.BlockDeviceMappings ?? []).map((b) => b.Ebs?.SnapshotId).filter((s): s is string => !!s);
+    await ec2.send(new DeregisterImageCommand({ ImageId: imageId }));
+  } catch (error) {
+    if (isNotFound(error, 'InvalidAMIID.NotFound')) return [];
+    throw error;
+  }
+  for (const snapshotId of snapshots) {
+    try {
+      await ec2.send(new DeleteSnapshotCommand({ SnapshotId: snapshotId }));
+    } catch (error) {
+      if (!isNotFound(error, 'InvalidSnapshot.NotFound')) throw error;
+    }
+  }
+  return [`image ${imageId}`, ...snapshots.map((s) => `snapshot ${s}`)];
 }

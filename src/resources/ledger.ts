@@ -21,7 +21,18 @@ export type Resource =
    * instance (found by the template's run tags, or by the id Packer announced)
    * and the temporary group and key pair Packer made for it.
    */
-  | { kind: 'packer-build'; region: string; build: string; tags: Record<string, string>; instanceIds?: string[]; groupIds?: string[]; keyNames?: string[] };
+  | {
+      kind: 'packer-build';
+      region: string;
+      build: string;
+      tags: Record<string, string>;
+      instanceIds?: string[];
+      groupIds?: string[];
+      groupNames?: string[];
+      keyNames?: string[];
+      /** Images the build registered before it failed: never left half-registered. */
+      imageIds?: string[];
+    };
 
 export type ResourceKind = Resource['kind'];
 

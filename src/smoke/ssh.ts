@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { runProcess } from '../lib/process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -13,43 +13,14 @@ export interface SshTarget {
   knownHostsPath: string;
 }
 
-export interface CommandResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import type { CommandResult } from '../lib/process';
+export type { CommandResult };
 
 export interface KeyMaterial {
   dir: string;
   privateKeyPath: string;
   publicKey: string;
   cleanup(): void;
-}
-
-/** Runs a command to its end, its time limit, or the job's cancel, whichever comes first. */
-function run(cmd: string, args: string[], input?: string | Buffer, timeoutMs = 60_000, signal?: AbortSignal): Promise<CommandResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    const stop = () => child.kill('SIGKILL');
-    const timer = setTimeout(stop, timeoutMs);
-    if (signal?.aborted) stop();
-    signal?.addEventListener('abort', stop);
-    child.on('exit', () => signal?.removeEventListener('abort', stop));
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? (signal ? 255 : 1), stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
-    });
-    child.stdin.on('error', () => {});
-    child.stdin.end(input ?? '');
-  });
 }
 
 /**
@@ -60,7 +31,7 @@ export async function makeKey(log: Log, comment: string): Promise<KeyMaterial> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-platform-ssh-'));
   fs.chmodSync(dir, 0o700);
   const privateKeyPath = path.join(dir, 'id_ed25519');
-  const made = await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', privateKeyPath]);
+  const made = await runProcess('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', privateKeyPath]);
   if (made.code !== 0) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`ssh-keygen failed: ${made.stderr.trim()}`);
@@ -124,7 +95,7 @@ function sshOptions(t: SshTarget, connectTimeoutS: number): string[] {
 
 /** Runs one command on the host; a non-zero exit is a result, not an exception. */
 export function sshRun(t: SshTarget, command: string, options: { input?: string | Buffer; timeoutMs?: number; connectTimeoutS?: number; signal?: AbortSignal } = {}): Promise<CommandResult> {
-  return run('ssh', [...sshOptions(t, options.connectTimeoutS ?? 10), `${t.user}@${t.host}`, command], options.input, options.timeoutMs ?? 120_000, options.signal);
+  return runProcess('ssh', [...sshOptions(t, options.connectTimeoutS ?? 10), `${t.user}@${t.host}`, command], { input: options.input, timeoutMs: options.timeoutMs ?? 120_000, signal: options.signal });
 }
 
 /** Copies a local file to the host through the SSH channel (no scp needed on either side). */
@@ -154,7 +125,7 @@ export function classifySshFailure(result: CommandResult): SshFailure {
 
 /** Asks the host for its keys without trusting them: the fallback when the console shows none. */
 export async function scanHostKeys(host: string, port: number): Promise<string[]> {
-  const r = await run('ssh-keyscan', ['-T', '10', '-p', String(port), '-t', 'ed25519,ecdsa,rsa', host], undefined, 30_000);
+  const r = await runProcess('ssh-keyscan', ['-T', '10', '-p', String(port), '-t', 'ed25519,ecdsa,rsa', host], { timeoutMs: 30_000 });
   return r.stdout
     .split('\n')
     .filter((l) => l && !l.startsWith('#'))

@@ -31,6 +31,8 @@ export interface Image {
   snapshotId: string;
   volumeSize: number;
   tags: Tags;
+  /** Accounts (and 'all') the image is shared with (LaunchPermission). */
+  launchPermissions?: string[];
 }
 
 interface Snapshot {
@@ -458,6 +460,17 @@ export function createEc2(options: Ec2Options) {
       );
       return { imageId };
     },
+    ModifyImageAttribute: (p) => {
+      const img = images.get(p.get('ImageId') ?? '');
+      if (!img || img.state === 'deregistered') throw new ApiError('InvalidAMIID.NotFound', `The image id '[${p.get('ImageId')}]' does not exist`);
+      if (p.has('Description.Value')) img.description = p.get('Description.Value') ?? '';
+      const granted = (prefix: string) =>
+        list(p, prefix).map((x) => x.UserId ?? (x.Group === 'all' ? 'all' : x.OrganizationArn ?? x.OrganizationalUnitArn)).filter((x): x is string => !!x);
+      const add = [...granted('LaunchPermission.Add'), ...(p.get('Attribute') === 'launchPermission' && p.get('OperationType') === 'add' ? scalars(p, 'UserId') : [])];
+      const remove = [...granted('LaunchPermission.Remove'), ...(p.get('Attribute') === 'launchPermission' && p.get('OperationType') === 'remove' ? scalars(p, 'UserId') : [])];
+      img.launchPermissions = [...new Set([...(img.launchPermissions ?? []), ...add])].filter((x) => !remove.includes(x));
+      return { return: true };
+    },
     DeregisterImage: (p) => {
       const img = images.get(p.get('ImageId') ?? '');
       if (!img || img.state === 'deregistered') throw new ApiError('InvalidAMIID.NotFound', `The image id '[${p.get('ImageId')}]' does not exist`);
@@ -497,12 +510,13 @@ export function createEc2(options: Ec2Options) {
     const image = images.get(imageId);
     if (!image || image.state === 'deregistered') throw new ApiError('InvalidAMIID.NotFound', `The image id '[${imageId}]' does not exist`);
     if (image.state !== 'available') throw new ApiError('InvalidAMIID.Unavailable', `The image id '[${imageId}]' is not available`);
-    const keyName = p.get('KeyName') ?? undefined;
+    // EC2 takes an empty parameter as one not given (the Go SDK Packer uses sends SubnetId= when it chose none).
+    const keyName = p.get('KeyName') || undefined;
     if (keyName && !keyPairs.has(keyName)) throw new ApiError('InvalidKeyPair.NotFound', `The key pair '${keyName}' does not exist`);
     const nic = list(p, 'NetworkInterface')[0];
     const sgs = [...scalars(p, 'SecurityGroupId'), ...(nic ? Object.entries(nic).filter(([k]) => /^SecurityGroupId\.\d+$/.test(k)).map(([, v]) => v) : [])];
     for (const g of sgs) if (!groups.has(g)) throw new ApiError('InvalidGroup.NotFound', `The security group '${g}' does not exist`);
-    const subnetId = nic?.SubnetId ?? p.get('SubnetId') ?? DEFAULT_SUBNET;
+    const subnetId = nic?.SubnetId || p.get('SubnetId') || DEFAULT_SUBNET;
     if (subnetId !== DEFAULT_SUBNET) throw new ApiError('InvalidSubnetID.NotFound', `The subnet ID '${subnetId}' does not exist`);
     const root = list(p, 'BlockDeviceMapping').find((b) => b.DeviceName === image.rootDeviceName);
     const snapshot = snapshots.get(image.snapshotId);

@@ -103,7 +103,7 @@ async function buildFailure(logs: CloudWatchLogsClient, description: PlatformDes
   const output = description?.PlatformName && description.PlatformVersion ? await packerLogTail(logs, name, version) : { lines: [], error: 'the platform has no name and version' };
   const where = `CloudWatch Logs, group ${group}, stream ${stream}`;
   const quoted = output.lines.length
-    ? `\nThe last lines of Packer's output (${where}):\n${output.lines.map((l) => `  ${l}`).join('\n')}`
+    ? `\nThe failing provisioner's last lines (${where}):\n${output.lines.map((l) => `  ${l}`).join('\n')}`
     : `\nPacker's full output is in ${where}${output.error ? ` (could not read it: ${output.error})` : ''}.`;
   return new StepError('wait', `The platform build failed: ${buildFailureReason(tail)}${quoted}`, lastEvents(tail));
 }

@@ -1,0 +1,122 @@
+/**
+ * Runs of the shipped action (dist/, main then post, as the runner runs it)
+ * against the stand-in with real parts: instances are VMs, Elastic Beanstalk's
+ * build runs the real Packer, the smoke test boots the image Packer made.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Standin } from '../../test/aws-standin/server';
+import { startRealStandin } from '../../test/aws-standin/real';
+import { ActionRun, Interrupt, runAction } from '../helpers/run-action';
+
+const root = path.resolve(__dirname, '../..');
+
+/**
+ * A workspace holding a copy of the platform with Docker from the distribution
+ * (Docker's own repository is out of reach here), set as a user sets it for
+ * Elastic Beanstalk, which takes no -var: the variable's default in the template.
+ */
+export function workspace(change?: (platformDir: string) => void): { dir: string; cleanup(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-workspace-'));
+  const platform = path.join(dir, 'platform');
+  fs.cpSync(path.join(root, 'platform'), platform, { recursive: true });
+  const file = path.join(platform, 'custom_platform.json');
+  const template = JSON.parse(fs.readFileSync(file, 'utf8'));
+  template.variables.docker_source = 'distro';
+  fs.writeFileSync(file, JSON.stringify(template, null, 2));
+  change?.(platform);
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Every operation the runs of this test file sent, as IAM actions. */
+export const seenOperations = new Set<string>();
+
+export interface RealRun {
+  run: ActionRun;
+  standin: Standin;
+  leftovers: string[];
+  /** Packer's output, as the build's log stream holds it. */
+  packerLog: string[];
+  /** Seconds from the build's start to its end, from the stand-in's events. */
+  packerSeconds?: number;
+}
+
+function add<T>(file: string | undefined, change: (t: T) => void): void {
+  if (!file || !fs.existsSync(file)) return;
+  const t = JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  change(t);
+  fs.writeFileSync(file, JSON.stringify(t));
+}
+
+/** Adds a run to the tallies the suites print last (runs and leaks; the end-to-end figures). */
+export function tally(result: RealRun, smoke?: { seconds: number; passed: number; total: number }): void {
+  add<{ runs: number; leaked: number }>(process.env.FAULT_TALLY_FILE, (t) => {
+    t.runs += 1;
+    t.leaked += result.leftovers.length;
+  });
+  add<{ packerSeconds: number[]; smokeSeconds: number[]; checksPassed: number; checksTotal: number; leaked: number }>(process.env.E2E_TALLY_FILE, (t) => {
+    if (result.packerSeconds !== undefined) t.packerSeconds.push(result.packerSeconds);
+    if (smoke) {
+      t.smokeSeconds.push(smoke.seconds);
+      t.checksPassed += smoke.passed;
+      t.checksTotal += smoke.total;
+    }
+    t.leaked += result.leftovers.length;
+  });
+}
+
+/** One run against a fresh stand-in with real parts; the stand-in is stopped afterwards. */
+export async function realRun(options: {
+  workspace: string;
+  inputs?: Record<string, string>;
+  interrupt?: (standin: Standin, kill: (signal: NodeJS.Signals) => void, output: () => string) => void;
+  log?: (line: string) => void;
+}): Promise<RealRun> {
+  const standin = await startRealStandin({ log: options.log });
+  try {
+    const interrupt: Interrupt | undefined = options.interrupt ? (kill, output) => options.interrupt?.(standin, kill, output) : undefined;
+    const run = await runAction({
+      inputs: {
+        'smoke-test': 'true',
+        'smoke-allowed-cidr': '127.0.0.1/32',
+        'poll-interval-seconds': '5',
+        'timeout-minutes': '40',
+        ...options.inputs,
+      },
+      workspace: options.workspace,
+      env: { AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'AKIDENDTOEND', AWS_SECRET_ACCESS_KEY: 'end-to-end-secret', AWS_ENDPOINT_URL: standin.url },
+      interrupt,
+    });
+    // Terminations already asked for settle on the stand-in's clock.
+    await new Promise((r) => setTimeout(r, 1000));
+    for (const op of standin.seen) seenOperations.add(`${op.service}:${op.action}`);
+    const platform = standin.eb.platforms()[0];
+    const started = platform?.events.find((e) => e.message === 'Starting Packer building task.')?.at;
+    const ended = platform?.events.find((e) => /^(Successfully built AMI|Packer failed with error)/.test(e.message))?.at;
+    return {
+      run,
+      standin,
+      leftovers: standin.leftovers(),
+      packerLog: platform ? standin.logs.stream(`/aws/elasticbeanstalk/platform/${platform.name}`, platform.version) : [],
+      packerSeconds: started && ended ? (ended - started) / 1000 : undefined,
+    };
+  } finally {
+    await standin.stop();
+  }
+}
+
+/** The checks the run reported, from its log. */
+export function checks(output: string): { passed: string[]; failed: string[] } {
+  const lines = output.split('\n');
+  return {
+    passed: lines.filter((l) => l.startsWith('PASS ')).map((l) => l.slice(5)),
+    failed: lines.filter((l) => /^(::error::)?FAIL /.test(l)).map((l) => l.replace(/^(::error::)?FAIL /, '')),
+  };
+}
+
+/** A step's duration in seconds, from the job summary's step table. */
+export function stepSeconds(summary: string, step: string): number | undefined {
+  const m = new RegExp(`\\| ${step.replace(/[()]/g, '\\$&')} \\| \\w+ \\| (?:(\\d+) min )?([\\d.]+) s \\|`).exec(summary);
+  return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : undefined;
+}

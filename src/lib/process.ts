@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  input?: string | Buffer;
+  timeoutMs?: number;
+  /** The job was cancelled: the process is killed. */
+  signal?: AbortSignal;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+/** Runs a command to its end, its time limit, or the job's cancel, whichever comes first; a non-zero exit is a result, not an exception. */
+export function runProcess(cmd: string, args: string[], options: RunOptions = {}): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env, cwd: options.cwd });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    const stop = () => child.kill('SIGKILL');
+    const timer = setTimeout(stop, options.timeoutMs ?? 60_000);
+    if (options.signal?.aborted) stop();
+    options.signal?.addEventListener('abort', stop);
+    child.on('exit', () => options.signal?.removeEventListener('abort', stop));
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? (signal ? 255 : 1), stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
+    child.stdin.on('error', () => {});
+    child.stdin.end(options.input ?? '');
+  });
+}
