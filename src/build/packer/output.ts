@@ -1,0 +1,61 @@
+/**
+ * Packer's machine-readable output (`packer build -machine-readable`): one
+ * line per message, `timestamp,target,type,data…`, with commas in the data
+ * written `%!(PACKER_COMMA)` and newlines `\n` (Packer's docs, "Machine-readable
+ * output"). From it the action takes what Packer says, the resources its
+ * amazon-ebs builder announces as it makes them, its error, and the AMI.
+ */
+
+export interface PackerLine {
+  /** Epoch ms, from Packer's own timestamp. */
+  at: number;
+  target: string;
+  type: string;
+  data: string[];
+}
+
+export function parseMachineLine(line: string): PackerLine | undefined {
+  const parts = line.split(',');
+  if (parts.length < 3 || !/^\d+$/.test(parts[0])) return undefined;
+  const unescape = (s: string) => s.replace(/%!\(PACKER_COMMA\)/g, ',').replace(/\\n/g, '\n').replace(/\\r/g, '');
+  return { at: Number(parts[0]) * 1000, target: parts[1], type: parts[2], data: parts.slice(3).map(unescape) };
+}
+
+/** What Packer's amazon-ebs builder announces making, in its own words (builder/amazon/common, step_key_pair.go and friends). */
+export type Announced =
+  | { kind: 'key-pair'; name: string }
+  | { kind: 'security-group'; name: string }
+  | { kind: 'instance'; id: string }
+  | { kind: 'image'; id: string };
+
+const ANNOUNCEMENTS: [RegExp, (m: RegExpExecArray) => Announced][] = [
+  [/Creating temporary keypair: (\S+)/, (m) => ({ kind: 'key-pair', name: m[1] })],
+  [/Creating temporary security group for this instance: (\S+)/, (m) => ({ kind: 'security-group', name: m[1] })],
+  [/Instance ID: (i-[0-9a-f]+)/, (m) => ({ kind: 'instance', id: m[1] })],
+  [/^\s*\S+: AMI: (ami-[0-9a-f]+)/, (m) => ({ kind: 'image', id: m[1] })],
+];
+
+export function announced(message: string): Announced | undefined {
+  for (const [re, make] of ANNOUNCEMENTS) {
+    const m = re.exec(message);
+    if (m) return make(m);
+  }
+  return undefined;
+}
+
+/** The AMI of a finished build, from its artifact line (`artifact,0,id,REGION:ami-…`). */
+export function artifactAmi(line: PackerLine, region: string): string | undefined {
+  if (line.type !== 'artifact' || line.data[1] !== 'id') return undefined;
+  for (const pair of line.data[2]?.split(',') ?? []) {
+    const [r, ami] = pair.split(':');
+    if (r === region && /^ami-[0-9a-f]+$/.test(ami ?? '')) return ami;
+  }
+  return undefined;
+}
+
+/** A human line of Packer's output, as the log shows it, with Packer's timestamp. */
+export function formatPackerLine(line: PackerLine): string | undefined {
+  if (line.type !== 'ui') return undefined;
+  const text = line.data.slice(1).join(',').replace(/\s+$/, '');
+  return text ? `${new Date(line.at).toISOString()} ${text}` : undefined;
+}
