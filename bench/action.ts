@@ -34,11 +34,13 @@ async function coldStart(runs: number): Promise<number[]> {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cold-'));
     let started = 0;
     let first = 0;
-    const server = http.createServer((req, res) => {
+    const server = http.createServer((_req, res) => {
       if (!first) first = performance.now();
       // Refuse everything: the first call is all this measures.
       res.writeHead(403, { 'content-type': 'text/xml' });
-      res.end('<ErrorResponse><Error><Type>Sender</Type><Code>InsufficientPrivilegesException</Code><Message>bench</Message></Error><RequestId>1</RequestId></ErrorResponse>');
+      res.end(
+        '<ErrorResponse><Error><Type>Sender</Type><Code>InsufficientPrivilegesException</Code><Message>bench</Message></Error><RequestId>1</RequestId></ErrorResponse>',
+      );
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as { port: number }).port;

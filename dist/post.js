@@ -1,2 +1,3 @@
 'use strict';
+process.setSourceMapsEnabled(true);
 require('./index.js').run('post');

@@ -42,7 +42,11 @@ export interface DiskRecipe {
 export function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
   const entries = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
   const files = entries.map((e) => path.join(e.parentPath ?? e.path, e.name)).sort();
-  for (const f of files) hash.update(path.relative(dir, f)).update(String(fs.statSync(f).mode & 0o777)).update(fs.readFileSync(f));
+  for (const f of files)
+    hash
+      .update(path.relative(dir, f))
+      .update(String(fs.statSync(f).mode & 0o777))
+      .update(fs.readFileSync(f));
 }
 
 /**
@@ -91,14 +95,19 @@ export async function debianDisk(recipe: DiskRecipe, log: (line: string) => void
     log(`${recipe.what} ${key}: cached`);
     return disk;
   }
-  return withCacheLock(recipe.cacheDir, key, (line) => log(`${recipe.what} ${line}`), async () => {
-    if (ready()) {
-      log(`${recipe.what} ${key}: built meanwhile by another process`);
+  return withCacheLock(
+    recipe.cacheDir,
+    key,
+    (line) => log(`${recipe.what} ${line}`),
+    async () => {
+      if (ready()) {
+        log(`${recipe.what} ${key}: built meanwhile by another process`);
+        return disk;
+      }
+      await build(recipe, key, log);
       return disk;
-    }
-    await build(recipe, key, log);
-    return disk;
-  });
+    },
+  );
 }
 
 async function build(recipe: DiskRecipe, key: string, log: (line: string) => void): Promise<void> {
@@ -110,10 +119,22 @@ async function build(recipe: DiskRecipe, key: string, log: (line: string) => voi
     const root = path.join(work, 'root');
     const started = Date.now();
     log(`${recipe.what} ${key}: building a ${SUITE} root`);
-    await run('mmdebstrap', ['--variant=minbase', '--mode=root', '--quiet', `--include=${recipe.include.join(',')}`, ...recipe.hooks.map((h) => `--customize-hook=${h}`), SUITE, root], {
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 20 * 60_000,
-    }).catch((e: { stderr?: string; stdout?: string; message: string }) => {
+    await run(
+      'mmdebstrap',
+      [
+        '--variant=minbase',
+        '--mode=root',
+        '--quiet',
+        `--include=${recipe.include.join(',')}`,
+        ...recipe.hooks.map((h) => `--customize-hook=${h}`),
+        SUITE,
+        root,
+      ],
+      {
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 20 * 60_000,
+      },
+    ).catch((e: { stderr?: string; stdout?: string; message: string }) => {
       throw new Error(`building the ${recipe.what}'s root failed: ${e.message}\n${(e.stdout ?? '').slice(-3000)}\n${(e.stderr ?? '').slice(-3000)}`);
     });
     const boot = fs.readdirSync(path.join(root, 'boot'));

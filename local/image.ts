@@ -18,7 +18,21 @@ export interface LocalImage {
 }
 
 /** Packages beyond what the builder installs: a bootable, reachable Debian. */
-const INCLUDE = ['systemd', 'systemd-sysv', 'udev', 'dbus', 'openssh-server', 'sudo', 'linux-image-amd64', 'apparmor', 'ca-certificates', 'iproute2', 'kmod', 'zstd', 'curl'];
+const INCLUDE = [
+  'systemd',
+  'systemd-sysv',
+  'udev',
+  'dbus',
+  'openssh-server',
+  'sudo',
+  'linux-image-amd64',
+  'apparmor',
+  'ca-certificates',
+  'iproute2',
+  'kmod',
+  'zstd',
+  'curl',
+];
 const DISK_SIZE = '6G';
 /** Bumped when the recipe below changes in a way the hash of its inputs cannot see. */
 const RECIPE = 5;
@@ -45,7 +59,7 @@ for word in $(cat /proc/cmdline); do
   case "$word" in
     eb.authorized_key=*)
       install -d -m 0700 -o ubuntu -g ubuntu /home/ubuntu/.ssh
-      printf '%s' "${"$"}{word#eb.authorized_key=}" | base64 -d >/home/ubuntu/.ssh/authorized_keys
+      printf '%s' "${'$'}{word#eb.authorized_key=}" | base64 -d >/home/ubuntu/.ssh/authorized_keys
       chown ubuntu:ubuntu /home/ubuntu/.ssh/authorized_keys
       chmod 0600 /home/ubuntu/.ssh/authorized_keys
       ;;

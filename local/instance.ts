@@ -48,26 +48,41 @@ function qemuArgs(image: LocalImage, runDir: string, accel: Accelerator, ports: 
   fs.rmSync(overlay, { force: true });
   execFileSync('qemu-img', ['create', '-q', '-f', 'qcow2', '-F', 'qcow2', '-b', image.disk, overlay]);
   return [
-    '-machine', accel === 'kvm' ? 'q35,accel=kvm' : 'q35,accel=tcg',
+    '-machine',
+    accel === 'kvm' ? 'q35,accel=kvm' : 'q35,accel=tcg',
     ...(accel === 'kvm' ? ['-cpu', 'host'] : ['-cpu', 'max']),
-    '-m', '2048',
-    '-smp', '2',
-    '-kernel', image.kernel,
-    '-initrd', image.initrd,
-    '-append', `root=/dev/vda rw console=ttyS0 net.ifnames=0 quiet eb.authorized_key=${Buffer.from(publicKey).toString('base64')}`,
-    '-drive', `file=${overlay},if=virtio,format=qcow2,cache=unsafe`,
-    '-netdev', `user,id=n0,hostfwd=tcp:127.0.0.1:${ports.ssh}-:22,hostfwd=tcp:127.0.0.1:${ports.http}-:80`,
-    '-device', 'virtio-net-pci,netdev=n0',
-    '-device', 'virtio-rng-pci',
-    '-display', 'none',
-    '-monitor', 'none',
-    '-serial', `file:${path.join(runDir, 'console.log')}`,
+    '-m',
+    '2048',
+    '-smp',
+    '2',
+    '-kernel',
+    image.kernel,
+    '-initrd',
+    image.initrd,
+    '-append',
+    `root=/dev/vda rw console=ttyS0 net.ifnames=0 quiet eb.authorized_key=${Buffer.from(publicKey).toString('base64')}`,
+    '-drive',
+    `file=${overlay},if=virtio,format=qcow2,cache=unsafe`,
+    '-netdev',
+    `user,id=n0,hostfwd=tcp:127.0.0.1:${ports.ssh}-:22,hostfwd=tcp:127.0.0.1:${ports.http}-:80`,
+    '-device',
+    'virtio-net-pci,netdev=n0',
+    '-device',
+    'virtio-rng-pci',
+    '-display',
+    'none',
+    '-monitor',
+    'none',
+    '-serial',
+    `file:${path.join(runDir, 'console.log')}`,
     '-no-reboot',
   ];
 }
 
 /** Builds (or takes from the cache) the image and boots it; resolves once SSH answers with the pinned key. */
-export async function startLocalInstance(options: { platformDir?: string; cacheDir?: string; log?: (line: string) => void; bootTimeoutMs?: number } = {}): Promise<LocalInstance> {
+export async function startLocalInstance(
+  options: { platformDir?: string; cacheDir?: string; log?: (line: string) => void; bootTimeoutMs?: number } = {},
+): Promise<LocalInstance> {
   const log = options.log ?? ((l: string) => process.stderr.write(l + '\n'));
   const platformDir = options.platformDir ?? path.resolve(__dirname, '../platform');
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE;
@@ -85,7 +100,13 @@ export async function startLocalInstance(options: { platformDir?: string; cacheD
     release();
   };
   try {
-    key = await makeKey(streamLog(() => {}, () => {}), 'local-instance');
+    key = await makeKey(
+      streamLog(
+        () => {},
+        () => {},
+      ),
+      'local-instance',
+    );
     const ports = { ssh: await freePort(), http: await freePort() };
     const knownHostsPath = path.join(runDir, 'known_hosts');
     writeKnownHosts(knownHostsPath, '127.0.0.1', ports.ssh, [image.hostKey]);
@@ -94,7 +115,11 @@ export async function startLocalInstance(options: { platformDir?: string; cacheD
 
     fs.writeFileSync(consoleLog, '');
     const k = key;
-    const booted = await startQemu({ args: (accel) => qemuArgs(image, runDir, accel, ports, k.publicKey), consoleLog, log: (l) => log(`local instance: ${l}`) });
+    const booted = await startQemu({
+      args: (accel) => qemuArgs(image, runDir, accel, ports, k.publicKey),
+      consoleLog,
+      log: (l) => log(`local instance: ${l}`),
+    });
     const vm = (child = booted.child);
     const accel = booted.accel;
     const started = Date.now();
@@ -104,12 +129,19 @@ export async function startLocalInstance(options: { platformDir?: string; cacheD
       if (vm.exitCode !== null) throw new Error(`QEMU exited (${vm.exitCode}); console:\n${fs.readFileSync(consoleLog, 'utf8').slice(-3000)}`);
       last = await sshRun(target, 'true', { timeoutMs: 20_000, connectTimeoutS: 5 });
       if (last.code === 0) break;
-      if (/Host key verification failed|REMOTE HOST IDENTIFICATION/.test(last.stderr)) throw new Error(`the local instance's host key does not match the image's: ${last.stderr}`);
+      if (/Host key verification failed|REMOTE HOST IDENTIFICATION/.test(last.stderr))
+        throw new Error(`the local instance's host key does not match the image's: ${last.stderr}`);
       await realClock.sleep(1000);
     }
-    if (!last || last.code !== 0) throw new Error(`SSH to the local instance did not answer within ${Math.round((deadline - started) / 1000)} s: ${last?.stderr}\nconsole:\n${fs.readFileSync(consoleLog, 'utf8').slice(-3000)}`);
-    log(`local instance: up with ${accel.toUpperCase()} in ${Math.round((Date.now() - started) / 1000)} s; ssh -p ${ports.ssh} ubuntu@127.0.0.1, http://127.0.0.1:${ports.http}/`);
-    const ssh = (command: string, o: { timeoutMs?: number; input?: string } = {}) => sshRun(target, command, { timeoutMs: o.timeoutMs ?? 300_000, input: o.input });
+    if (!last || last.code !== 0)
+      throw new Error(
+        `SSH to the local instance did not answer within ${Math.round((deadline - started) / 1000)} s: ${last?.stderr}\nconsole:\n${fs.readFileSync(consoleLog, 'utf8').slice(-3000)}`,
+      );
+    log(
+      `local instance: up with ${accel.toUpperCase()} in ${Math.round((Date.now() - started) / 1000)} s; ssh -p ${ports.ssh} ubuntu@127.0.0.1, http://127.0.0.1:${ports.http}/`,
+    );
+    const ssh = (command: string, o: { timeoutMs?: number; input?: string } = {}) =>
+      sshRun(target, command, { timeoutMs: o.timeoutMs ?? 300_000, input: o.input });
     const hostManager = (command: string) => ssh(`sudo eb-host-manager ${command}`);
     return {
       sshPort: ports.ssh,
@@ -128,7 +160,9 @@ export async function startLocalInstance(options: { platformDir?: string; cacheD
         return placed.code === 0 ? hostManager('appdeploy') : placed;
       },
       setEnvironment: async (variables) => {
-        const r = await ssh('sudo tee /var/lib/eb-standin/optionsettings.json >/dev/null', { input: JSON.stringify({ 'aws:elasticbeanstalk:application:environment': variables }) });
+        const r = await ssh('sudo tee /var/lib/eb-standin/optionsettings.json >/dev/null', {
+          input: JSON.stringify({ 'aws:elasticbeanstalk:application:environment': variables }),
+        });
         if (r.code !== 0) throw new Error(`setting the environment's properties failed: ${r.stderr}`);
       },
       hostManager,

@@ -11,7 +11,8 @@ import { realClock } from '../src/lib/clock';
 export type Accelerator = 'kvm' | 'tcg';
 
 /** Runs QEMU under a watchdog that kills it when this process dies, a signal or SIGKILL included. */
-export const qemuWatchdog = 'parent=$1; shift; "$@" & vm=$!; trap \'kill $vm 2>/dev/null; wait $vm\' TERM INT; while kill -0 "$parent" 2>/dev/null && kill -0 "$vm" 2>/dev/null; do sleep 1; done; kill "$vm" 2>/dev/null; wait "$vm"';
+export const qemuWatchdog =
+  'parent=$1; shift; "$@" & vm=$!; trap \'kill $vm 2>/dev/null; wait $vm\' TERM INT; while kill -0 "$parent" 2>/dev/null && kill -0 "$vm" 2>/dev/null; do sleep 1; done; kill "$vm" 2>/dev/null; wait "$vm"';
 
 /** QEMUs still running when this process exits normally are killed. */
 const running = new Set<ChildProcess>();
@@ -46,7 +47,9 @@ export interface QemuStart {
 }
 
 function spawnQemu(args: string[]): ChildProcess {
-  const child = spawn('bash', ['-c', qemuWatchdog, 'qemu-watchdog', String(process.pid), 'qemu-system-x86_64', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn('bash', ['-c', qemuWatchdog, 'qemu-watchdog', String(process.pid), 'qemu-system-x86_64', ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   guardProcess(child);
   return child;
 }

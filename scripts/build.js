@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Bundles src/ into dist/index.js with ncc, and writes the three tiny entry
-// files action.yml and `npm run plan` start. One bundle keeps dist/ small.
+// Bundles src/ into dist/index.js (with its source map) with ncc, and writes the
+// three tiny entry files action.yml and `npm run plan` start. One bundle keeps dist/ small.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -12,9 +12,22 @@ const dist = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, '
 fs.rmSync(dist, { recursive: true, force: true });
 execFileSync(
   process.execPath,
-  [require.resolve('@vercel/ncc/dist/ncc/cli.js'), 'build', path.join(root, 'src/action/index.ts'), '-o', dist, '--minify', '--no-source-map-register', '--license', 'licenses.txt', '--quiet'],
+  [
+    require.resolve('@vercel/ncc/dist/ncc/cli.js'),
+    'build',
+    path.join(root, 'src/action/index.ts'),
+    '-o',
+    dist,
+    '--minify',
+    // A source map, read by Node itself (the entry files turn it on): stack traces point into src/.
+    '--source-map',
+    '--no-source-map-register',
+    '--license',
+    'licenses.txt',
+    '--quiet',
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } },
 );
 for (const entry of ['main', 'post', 'plan']) {
-  fs.writeFileSync(path.join(dist, `${entry}.js`), `'use strict';\nrequire('./index.js').run('${entry}');\n`);
+  fs.writeFileSync(path.join(dist, `${entry}.js`), `'use strict';\nprocess.setSourceMapsEnabled(true);\nrequire('./index.js').run('${entry}');\n`);
 }

@@ -152,7 +152,10 @@ export function parseTags(name: string, raw: string, rules: TagRules = EC2_TAG_R
     const value = eq < 0 ? '' : item.slice(eq + 1).trim();
     if (eq < 0 || !key) throw new InputError(name, `'${item}' is not a tag: expected Key=Value, one per line`);
     if (key.length > rules.keyLength || value.length > rules.valueLength) {
-      throw new InputError(name, `tag '${key}' is too long: ${rules.service} takes keys up to ${rules.keyLength} characters and values up to ${rules.valueLength}`);
+      throw new InputError(
+        name,
+        `tag '${key}' is too long: ${rules.service} takes keys up to ${rules.keyLength} characters and values up to ${rules.valueLength}`,
+      );
     }
     const reserved = rules.reservedPrefixes.exec(key);
     if (reserved) throw new InputError(name, `tag '${key}' uses the reserved prefix '${reserved[0]}': ${rules.service} keeps it for itself`);
@@ -162,7 +165,8 @@ export function parseTags(name: string, raw: string, rules: TagRules = EC2_TAG_R
     tags[key] = value;
   }
   const count = Object.keys(tags).length;
-  if (count > rules.max) throw new InputError(name, `${count} tags given: expected at most ${rules.max} (${rules.service} takes 50 per resource; the action adds its own)`);
+  if (count > rules.max)
+    throw new InputError(name, `${count} tags given: expected at most ${rules.max} (${rules.service} takes 50 per resource; the action adds its own)`);
   return tags;
 }
 
@@ -190,7 +194,10 @@ function parsePlatformName(raw: string, env: NodeJS.ProcessEnv): string {
   const value = raw.trim() || (env.GITHUB_REPOSITORY ?? '').split('/')[1] || '';
   if (!value) throw new InputError('platform-name', 'no name given: set platform-name (it defaults to the repository name on GitHub)');
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(value)) {
-    throw new InputError('platform-name', `'${value}' is not a platform name: expected up to 100 letters, digits, '.', '_' or '-', starting with a letter or digit`);
+    throw new InputError(
+      'platform-name',
+      `'${value}' is not a platform name: expected up to 100 letters, digits, '.', '_' or '-', starting with a letter or digit`,
+    );
   }
   return value;
 }
@@ -198,7 +205,8 @@ function parsePlatformName(raw: string, env: NodeJS.ProcessEnv): string {
 function parseId(name: string, raw: string, prefix: string): string | undefined {
   const value = raw.trim();
   if (!value) return undefined;
-  if (!new RegExp(`^${prefix}-(?:[0-9a-f]{8}|[0-9a-f]{17})$`).test(value)) throw new InputError(name, `'${value}' is not a ${prefix} id: expected ${prefix}- followed by 8 or 17 hex digits`);
+  if (!new RegExp(`^${prefix}-(?:[0-9a-f]{8}|[0-9a-f]{17})$`).test(value))
+    throw new InputError(name, `'${value}' is not a ${prefix} id: expected ${prefix}- followed by 8 or 17 hex digits`);
   return value;
 }
 
@@ -206,21 +214,28 @@ function parseId(name: string, raw: string, prefix: string): string | undefined 
 function parsePackerVersion(name: string, raw: string): string | undefined {
   const v = raw.trim().replace(/^v/, '');
   if (!v) return undefined;
-  if (!SEMVER.test(v)) throw new InputError(name, `'${raw.trim()}' is not a version: expected MAJOR.MINOR.PATCH such as 1.11.2, or nothing for the packer on PATH`);
+  if (!SEMVER.test(v))
+    throw new InputError(name, `'${raw.trim()}' is not a version: expected MAJOR.MINOR.PATCH such as 1.11.2, or nothing for the packer on PATH`);
   return v;
 }
 
 /** `name=value` lines, passed to `packer build` as -var; only the packer builder can pass them. */
 function parsePackerVariables(raw: string, builder: BuilderKind): Record<string, string> {
   const vars: Record<string, string> = {};
-  for (const line of raw.split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of raw
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const eq = line.indexOf('=');
     const key = eq < 0 ? '' : line.slice(0, eq).trim();
     if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) throw new InputError('packer-variables', `'${line}' is not a variable: expected name=value, one per line`);
     vars[key] = line.slice(eq + 1).trim();
   }
   if (Object.keys(vars).length && builder !== 'packer') {
-    throw new InputError('packer-variables', 'given with builder elastic-beanstalk, whose builder runs the template without -var: set the variables\' defaults in the template, or use builder: packer');
+    throw new InputError(
+      'packer-variables',
+      "given with builder elastic-beanstalk, whose builder runs the template without -var: set the variables' defaults in the template, or use builder: packer",
+    );
   }
   return vars;
 }
@@ -294,12 +309,18 @@ export function parseInputs(get: InputSource, env: NodeJS.ProcessEnv = process.e
   const smokeTest = attempt(() => parseBoolean('smoke-test', get('smoke-test'), true), true);
   const script = get('smoke-script').trim();
 
-  const builder = attempt(() => parseChoice('builder', get('builder'), ['elastic-beanstalk', 'packer'] as const, 'elastic-beanstalk'), 'elastic-beanstalk' as BuilderKind);
+  const builder = attempt(
+    () => parseChoice('builder', get('builder'), ['elastic-beanstalk', 'packer'] as const, 'elastic-beanstalk'),
+    'elastic-beanstalk' as BuilderKind,
+  );
   const inputs: Inputs = {
     builder,
     packer: {
       version: attempt(() => parsePackerVersion('packer-version', get('packer-version')), undefined),
-      pluginVersion: attempt(() => parsePackerVersion('packer-amazon-plugin-version', get('packer-amazon-plugin-version')) ?? DEFAULT_AMAZON_PLUGIN, DEFAULT_AMAZON_PLUGIN),
+      pluginVersion: attempt(
+        () => parsePackerVersion('packer-amazon-plugin-version', get('packer-amazon-plugin-version')) ?? DEFAULT_AMAZON_PLUGIN,
+        DEFAULT_AMAZON_PLUGIN,
+      ),
       variables: attempt(() => parsePackerVariables(get('packer-variables'), builder), {}),
     },
     platformDir: attempt(() => resolveInside(workspace, 'platform-dir', get('platform-dir').trim() || 'platform', 'directory'), ''),
@@ -314,7 +335,10 @@ export function parseInputs(get: InputSource, env: NodeJS.ProcessEnv = process.e
     tags: attempt(() => parseTags('tags', get('tags'), EB_TAG_RULES), {}),
     builderEnvironment: {
       instanceType: attempt(() => parseInstanceType('builder-instance-type', get('builder-instance-type')), undefined),
-      instanceProfile: attempt(() => parseRoleName('builder-instance-profile', get('builder-instance-profile'), DEFAULT_BUILDER_PROFILE), DEFAULT_BUILDER_PROFILE),
+      instanceProfile: attempt(
+        () => parseRoleName('builder-instance-profile', get('builder-instance-profile'), DEFAULT_BUILDER_PROFILE),
+        DEFAULT_BUILDER_PROFILE,
+      ),
       serviceRole: attempt(() => parseRoleName('builder-service-role', get('builder-service-role'), DEFAULT_SERVICE_ROLE), DEFAULT_SERVICE_ROLE),
       vpcId: attempt(() => parseId('builder-vpc-id', get('builder-vpc-id'), 'vpc'), undefined),
       subnets: attempt(
@@ -345,7 +369,9 @@ export function parseInputs(get: InputSource, env: NodeJS.ProcessEnv = process.e
     },
   };
   if (inputs.smoke.address === 'private' && !inputs.smoke.allowedCidr && smokeTest) {
-    errors.push(new InputError('smoke-allowed-cidr', "not set while smoke-address is private: expected the runner's network inside the VPC, such as 10.0.0.0/16"));
+    errors.push(
+      new InputError('smoke-allowed-cidr', "not set while smoke-address is private: expected the runner's network inside the VPC, such as 10.0.0.0/16"),
+    );
   }
   if (inputs.builderEnvironment.subnets.length && !inputs.builderEnvironment.vpcId) {
     errors.push(new InputError('builder-subnets', 'subnets given without builder-vpc-id: expected the VPC that holds them'));

@@ -78,7 +78,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps, report: Ru
     deps.setOutput('ami-id', built.amiId);
     if (inputs.smokeTest) await step('Smoke test', () => smokeTest(ctx, built.amiId));
   } finally {
-    if (deps.ledger.list().length) report.teardown = await step('Teardown', () => teardown(deps.ledger, deps.clientsFor, deps.log, { keepBuilder: inputs.keepBuilder }));
+    if (deps.ledger.list().length)
+      report.teardown = await step('Teardown', () => teardown(deps.ledger, deps.clientsFor, deps.log, { keepBuilder: inputs.keepBuilder }));
   }
   if (deps.signal?.aborted) throw new StepError('cancel', 'Cancelled; what this run created is torn down.');
   const leftover = report.teardown.filter((t) => !t.ok);
@@ -136,7 +137,7 @@ async function preflight({ inputs, clients, deps, deadline }: RunContext): Promi
   else log.info(`The builder's instance profile ${inputs.builderEnvironment.instanceProfile} exists.`);
 }
 
-async function smokeTest({ inputs, clients, deps, report, clock, deadline }: RunContext, amiId: string): Promise<void> {
+async function smokeTest({ inputs, clients, deps, report, clock, deadline, definition }: RunContext, amiId: string): Promise<void> {
   const smoke = await runSmokeTest(
     {
       amiId,
@@ -147,7 +148,7 @@ async function smokeTest({ inputs, clients, deps, report, clock, deadline }: Run
       extraTags: inputs.smoke.tags,
       runTags: deps.runTags,
       userScript: inputs.smoke.script,
-      sampleAppDir: path.join(inputs.platformDir, 'sample-app'),
+      spec: definition.smoke,
       sshUser: inputs.smoke.sshUser,
       sshPort: inputs.smoke.sshPort,
       httpPort: inputs.smoke.httpPort,

@@ -7,16 +7,21 @@ import type { Inputs } from './inputs';
 export function planLines(inputs: Inputs, bundle: { sha256: string; bytes: number }, templateFile: string): string[] {
   const region = inputs.region || '<region from AWS_REGION>';
   const name = inputs.platformName;
-  const version =
-    inputs.platformVersion.kind === 'explicit' ? inputs.platformVersion.version : '<next patch after the newest existing version, 1.0.0 if none>';
+  const version = inputs.platformVersion.kind === 'explicit' ? inputs.platformVersion.version : '<next patch after the newest existing version, 1.0.0 if none>';
   const lines = [`region ${region}, platform ${name}/${version}, Packer template ${templateFile}, builder ${inputs.builder}`];
   const add = (line: string) => lines.push(`${lines.length}. ${line}`);
-  add('checked already, with no AWS call: platform.yaml (flavor, metadata, option namespaces), the template\'s region against the region, the inputs');
+  add("checked already, with no AWS call: platform.yaml (flavor, metadata, option namespaces), the template's region against the region, the inputs");
   if (inputs.builder === 'packer') {
-    add('the credentials\' expiry against the deadline (no call)');
-    add(`ec2:DescribeImages (owner self, tag eb_platform_name=${name}): ${inputs.platformVersion.kind === 'auto' ? 'choose the version' : `check that ${version} does not exist`}`);
-    add(inputs.packer.version ? `download Packer ${inputs.packer.version} from HashiCorp's releases, checked against its SHA-256 sums` : 'use the packer on PATH');
-    add(`packer validate, then packer build -machine-readable ${templateFile}${Object.keys(inputs.packer.variables).length ? ` with -var ${Object.keys(inputs.packer.variables).join(', ')}` : ''}: Packer's amazon-ebs calls (ec2:DescribeImages, CreateKeyPair, CreateSecurityGroup, AuthorizeSecurityGroupIngress, RunInstances, DescribeInstances, StopInstances, CreateImage, CreateTags, TerminateInstances, DeleteSecurityGroup, DeleteKeyPair); no Elastic Beanstalk call`);
+    add("the credentials' expiry against the deadline (no call)");
+    add(
+      `ec2:DescribeImages (owner self, tag eb_platform_name=${name}): ${inputs.platformVersion.kind === 'auto' ? 'choose the version' : `check that ${version} does not exist`}`,
+    );
+    add(
+      inputs.packer.version ? `download Packer ${inputs.packer.version} from HashiCorp's releases, checked against its SHA-256 sums` : 'use the packer on PATH',
+    );
+    add(
+      `packer validate, then packer build -machine-readable ${templateFile}${Object.keys(inputs.packer.variables).length ? ` with -var ${Object.keys(inputs.packer.variables).join(', ')}` : ''}: Packer's amazon-ebs calls (ec2:DescribeImages, CreateKeyPair, CreateSecurityGroup, AuthorizeSecurityGroupIngress, RunInstances, DescribeInstances, StopInstances, CreateImage, CreateTags, TerminateInstances, DeleteSecurityGroup, DeleteKeyPair); no Elastic Beanstalk call`,
+    );
   } else {
     const min = inputs.pollIntervalSeconds;
     const max = Math.max(min, Math.min(4 * min, 30));
@@ -24,10 +29,14 @@ export function planLines(inputs: Inputs, bundle: { sha256: string; bytes: numbe
       .map((o) => `${o.Namespace}:${o.OptionName}=${o.Value}`)
       .join(', ');
     add(`iam:GetInstanceProfile ${inputs.builderEnvironment.instanceProfile}, and the credentials' expiry against the deadline`);
-    add(`elasticbeanstalk:ListPlatformVersions (owner self, name ${name}): ${inputs.platformVersion.kind === 'auto' ? 'choose the version' : `check that ${version} does not exist`}`);
+    add(
+      `elasticbeanstalk:ListPlatformVersions (owner self, name ${name}): ${inputs.platformVersion.kind === 'auto' ? 'choose the version' : `check that ${version} does not exist`}`,
+    );
     add(`elasticbeanstalk:CreateStorageLocation: the account's bucket elasticbeanstalk-${region}-<account>`);
     add(`s3:PutObject ${bundleKey(name, version, bundle.sha256)} (${bundle.bytes} bytes, SHA-256 ${bundle.sha256})`);
-    add(`elasticbeanstalk:CreatePlatformVersion ${name}/${version} with ${settings}${Object.keys(inputs.tags).length ? `, tags ${Object.keys(inputs.tags).join(', ')}` : ''}`);
+    add(
+      `elasticbeanstalk:CreatePlatformVersion ${name}/${version} with ${settings}${Object.keys(inputs.tags).length ? `, tags ${Object.keys(inputs.tags).join(', ')}` : ''}`,
+    );
     add(
       `elasticbeanstalk:DescribePlatformVersion and DescribeEvents every ${min}–${max} s until Ready, Failed or ${inputs.timeoutMinutes} min (logs:GetLogEvents for Packer's output on a failure); ec2:DescribeImages until the AMI is available`,
     );
@@ -40,7 +49,7 @@ export function planLines(inputs: Inputs, bundle: { sha256: string; bytes: numbe
     );
   }
   if (inputs.builder === 'packer') {
-    add("teardown of whatever Packer announced and did not remove (its instance, temporary security group and key pair, an image it left half-registered)");
+    add('teardown of whatever Packer announced and did not remove (its instance, temporary security group and key pair, an image it left half-registered)');
   } else {
     add(
       inputs.keepBuilder

@@ -39,7 +39,9 @@ describe('builder environment teardown', () => {
   });
 
   it('is idempotent: a builder already terminating or gone is success without a call', async () => {
-    eb.on(DescribeEnvironmentsCommand).resolvesOnce({ Environments: [env('Terminating')] }).resolvesOnce({ Environments: [] });
+    eb.on(DescribeEnvironmentsCommand)
+      .resolvesOnce({ Environments: [env('Terminating')] })
+      .resolvesOnce({ Environments: [] });
     await expect(terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformArn: OWN }, memoryLog())).resolves.toBe('already gone');
     await expect(terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformArn: OWN }, memoryLog())).resolves.toBe('already gone');
     expect(eb.commandCalls(TerminateEnvironmentCommand)).toHaveLength(0);
@@ -48,7 +50,10 @@ describe('builder environment teardown', () => {
   it('leaves the builder to another build of the account that is still running, and says how to end it', async () => {
     eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [env('Ready')] });
     eb.on(ListPlatformVersionsCommand).resolves({
-      PlatformSummaryList: [{ PlatformArn: OWN, PlatformStatus: 'Creating' }, { PlatformArn: OWN.replace('web/1.0.0', 'api/2.0.0'), PlatformStatus: 'Creating' }],
+      PlatformSummaryList: [
+        { PlatformArn: OWN, PlatformStatus: 'Creating' },
+        { PlatformArn: OWN.replace('web/1.0.0', 'api/2.0.0'), PlatformStatus: 'Creating' },
+      ],
     });
     const log = memoryLog();
     await expect(terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformArn: OWN }, log)).resolves.toBe('kept: another build is running');
@@ -75,7 +80,9 @@ describe('builder environment teardown', () => {
 
   it('treats a terminate that races another teardown as done', async () => {
     eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [env('Ready')] });
-    eb.on(TerminateEnvironmentCommand).rejects(Object.assign(new Error('No Environment found for EnvironmentId = e-builder1.'), { name: 'InvalidParameterValue' }));
+    eb.on(TerminateEnvironmentCommand).rejects(
+      Object.assign(new Error('No Environment found for EnvironmentId = e-builder1.'), { name: 'InvalidParameterValue' }),
+    );
     await expect(terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformArn: OWN }, memoryLog())).resolves.toBe('terminated');
   });
 
@@ -103,10 +110,16 @@ describe('builder environment teardown', () => {
   });
 
   it('looks again before calling the builder gone when the create call may still be landing', async () => {
-    eb.on(ListPlatformVersionsCommand).resolvesOnce({ PlatformSummaryList: [] }).resolves({ PlatformSummaryList: [{ PlatformArn: OWN, PlatformStatus: 'Creating' }] });
-    eb.on(DescribeEnvironmentsCommand).resolvesOnce({ Environments: [] }).resolves({ Environments: [env('Ready')] });
+    eb.on(ListPlatformVersionsCommand)
+      .resolvesOnce({ PlatformSummaryList: [] })
+      .resolves({ PlatformSummaryList: [{ PlatformArn: OWN, PlatformStatus: 'Creating' }] });
+    eb.on(DescribeEnvironmentsCommand)
+      .resolvesOnce({ Environments: [] })
+      .resolves({ Environments: [env('Ready')] });
     const clock = virtualClock();
-    await expect(terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformName: 'web', platformVersion: '1.0.0' }, memoryLog(), clock)).resolves.toBe('terminated');
+    await expect(
+      terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformName: 'web', platformVersion: '1.0.0' }, memoryLog(), clock),
+    ).resolves.toBe('terminated');
   });
 
   it('gives up waiting for a builder that never appears, within its bound', async () => {
@@ -114,13 +127,18 @@ describe('builder environment teardown', () => {
     eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [] });
     const clock = virtualClock();
     const started = clock.now();
-    await expect(terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformName: 'web', platformVersion: '1.0.0' }, memoryLog(), clock)).resolves.toBe('already gone');
+    await expect(
+      terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformName: 'web', platformVersion: '1.0.0' }, memoryLog(), clock),
+    ).resolves.toBe('already gone');
     expect(clock.now() - started).toBeGreaterThanOrEqual(3 * 60_000);
     expect(clock.now() - started).toBeLessThan(4 * 60_000);
   });
 
   describe('a builder busy with a build (Updating), which Elastic Beanstalk will not terminate', () => {
-    const invalid = () => Object.assign(new Error('Environment named eb-custom-platform-builder-packer is in an invalid state for this operation. Must be Ready.'), { name: 'InvalidParameterValue' });
+    const invalid = () =>
+      Object.assign(new Error('Environment named eb-custom-platform-builder-packer is in an invalid state for this operation. Must be Ready.'), {
+        name: 'InvalidParameterValue',
+      });
     const record = { environmentName: BUILDER_ENVIRONMENT, platformName: 'web', platformVersion: '1.0.0', platformArn: OWN };
 
     it("answers at once when the build is another run's: no wait, no terminate", async () => {
@@ -139,7 +157,9 @@ describe('builder environment teardown', () => {
     it('aborts its own build, then terminates the builder once it is Ready', async () => {
       let status = 'Updating';
       eb.on(DescribeEnvironmentsCommand).callsFake(() => ({ Environments: [env(status)] }));
-      eb.on(ListPlatformVersionsCommand).callsFake(() => ({ PlatformSummaryList: status === 'Updating' ? [{ PlatformArn: OWN, PlatformStatus: 'Creating' }] : [{ PlatformArn: OWN, PlatformStatus: 'Failed' }] }));
+      eb.on(ListPlatformVersionsCommand).callsFake(() => ({
+        PlatformSummaryList: status === 'Updating' ? [{ PlatformArn: OWN, PlatformStatus: 'Creating' }] : [{ PlatformArn: OWN, PlatformStatus: 'Failed' }],
+      }));
       eb.on(AbortEnvironmentUpdateCommand).callsFake(() => ((status = 'Ready'), {}));
       const log = memoryLog();
       await expect(terminateBuilder(client, record, log, virtualClock())).resolves.toBe('terminated');

@@ -3,7 +3,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { mockClient } from 'aws-sdk-client-mock';
-import { CreatePlatformVersionCommand, CreateStorageLocationCommand, ElasticBeanstalkClient, ListPlatformVersionsCommand, ListTagsForResourceCommand } from '@aws-sdk/client-elastic-beanstalk';
+import {
+  CreatePlatformVersionCommand,
+  CreateStorageLocationCommand,
+  ElasticBeanstalkClient,
+  ListPlatformVersionsCommand,
+  ListTagsForResourceCommand,
+} from '@aws-sdk/client-elastic-beanstalk';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { builderOptionSettings, createPlatformVersion } from '../../src/build/elastic-beanstalk/create';
 import { bucketOwner, bundleKey, storageBucket, uploadBundle } from '../../src/build/elastic-beanstalk/storage';
@@ -44,7 +50,15 @@ describe('upload and create', () => {
   });
 
   it('passes the builder settings under the EB CLI namespaces, with the enhanced health and service role the EB CLI always sends', () => {
-    expect(builderOptionSettings({ instanceProfile: 'p', serviceRole: 'my-eb-role', instanceType: 'c5.large', vpcId: 'vpc-0123abcd', subnets: ['subnet-1111aaaa', 'subnet-2222bbbb'] })).toEqual([
+    expect(
+      builderOptionSettings({
+        instanceProfile: 'p',
+        serviceRole: 'my-eb-role',
+        instanceType: 'c5.large',
+        vpcId: 'vpc-0123abcd',
+        subnets: ['subnet-1111aaaa', 'subnet-2222bbbb'],
+      }),
+    ).toEqual([
       { Namespace: 'aws:autoscaling:launchconfiguration', OptionName: 'IamInstanceProfile', Value: 'p' },
       { Namespace: 'aws:autoscaling:launchconfiguration', OptionName: 'InstanceType', Value: 'c5.large' },
       { Namespace: 'aws:ec2:vpc', OptionName: 'VPCId', Value: 'vpc-0123abcd' },
@@ -98,18 +112,36 @@ describe('upload and create', () => {
     const ARN = 'arn:aws:elasticbeanstalk:eu-west-1:123456789012:platform/web/1.2.3';
     const runTags = { 'eb-platform-action:run-id': '4242', 'eb-platform-action:run-attempt': '1' };
     const create = () =>
-      createPlatformVersion(new ElasticBeanstalkClient({ region: 'eu-west-1' }), { name: 'web', version: '1.2.3', bundle: { bucket: 'b', key: 'k' }, builder, tags: { team: 'web' }, runTags });
+      createPlatformVersion(new ElasticBeanstalkClient({ region: 'eu-west-1' }), {
+        name: 'web',
+        version: '1.2.3',
+        bundle: { bucket: 'b', key: 'k' },
+        builder,
+        tags: { team: 'web' },
+        runTags,
+      });
     beforeEach(() => {
       eb.on(CreatePlatformVersionCommand).rejects(Object.assign(new Error('Platform version web/1.2.3 already exists.'), { name: 'InvalidParameterValue' }));
       eb.on(ListPlatformVersionsCommand).resolves({ PlatformSummaryList: [{ PlatformArn: ARN, PlatformStatus: 'Creating', PlatformVersion: '1.2.3' }] });
     });
 
     it('adopts the version when it carries this run’s tags, and tags every version it creates so', async () => {
-      eb.on(ListTagsForResourceCommand).resolves({ ResourceArn: ARN, ResourceTags: [{ Key: 'team', Value: 'web' }, ...Object.entries(runTags).map(([Key, Value]) => ({ Key, Value }))] });
+      eb.on(ListTagsForResourceCommand).resolves({
+        ResourceArn: ARN,
+        ResourceTags: [{ Key: 'team', Value: 'web' }, ...Object.entries(runTags).map(([Key, Value]) => ({ Key, Value }))],
+      });
       await expect(create()).resolves.toEqual({ platformArn: ARN, adopted: true });
-      expect(eb.commandCalls(CreatePlatformVersionCommand)[0].args[0].input.Tags).toEqual(expect.arrayContaining([{ Key: 'eb-platform-action:run-id', Value: '4242' }, { Key: 'team', Value: 'web' }]));
+      expect(eb.commandCalls(CreatePlatformVersionCommand)[0].args[0].input.Tags).toEqual(
+        expect.arrayContaining([
+          { Key: 'eb-platform-action:run-id', Value: '4242' },
+          { Key: 'team', Value: 'web' },
+        ]),
+      );
       expect(eb.commandCalls(ListPlatformVersionsCommand)[0].args[0].input.Filters).toEqual(
-        expect.arrayContaining([{ Type: 'PlatformOwner', Operator: '=', Values: ['self'] }, { Type: 'PlatformVersion', Operator: '=', Values: ['1.2.3'] }]),
+        expect.arrayContaining([
+          { Type: 'PlatformOwner', Operator: '=', Values: ['self'] },
+          { Type: 'PlatformVersion', Operator: '=', Values: ['1.2.3'] },
+        ]),
       );
     });
 

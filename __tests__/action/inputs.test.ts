@@ -49,10 +49,14 @@ describe('inputs', () => {
       builder: 'packer',
       packer: { version: '1.11.2', pluginVersion: '1.8.2', variables: { docker_source: 'distro', instance_type: 't3.large' } },
     });
-    expect(errorOf(() => parse({ 'packer-variables': 'docker_source=distro' })).message).toMatch(/Input 'packer-variables': given with builder elastic-beanstalk, whose builder runs the template without -var/);
+    expect(errorOf(() => parse({ 'packer-variables': 'docker_source=distro' })).message).toMatch(
+      /Input 'packer-variables': given with builder elastic-beanstalk, whose builder runs the template without -var/,
+    );
     expect(errorOf(() => parse({ builder: 'codebuild' })).message).toMatch(/Input 'builder': 'codebuild' is not one of elastic-beanstalk, packer/);
     expect(errorOf(() => parse({ builder: 'packer', 'packer-version': 'latest' })).message).toMatch(/Input 'packer-version': 'latest' is not a version/);
-    expect(errorOf(() => parse({ builder: 'packer', 'packer-variables': 'no equals sign' })).message).toMatch(/Input 'packer-variables': 'no equals sign' is not a variable/);
+    expect(errorOf(() => parse({ builder: 'packer', 'packer-variables': 'no equals sign' })).message).toMatch(
+      /Input 'packer-variables': 'no equals sign' is not a variable/,
+    );
   });
 
   it.each([
@@ -145,7 +149,9 @@ describe('inputs', () => {
 
   it('reads tags one per line or comma-separated', () => {
     expect(parseTags('tags', 'team=web\nstage = prod, cost-centre=42')).toEqual({ team: 'web', stage: 'prod', 'cost-centre': '42' });
-    expect(() => parseTags('tags', Array.from({ length: 51 }, (_, i) => `k${i}=v`).join('\n'))).toThrow(/51 tags given: expected at most 44 \(EC2 takes 50 per resource; the action adds its own\)/);
+    expect(() => parseTags('tags', Array.from({ length: 51 }, (_, i) => `k${i}=v`).join('\n'))).toThrow(
+      /51 tags given: expected at most 44 \(EC2 takes 50 per resource; the action adds its own\)/,
+    );
   });
 
   it("keeps room for the action's own tags within Elastic Beanstalk's 50, and takes its characters", () => {
@@ -158,7 +164,11 @@ describe('inputs', () => {
   it('wants the runner network for a private address, and takes a KMS key in each form EC2 does', () => {
     expect(errorOf(() => parse({ 'smoke-address': 'private' })).message).toMatch(/Input 'smoke-allowed-cidr': not set while smoke-address is private/);
     expect(parse({ 'smoke-address': 'private', 'smoke-allowed-cidr': '10.0.0.0/16' }).smoke.address).toBe('private');
-    for (const key of ['1234abcd-12ab-34cd-56ef-1234567890ab', 'alias/ebs-smoke', 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab']) {
+    for (const key of [
+      '1234abcd-12ab-34cd-56ef-1234567890ab',
+      'alias/ebs-smoke',
+      'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    ]) {
       expect(parse({ 'smoke-kms-key-id': key }).smoke.kmsKeyId).toBe(key);
     }
   });

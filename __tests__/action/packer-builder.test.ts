@@ -29,13 +29,21 @@ const FAKE = path.resolve(__dirname, '../helpers/fake-packer.sh');
 
 describe("Packer's machine-readable output", () => {
   it('reads a line with its timestamp, unescaping commas and newlines', () => {
-    expect(parseMachineLine('1700000000,ebpacker,ui,say,==> ebpacker: a%!(PACKER_COMMA) b\\nc')).toEqual({ at: 1_700_000_000_000, target: 'ebpacker', type: 'ui', data: ['say', '==> ebpacker: a, b\nc'] });
+    expect(parseMachineLine('1700000000,ebpacker,ui,say,==> ebpacker: a%!(PACKER_COMMA) b\\nc')).toEqual({
+      at: 1_700_000_000_000,
+      target: 'ebpacker',
+      type: 'ui',
+      data: ['say', '==> ebpacker: a, b\nc'],
+    });
     expect(parseMachineLine('not machine readable')).toBeUndefined();
   });
 
   it("names what Packer's amazon-ebs builder makes, in its own words", () => {
     expect(announced('==> ebpacker: Creating temporary keypair: packer_6b07')).toEqual({ kind: 'key-pair', name: 'packer_6b07' });
-    expect(announced('==> ebpacker: Creating temporary security group for this instance: packer_6b08')).toEqual({ kind: 'security-group', name: 'packer_6b08' });
+    expect(announced('==> ebpacker: Creating temporary security group for this instance: packer_6b08')).toEqual({
+      kind: 'security-group',
+      name: 'packer_6b08',
+    });
     expect(announced('    ebpacker: Instance ID: i-0123456789abcdef0')).toEqual({ kind: 'instance', id: 'i-0123456789abcdef0' });
     expect(announced('    ebpacker: AMI: ami-0123456789abcdef0')).toEqual({ kind: 'image', id: 'ami-0123456789abcdef0' });
     expect(announced('==> ebpacker: Waiting for SSH to become available...')).toBeUndefined();
@@ -68,7 +76,18 @@ describe('the packer builder', () => {
     ec2.on(DescribeInstancesCommand).resolves({ Reservations: [] });
     ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [] });
     ec2.on(DeleteKeyPairCommand).resolves({});
-    ec2.on(DescribeImagesCommand).resolves({ Images: [{ ImageId: 'ami-00000000000000001', State: 'available', Tags: [{ Key: 'eb_platform_name', Value: 'web' }, { Key: 'eb_platform_version', Value: '1.0.4' }] }] });
+    ec2.on(DescribeImagesCommand).resolves({
+      Images: [
+        {
+          ImageId: 'ami-00000000000000001',
+          State: 'available',
+          Tags: [
+            { Key: 'eb_platform_name', Value: 'web' },
+            { Key: 'eb_platform_version', Value: '1.0.4' },
+          ],
+        },
+      ],
+    });
   });
   afterAll(() => {
     process.env = savedEnv;
@@ -90,24 +109,55 @@ describe('the packer builder', () => {
     });
     const report = newReport(inputs.platformName);
     const ledger = createLedger((s) => saved.push(s));
-    const done = runPipeline(inputs, { clientsFor: createClients, ledger, log: out, workDir, runTags: {}, setOutput: (k, v) => (outputs[k] = v), signal }, report);
-    return { done, saved, outputs, out, report, ledger, calls: () => fs.readFileSync(log, 'utf8'), cleanup: () => fs.rmSync(workDir, { recursive: true, force: true }) };
+    const done = runPipeline(
+      inputs,
+      { clientsFor: createClients, ledger, log: out, workDir, runTags: {}, setOutput: (k, v) => (outputs[k] = v), signal },
+      report,
+    );
+    return {
+      done,
+      saved,
+      outputs,
+      out,
+      report,
+      ledger,
+      calls: () => fs.readFileSync(log, 'utf8'),
+      cleanup: () => fs.rmSync(workDir, { recursive: true, force: true }),
+    };
   }
 
   it('builds with Packer, records what Packer announces as it announces it, and makes no Elastic Beanstalk call', async () => {
     const r = run();
     await r.done;
     r.cleanup();
-    expect(r.outputs).toEqual({ 'bundle-sha256': expect.stringMatching(/^[0-9a-f]{64}$/), 'platform-version': '1.0.5', 'platform-arn': '', 'ami-id': 'ami-0123456789abcdef0' });
+    expect(r.outputs).toEqual({
+      'bundle-sha256': expect.stringMatching(/^[0-9a-f]{64}$/),
+      'platform-version': '1.0.5',
+      'platform-arn': '',
+      'ami-id': 'ami-0123456789abcdef0',
+    });
     expect(eb.calls()).toHaveLength(0);
-    expect(r.calls()).toMatch(/^version\nvalidate -var docker_source=distro custom_platform\.json\nbuild -machine-readable -color=false -var docker_source=distro custom_platform\.json\n$/);
+    expect(r.calls()).toMatch(
+      /^version\nvalidate -var docker_source=distro custom_platform\.json\nbuild -machine-readable -color=false -var docker_source=distro custom_platform\.json\n$/,
+    );
     // The ledger grew with each announcement; the image, the product, is not teardown's.
     const states = r.saved.map((s) => parseLedger(s).find((x) => x.kind === 'packer-build'));
     expect(states.some((s) => s && 'keyNames' in s && s.keyNames?.includes('packer_6b07-key') && !s.instanceIds?.length)).toBe(true);
     expect(states.some((s) => s && 'instanceIds' in s && s.instanceIds?.includes('i-0fa4e1c2b3d4e5f60'))).toBe(true);
     expect(r.out.text()).toMatch(/\d{4}-\d\d-\d\dT[\d:.]+Z ==> ebpacker: Creating temporary keypair: packer_6b07-key/);
-    expect(r.report.steps.map((s) => s.name)).toEqual(['Validate platform', 'Package platform', 'Pre-flight checks', 'Resolve version', 'Install Packer', 'Build image (Packer on the runner)', 'Teardown']);
-    expect(ec2.commandCalls(DescribeImagesCommand)[0].args[0].input).toMatchObject({ Owners: ['self'], Filters: [{ Name: 'tag:eb_platform_name', Values: ['web'] }] });
+    expect(r.report.steps.map((s) => s.name)).toEqual([
+      'Validate platform',
+      'Package platform',
+      'Pre-flight checks',
+      'Resolve version',
+      'Install Packer',
+      'Build image (Packer on the runner)',
+      'Teardown',
+    ]);
+    expect(ec2.commandCalls(DescribeImagesCommand)[0].args[0].input).toMatchObject({
+      Owners: ['self'],
+      Filters: [{ Name: 'tag:eb_platform_name', Values: ['web'] }],
+    });
   });
 
   it('refuses a version an image of the platform already has', async () => {
@@ -121,7 +171,9 @@ describe('the packer builder', () => {
     const r = run();
     const error = await r.done.catch((e) => e);
     r.cleanup();
-    expect(error.message).toMatch(/^The image build failed: Script exited with non-zero exit status: 100\nThe failing provisioner's last lines:\n[\s\S]*ebpacker: E: Unable to locate package docker-ce, nor docker\.io$/);
+    expect(error.message).toMatch(
+      /^The image build failed: Script exited with non-zero exit status: 100\nThe failing provisioner's last lines:\n[\s\S]*ebpacker: E: Unable to locate package docker-ce, nor docker\.io$/,
+    );
   });
 
   it('gives Packer SIGINT on a cancel and lets it clean up', async () => {
@@ -163,7 +215,11 @@ describe('the packer builder', () => {
     });
     beforeEach(() => {
       tools = fs.mkdtempSync(path.join(os.tmpdir(), 'tool-cache-'));
-      Object.assign(process.env, { PACKER_RELEASES_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, RUNNER_TOOL_CACHE: tools, RUNNER_TEMP: tools });
+      Object.assign(process.env, {
+        PACKER_RELEASES_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        RUNNER_TOOL_CACHE: tools,
+        RUNNER_TEMP: tools,
+      });
     });
     afterEach(() => fs.rmSync(tools, { recursive: true, force: true }));
     afterAll(() => server.close());

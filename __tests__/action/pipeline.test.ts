@@ -3,7 +3,6 @@ import {
   CreatePlatformVersionCommand,
   CreateStorageLocationCommand,
   DescribeEnvironmentsCommand,
-  ElasticBeanstalkClient,
   ListPlatformVersionsCommand,
   TerminateEnvironmentCommand,
 } from '@aws-sdk/client-elastic-beanstalk';
@@ -42,7 +41,9 @@ describe('pipeline', () => {
     iam.on(GetInstanceProfileCommand).resolves({ InstanceProfile: { InstanceProfileName: 'aws-elasticbeanstalk-custom-platform-ec2-role' } as never });
     sim.eb.on(ListPlatformVersionsCommand).resolves({ PlatformSummaryList: [] });
     sim.eb.on(CreateStorageLocationCommand).resolves({ S3Bucket: 'elasticbeanstalk-eu-west-1-123456789012' });
-    sim.eb.on(CreatePlatformVersionCommand).resolves({ PlatformSummary: { PlatformArn: PLATFORM_ARN, PlatformStatus: 'Creating' }, Builder: { ARN: BUILDER_ARN } });
+    sim.eb
+      .on(CreatePlatformVersionCommand)
+      .resolves({ PlatformSummary: { PlatformArn: PLATFORM_ARN, PlatformStatus: 'Creating' }, Builder: { ARN: BUILDER_ARN } });
     let builderStatus = 'Ready';
     sim.eb.on(DescribeEnvironmentsCommand).callsFake(() => ({
       Environments: builderStatus === 'gone' ? [] : [{ EnvironmentName: 'eb-custom-platform-builder-packer', EnvironmentId: 'e-b1', Status: builderStatus }],
@@ -75,18 +76,34 @@ describe('pipeline', () => {
         },
         report,
       );
-    return { sim, s3, saved, ledger, outputs, log, report, run, builderTerminated: () => builderStatus === 'Terminating', iam, restore: () => (sim.restore(), s3.restore(), iam.restore()) };
+    return {
+      sim,
+      s3,
+      saved,
+      ledger,
+      outputs,
+      log,
+      report,
+      run,
+      builderTerminated: () => builderStatus === 'Terminating',
+      iam,
+      restore: () => (sim.restore(), s3.restore(), iam.restore()),
+    };
   }
 
   it('warns before the build when the credentials expire before the deadline, and stops when the instance profile is missing', async () => {
     // The harness's virtual clock starts at 2026-01-01T00:00:00Z: these credentials last 20 of the run's 60 minutes.
     process.env.AWS_CREDENTIAL_EXPIRATION = '2026-01-01T00:20:00Z';
     const h = harness({ endsAt: 25 * 60_000 });
-    h.iam.on(GetInstanceProfileCommand).rejects(Object.assign(new Error('Instance Profile aws-elasticbeanstalk-custom-platform-ec2-role cannot be found.'), { name: 'NoSuchEntity' }));
+    h.iam
+      .on(GetInstanceProfileCommand)
+      .rejects(Object.assign(new Error('Instance Profile aws-elasticbeanstalk-custom-platform-ec2-role cannot be found.'), { name: 'NoSuchEntity' }));
     const error = await h.run().catch((e) => e);
     h.restore();
     expect(h.log.text()).toMatch(/The AWS credentials expire at .*, 40 min before this run's deadline \(timeout-minutes: 60\).*role-duration-seconds/);
-    expect(error.message).toMatch(/The builder's instance profile 'aws-elasticbeanstalk-custom-platform-ec2-role' \(builder-instance-profile\) does not exist in this account/);
+    expect(error.message).toMatch(
+      /The builder's instance profile 'aws-elasticbeanstalk-custom-platform-ec2-role' \(builder-instance-profile\) does not exist in this account/,
+    );
     expect(h.sim.eb.commandCalls(CreatePlatformVersionCommand)).toHaveLength(0);
     expect(h.ledger.list()).toEqual([]);
   });
@@ -95,11 +112,18 @@ describe('pipeline', () => {
     const h = harness({ endsAt: 25 * 60_000 });
     await h.run();
     h.restore();
-    expect(h.outputs).toEqual({ 'bundle-sha256': expect.stringMatching(/^[0-9a-f]{64}$/), 'platform-version': '1.0.0', 'platform-arn': PLATFORM_ARN, 'ami-id': AMI });
+    expect(h.outputs).toEqual({
+      'bundle-sha256': expect.stringMatching(/^[0-9a-f]{64}$/),
+      'platform-version': '1.0.0',
+      'platform-arn': PLATFORM_ARN,
+      'ami-id': AMI,
+    });
     expect(h.builderTerminated()).toBe(true);
     expect(h.ledger.list()).toEqual([]);
     // The builder was recorded before CreatePlatformVersion was sent.
-    expect(parseLedger(h.saved[0])).toEqual([{ kind: 'builder-environment', region: 'eu-west-1', environmentName: 'eb-custom-platform-builder-packer', platformName: 'web', platformVersion: '1.0.0' }]);
+    expect(parseLedger(h.saved[0])).toEqual([
+      { kind: 'builder-environment', region: 'eu-west-1', environmentName: 'eb-custom-platform-builder-packer', platformName: 'web', platformVersion: '1.0.0' },
+    ]);
     expect(h.report.steps.map((s) => s.name)).toEqual([
       'Validate platform',
       'Package platform',
@@ -141,7 +165,9 @@ describe('pipeline', () => {
 
   it('records nothing and terminates nothing when creating the version is refused', async () => {
     const h = harness({ endsAt: 5 * 60_000 });
-    h.sim.eb.on(CreatePlatformVersionCommand).rejects(Object.assign(new Error('denied'), { name: 'InsufficientPrivilegesException', $metadata: { httpStatusCode: 403 } }));
+    h.sim.eb
+      .on(CreatePlatformVersionCommand)
+      .rejects(Object.assign(new Error('denied'), { name: 'InsufficientPrivilegesException', $metadata: { httpStatusCode: 403 } }));
     await expect(h.run()).rejects.toThrow(/InsufficientPrivilegesException: denied\n.*no longer accepts custom platforms/);
     h.restore();
     // The builder was recorded in case the service started it; teardown found nothing to stop.

@@ -104,26 +104,34 @@ describe('post step', () => {
       ['during the SSH checks', ({ groupId, instanceId }) => [builder, key, { ...group, groupId }, { ...instance, instanceId }]],
     ];
 
-    it.each(points)('%s', async (_point, recorded) => {
-      const model = ec2Model();
-      try {
-        // What the dead run had created in EC2 by then.
-        const ec2 = new EC2Client({ region });
-        const ledger = recorded({ groupId: 'sg-unknown', instanceId: 'i-unknown' });
-        let groupId = 'sg-unknown';
-        let instanceId = 'i-unknown';
-        if (ledger.some((r) => r.kind === 'key-pair')) await ec2.send(new ImportKeyPairCommand({ KeyName: key.keyName, PublicKeyMaterial: Buffer.from('k') } as never));
-        if (ledger.some((r) => r.kind === 'security-group')) groupId = (await ec2.send(new CreateSecurityGroupCommand({ GroupName: group.groupName, Description: 'x', VpcId: 'vpc-0default0' }))).GroupId!;
-        if (ledger.some((r) => r.kind === 'instance'))
-          instanceId = (await ec2.send(new RunInstancesCommand({ ImageId: 'ami-1', MinCount: 1, MaxCount: 1, ClientToken: 'token-9', SecurityGroupIds: [groupId] }))).Instances![0].InstanceId!;
-        const r = await runPost(JSON.stringify(recorded({ groupId, instanceId })));
-        expect(r.exitCode).toBeUndefined();
-        expect(model.leftovers()).toEqual([]);
-        expect(status).toBe('Terminating');
-        expect(r.state).toMatch(/ledger<<.*\n\[\]\n/);
-      } finally {
-        model.restore();
-      }
-    }, 60_000);
+    it.each(points)(
+      '%s',
+      async (_point, recorded) => {
+        const model = ec2Model();
+        try {
+          // What the dead run had created in EC2 by then.
+          const ec2 = new EC2Client({ region });
+          const ledger = recorded({ groupId: 'sg-unknown', instanceId: 'i-unknown' });
+          let groupId = 'sg-unknown';
+          let instanceId = 'i-unknown';
+          if (ledger.some((r) => r.kind === 'key-pair'))
+            await ec2.send(new ImportKeyPairCommand({ KeyName: key.keyName, PublicKeyMaterial: Buffer.from('k') } as never));
+          if (ledger.some((r) => r.kind === 'security-group'))
+            groupId = (await ec2.send(new CreateSecurityGroupCommand({ GroupName: group.groupName, Description: 'x', VpcId: 'vpc-0default0' }))).GroupId!;
+          if (ledger.some((r) => r.kind === 'instance'))
+            instanceId = (
+              await ec2.send(new RunInstancesCommand({ ImageId: 'ami-1', MinCount: 1, MaxCount: 1, ClientToken: 'token-9', SecurityGroupIds: [groupId] }))
+            ).Instances![0].InstanceId!;
+          const r = await runPost(JSON.stringify(recorded({ groupId, instanceId })));
+          expect(r.exitCode).toBeUndefined();
+          expect(model.leftovers()).toEqual([]);
+          expect(status).toBe('Terminating');
+          expect(r.state).toMatch(/ledger<<.*\n\[\]\n/);
+        } finally {
+          model.restore();
+        }
+      },
+      60_000,
+    );
   });
 });

@@ -83,7 +83,9 @@ describe('waiting for the build', () => {
     const error = (await wait().catch((e) => e)) as StepError;
     sim.restore();
     expect(error).toBeInstanceOf(StepError);
-    expect(error.message).toMatch(/^The platform build failed: Packer failed with error: \[Build "ebpacker" errored: Script exited with non-zero exit status: 100\]\n/);
+    expect(error.message).toMatch(
+      /^The platform build failed: Packer failed with error: \[Build "ebpacker" errored: Script exited with non-zero exit status: 100\]\n/,
+    );
     expect(error.message).not.toMatch(/Unsuccessful command execution/);
     expect(error.message).toContain("The failing provisioner's last lines (CloudWatch Logs, group /aws/elasticbeanstalk/platform/web, stream 1.0.0):");
     // The provisioner's own words, without colours, and not Packer's clean-up after them.
@@ -98,7 +100,9 @@ describe('waiting for the build', () => {
     const error = (await wait().catch((e) => e)) as StepError;
     sim.restore();
     expect(error.message).toMatch(/Packer failed with error/);
-    expect(error.message).toMatch(/Packer's full output is in CloudWatch Logs, group \/aws\/elasticbeanstalk\/platform\/web, stream 1\.0\.0 \(could not read it: ResourceNotFoundException/);
+    expect(error.message).toMatch(
+      /Packer's full output is in CloudWatch Logs, group \/aws\/elasticbeanstalk\/platform\/web, stream 1\.0\.0 \(could not read it: ResourceNotFoundException/,
+    );
   });
 
   it.each(['invalid', 'disabled', 'failed'])('stops at an AMI that is %s, a state it never leaves', async (amiState) => {
@@ -137,7 +141,10 @@ describe('waiting for the build', () => {
   it('stops at once on an error that polling will not fix', async () => {
     const { sim, wait } = setup({ endsAt: 20 * MIN });
     sim.eb.on(require('@aws-sdk/client-elastic-beanstalk').DescribePlatformVersionCommand).rejects(
-      Object.assign(new Error('User is not authorized to perform elasticbeanstalk:DescribePlatformVersion'), { name: 'InsufficientPrivilegesException', $metadata: { httpStatusCode: 403 } }),
+      Object.assign(new Error('User is not authorized to perform elasticbeanstalk:DescribePlatformVersion'), {
+        name: 'InsufficientPrivilegesException',
+        $metadata: { httpStatusCode: 403 },
+      }),
     );
     await expect(wait()).rejects.toThrow(/InsufficientPrivilegesException: User is not authorized/);
     sim.restore();

@@ -32,73 +32,95 @@ function whileProvisioning(signal: NodeJS.Signals) {
 describe('the action end to end with builder: packer, the real Packer on the runner', () => {
   beforeAll(() => assertCanBindLowPorts());
 
-  it('builds with Packer, proves the image with every check passing, makes no Elastic Beanstalk call, and leaves nothing', async () => {
-    const ws = workspace();
-    try {
-      const result = await realRun({ workspace: ws.dir, inputs: packer });
-      const { run, standin, leftovers } = result;
-      const { passed, failed } = checks(run.main.output);
-      const packerSeconds = stepSeconds(run.summary, 'Build image (Packer on the runner)');
-      tally({ ...result, packerSeconds }, { seconds: stepSeconds(run.summary, 'Smoke test') ?? 0, passed: passed.length, total: passed.length + failed.length });
-      expect(run.main.output).not.toMatch(/::error::/);
-      expect(run.main.code).toBe(0);
-      expect(standin.seen.filter((s) => s.service === 'elasticbeanstalk')).toEqual([]);
-      const built = standin.ec2.images().filter((i) => i.ownerId === standin.account);
-      expect(built).toHaveLength(1);
-      expect(built[0]).toMatchObject({ state: 'available', tags: expect.objectContaining({ eb_platform_name: 'web-platform', eb_platform_version: '1.0.0' }) });
-      expect(run.outputs).toMatchObject({ 'ami-id': built[0].id, 'platform-version': '1.0.0', 'platform-arn': '' });
-      // Packer's output came through, with its timestamps, and what it made was recorded as it said so.
-      expect(run.main.output).toMatch(/\d{4}-\d\d-\d\dT[\d:.]+Z ==> ebpacker: Creating temporary keypair: packer_/);
-      expect(run.main.output).toMatch(/==> 40-app\.sh/);
-      expect(failed).toEqual([]);
-      expect(passed.some((c) => c.startsWith('HTTP GET / answers version'))).toBe(true);
-      expect(leftovers).toEqual([]);
-    } finally {
-      ws.cleanup();
-    }
-  }, 40 * MIN);
-
-  it("fails with the failing builder script's own words, registers no image, and leaves nothing", async () => {
-    const ws = workspace((platform) =>
-      fs.writeFileSync(path.join(platform, 'builder/setup-scripts/05-broken.sh'), '#!/usr/bin/env bash\nset -euo pipefail\necho "05-broken.sh: the widget repository is unreachable" >&2\nexit 7\n', { mode: 0o755 }),
-    );
-    try {
-      const result = await realRun({ workspace: ws.dir, inputs: { ...packer, 'smoke-test': 'false' } });
-      const { run, standin, leftovers } = result;
-      tally(result);
-      expect(run.main.code).toBe(1);
-      const error = run.main.output.split('\n').find((l) => l.startsWith('::error::')) ?? '';
-      expect(error).toMatch(/^::error::The image build failed: Script exited with non-zero exit status: 7/);
-      expect(error).toMatch(/05-broken\.sh: the widget repository is unreachable/);
-      expect(standin.ec2.images().filter((i) => i.ownerId === standin.account && i.state !== 'deregistered')).toEqual([]);
-      expect(leftovers).toEqual([]);
-    } finally {
-      ws.cleanup();
-    }
-  }, 20 * MIN);
-
-  it.each(['SIGTERM', 'SIGKILL'] as const)('leaves nothing after a %s while Packer provisions, then post', async (signal) => {
-    const ws = workspace();
-    try {
-      const result = await realRun({ workspace: ws.dir, inputs: { ...packer, 'smoke-test': 'false' }, interrupt: whileProvisioning(signal) });
-      const { run, standin, leftovers } = result;
-      tally(result);
-      expect(run.main.code === 0).toBe(false);
-      expect(run.post.code).toBe(0);
-      const all = run.main.output + run.post.output;
-      if (signal === 'SIGTERM') {
-        // Packer got SIGINT and cleaned up after itself.
-        expect(all).toMatch(/Stopping Packer: it gets \d+ s to clean up after itself/);
-      } else {
-        // Killed with the job, Packer could not: post removed what it had announced.
-        expect(run.post.output).toMatch(/Removed what Packer left: instance i-[0-9a-f]+/);
+  it(
+    'builds with Packer, proves the image with every check passing, makes no Elastic Beanstalk call, and leaves nothing',
+    async () => {
+      const ws = workspace();
+      try {
+        const result = await realRun({ workspace: ws.dir, inputs: packer });
+        const { run, standin, leftovers } = result;
+        const { passed, failed } = checks(run.main.output);
+        const packerSeconds = stepSeconds(run.summary, 'Build image (Packer on the runner)');
+        tally(
+          { ...result, packerSeconds },
+          { seconds: stepSeconds(run.summary, 'Smoke test') ?? 0, passed: passed.length, total: passed.length + failed.length },
+        );
+        expect(run.main.output).not.toMatch(/::error::/);
+        expect(run.main.code).toBe(0);
+        expect(standin.seen.filter((s) => s.service === 'elasticbeanstalk')).toEqual([]);
+        const built = standin.ec2.images().filter((i) => i.ownerId === standin.account);
+        expect(built).toHaveLength(1);
+        expect(built[0]).toMatchObject({
+          state: 'available',
+          tags: expect.objectContaining({ eb_platform_name: 'web-platform', eb_platform_version: '1.0.0' }),
+        });
+        expect(run.outputs).toMatchObject({ 'ami-id': built[0].id, 'platform-version': '1.0.0', 'platform-arn': '' });
+        // Packer's output came through, with its timestamps, and what it made was recorded as it said so.
+        expect(run.main.output).toMatch(/\d{4}-\d\d-\d\dT[\d:.]+Z ==> ebpacker: Creating temporary keypair: packer_/);
+        expect(run.main.output).toMatch(/==> 40-app\.sh/);
+        expect(failed).toEqual([]);
+        expect(passed.some((c) => c.startsWith('HTTP GET / answers version'))).toBe(true);
+        expect(leftovers).toEqual([]);
+      } finally {
+        ws.cleanup();
       }
-      expect(standin.ec2.images().filter((i) => i.ownerId === standin.account && i.state !== 'deregistered')).toEqual([]);
-      expect(leftovers).toEqual([]);
-    } finally {
-      ws.cleanup();
-    }
-  }, 20 * MIN);
+    },
+    40 * MIN,
+  );
+
+  it(
+    "fails with the failing builder script's own words, registers no image, and leaves nothing",
+    async () => {
+      const ws = workspace((platform) =>
+        fs.writeFileSync(
+          path.join(platform, 'builder/setup-scripts/05-broken.sh'),
+          '#!/usr/bin/env bash\nset -euo pipefail\necho "05-broken.sh: the widget repository is unreachable" >&2\nexit 7\n',
+          { mode: 0o755 },
+        ),
+      );
+      try {
+        const result = await realRun({ workspace: ws.dir, inputs: { ...packer, 'smoke-test': 'false' } });
+        const { run, standin, leftovers } = result;
+        tally(result);
+        expect(run.main.code).toBe(1);
+        const error = run.main.output.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+        expect(error).toMatch(/^::error::The image build failed: Script exited with non-zero exit status: 7/);
+        expect(error).toMatch(/05-broken\.sh: the widget repository is unreachable/);
+        expect(standin.ec2.images().filter((i) => i.ownerId === standin.account && i.state !== 'deregistered')).toEqual([]);
+        expect(leftovers).toEqual([]);
+      } finally {
+        ws.cleanup();
+      }
+    },
+    20 * MIN,
+  );
+
+  it.each(['SIGTERM', 'SIGKILL'] as const)(
+    'leaves nothing after a %s while Packer provisions, then post',
+    async (signal) => {
+      const ws = workspace();
+      try {
+        const result = await realRun({ workspace: ws.dir, inputs: { ...packer, 'smoke-test': 'false' }, interrupt: whileProvisioning(signal) });
+        const { run, standin, leftovers } = result;
+        tally(result);
+        expect(run.main.code === 0).toBe(false);
+        expect(run.post.code).toBe(0);
+        const all = run.main.output + run.post.output;
+        if (signal === 'SIGTERM') {
+          // Packer got SIGINT and cleaned up after itself.
+          expect(all).toMatch(/Stopping Packer: it gets \d+ s to clean up after itself/);
+        } else {
+          // Killed with the job, Packer could not: post removed what it had announced.
+          expect(run.post.output).toMatch(/Removed what Packer left: instance i-[0-9a-f]+/);
+        }
+        expect(standin.ec2.images().filter((i) => i.ownerId === standin.account && i.state !== 'deregistered')).toEqual([]);
+        expect(leftovers).toEqual([]);
+      } finally {
+        ws.cleanup();
+      }
+    },
+    20 * MIN,
+  );
 
   it('needs exactly the IAM policy the README gives for builder: packer', () => {
     const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');

@@ -11,7 +11,17 @@ import { expectNoSecretsInOutputs, readPolicy, scenario, seenActions, smokeScena
 import { Sshd, startSshd } from '../helpers/sshd';
 import { freePort } from '../helpers/processes';
 
-const ops = ['ListPlatformVersions', 'CreateStorageLocation', 'PutObject', 'CreatePlatformVersion', 'DescribePlatformVersion', 'DescribeEvents', 'DescribeImages', 'DescribeEnvironments', 'TerminateEnvironment'];
+const ops = [
+  'ListPlatformVersions',
+  'CreateStorageLocation',
+  'PutObject',
+  'CreatePlatformVersion',
+  'DescribePlatformVersion',
+  'DescribeEvents',
+  'DescribeImages',
+  'DescribeEnvironments',
+  'TerminateEnvironment',
+];
 
 describe('the bundled action against the AWS stand-in', () => {
   afterAll(() => expectNoSecretsInOutputs());
@@ -32,12 +42,16 @@ describe('the bundled action against the AWS stand-in', () => {
   const transient: [string, Fault][] = ops.flatMap((action) =>
     (['throttle', '5xx', 'drop'] as const).map((kind): [string, Fault] => [`${kind} on ${action}`, { action, kind, times: 2 }]),
   );
-  it.each(transient)('rides out a %s and leaves nothing', async (_name, fault) => {
-    const { run, leftovers } = await scenario({ faults: [fault] });
-    expect(run.main.output).not.toMatch(/::error::/);
-    expect(run.main.code).toBe(0);
-    expect(leftovers).toEqual([]);
-  }, 90_000);
+  it.each(transient)(
+    'rides out a %s and leaves nothing',
+    async (_name, fault) => {
+      const { run, leftovers } = await scenario({ faults: [fault] });
+      expect(run.main.output).not.toMatch(/::error::/);
+      expect(run.main.code).toBe(0);
+      expect(leftovers).toEqual([]);
+    },
+    90_000,
+  );
 
   it.each(['ListPlatformVersions', 'CreateStorageLocation', 'PutObject', 'CreatePlatformVersion', 'DescribePlatformVersion', 'DescribeImages'])(
     'fails clearly when %s is refused for good, and leaves nothing',
@@ -55,12 +69,16 @@ describe('the bundled action against the AWS stand-in', () => {
     expect(run.main.code).toBe(1);
     const error = run.main.output.split('\n').find((l) => l.startsWith('::error::')) ?? '';
     // The message a user reads: Packer's error, not the generic "Unsuccessful command execution" after it.
-    expect(error).toMatch(/^::error::The platform build failed: Packer failed with error: \[Build "ebpacker" errored: Script exited with non-zero exit status: 100\]/);
+    expect(error).toMatch(
+      /^::error::The platform build failed: Packer failed with error: \[Build "ebpacker" errored: Script exited with non-zero exit status: 100\]/,
+    );
     expect(error).not.toMatch(/Unsuccessful command execution/);
-    expect(error).toMatch(/The last lines of Packer's output \(CloudWatch Logs, group \/aws\/elasticbeanstalk\/platform\/web-platform, stream 1\.0\.0\)/);
+    expect(error).toMatch(/The failing provisioner's last lines \(CloudWatch Logs, group \/aws\/elasticbeanstalk\/platform\/web-platform, stream 1\.0\.0\)/);
     expect(error).toMatch(/ebpacker: E: Unable to locate package docker-ce/);
     // The transcript's full sequence is in the log.
-    expect(run.main.output).toMatch(/ERROR Unsuccessful command execution on instance id\(s\) 'i-[0-9a-f]+'\. Aborting the operation\.[\s\S]*INFO  Failed to create platform version 'web-platform\/1\.0\.0'\./);
+    expect(run.main.output).toMatch(
+      /ERROR Unsuccessful command execution on instance id\(s\) 'i-[0-9a-f]+'\. Aborting the operation\.[\s\S]*INFO {2}Failed to create platform version 'web-platform\/1\.0\.0'\./,
+    );
     expect(leftovers).toEqual([]);
   }, 60_000);
 
@@ -84,7 +102,7 @@ describe('the bundled action against the AWS stand-in', () => {
     expect(leftovers).toEqual([]);
   }, 60_000);
 
-  it('stops before the build when the builder\'s instance profile does not exist', async () => {
+  it("stops before the build when the builder's instance profile does not exist", async () => {
     const { run, leftovers, standin } = await scenario({ inputs: { 'builder-instance-profile': 'no-such-profile' } });
     expect(run.main.code).toBe(1);
     expect(run.main.output).toMatch(/::error::The builder's instance profile 'no-such-profile' \(builder-instance-profile\) does not exist in this account/);
@@ -99,7 +117,12 @@ describe('the bundled action against the AWS stand-in', () => {
     expect(pages).toBeGreaterThan(3);
     const events = run.main.output.split('\n').filter((l) => / (INFO|ERROR) /.test(l) && /platform version|Packer|builder|AMI/.test(l));
     expect(new Set(events).size).toBe(events.length);
-    for (const m of ['Initiated platform version creation', 'Starting Packer building task', 'Successfully built AMI', 'Successfully created platform version']) {
+    for (const m of [
+      'Initiated platform version creation',
+      'Starting Packer building task',
+      'Successfully built AMI',
+      'Successfully created platform version',
+    ]) {
       expect(events.filter((e) => e.includes(m))).toHaveLength(1);
     }
     expect(leftovers).toEqual([]);
@@ -112,7 +135,8 @@ describe('the bundled action against the AWS stand-in', () => {
       expect(standin.seen.filter((x) => x.action === action).length).toBeGreaterThan(1);
       expect(run.main.output).not.toMatch(/::error::/);
       expect(run.main.code).toBe(0);
-      if (action === 'CreatePlatformVersion') expect(run.main.output).toMatch(/The answer to CreatePlatformVersion was lost; the build it started is this run's/);
+      if (action === 'CreatePlatformVersion')
+        expect(run.main.output).toMatch(/The answer to CreatePlatformVersion was lost; the build it started is this run's/);
       expect(standin.platforms()).toHaveLength(1);
       expect(leftovers).toEqual([]);
     },
@@ -122,12 +146,16 @@ describe('the bundled action against the AWS stand-in', () => {
   it.each([
     ['deny', /AccessDenied: .*\n?.*The credentials lack a permission the call needs .*AWS retired them/],
     ['deny-downstream', /InsufficientPrivilegesException: .*\n?.*The credentials lack a permission the call needs/],
-  ] as const)('explains CreatePlatformVersion refused (%s) in words a user can act on, and leaves nothing', async (kind, message) => {
-    const { run, leftovers } = await scenario({ faults: [{ action: 'CreatePlatformVersion', kind, times: Infinity }] });
-    expect(run.main.code).toBe(1);
-    expect(run.main.output).toMatch(message);
-    expect(leftovers).toEqual([]);
-  }, 60_000);
+  ] as const)(
+    'explains CreatePlatformVersion refused (%s) in words a user can act on, and leaves nothing',
+    async (kind, message) => {
+      const { run, leftovers } = await scenario({ faults: [{ action: 'CreatePlatformVersion', kind, times: Infinity }] });
+      expect(run.main.code).toBe(1);
+      expect(run.main.output).toMatch(message);
+      expect(leftovers).toEqual([]);
+    },
+    60_000,
+  );
 
   it('gives up at its deadline on a build that never ends, aborts it on the busy builder, and leaves nothing', async () => {
     const { run, leftovers, standin } = await scenario({ buildMs: 10 * 60_000, inputs: { 'timeout-minutes': '1' } });
@@ -174,16 +202,30 @@ describe('the bundled action against the AWS stand-in', () => {
     // An answer lost after EC2 acted: the SDK's retry meets the resource (InvalidKeyPair.Duplicate,
     // InvalidGroup.Duplicate, InvalidPermission.Duplicate; RunInstances returns the same instance for the
     // same client token), and the run finds it, uses it and removes it.
-    it.each(['ImportKeyPair', 'CreateSecurityGroup', 'AuthorizeSecurityGroupIngress', 'RunInstances'])('finds what %s made when its answer was lost, and leaves nothing', async (action) => {
-      const { run, leftovers, standin } = await onHost([{ action, kind: 'lose' }]);
-      expect(standin.seen.filter((s) => s.action === action).length).toBeGreaterThan(1);
-      const errors = run.main.output.split('\n').filter((l) => l.startsWith('::error::') && !l.startsWith('::error::FAIL '));
-      expect(errors).toEqual([expect.stringMatching(/^::error::Smoke test failed: .*blue and green units installed/)]);
-      expect(standin.instances()).toHaveLength(1);
-      expect(leftovers).toEqual([]);
-    }, 180_000);
+    it.each(['ImportKeyPair', 'CreateSecurityGroup', 'AuthorizeSecurityGroupIngress', 'RunInstances'])(
+      'finds what %s made when its answer was lost, and leaves nothing',
+      async (action) => {
+        const { run, leftovers, standin } = await onHost([{ action, kind: 'lose' }]);
+        expect(standin.seen.filter((s) => s.action === action).length).toBeGreaterThan(1);
+        const errors = run.main.output.split('\n').filter((l) => l.startsWith('::error::') && !l.startsWith('::error::FAIL '));
+        expect(errors).toEqual([expect.stringMatching(/^::error::Smoke test failed: .*blue and green units installed/)]);
+        expect(standin.instances()).toHaveLength(1);
+        expect(leftovers).toEqual([]);
+      },
+      180_000,
+    );
 
-    it.each(['ImportKeyPair', 'CreateSecurityGroup', 'AuthorizeSecurityGroupIngress', 'RunInstances', 'DescribeInstances', 'GetConsoleOutput', 'TerminateInstances', 'DeleteSecurityGroup', 'DeleteKeyPair'])(
+    it.each([
+      'ImportKeyPair',
+      'CreateSecurityGroup',
+      'AuthorizeSecurityGroupIngress',
+      'RunInstances',
+      'DescribeInstances',
+      'GetConsoleOutput',
+      'TerminateInstances',
+      'DeleteSecurityGroup',
+      'DeleteKeyPair',
+    ])(
       'rides out throttling of %s and leaves nothing',
       async (action) => {
         const { run, leftovers, standin } = await onHost([{ action, kind: 'throttle', times: 2 }]);
@@ -200,18 +242,22 @@ describe('the bundled action against the AWS stand-in', () => {
 
   const killPoints = ['ListPlatformVersions', 'PutObject', 'CreatePlatformVersion', 'DescribeEvents', 'DescribeImages', 'TerminateEnvironment'];
   for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
-    it.each(killPoints)(`finishes with the post step after ${signal} during %s, leaving nothing`, async (action) => {
-      const { run, leftovers } = await scenario({
-        // Hold that call a little so the signal lands inside the step.
-        faults: [{ action, kind: 'slow', delayMs: 700 }],
-        interrupt: (standin, kill) => {
-          void standin.waitFor(action).then(() => setTimeout(() => kill(signal), 200));
-        },
-      });
-      expect(run.main.signal === signal || run.main.code !== 0).toBe(true);
-      expect(run.post.code).toBe(0);
-      expect(leftovers).toEqual([]);
-    }, 90_000);
+    it.each(killPoints)(
+      `finishes with the post step after ${signal} during %s, leaving nothing`,
+      async (action) => {
+        const { run, leftovers } = await scenario({
+          // Hold that call a little so the signal lands inside the step.
+          faults: [{ action, kind: 'slow', delayMs: 700 }],
+          interrupt: (standin, kill) => {
+            void standin.waitFor(action).then(() => setTimeout(() => kill(signal), 200));
+          },
+        });
+        expect(run.main.signal === signal || run.main.code !== 0).toBe(true);
+        expect(run.post.code).toBe(0);
+        expect(leftovers).toEqual([]);
+      },
+      90_000,
+    );
   }
 
   describe('bad input', () => {
@@ -228,8 +274,16 @@ describe('the bundled action against the AWS stand-in', () => {
       ['a CIDR that is not one', { 'smoke-allowed-cidr': '10.0.0.0/64' }, /Input 'smoke-allowed-cidr'/],
       ['a tag with a prefix Elastic Beanstalk keeps', { tags: 'elasticbeanstalk:env=x' }, /Input 'tags': tag 'elasticbeanstalk:env' uses the reserved prefix/],
       ['a tag with a character Elastic Beanstalk refuses', { tags: 'team=a&b' }, /Input 'tags': tag 'team=a&b' has a character Elastic Beanstalk refuses/],
-      ['a flavor the builder has no bootstrap for', { 'platform-dir': 'ubuntu2404' }, /Input 'platform-dir': .*'provisioner\.flavor' is 'ubuntu2404': Elastic Beanstalk's builder accepts only amazon, ubuntu1604, rhel7, rhel6/],
-      ['a template whose region is not aws-region', { 'platform-dir': 'other-region' }, /Input 'aws-region': 'eu-west-1' is not where custom_platform\.json \(builders\[0\]\.region\) builds: it says 'us-east-1'/],
+      [
+        'a flavor the builder has no bootstrap for',
+        { 'platform-dir': 'ubuntu2404' },
+        /Input 'platform-dir': .*'provisioner\.flavor' is 'ubuntu2404': Elastic Beanstalk's builder accepts only amazon, ubuntu1604, rhel7, rhel6/,
+      ],
+      [
+        'a template whose region is not aws-region',
+        { 'platform-dir': 'other-region' },
+        /Input 'aws-region': 'eu-west-1' is not where custom_platform\.json \(builders\[0\]\.region\) builds: it says 'us-east-1'/,
+      ],
     ];
     let workspace: string;
     beforeAll(() => {
@@ -252,15 +306,19 @@ describe('the bundled action against the AWS stand-in', () => {
     });
     afterAll(() => fs.rmSync(workspace, { recursive: true, force: true }));
 
-    it.each(cases)('names the input for %s, with no request sent', async (_name, inputs, message) => {
-      const { run, standin, leftovers } = await scenario({ inputs, workspace });
-      expect(run.main.code).toBe(1);
-      const errors = run.main.output.split('\n').filter((l) => l.startsWith('::error::'));
-      expect(errors).toHaveLength(1);
-      expect(errors[0]).toMatch(message);
-      expect(standin.seen).toEqual([]);
-      expect(leftovers).toEqual([]);
-    }, 60_000);
+    it.each(cases)(
+      'names the input for %s, with no request sent',
+      async (_name, inputs, message) => {
+        const { run, standin, leftovers } = await scenario({ inputs, workspace });
+        expect(run.main.code).toBe(1);
+        const errors = run.main.output.split('\n').filter((l) => l.startsWith('::error::'));
+        expect(errors).toHaveLength(1);
+        expect(errors[0]).toMatch(message);
+        expect(standin.seen).toEqual([]);
+        expect(leftovers).toEqual([]);
+      },
+      60_000,
+    );
   });
 
   it('needs exactly the IAM policy in the README: every call the runs made is allowed, and nothing else is', () => {

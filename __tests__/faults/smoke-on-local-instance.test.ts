@@ -25,77 +25,103 @@ describe('the bundled action, its SSH part on the local instance of the platform
     const r = await vm.ssh(`umask 077 && printf '%s\\n' '${publicKey.trim()}' > ~/.ssh/authorized_keys2`);
     if (r.code !== 0) throw new Error(`could not install the run's key on the local instance: ${r.stderr}`);
   }
-  const smoke = (options: ScenarioOptions = {}) =>
-    smokeScenario({ ...vm, authorize }, { ...options, inputs: { 'timeout-minutes': '10', ...options.inputs } });
+  const smoke = (options: ScenarioOptions = {}) => smokeScenario({ ...vm, authorize }, { ...options, inputs: { 'timeout-minutes': '10', ...options.inputs } });
   const served = async () => (await (await fetch(`http://127.0.0.1:${vm.httpPort}/`)).text()).trim();
 
-  it('builds, proves the platform with every check passing, and leaves nothing', async () => {
-    const { run, leftovers, standin } = await smoke();
-    expect(run.main.output).not.toMatch(/::error::/);
-    expect(run.main.code).toBe(0);
-    expect(run.main.output).toMatch(/Pinned 1 host key\(s\) from the instance's console output/);
-    for (const check of ['OS release', 'Docker installed and its daemon active', 'nginx active and its configuration valid', 'blue and green units installed', 'deploy sample app smoke-', 'HTTP GET / answers version smoke-']) {
-      expect(run.main.output).toContain(`PASS ${check}`);
-    }
-    // The sample app the run deployed is what the platform serves now, through nginx on port 80.
-    const version = /PASS HTTP GET \/ answers version (\S+)/.exec(run.main.output)![1];
-    expect(await served()).toBe(`sample-app ${version}`);
-    expect(run.summary).toMatch(/Elastic Beanstalk custom platform ✅ built/);
-    expect(run.post.output).toMatch(/Nothing left to tear down/);
-    expect(standin.instances()).toEqual([expect.objectContaining({ state: expect.stringMatching(/terminated|shutting-down/) })]);
-    expect(leftovers).toEqual([]);
-  }, 10 * 60_000);
+  it(
+    'builds, proves the platform with every check passing, and leaves nothing',
+    async () => {
+      const { run, leftovers, standin } = await smoke();
+      expect(run.main.output).not.toMatch(/::error::/);
+      expect(run.main.code).toBe(0);
+      expect(run.main.output).toMatch(/Pinned 1 host key\(s\) from the instance's console output/);
+      for (const check of [
+        'OS release',
+        'Docker installed and its daemon active',
+        'nginx active and its configuration valid',
+        'blue and green units installed',
+        'deploy sample app smoke-',
+        'HTTP GET / answers version smoke-',
+      ]) {
+        expect(run.main.output).toContain(`PASS ${check}`);
+      }
+      // The sample app the run deployed is what the platform serves now, through nginx on port 80.
+      const version = /PASS HTTP GET \/ answers version (\S+)/.exec(run.main.output)![1];
+      expect(await served()).toBe(`sample-app ${version}`);
+      expect(run.summary).toMatch(/Elastic Beanstalk custom platform ✅ built/);
+      expect(run.post.output).toMatch(/Nothing left to tear down/);
+      expect(standin.instances()).toEqual([expect.objectContaining({ state: expect.stringMatching(/terminated|shutting-down/) })]);
+      expect(leftovers).toEqual([]);
+    },
+    10 * 60_000,
+  );
 
-  it('reports a launch without capacity and leaves nothing', async () => {
-    const { run, leftovers } = await smoke({ faults: [{ action: 'RunInstances', kind: 'deny', times: Infinity }] });
-    expect(run.main.code).toBe(1);
-    expect(run.main.output).toMatch(/::error::Launching a t3\.small from ami-[0-9a-f]+ failed/);
-    expect(leftovers).toEqual([]);
-  }, 10 * 60_000);
+  it(
+    'reports a launch without capacity and leaves nothing',
+    async () => {
+      const { run, leftovers } = await smoke({ faults: [{ action: 'RunInstances', kind: 'deny', times: Infinity }] });
+      expect(run.main.code).toBe(1);
+      expect(run.main.output).toMatch(/::error::Launching a t3\.small from ami-[0-9a-f]+ failed/);
+      expect(leftovers).toEqual([]);
+    },
+    10 * 60_000,
+  );
 
   for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
-    it.each(['ImportKeyPair', 'CreateSecurityGroup', 'RunInstances', 'GetConsoleOutput', 'TerminateInstances'])(`finishes with the post step after ${signal} during %s, leaving nothing`, async (action) => {
-      const { run, leftovers } = await smoke({
-        faults: [{ action, kind: 'slow', delayMs: 700 }],
-        interrupt: (standin, kill) => void standin.waitFor(action).then(() => setTimeout(() => kill(signal), 200)),
-      });
-      expect(run.post.code).toBe(0);
-      expect(leftovers).toEqual([]);
-    }, 10 * 60_000);
+    it.each(['ImportKeyPair', 'CreateSecurityGroup', 'RunInstances', 'GetConsoleOutput', 'TerminateInstances'])(
+      `finishes with the post step after ${signal} during %s, leaving nothing`,
+      async (action) => {
+        const { run, leftovers } = await smoke({
+          faults: [{ action, kind: 'slow', delayMs: 700 }],
+          interrupt: (standin, kill) => void standin.waitFor(action).then(() => setTimeout(() => kill(signal), 200)),
+        });
+        expect(run.post.code).toBe(0);
+        expect(leftovers).toEqual([]);
+      },
+      10 * 60_000,
+    );
   }
 
   // Last: a deploy cut off midway leaves the instance as a crashed deploy would.
   for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
-    it(`finishes with the post step after ${signal} during the checks over SSH, leaving nothing`, async () => {
-      const { run, leftovers } = await smoke({
-        interrupt: (_standin, kill, output) => {
-          const watch = setInterval(() => {
-            if (!/PASS blue and green units installed/.test(output())) return;
-            clearInterval(watch);
-            setTimeout(() => kill(signal), 1000);
-          }, 100);
-        },
-      });
-      expect(run.main.code === 1 || run.main.signal === signal).toBe(true);
-      if (signal === 'SIGTERM') {
-        // Cut short and torn down by main itself; the post step finds nothing to do.
-        expect(run.main.output).toMatch(/::error::Cancelled during 'Smoke test'/);
-        expect(run.post.output).toMatch(/Nothing left to tear down/);
-      }
-      expect(run.post.code).toBe(0);
-      expect(leftovers).toEqual([]);
-    }, 10 * 60_000);
+    it(
+      `finishes with the post step after ${signal} during the checks over SSH, leaving nothing`,
+      async () => {
+        const { run, leftovers } = await smoke({
+          interrupt: (_standin, kill, output) => {
+            const watch = setInterval(() => {
+              if (!/PASS blue and green units installed/.test(output())) return;
+              clearInterval(watch);
+              setTimeout(() => kill(signal), 1000);
+            }, 100);
+          },
+        });
+        expect(run.main.code === 1 || run.main.signal === signal).toBe(true);
+        if (signal === 'SIGTERM') {
+          // Cut short and torn down by main itself; the post step finds nothing to do.
+          expect(run.main.output).toMatch(/::error::Cancelled during 'Smoke test'/);
+          expect(run.post.output).toMatch(/Nothing left to tear down/);
+        }
+        expect(run.post.code).toBe(0);
+        expect(leftovers).toEqual([]);
+      },
+      10 * 60_000,
+    );
   }
 
-  it('passes every check again on the instance whose deploys were cut off midway (launched into a named subnet)', async () => {
-    const { run, leftovers, standin } = await smoke({ inputs: { 'smoke-subnet-id': 'subnet-0a1b2c3d4e5f60718' } });
-    expect(run.main.output).not.toMatch(/::error::/);
-    expect(run.main.code).toBe(0);
-    expect(standin.seen.map((s) => s.action)).toContain('DescribeSubnets');
-    const version = /PASS HTTP GET \/ answers version (\S+)/.exec(run.main.output)![1];
-    expect(await served()).toBe(`sample-app ${version}`);
-    expect(leftovers).toEqual([]);
-  }, 10 * 60_000);
+  it(
+    'passes every check again on the instance whose deploys were cut off midway (launched into a named subnet)',
+    async () => {
+      const { run, leftovers, standin } = await smoke({ inputs: { 'smoke-subnet-id': 'subnet-0a1b2c3d4e5f60718' } });
+      expect(run.main.output).not.toMatch(/::error::/);
+      expect(run.main.code).toBe(0);
+      expect(standin.seen.map((s) => s.action)).toContain('DescribeSubnets');
+      const version = /PASS HTTP GET \/ answers version (\S+)/.exec(run.main.output)![1];
+      expect(await served()).toBe(`sample-app ${version}`);
+      expect(leftovers).toEqual([]);
+    },
+    10 * 60_000,
+  );
 
   it("needs no more than the README's IAM policy, and the smoke test uses all of its EC2 part", () => {
     const allowed = readPolicy();

@@ -1,6 +1,7 @@
 import { mockClient } from 'aws-sdk-client-mock';
 import {
   AuthorizeSecurityGroupIngressCommand,
+  DescribeImagesCommand,
   CreateSecurityGroupCommand,
   DeleteKeyPairCommand,
   DeleteSecurityGroupCommand,
@@ -37,6 +38,9 @@ export function ec2Model(options: { address?: string; console?: () => string; de
     return { KeyName: i.KeyName, KeyPairId: `key-${++n}` };
   });
   mock.on(DeleteKeyPairCommand).callsFake((i) => (keyPairs.delete(i.KeyName), {}));
+  mock
+    .on(DescribeImagesCommand)
+    .callsFake((i) => ({ Images: (i.ImageIds ?? []).map((ImageId: string) => ({ ImageId, State: 'available', RootDeviceName: '/dev/sda1' })) }));
   mock.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-0default0', IsDefault: true }] });
   mock.on(DescribeSubnetsCommand).callsFake((i) => {
     if (i.SubnetIds?.[0] === 'subnet-0123abcd') return { Subnets: [{ SubnetId: 'subnet-0123abcd', VpcId: 'vpc-0other00' }] };
@@ -75,7 +79,7 @@ export function ec2Model(options: { address?: string; console?: () => string; de
     x.describes++;
     if (x.state === 'pending' && x.describes >= 2) x.state = 'running';
     if (x.state === 'shutting-down' && x.describes >= 2) x.state = 'terminated';
-    return { InstanceId: id, State: { Name: x.state }, PublicIpAddress: x.state === 'running' ? options.address ?? '127.0.0.1' : undefined };
+    return { InstanceId: id, State: { Name: x.state }, PublicIpAddress: x.state === 'running' ? (options.address ?? '127.0.0.1') : undefined };
   };
   mock.on(DescribeInstancesCommand).callsFake((i) => {
     const token = i.Filters?.find((f: { Name: string }) => f.Name === 'client-token')?.Values?.[0];
@@ -102,7 +106,13 @@ export function ec2Model(options: { address?: string; console?: () => string; de
     groups,
     instances,
     /** What was created and is still there. */
-    leftovers: () => [...keyPairs].map((k) => `key-pair ${k}`).concat([...groups.keys()].map((g) => `security-group ${g}`), [...instances].filter(([, x]) => x.state !== 'terminated').map(([id]) => `instance ${id}`)),
+    leftovers: () =>
+      [...keyPairs]
+        .map((k) => `key-pair ${k}`)
+        .concat(
+          [...groups.keys()].map((g) => `security-group ${g}`),
+          [...instances].filter(([, x]) => x.state !== 'terminated').map(([id]) => `instance ${id}`),
+        ),
     restore: () => mock.restore(),
   };
 }

@@ -85,7 +85,7 @@ export function simulateBuild(clock: Clock, script: BuildScript) {
     calls[op] = (calls[op] ?? 0) + 1;
   };
   const elapsed = () => clock.now() - start;
-  const status = () => (script.endsAt !== undefined && elapsed() >= script.endsAt ? script.outcome ?? 'Ready' : 'Creating');
+  const status = () => (script.endsAt !== undefined && elapsed() >= script.endsAt ? (script.outcome ?? 'Ready') : 'Creating');
   const events = script.events ?? (script.endsAt !== undefined ? (script.outcome === 'Failed' ? failureEvents : successEvents)(script.endsAt) : []);
 
   eb.on(DescribePlatformVersionCommand).callsFake(() => {
@@ -98,7 +98,13 @@ export function simulateBuild(clock: Clock, script: BuildScript) {
         PlatformName: 'web',
         PlatformVersion: '1.0.0',
         PlatformStatus: s,
-        CustomAmiList: s === 'Ready' ? [{ VirtualizationType: 'pv', ImageId: 'ami-00000000pv' }, { VirtualizationType: 'hvm', ImageId: AMI }] : [],
+        CustomAmiList:
+          s === 'Ready'
+            ? [
+                { VirtualizationType: 'pv', ImageId: 'ami-00000000pv' },
+                { VirtualizationType: 'hvm', ImageId: AMI },
+              ]
+            : [],
       },
     };
   });
@@ -119,7 +125,7 @@ export function simulateBuild(clock: Clock, script: BuildScript) {
     count('DescribeImages');
     const readyFor = script.endsAt === undefined ? -1 : elapsed() - script.endsAt;
     if (readyFor < 0) return { Images: [] };
-    return { Images: [{ ImageId: AMI, State: readyFor >= (script.amiDelay ?? 0) ? script.amiState ?? 'available' : 'pending' }] };
+    return { Images: [{ ImageId: AMI, State: readyFor >= (script.amiDelay ?? 0) ? (script.amiState ?? 'available') : 'pending' }] };
   });
   const logs = mockClient(CloudWatchLogsClient);
   logs.on(GetLogEventsCommand).callsFake((input) => {

@@ -67,7 +67,14 @@ export async function startSshd(options: { hostKeyTypes?: ('ed25519' | 'ecdsa' |
     } catch {
       throw new Error(`sshd did not start: ${stderr}`);
     }
-    const publicKeys = keyPaths.map((p) => fs.readFileSync(p + '.pub', 'utf8').trim().split(' ').slice(0, 2).join(' '));
+    const publicKeys = keyPaths.map((p) =>
+      fs
+        .readFileSync(p + '.pub', 'utf8')
+        .trim()
+        .split(' ')
+        .slice(0, 2)
+        .join(' '),
+    );
     const running = child;
     return {
       port,
@@ -109,10 +116,7 @@ function stopChild(child: ChildProcess): Promise<void> {
  * `ssh_fp_console_blacklist`/`ssh_key_console_blacklist` and
  * `emit_keys_to_console` allow.
  */
-export function cloudInitConsole(
-  hostKeys: string[],
-  options: { fingerprintLines?: string[]; keys?: boolean; plainKeys?: boolean } = {},
-): string {
+export function cloudInitConsole(hostKeys: string[], options: { fingerprintLines?: string[]; keys?: boolean; plainKeys?: boolean } = {}): string {
   const p = '<14>Nov 25 00:41:17 ec2: ';
   const keysBlock = ['-----BEGIN SSH HOST KEY KEYS-----', ...hostKeys.map((k) => `${k} root@ip-172-31-27-94`), '-----END SSH HOST KEY KEYS-----'];
   return [

@@ -18,13 +18,18 @@ describe('the image cache lock', () => {
   it('lets one holder in at a time and releases the lock after a failure too', async () => {
     const events: string[] = [];
     const hold = (name: string, fail = false) =>
-      withCacheLock(dir, 'k', () => {}, async () => {
-        events.push(`${name} in`);
-        await new Promise((r) => setTimeout(r, 300));
-        events.push(`${name} out`);
-        if (fail) throw new Error(`${name} failed`);
-        return name;
-      });
+      withCacheLock(
+        dir,
+        'k',
+        () => {},
+        async () => {
+          events.push(`${name} in`);
+          await new Promise((r) => setTimeout(r, 300));
+          events.push(`${name} out`);
+          if (fail) throw new Error(`${name} failed`);
+          return name;
+        },
+      );
     const results = await Promise.allSettled([hold('a', true), hold('b'), hold('c')]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
     for (let i = 0; i < events.length; i += 2) expect(events[i + 1]).toBe(events[i].replace(' in', ' out'));
@@ -36,7 +41,14 @@ describe('the image cache lock', () => {
     await new Promise((r) => dead.on('exit', r));
     fs.writeFileSync(path.join(dir, '.lock-k'), String(dead.pid));
     const lines: string[] = [];
-    await expect(withCacheLock(dir, 'k', (l) => lines.push(l), async () => 'built')).resolves.toBe('built');
+    await expect(
+      withCacheLock(
+        dir,
+        'k',
+        (l) => lines.push(l),
+        async () => 'built',
+      ),
+    ).resolves.toBe('built');
     expect(lines).toEqual([]);
   });
 
@@ -45,7 +57,12 @@ describe('the image cache lock', () => {
     const lines: string[] = [];
     setTimeout(() => fs.rmSync(path.join(dir, '.lock-k')), 1500);
     const started = Date.now();
-    await withCacheLock(dir, 'k', (l) => lines.push(l), async () => undefined);
+    await withCacheLock(
+      dir,
+      'k',
+      (l) => lines.push(l),
+      async () => undefined,
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
     expect(lines).toEqual([expect.stringMatching(/process \d+ is building it; waiting/)]);
   });

@@ -12,7 +12,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startLocalInstance, LocalInstance } from '../../local/instance';
-import { platformChecks, runChecks } from '../../src/smoke/checks';
+import { runChecks, smokeChecks } from '../../src/smoke/checks';
+import { readSmokeSpec } from '../../src/platform/smoke-spec';
+import { checkHost } from '../../src/smoke';
+import { memoryLog } from '../../src/lib/log';
 import { runLoad } from '../helpers/load';
 
 const buildScript = path.resolve(__dirname, '../../platform/sample-app/build.sh');
@@ -39,7 +42,8 @@ describe('local instance of the platform', () => {
   }
   const deploy = (remote: string) => vm.deploy(remote);
   /** The environment the active colour's process runs with. */
-  const processEnv = async () => (await vm.ssh("c=$(cat /var/app/active-colour); sudo cat /proc/$(systemctl show -p MainPID --value $c.service)/environ | tr '\\0' '\\n'")).stdout;
+  const processEnv = async () =>
+    (await vm.ssh("c=$(cat /var/app/active-colour); sudo cat /proc/$(systemctl show -p MainPID --value $c.service)/environ | tr '\\0' '\\n'")).stdout;
   /** Runs `during` under a load through nginx, and returns the load's result with what `during` returned. */
   async function underLoad<T>(during: () => Promise<T>, clients = 6): Promise<{ load: Awaited<ReturnType<typeof runLoad>>; value: T }> {
     let stop!: () => void;
@@ -57,7 +61,9 @@ describe('local instance of the platform', () => {
   it('holds what the platform promises: Docker and nginx running, both colours installed with PORT', async () => {
     // Docker's daemon takes its time to start on an emulated CPU.
     await vm.ssh('for i in $(seq 180); do systemctl is-active --quiet docker && exit 0; sleep 1; done; exit 1');
-    const r = await vm.ssh('systemctl is-active docker nginx; systemctl show -p Environment blue.service green.service; systemctl is-enabled blue.service green.service || true; sudo docker version --format "{{.Server.Version}}"; sudo nginx -t 2>&1');
+    const r = await vm.ssh(
+      'systemctl is-active docker nginx; systemctl show -p Environment blue.service green.service; systemctl is-enabled blue.service green.service || true; sudo docker version --format "{{.Server.Version}}"; sudo nginx -t 2>&1',
+    );
     expect(r.stdout).toMatch(/^active\nactive\n/);
     expect(r.stdout.match(/PORT=5000/g)).toHaveLength(2);
     expect(r.stdout).toMatch(/test is successful/);
@@ -114,7 +120,7 @@ describe('local instance of the platform', () => {
     expect(await served()).toBe('sample-app 2.0.0');
   }, 600_000);
 
-  it("hands changed environment properties to the application through a colour swap, and restarts, with no failed request", async () => {
+  it('hands changed environment properties to the application through a colour swap, and restarts, with no failed request', async () => {
     const before = await active();
     await vm.setEnvironment({ GREETING: 'hello from configdeploy', PORT: '1' });
     const changed = await underLoad(() => vm.hostManager('configdeploy'));
@@ -141,7 +147,9 @@ describe('local instance of the platform', () => {
   }, 600_000);
 
   it("writes the logs Elastic Beanstalk's log tasks list", async () => {
-    const r = await vm.ssh('for f in $(cat /opt/elasticbeanstalk/tasks/taillogs.d/*.conf); do if sudo test -f "$f"; then echo "present $f"; else echo "missing $f"; fi; done');
+    const r = await vm.ssh(
+      'for f in $(cat /opt/elasticbeanstalk/tasks/taillogs.d/*.conf); do if sudo test -f "$f"; then echo "present $f"; else echo "missing $f"; fi; done',
+    );
     const lines = r.stdout.trim().split('\n');
     expect(lines.length).toBe(5);
     expect(lines.filter((l) => l.startsWith('missing'))).toEqual([]);
@@ -179,18 +187,33 @@ describe('local instance of the platform', () => {
       expect(journal.stdout).toMatch(/timed out\. Killing|Killing process .* with signal SIGKILL/);
       expect(await served()).toBe('sample-app 4.1.0');
     } finally {
-      await vm.ssh('sudo rm -f /etc/systemd/system/blue.service.d/test-timeout.conf /etc/systemd/system/green.service.d/test-timeout.conf; sudo systemctl daemon-reload');
+      await vm.ssh(
+        'sudo rm -f /etc/systemd/system/blue.service.d/test-timeout.conf /etc/systemd/system/green.service.d/test-timeout.conf; sudo systemctl daemon-reload',
+      );
     }
   }, 600_000);
 
   it("passes the smoke test's checks over SSH", async () => {
     const version = 'smoke-local-1';
     const results = await runChecks(
-      platformChecks(version),
-      { target: vm.target, httpUrl: `http://127.0.0.1:${vm.httpPort}/`, sampleAppDir: path.dirname(buildScript) },
+      smokeChecks(readSmokeSpec(path.resolve(__dirname, '../../platform')), version),
+      { target: vm.target, httpUrl: `http://127.0.0.1:${vm.httpPort}` },
       () => {},
     );
     expect(results.filter((c) => !c.ok)).toEqual([]);
     expect(results.length).toBeGreaterThanOrEqual(6);
   }, 600_000);
+
+  it('passes the generic smoke test for a copy of the platform that declares no checks', async () => {
+    const copy = path.join(tmp, 'undeclared-platform');
+    fs.cpSync(path.resolve(__dirname, '../../platform'), copy, { recursive: true });
+    fs.rmSync(path.join(copy, 'smoke.yaml'));
+    fs.rmSync(path.join(copy, 'sample-app'), { recursive: true });
+    const spec = readSmokeSpec(copy);
+    expect(spec).toBeUndefined();
+    const log = memoryLog();
+    const results = await checkHost({ target: vm.target, httpUrl: `http://127.0.0.1:${vm.httpPort}`, spec, version: 'generic-1' }, log);
+    expect(results.map((r) => [r.name, r.ok])).toEqual([['the boot finished', true]]);
+    expect(log.text()).toMatch(/The platform declares no smoke checks: only the checks that hold for any image run\. Declare its own in smoke\.yaml/);
+  }, 300_000);
 });

@@ -96,10 +96,26 @@ describe('deploy hooks', () => {
   });
 
   it.each([
-    ['has no application', (d: string) => fs.writeFileSync(path.join(d, 'app'), 'x', { mode: 0o755 }), /the bundle has no 'application' at its root \(it holds: app/],
-    ['holds a non-executable application', (d: string) => fs.writeFileSync(path.join(d, 'application'), 'x', { mode: 0o644 }), /'application' in the bundle is not executable/],
-    ['holds application as a symlink', (d: string) => fs.symlinkSync('/bin/true', path.join(d, 'application')), /'application' in the bundle is a symbolic link/],
-    ['holds application as a directory', (d: string) => fs.mkdirSync(path.join(d, 'application', 'x'), { recursive: true }) as unknown as void, /'application' in the bundle is not a regular file/],
+    [
+      'has no application',
+      (d: string) => fs.writeFileSync(path.join(d, 'app'), 'x', { mode: 0o755 }),
+      /the bundle has no 'application' at its root \(it holds: app/,
+    ],
+    [
+      'holds a non-executable application',
+      (d: string) => fs.writeFileSync(path.join(d, 'application'), 'x', { mode: 0o644 }),
+      /'application' in the bundle is not executable/,
+    ],
+    [
+      'holds application as a symlink',
+      (d: string) => fs.symlinkSync('/bin/true', path.join(d, 'application')),
+      /'application' in the bundle is a symbolic link/,
+    ],
+    [
+      'holds application as a directory',
+      (d: string) => fs.mkdirSync(path.join(d, 'application', 'x'), { recursive: true }) as unknown as void,
+      /'application' in the bundle is not a regular file/,
+    ],
   ])('refuses a bundle that %s, saying why', (_what, setup, message) => {
     bundle((d) => {
       fs.writeFileSync(path.join(d, 'README'), 'x');
@@ -132,7 +148,10 @@ describe('deploy hooks', () => {
     fs.chmodSync(path.join(hooks, 'pre/01_stage.sh'), 0o755);
     fs.writeFileSync(path.join(hooks, 'enact/01_never.sh'), `#!/bin/sh\ntouch ${tmp}/enact-ran\n`, { mode: 0o755 });
     fs.writeFileSync(path.join(tmp, 'bad.zip'), 'nope');
-    const r = spawnSync('bash', [deployCommand, path.join(tmp, 'bad.zip')], { env: { ...env(), EB_PLATFORM_HOOKS: path.join(tmp, 'hooks') }, encoding: 'utf8' });
+    const r = spawnSync('bash', [deployCommand, path.join(tmp, 'bad.zip')], {
+      env: { ...env(), EB_PLATFORM_HOOKS: path.join(tmp, 'hooks') },
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/not a readable zip/);
     expect(r.stderr).toMatch(/appdeploy failed in pre\/01_stage\.sh/);
@@ -140,7 +159,10 @@ describe('deploy hooks', () => {
     // The host manager's stand-in, given the same broken version, stops at the same hook.
     fs.mkdirSync(path.join(tmp, 'standin'));
     fs.copyFileSync(path.join(tmp, 'bad.zip'), path.join(tmp, 'standin/source_bundle'));
-    const h = spawnSync('bash', [path.join(hostManager, 'eb-host-manager'), 'appdeploy'], { env: { ...env(), EB_STANDIN_HOOKS: path.join(tmp, 'hooks') }, encoding: 'utf8' });
+    const h = spawnSync('bash', [path.join(hostManager, 'eb-host-manager'), 'appdeploy'], {
+      env: { ...env(), EB_STANDIN_HOOKS: path.join(tmp, 'hooks') },
+      encoding: 'utf8',
+    });
     expect(h.status).toBe(1);
     expect(h.stderr).toMatch(/hook .*pre\/01_stage\.sh failed/);
     expect(fs.existsSync(path.join(tmp, 'enact-ran'))).toBe(false);
@@ -185,7 +207,13 @@ describe('deploy hooks', () => {
     const tasks = path.join(uploads, 'opt/elasticbeanstalk/tasks');
     expect(fs.readdirSync(tasks).sort()).toEqual(['bundlelogs.d', 'publishlogs.d', 'taillogs.d']);
     const tail = fs.readFileSync(path.join(tasks, 'taillogs.d/eb-platform.conf'), 'utf8').trim().split('\n');
-    expect(tail).toEqual(['/var/log/app/blue.log', '/var/log/app/green.log', '/var/log/eb-platform-deploy.log', '/var/log/nginx/access.log', '/var/log/nginx/error.log']);
+    expect(tail).toEqual([
+      '/var/log/app/blue.log',
+      '/var/log/app/green.log',
+      '/var/log/eb-platform-deploy.log',
+      '/var/log/nginx/access.log',
+      '/var/log/nginx/error.log',
+    ]);
     // The units and nginx write where the tasks look.
     const units = ['blue', 'green'].map((c) => fs.readFileSync(path.join(uploads, `etc/systemd/system/${c}.service`), 'utf8')).join('\n');
     expect(units).toContain('append:/var/log/app/blue.log');
@@ -194,7 +222,11 @@ describe('deploy hooks', () => {
     expect(site).toContain('access_log /var/log/nginx/access.log');
     expect(site).toContain('error_log /var/log/nginx/error.log');
     for (const file of ['bundlelogs.d', 'publishlogs.d']) {
-      for (const line of fs.readFileSync(path.join(tasks, file, 'eb-platform.conf'), 'utf8').trim().split('\n')) expect(line).toMatch(/^\/var\/log\/(app|nginx)\/|^\/var\/log\/eb-platform-deploy\.log/);
+      for (const line of fs
+        .readFileSync(path.join(tasks, file, 'eb-platform.conf'), 'utf8')
+        .trim()
+        .split('\n'))
+        expect(line).toMatch(/^\/var\/log\/(app|nginx)\/|^\/var\/log\/eb-platform-deploy\.log/);
     }
   });
 });

@@ -36,17 +36,20 @@ describe('platform files', () => {
     );
   });
 
-  it.each(shellScripts(platform).map((s) => [path.relative(platform, s), s]))('%s passes shellcheck, runs under set -euo pipefail and is executable', (_rel, file) => {
-    const r = spawnSync('shellcheck', ['-x', '--severity=style', file], { cwd: path.dirname(file), encoding: 'utf8' });
-    expect(r.stdout + r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    const text = fs.readFileSync(file, 'utf8');
-    // Libraries are sourced into scripts that set the options; everything run directly sets them itself.
-    if (!file.includes('/usr/local/lib/')) {
-      expect(text).toMatch(/^set -euo pipefail$/m);
-      expect(fs.statSync(file).mode & 0o111).not.toBe(0);
-    }
-  });
+  it.each(shellScripts(platform).map((s) => [path.relative(platform, s), s]))(
+    '%s passes shellcheck, runs under set -euo pipefail and is executable',
+    (_rel, file) => {
+      const r = spawnSync('shellcheck', ['-x', '--severity=style', file], { cwd: path.dirname(file), encoding: 'utf8' });
+      expect(r.stdout + r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const text = fs.readFileSync(file, 'utf8');
+      // Libraries are sourced into scripts that set the options; everything run directly sets them itself.
+      if (!file.includes('/usr/local/lib/')) {
+        expect(text).toMatch(/^set -euo pipefail$/m);
+        expect(fs.statSync(file).mode & 0o111).not.toBe(0);
+      }
+    },
+  );
 
   it('shellcheck fails a script with a real mistake (the check can fail)', () => {
     const bad = path.join(tmp, 'bad.sh');
@@ -55,7 +58,13 @@ describe('platform files', () => {
   });
 
   it('passes packer validate, for Ubuntu 24.04 and 22.04', () => {
-    const env = { ...process.env, AWS_REGION: 'eu-west-1', AWS_EB_PLATFORM_NAME: 'web', AWS_EB_PLATFORM_VERSION: '1.0.0', AWS_EB_PLATFORM_ARN: 'arn:aws:elasticbeanstalk:eu-west-1:123456789012:platform/web/1.0.0' };
+    const env = {
+      ...process.env,
+      AWS_REGION: 'eu-west-1',
+      AWS_EB_PLATFORM_NAME: 'web',
+      AWS_EB_PLATFORM_VERSION: '1.0.0',
+      AWS_EB_PLATFORM_ARN: 'arn:aws:elasticbeanstalk:eu-west-1:123456789012:platform/web/1.0.0',
+    };
     for (const extra of [[], ['-var', 'ubuntu_release=22.04']]) {
       const r = spawnSync('packer', ['validate', ...extra, 'custom_platform.json'], { cwd: platform, env, encoding: 'utf8' });
       expect(r.stdout + r.stderr).not.toMatch(/error/i);
@@ -68,7 +77,14 @@ describe('platform files', () => {
     const root = template.builders[0].launch_block_device_mappings[0];
     expect(Object.keys(root).sort()).toEqual(['delete_on_termination', 'device_name', 'volume_size']);
     const gp3 = path.join(tmp, 'gp3.json');
-    fs.writeFileSync(gp3, JSON.stringify({ ...template, provisioners: [], builders: [{ ...template.builders[0], launch_block_device_mappings: [{ ...root, volume_type: 'gp3' }] }] }));
+    fs.writeFileSync(
+      gp3,
+      JSON.stringify({
+        ...template,
+        provisioners: [],
+        builders: [{ ...template.builders[0], launch_block_device_mappings: [{ ...root, volume_type: 'gp3' }] }],
+      }),
+    );
     const r = spawnSync('packer', ['validate', gp3], { cwd: platform, env: { ...process.env, AWS_REGION: 'eu-west-1' }, encoding: 'utf8' });
     expect(r.status).not.toBe(0);
     expect(r.stdout + r.stderr).toMatch(/Throughput must be between 125 and 1000/);
@@ -124,7 +140,14 @@ describe('platform files', () => {
     fs.writeFileSync(path.join(root, 'var/app/current/application'), '#!/bin/sh\n', { mode: 0o755 });
     for (const colour of ['blue', 'green']) {
       const unit = fs.readFileSync(path.join(uploads, `etc/systemd/system/${colour}.service`), 'utf8');
-      for (const line of ['ExecStart=/var/app/current/application', 'Environment=PORT=5000', 'KillSignal=SIGINT', 'TimeoutStopSec=90', 'Restart=on-failure', 'NoNewPrivileges=yes']) {
+      for (const line of [
+        'ExecStart=/var/app/current/application',
+        'Environment=PORT=5000',
+        'KillSignal=SIGINT',
+        'TimeoutStopSec=90',
+        'Restart=on-failure',
+        'NoNewPrivileges=yes',
+      ]) {
         expect(unit).toContain(line);
       }
       fs.writeFileSync(path.join(root, `etc/systemd/system/${colour}.service`), unit);

@@ -112,7 +112,7 @@ describe('SSH to the instance', () => {
         commandCheck({ name: 'wrong output', command: 'echo nope', expect: /^hello$/ }),
         commandCheck({ name: 'OS release', command: '. /etc/os-release && echo "$PRETTY_NAME"', expect: /\S/ }),
       ],
-      { target: target(known), httpUrl: 'http://127.0.0.1:1/', sampleAppDir: tmp },
+      { target: target(known), httpUrl: 'http://127.0.0.1:1/' },
       (r) => seen.push(r.name),
     );
     expect(results.map((r) => [r.name, r.ok])).toEqual([
@@ -134,8 +134,12 @@ describe('SSH to the instance', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 1500);
     const results = await runChecks(
-      [commandCheck({ name: 'quick', command: 'true' }), commandCheck({ name: 'slow', command: 'echo started; sleep 300' }), commandCheck({ name: 'after', command: 'true' })],
-      { target: target(known), httpUrl: 'http://127.0.0.1:1/', sampleAppDir: tmp, signal: controller.signal },
+      [
+        commandCheck({ name: 'quick', command: 'true' }),
+        commandCheck({ name: 'slow', command: 'echo started; sleep 300' }),
+        commandCheck({ name: 'after', command: 'true' }),
+      ],
+      { target: target(known), httpUrl: 'http://127.0.0.1:1/', signal: controller.signal },
       () => {},
     );
     expect(results.map((r) => [r.name, r.ok])).toEqual([
@@ -149,7 +153,12 @@ describe('SSH to the instance', () => {
 
   it('uses only the algorithms of the pinned keys, so a host with other key types still verifies', async () => {
     const ecdsaOnly = path.join(tmp, 'known_hosts_ecdsa');
-    writeKnownHosts(ecdsaOnly, '127.0.0.1', sshd.port, sshd.hostKeys.filter((k) => k.startsWith('ecdsa-')));
+    writeKnownHosts(
+      ecdsaOnly,
+      '127.0.0.1',
+      sshd.port,
+      sshd.hostKeys.filter((k) => k.startsWith('ecdsa-')),
+    );
     expect(pinnedAlgorithms(ecdsaOnly)).toEqual(['ecdsa-sha2-nistp256']);
     const r = await sshRun(target(ecdsaOnly), 'echo ok');
     expect(r).toEqual({ code: 0, stdout: 'ok\n', stderr: '' });
@@ -170,7 +179,12 @@ describe('SSH to the instance', () => {
   it('refuses a host whose key does not match the pinned one, runs nothing there, and says host key mismatch', async () => {
     const other = path.join(tmp, 'other_host_key');
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', other]);
-    const wrongKey = fs.readFileSync(other + '.pub', 'utf8').trim().split(' ').slice(0, 2).join(' ');
+    const wrongKey = fs
+      .readFileSync(other + '.pub', 'utf8')
+      .trim()
+      .split(' ')
+      .slice(0, 2)
+      .join(' ');
     const known = path.join(tmp, 'known_hosts_wrong');
     writeKnownHosts(known, '127.0.0.1', sshd.port, [wrongKey]);
     const marker = path.join(tmp, 'must-not-exist');
@@ -211,10 +225,10 @@ describe('SSH to the instance', () => {
     const known = pinnedFromConsole('known_hosts_script');
     const script = path.join(tmp, 'my check.sh');
     fs.writeFileSync(script, '#!/bin/sh\necho "user=$(id -un) version=$EB_PLATFORM_SMOKE_VERSION"\necho "warned" >&2\n');
-    const ok = await runChecks([userScriptCheck(script, 'smoke-42')], { target: target(known), httpUrl: 'http://127.0.0.1:1/', sampleAppDir: tmp }, () => {});
+    const ok = await runChecks([userScriptCheck(script, 'smoke-42')], { target: target(known), httpUrl: 'http://127.0.0.1:1/' }, () => {});
     expect(ok[0]).toMatchObject({ name: 'user script my check.sh', ok: true, excerpt: `user=${sshd.user} version=smoke-42\nwarned` });
     fs.writeFileSync(script, '#!/bin/sh\necho "the app is not healthy" >&2\nexit 4\n');
-    const bad = await runChecks([userScriptCheck(script, 'smoke-42')], { target: target(known), httpUrl: 'http://127.0.0.1:1/', sampleAppDir: tmp }, () => {});
+    const bad = await runChecks([userScriptCheck(script, 'smoke-42')], { target: target(known), httpUrl: 'http://127.0.0.1:1/' }, () => {});
     expect(bad[0]).toMatchObject({ ok: false, excerpt: 'the app is not healthy\n(exit 4)' });
   });
 
@@ -228,12 +242,9 @@ describe('SSH to the instance', () => {
     const known = pinnedFromConsole('known_hosts_deadline');
     let now = 1_000;
     const marker = path.join(tmp, 'late');
-    const ctx: CheckContext = { target: target(known), httpUrl: 'http://127.0.0.1:1/', sampleAppDir: tmp, deadline: 2_000, now: () => now };
+    const ctx: CheckContext = { target: target(known), httpUrl: 'http://127.0.0.1:1/', deadline: 2_000, now: () => now };
     const results = await runChecks(
-      [
-        { name: 'slow', run: async () => ((now = 5_000), { ok: true, output: 'took long' }) },
-        commandCheck({ name: 'too late', command: `touch ${marker}` }),
-      ],
+      [{ name: 'slow', run: async () => ((now = 5_000), { ok: true, output: 'took long' }) }, commandCheck({ name: 'too late', command: `touch ${marker}` })],
       ctx,
       () => {},
     );
@@ -265,9 +276,9 @@ describe('SSH to the instance', () => {
       ].join('\n') + '\n',
       { mode: 0o755 },
     );
-    const ctx: CheckContext = { target: target(known), httpUrl: `http://127.0.0.1:${port}/`, sampleAppDir, deployCommand: deploy };
+    const ctx: CheckContext = { target: target(known), httpUrl: `http://127.0.0.1:${port}/` };
     const version = `smoke-${Date.now().toString(36)}`;
-    const [deployed] = await runChecks([deployCheck(version)], ctx, () => {});
+    const [deployed] = await runChecks([deployCheck(version, { build: path.join(sampleAppDir, 'build.sh'), command: deploy })], ctx, () => {});
     expect(deployed).toMatchObject({ ok: true, excerpt: `deployed eb-platform-smoke-${version}.zip` });
     await waitForPort(port, 10_000);
     const [answered] = await runChecks([httpCheck(version)], ctx, () => {});
@@ -283,11 +294,10 @@ describe('SSH to the instance', () => {
     const ctx: CheckContext = {
       target: target(known),
       httpUrl: `http://127.0.0.1:${await freePort()}/`,
-      sampleAppDir,
-      deployCommand: `sh -c 'echo "deploy failed in enact/01_flip.sh" >&2; exit 1'`,
       sleep: async () => {},
     };
-    const results = await runChecks([deployCheck('smoke-1'), httpCheck('smoke-1')], ctx, () => {});
+    const failing = { build: path.join(sampleAppDir, 'build.sh'), command: `sh -c 'echo "deploy failed in enact/01_flip.sh" >&2; exit 1' --` };
+    const results = await runChecks([deployCheck('smoke-1', failing), httpCheck('smoke-1')], ctx, () => {});
     expect(results[0]).toMatchObject({ ok: false, excerpt: 'deploy failed in enact/01_flip.sh\n(exit 1)' });
     expect(results[1].ok).toBe(false);
     expect(results[1].excerpt).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/ failed: ECONNREFUSED/);

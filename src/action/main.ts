@@ -63,3 +63,5 @@ export async function main(): Promise<void> {
   if (failure) core.setFailed(failure);
 }
 
+/** The main step under GitHub's @github/local-action (`npm run local-action`), which imports this module and calls run(). */
+export const run = main;

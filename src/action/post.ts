@@ -33,4 +33,3 @@ export async function post(): Promise<void> {
     core.setFailed(`Could not remove: ${failed.map((o) => `${describeResource(o.resource)} (${o.detail})`).join('; ')}. Remove them by hand.`);
   }
 }
-

@@ -35,9 +35,13 @@ export function renderSummary(report: RunReport, error?: string): string {
   }
   if (report.plan) out.push('**Plan**', '', '```', ...report.plan, '```', '');
   if (report.smoke) {
-    out.push(`**Smoke test** on ${report.smoke.instanceId ?? 'the instance'}${report.smoke.hostKeyPinned ? '' : ' (host key not pinned: trusted on first use)'}`, '');
+    out.push(
+      `**Smoke test** on ${report.smoke.instanceId ?? 'the instance'}${report.smoke.hostKeyPinned ? '' : ' (host key not pinned: trusted on first use)'}`,
+      '',
+    );
     out.push('| Check | Result | Duration | Output |', '| --- | --- | --- | --- |');
-    for (const c of report.smoke.checks) out.push(`| ${cell(c.name)} | ${c.ok ? 'pass' : 'FAIL'} | ${seconds(c.durationMs)} | ${cell(c.excerpt.slice(0, 200))} |`);
+    for (const c of report.smoke.checks)
+      out.push(`| ${cell(c.name)} | ${c.ok ? 'pass' : 'FAIL'} | ${seconds(c.durationMs)} | ${cell(c.excerpt.slice(0, 200))} |`);
     out.push('');
   }
   if (report.teardown.length) {

@@ -17,7 +17,10 @@ export function compareVersions(a: string, b: string): number {
 const SEMVER = /^\d+\.\d+\.\d+$/;
 
 export function newestVersion(versions: string[]): string | undefined {
-  return versions.filter((v) => SEMVER.test(v)).sort(compareVersions).at(-1);
+  return versions
+    .filter((v) => SEMVER.test(v))
+    .sort(compareVersions)
+    .at(-1);
 }
 
 export function nextPatchOf(versions: string[]): string {
@@ -45,7 +48,10 @@ export function chooseVersion(name: string, request: VersionRequest, all: string
   }
   const clash = live.get(request.version);
   if (clash !== undefined) {
-    throw new StepError('version', `Platform version ${name}/${request.version} already exists (${clash}). Set platform-version to a new version, or to 'auto' for ${nextPatchOf(all)}.`);
+    throw new StepError(
+      'version',
+      `Platform version ${name}/${request.version} already exists (${clash}). Set platform-version to a new version, or to 'auto' for ${nextPatchOf(all)}.`,
+    );
   }
   return { version: request.version, reason: 'given' };
 }

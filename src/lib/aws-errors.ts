@@ -12,7 +12,18 @@ export function errorCode(error: unknown): string {
   return e?.Code ?? e?.name ?? '';
 }
 
-const TRANSIENT_CODES = ['Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'TooManyRequestsException', 'RequestTimeout', 'TimeoutError', 'ServiceUnavailable', 'InternalError', 'InternalFailure', 'SlowDown'];
+const TRANSIENT_CODES = [
+  'Throttling',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'RequestTimeout',
+  'TimeoutError',
+  'ServiceUnavailable',
+  'InternalError',
+  'InternalFailure',
+  'SlowDown',
+];
 const NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'ECONNABORTED'];
 
 /**

@@ -20,8 +20,7 @@ export function streamLog(
   err: (line: string) => void = (line) => process.stderr.write(line + '\n'),
 ): Log & { secrets: string[] } {
   const secrets: string[] = [];
-  const scrub = (message: string): string =>
-    secrets.reduce((text, secret) => text.split(secret).join('***'), message);
+  const scrub = (message: string): string => secrets.reduce((text, secret) => text.split(secret).join('***'), message);
   return {
     secrets,
     info: (m) => out(scrub(m)),

@@ -27,7 +27,10 @@ function walk(dir: string): { rel: string; full: string; mode: number; size: num
       if (ALWAYS_EXCLUDED.test(relPath)) continue;
       const st = fs.lstatSync(full);
       if (st.isSymbolicLink()) {
-        throw new InputError('platform-dir', `${relPath} is a symbolic link (to ${fs.readlinkSync(full)}): expected plain files only, since a link may point outside the platform directory; copy the file in or exclude it in .ebignore`);
+        throw new InputError(
+          'platform-dir',
+          `${relPath} is a symbolic link (to ${fs.readlinkSync(full)}): expected plain files only, since a link may point outside the platform directory; copy the file in or exclude it in .ebignore`,
+        );
       }
       if (st.isDirectory()) visit(full, relPath);
       else if (st.isFile()) found.push({ rel: relPath, full, mode: st.mode, size: st.size });
@@ -57,13 +60,15 @@ export async function packagePlatform(dir: string, outPath: string, options: { m
   const rules = fs.existsSync(ignoreFile) ? parseIgnore(fs.readFileSync(ignoreFile, 'utf8')) : [];
   const files = walk(root)
     .filter((f) => !isIgnored(rules, f.rel))
-    .sort((a, b) => (Buffer.compare(Buffer.from(a.rel), Buffer.from(b.rel))));
-  if (!files.length) throw new InputError('platform-dir', `${dir} holds no files to package: expected platform.yaml, the Packer template and the builder scripts`);
+    .sort((a, b) => Buffer.compare(Buffer.from(a.rel), Buffer.from(b.rel)));
+  if (!files.length)
+    throw new InputError('platform-dir', `${dir} holds no files to package: expected platform.yaml, the Packer template and the builder scripts`);
   if (files.length > MAX_ENTRIES) throw new InputError('platform-dir', `${dir} holds ${files.length} files: expected at most ${MAX_ENTRIES}`);
   for (const f of files) {
     // Defence in depth: nothing resolved through the walk may leave the root.
     const rel = path.relative(root, fs.realpathSync(f.full));
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new InputError('platform-dir', `${f.rel} resolves outside ${dir}: expected paths inside the platform directory`);
+    if (rel.startsWith('..') || path.isAbsolute(rel))
+      throw new InputError('platform-dir', `${f.rel} resolves outside ${dir}: expected paths inside the platform directory`);
   }
 
   const limitMb = options.maxBytes / 1024 / 1024;

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { InputError } from '../lib/errors';
+import { readSmokeSpec, SmokeSpec } from './smoke-spec';
 
 /** provisioner.flavor: the guide lists these; the builder has a bootstrap script for no other value. */
 export const FLAVORS = ['amazon', 'ubuntu1604', 'rhel7', 'rhel6'] as const;
@@ -69,6 +70,8 @@ export interface PlatformDefinition {
   flavorGiven: boolean;
   metadata: Record<string, string>;
   optionSettings: OptionSetting[];
+  /** What the platform declares for the smoke test (smoke.yaml), if anything. */
+  smoke?: SmokeSpec;
   raw: unknown;
 }
 
@@ -131,7 +134,8 @@ function readOptionDefinitions(file: string, value: unknown): Set<string> {
     if (!d) fail(file, `${at} must be a mapping`);
     const namespace = scalar(d.namespace);
     const name = scalar(d.option_name);
-    if (!CUSTOM_NAMESPACE.test(namespace) || namespace.length > 100) fail(file, `${at}.namespace is '${namespace}': expected a namespace under aws:elasticbeanstalk:container:custom, up to 100 characters`);
+    if (!CUSTOM_NAMESPACE.test(namespace) || namespace.length > 100)
+      fail(file, `${at}.namespace is '${namespace}': expected a namespace under aws:elasticbeanstalk:container:custom, up to 100 characters`);
     if (!name || name.length > 100) fail(file, `${at}.option_name must be 1 to 100 characters`);
     if (scalar(d.description).length > 1024) fail(file, `${at}.description has ${scalar(d.description).length} characters: at most 1024`);
     namespaces.add(namespace);
@@ -177,7 +181,8 @@ function readTemplate(file: string, dir: string, provisioner: Record<string, unk
     fail(file, `'provisioner.template' names ${templateFile}, which does not exist in ${dir}`);
   }
   // The guide: "The JSON file containing the settings for provisioner-type". Elastic Beanstalk's builder runs JSON templates.
-  if (!templateFile.endsWith('.json')) fail(file, `'provisioner.template' (${templateFile}) is not a JSON template: Elastic Beanstalk's builder runs JSON Packer templates`);
+  if (!templateFile.endsWith('.json'))
+    fail(file, `'provisioner.template' (${templateFile}) is not a JSON template: Elastic Beanstalk's builder runs JSON Packer templates`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -208,7 +213,7 @@ export async function readPlatformDefinition(dir: string): Promise<PlatformDefin
 
   const known = ['version', 'provisioner', 'metadata', 'option_definitions', 'option_settings'];
   for (const key of Object.keys(def)) if (!known.includes(key)) fail(file, `'${key}' is not a platform.yaml key: expected ${known.join(', ')}`);
-  if (def.version === undefined) fail(file, "lacks 'version': expected version: \"1.0\"");
+  if (def.version === undefined) fail(file, 'lacks \'version\': expected version: "1.0"');
   if (String(def.version) !== '1.0') fail(file, `'version' is ${JSON.stringify(def.version)}: expected "1.0"`);
 
   const provisioner = asMapping(def.provisioner);
@@ -221,5 +226,5 @@ export async function readPlatformDefinition(dir: string): Promise<PlatformDefin
   const metadata = readMetadata(file, def.metadata);
   const own = readOptionDefinitions(file, def.option_definitions);
   const optionSettings = readOptionSettings(file, def.option_settings, own);
-  return { templateFile, template, flavor, flavorGiven: given, metadata, optionSettings, raw };
+  return { templateFile, template, flavor, flavorGiven: given, metadata, optionSettings, smoke: readSmokeSpec(dir), raw };
 }

@@ -32,7 +32,11 @@ function resolve(value: string, variables: Record<string, unknown>, seen = new S
     if (seen.has(user[1]) || !(user[1] in variables)) return { kind: 'unresolved', expression: text };
     seen.add(user[1]);
     const next = variables[user[1]];
-    return typeof next === 'string' ? resolve(next, variables, seen) : next === null || next === undefined ? { kind: 'empty' } : { kind: 'unresolved', expression: text };
+    return typeof next === 'string'
+      ? resolve(next, variables, seen)
+      : next === null || next === undefined
+        ? { kind: 'empty' }
+        : { kind: 'unresolved', expression: text };
   }
   const env = ENV.exec(text);
   if (env) return { kind: 'env', variable: env[1] };
@@ -50,7 +54,15 @@ export function templateRegions(template: PackerTemplate): { index: number; regi
   const variables = (template.variables ?? {}) as Record<string, unknown>;
   return amazonBuilders(template).map(({ index, builder }) => {
     const raw = builder.region;
-    return { index, region: raw === undefined || raw === null ? { kind: 'empty' } : typeof raw === 'string' ? resolve(raw, variables) : { kind: 'unresolved', expression: JSON.stringify(raw) } };
+    return {
+      index,
+      region:
+        raw === undefined || raw === null
+          ? { kind: 'empty' }
+          : typeof raw === 'string'
+            ? resolve(raw, variables)
+            : { kind: 'unresolved', expression: JSON.stringify(raw) },
+    };
   });
 }
 

@@ -47,7 +47,12 @@ function crc32(buf: Buffer, crc = 0): number {
  * and returns its SHA-256 and size. Only what the content decides reaches the
  * bytes: fixed times, normalised modes, a fixed deflate level.
  */
-export async function writeZip(outPath: string, entries: ZipEntry[], maxBytes: number, onTooBig: (bytes: number) => Error): Promise<{ sha256: string; bytes: number }> {
+export async function writeZip(
+  outPath: string,
+  entries: ZipEntry[],
+  maxBytes: number,
+  onTooBig: (bytes: number) => Error,
+): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
   const fd = fs.openSync(outPath, 'w');
   let offset = 0;

@@ -4,7 +4,16 @@
  * cannot go before), and a group still held by a terminated instance's network
  * interface (AWS reports it for a while) is tried again.
  */
-import { DeleteKeyPairCommand, DeleteSecurityGroupCommand, DeleteSnapshotCommand, DeregisterImageCommand, DescribeImagesCommand, DescribeInstancesCommand, EC2Client, TerminateInstancesCommand } from '@aws-sdk/client-ec2';
+import {
+  DeleteKeyPairCommand,
+  DeleteSecurityGroupCommand,
+  DeleteSnapshotCommand,
+  DeregisterImageCommand,
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  EC2Client,
+  TerminateInstancesCommand,
+} from '@aws-sdk/client-ec2';
 import { errorCode, isNotFound, isTransient } from '../lib/aws-errors';
 import type { Clock } from '../lib/clock';
 import type { Log } from '../lib/log';

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import type { DeclaredCheck, SmokeSpec } from '../platform/smoke-spec';
 import { CommandResult, SshTarget, sshRun, sshUpload } from './ssh';
 
 export interface CheckResult {
@@ -14,12 +15,9 @@ export interface CheckResult {
 
 export interface CheckContext {
   target: SshTarget;
-  /** Where the runner reaches nginx on the instance. */
+  /** Where the runner reaches the instance's web server (the http-port), without a path. */
   httpUrl: string;
-  sampleAppDir: string;
   userScript?: string;
-  /** The command (run over SSH, bundle path appended) that deploys a bundle; by default the platform's, as root. */
-  deployCommand?: string;
   /** Epoch ms after which no check starts and running ones are cut short. */
   deadline?: number;
   /** The job was cancelled: no check starts, and the running one is cut short. */
@@ -56,22 +54,6 @@ export function settledState(unit: string): string {
   return `for _ in $(seq 180); do case "$(systemctl is-active ${unit})" in activating|deactivating|reloading|refreshing) sleep 1 ;; *) break ;; esac; done; systemctl is-active ${unit}`;
 }
 
-/** How the platform deploys a bundle: its appdeploy hooks, in order, through the platform's own entry point. */
-export const PLATFORM_DEPLOY = '/usr/local/bin/eb-platform-deploy';
-
-/** What the platform promises about the machine itself, as data: easy to extend, and each runs against any SSH host. */
-export const PLATFORM_COMMAND_CHECKS: readonly CommandCheckSpec[] = [
-  { name: 'OS release', command: '. /etc/os-release && echo "$PRETTY_NAME"', expect: /\S/ },
-  { name: 'Docker installed and its daemon active', command: `docker --version && ${settledState('docker')}`, expect: /Docker version[\s\S]*^active$/m, timeoutMs: 240_000 },
-  { name: 'nginx active and its configuration valid', command: `${settledState('nginx')} && ${asRoot('nginx -t 2>&1')}`, expect: /^active$[\s\S]*test is successful/m, timeoutMs: 240_000 },
-  {
-    name: 'blue and green units installed',
-    // `systemctl cat` fails unless both unit files exist; the port is where nginx proxies to.
-    command: 'systemctl cat blue.service green.service >/dev/null && systemctl show -p Environment blue.service green.service',
-    expect: /PORT=5000[\s\S]*PORT=5000/,
-  },
-];
-
 const EXCERPT = 600;
 
 /** The end of a command's output, where the reason for a failure usually is. */
@@ -80,7 +62,11 @@ export function excerpt(text: string, limit = EXCERPT): string {
   return t.length > limit ? '…' + t.slice(-limit) : t;
 }
 
-const both = (r: CommandResult) => [r.stdout, r.stderr].map((s) => s.trimEnd()).filter((s) => s.trim()).join('\n');
+const both = (r: CommandResult) =>
+  [r.stdout, r.stderr]
+    .map((s) => s.trimEnd())
+    .filter((s) => s.trim())
+    .join('\n');
 
 /** How long a step may take: its own bound, cut to what is left before the deadline. */
 function budget(ctx: CheckContext, ms: number): number {
@@ -112,22 +98,29 @@ export function commandCheck(a: CommandCheckSpec | string, command?: string, exp
   };
 }
 
-/** Builds the sample app on the runner, uploads its bundle and deploys it through the platform's hooks. */
-export function deployCheck(version: string): Check {
+/**
+ * Builds the platform's sample app on the runner with its declared build
+ * (`BUILD --version V --out DIR` leaves DIR/bundle.zip), uploads the bundle and
+ * deploys it with the platform's declared command, as root.
+ */
+export function deployCheck(version: string, deploy: { build: string; command: string }): Check {
   return {
     name: `deploy sample app ${version} through the platform hooks`,
     async run(ctx) {
       const out = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-platform-sample-'));
       try {
         try {
-          await promisify(execFile)('bash', [path.join(ctx.sampleAppDir, 'build.sh'), '--version', version, '--out', out], { timeout: budget(ctx, 180_000), signal: ctx.signal });
+          await promisify(execFile)('bash', [deploy.build, '--version', version, '--out', out], { timeout: budget(ctx, 180_000), signal: ctx.signal });
         } catch (error) {
           const e = error as { stderr?: string; message: string };
           return { ok: false, output: `building the sample app on the runner failed: ${(e.stderr || e.message).trim()}` };
         }
         const remote = `/tmp/eb-platform-smoke-${version}.zip`;
         await sshUpload(ctx.target, path.join(out, 'bundle.zip'), remote, { signal: ctx.signal });
-        const r = await sshRun(ctx.target, removingAfter(ctx.deployCommand ? `${ctx.deployCommand} ${remote}` : asRoot(`${PLATFORM_DEPLOY} ${remote}`), remote), { timeoutMs: budget(ctx, 300_000), signal: ctx.signal });
+        const r = await sshRun(ctx.target, removingAfter(asRoot(`${deploy.command} ${remote}`), remote), {
+          timeoutMs: budget(ctx, 300_000),
+          signal: ctx.signal,
+        });
         return { ok: r.code === 0, output: (both(r) || '(no output)') + exitNote(r) };
       } finally {
         fs.rmSync(out, { recursive: true, force: true });
@@ -136,30 +129,54 @@ export function deployCheck(version: string): Check {
   };
 }
 
-/** An HTTP GET from the runner through nginx that must answer 200 with the deployed version. */
-export function httpCheck(version: string, fetchImpl: typeof fetch = fetch): Check {
+/** An HTTP GET from the runner through the instance's web server that must answer 200 with the declared text (`{version}` is the deployed one). */
+export function httpCheck(
+  version: string,
+  http: { path: string; expect: string } = { path: '/', expect: '{version}' },
+  fetchImpl: typeof fetch = fetch,
+): Check {
+  const wanted = http.expect.split('{version}').join(version);
   return {
-    name: `HTTP GET / answers version ${version}`,
+    name: `HTTP GET ${http.path} answers version ${version}`,
     async run(ctx) {
+      const url = ctx.httpUrl.replace(/\/$/, '') + http.path;
       const sleep = ctx.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
       let last = '';
       // A refused or reset connection right after a deploy is retried a little; a wrong answer is not.
       for (let attempt = 1; attempt <= 3; attempt++) {
         try {
           const timeout = AbortSignal.timeout(budget(ctx, 15_000));
-          const res = await fetchImpl(ctx.httpUrl, { signal: ctx.signal ? AbortSignal.any([timeout, ctx.signal]) : timeout });
+          const res = await fetchImpl(url, { signal: ctx.signal ? AbortSignal.any([timeout, ctx.signal]) : timeout });
           const body = await res.text();
-          const ok = res.status === 200 && body.includes(version);
-          return { ok, output: `${res.status} ${res.statusText}\n${body}${ok ? '' : `\n(expected 200 with '${version}' in the body)`}` };
+          const ok = res.status === 200 && body.includes(wanted);
+          return { ok, output: `${res.status} ${res.statusText}\n${body}${ok ? '' : `\n(expected 200 with '${wanted}' in the body)`}` };
         } catch (error) {
           const e = error as Error & { cause?: { code?: string; message?: string } };
-          last = `GET ${ctx.httpUrl} failed: ${e.cause?.code ?? e.cause?.message ?? e.message}`;
+          last = `GET ${url} failed: ${e.cause?.code ?? e.cause?.message ?? e.message}`;
         }
         if (attempt < 3) await sleep(2_000);
       }
       return { ok: false, output: last };
     },
   };
+}
+
+/**
+ * The boot has finished, on any image: systemd has started what it starts at
+ * boot (running, or degraded with the failed units named), and cloud-init, where
+ * the image has it, is done.
+ */
+export function bootFinishedCheck(): Check {
+  return commandCheck({
+    name: 'the boot finished',
+    command:
+      'state="$(systemctl is-system-running --wait 2>/dev/null || true)"; echo "systemd: ${state:-unknown}"; ' +
+      'if [ "$state" = degraded ]; then systemctl --failed --no-legend --plain | sed "s/^/failed: /"; fi; ' +
+      'if command -v cloud-init >/dev/null 2>&1; then cloud-init status --wait >/dev/null 2>&1; cloud-init status; fi; ' +
+      'case "$state" in running|degraded) exit 0 ;; *) exit 1 ;; esac',
+    expect: /^systemd: (running|degraded)$/m,
+    timeoutMs: 600_000,
+  });
 }
 
 /**
@@ -175,15 +192,35 @@ export function userScriptCheck(localPath: string, version: string): Check {
     async run(ctx) {
       const remote = `/tmp/eb-platform-smoke-script-${path.basename(localPath).replace(/[^A-Za-z0-9._-]/g, '_')}`;
       await sshUpload(ctx.target, localPath, remote, { signal: ctx.signal });
-      const r = await sshRun(ctx.target, removingAfter(`chmod 0700 ${remote} && EB_PLATFORM_SMOKE_VERSION=${version} ${remote}`, remote), { timeoutMs: budget(ctx, 600_000), signal: ctx.signal });
+      const r = await sshRun(ctx.target, removingAfter(`chmod 0700 ${remote} && EB_PLATFORM_SMOKE_VERSION=${version} ${remote}`, remote), {
+        timeoutMs: budget(ctx, 600_000),
+        signal: ctx.signal,
+      });
       return { ok: r.code === 0, output: (both(r) || '(no output)') + exitNote(r) };
     },
   };
 }
 
-/** The whole list, in order: the machine, then a real deploy read back over HTTP, then the user's script. */
-export function platformChecks(version: string, userScript?: string): Check[] {
-  const checks: Check[] = [...PLATFORM_COMMAND_CHECKS.map((spec) => commandCheck(spec)), deployCheck(version), httpCheck(version)];
+/** A platform's declared command check, as the smoke test runs it. */
+export function declaredCheck(c: DeclaredCheck): Check {
+  const command = c.root ? asRoot(`sh -c '${c.run.replace(/'/g, `'\\''`)}'`) : c.run;
+  return commandCheck({
+    name: c.name,
+    command: c.settle ? `${settledState(c.settle)} >/dev/null; ${command}` : command,
+    expect: c.expect,
+    timeoutMs: c.timeoutMs,
+  });
+}
+
+/**
+ * The whole list, in order: what holds for any image (the boot finished), the
+ * platform's declared checks, its sample app deployed and read back over HTTP,
+ * then the user's script.
+ */
+export function smokeChecks(spec: SmokeSpec | undefined, version: string, userScript?: string): Check[] {
+  const checks: Check[] = [bootFinishedCheck(), ...(spec?.checks ?? []).map(declaredCheck)];
+  if (spec?.deploy) checks.push(deployCheck(version, spec.deploy));
+  if (spec?.http) checks.push(httpCheck(version, spec.http));
   if (userScript) checks.push(userScriptCheck(userScript, version));
   return checks;
 }
@@ -193,7 +230,12 @@ export function platformChecks(version: string, userScript?: string): Check[] {
  * an aborted run; once the deadline has passed, the rest are reported as not
  * run rather than started.
  */
-export async function runChecks(checks: Check[], ctx: CheckContext, onResult: (r: CheckResult) => void, now: () => number = ctx.now ?? Date.now): Promise<CheckResult[]> {
+export async function runChecks(
+  checks: Check[],
+  ctx: CheckContext,
+  onResult: (r: CheckResult) => void,
+  now: () => number = ctx.now ?? Date.now,
+): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   for (const check of checks) {
     const started = now();

@@ -18,7 +18,8 @@ import { createHash } from 'node:crypto';
  * key it is shown. A block still being written (no END yet) counts as absent.
  */
 
-const KEY_TYPES = /((?:ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(?:256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com)\s+[A-Za-z0-9+/]+={0,2})(?=\s|$)/;
+const KEY_TYPES =
+  /((?:ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(?:256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com)\s+[A-Za-z0-9+/]+={0,2})(?=\s|$)/;
 
 function blocks(output: string, what: string): string[][] {
   const re = new RegExp(`-----BEGIN SSH HOST KEY ${what}-----([\\s\\S]*?)-----END SSH HOST KEY ${what}-----`, 'g');

@@ -4,14 +4,15 @@ import { abortable, Clock, realClock } from '../lib/clock';
 import { StepError, describeError } from '../lib/errors';
 import { Ledger, resourceKey } from '../resources/ledger';
 import type { Log } from '../lib/log';
-import { CheckResult, platformChecks, runChecks } from './checks';
+import type { SmokeSpec } from '../platform/smoke-spec';
+import { CheckResult, runChecks, smokeChecks } from './checks';
 import { fingerprint, hostFingerprintsFromConsole, hostKeysFromConsole, matchesFingerprint, sshdTrouble } from './host-keys';
 import { createSecurityGroup, importKey, launchInstance, resolveVpc, smokeName, teardownSmokeResource, toTags, waitForRunning } from './instance';
 import { SshFailure, SshTarget, classifySshFailure, makeKey, scanHostKeys, sshRun, writeKnownHosts } from './ssh';
 
 export { teardownSmokeResource } from './instance';
 export type { CheckResult, CommandCheckSpec } from './checks';
-export { PLATFORM_COMMAND_CHECKS, platformChecks, runChecks } from './checks';
+export { runChecks, smokeChecks } from './checks';
 export type { SshTarget } from './ssh';
 export { makeKey, writeKnownHosts } from './ssh';
 
@@ -24,7 +25,8 @@ export interface SmokeOptions {
   extraTags: Record<string, string>;
   runTags: Record<string, string>;
   userScript?: string;
-  sampleAppDir: string;
+  /** What the platform declares about itself (smoke.yaml); undefined when it declares nothing. */
+  spec?: SmokeSpec;
   sshUser: string;
   sshPort: number;
   httpPort: number;
@@ -182,7 +184,11 @@ async function connect(
           : pinned === undefined
             ? 'sshd answered but no host key could be pinned'
             : `sshd stopped answering (${lastError || 'no error text'})`;
-  const because = trouble ? ` The console says: ${trouble}.` : firstAnswer === undefined ? ' The console shows no sshd failure: a slow boot, or a network path (subnet, route, security group) that does not reach it.' : '';
+  const because = trouble
+    ? ` The console says: ${trouble}.`
+    : firstAnswer === undefined
+      ? ' The console shows no sshd failure: a slow boot, or a network path (subnet, route, security group) that does not reach it.'
+      : '';
   const consoleTail = tail(text, 40);
   throw new StepError(
     'smoke',
@@ -252,8 +258,8 @@ export async function runSmokeTest(options: SmokeOptions, given: SmokeDeps): Pro
     report.checks = await checkHost(
       {
         target: { ...target, knownHostsPath },
-        httpUrl: `http://${address.includes(':') ? `[${address}]` : address}:${options.httpPort}/`,
-        sampleAppDir: options.sampleAppDir,
+        httpUrl: `http://${address.includes(':') ? `[${address}]` : address}:${options.httpPort}`,
+        spec: options.spec,
         userScript: options.userScript,
         // The run's unique name makes the version unique too, so the HTTP check cannot be fooled by an earlier deploy.
         version: name.replace(/^eb-platform-/, ''),
@@ -282,15 +288,14 @@ export async function runSmokeTest(options: SmokeOptions, given: SmokeDeps): Pro
 /** A host to prove, reachable over SSH with a key whose host key is already pinned in `target.knownHostsPath`. */
 export interface HostUnderTest {
   target: SshTarget;
-  /** Where the runner reaches the host's nginx. */
+  /** Where the runner reaches the host's web server, without a path. */
   httpUrl: string;
-  sampleAppDir: string;
+  /** What the platform declares about itself (smoke.yaml). */
+  spec?: SmokeSpec;
   userScript?: string;
   /** The sample app version to deploy and read back; unique per run. */
   version: string;
   deadline?: number;
-  /** Replaces the platform's deploy entry point (bundle path appended). */
-  deployCommand?: string;
   signal?: AbortSignal;
 }
 
@@ -300,15 +305,17 @@ export interface HostUnderTest {
  * as it comes; a failed check does not stop the ones after it.
  */
 export async function checkHost(host: HostUnderTest, log: Log, clock: Clock = realClock): Promise<CheckResult[]> {
+  if (!host.spec)
+    log.info(
+      `The platform declares no smoke checks: only the checks that hold for any image run. Declare its own in smoke.yaml beside platform.yaml (see the README).`,
+    );
   return log.group('Smoke test checks', () =>
     runChecks(
-      platformChecks(host.version, host.userScript),
+      smokeChecks(host.spec, host.version, host.userScript),
       {
         target: host.target,
         httpUrl: host.httpUrl,
-        sampleAppDir: host.sampleAppDir,
         userScript: host.userScript,
-        deployCommand: host.deployCommand,
         deadline: host.deadline,
         signal: host.signal,
         now: () => clock.now(),

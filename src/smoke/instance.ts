@@ -29,7 +29,6 @@ export interface Ec2Deps {
   doubtMs?: number;
 }
 
-
 /** Runs an EC2 call; a failure becomes one StepError that says what was being done. */
 async function failsAs<T>(what: string, call: () => Promise<T>): Promise<T> {
   try {
@@ -56,7 +55,13 @@ export async function importKey(deps: Ec2Deps, region: string, keyName: string, 
   const keyPairId = await creating(deps.ledger, resource, () =>
     failsAs(`Importing the run's SSH key as key pair ${keyName}`, async () => {
       try {
-        const out = await deps.ec2.send(new ImportKeyPairCommand({ KeyName: keyName, PublicKeyMaterial: Buffer.from(publicKey), TagSpecifications: [{ ResourceType: 'key-pair', Tags: tags }] }));
+        const out = await deps.ec2.send(
+          new ImportKeyPairCommand({
+            KeyName: keyName,
+            PublicKeyMaterial: Buffer.from(publicKey),
+            TagSpecifications: [{ ResourceType: 'key-pair', Tags: tags }],
+          }),
+        );
         return out.KeyPairId;
       } catch (error) {
         // The name is this run's alone: a duplicate is the SDK's retry meeting the import whose answer was lost.
@@ -78,11 +83,14 @@ export async function resolveVpc(ec2: EC2Client, subnetId: string | undefined): 
       const vpc = out.Subnets?.[0]?.VpcId;
       if (vpc) return vpc;
     } catch (error) {
-      if (errorCode(error) !== 'InvalidSubnetID.NotFound') throw new StepError('smoke', `Looking up subnet ${subnetId} (smoke-subnet-id) failed: ${describeError(error)}`);
+      if (errorCode(error) !== 'InvalidSubnetID.NotFound')
+        throw new StepError('smoke', `Looking up subnet ${subnetId} (smoke-subnet-id) failed: ${describeError(error)}`);
     }
     throw new StepError('smoke', `Subnet ${subnetId} (smoke-subnet-id) does not exist in this region.`);
   }
-  const out = await failsAs("Finding the region's default VPC", () => ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] })));
+  const out = await failsAs("Finding the region's default VPC", () =>
+    ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] })),
+  );
   const vpc = out.Vpcs?.[0]?.VpcId;
   if (!vpc) throw new StepError('smoke', 'The region has no default VPC: set smoke-subnet-id to a subnet that gives instances a public IPv4 address.');
   return vpc;
@@ -127,7 +135,12 @@ export async function createSecurityGroup(
       await deps.ec2.send(
         new AuthorizeSecurityGroupIngressCommand({
           GroupId: groupId,
-          IpPermissions: unique.map((port) => ({ IpProtocol: 'tcp', FromPort: port, ToPort: port, IpRanges: [{ CidrIp: cidr, Description: 'smoke test runner' }] })),
+          IpPermissions: unique.map((port) => ({
+            IpProtocol: 'tcp',
+            FromPort: port,
+            ToPort: port,
+            IpRanges: [{ CidrIp: cidr, Description: 'smoke test runner' }],
+          })),
         }),
       );
     } catch (error) {
@@ -145,7 +158,8 @@ async function findGroup(ec2: EC2Client, groupName: string, vpcId?: string): Pro
 }
 
 const LAUNCH_HINTS: Record<string, string> = {
-  InsufficientInstanceCapacity: 'AWS has no capacity for this instance type in this zone right now: try another smoke-instance-type or smoke-subnet-id, or run again later.',
+  InsufficientInstanceCapacity:
+    'AWS has no capacity for this instance type in this zone right now: try another smoke-instance-type or smoke-subnet-id, or run again later.',
   'InvalidSubnetID.NotFound': 'The subnet does not exist in this region: check smoke-subnet-id.',
   InvalidSubnet: 'The subnet cannot be used: check smoke-subnet-id.',
   'InvalidAMIID.NotFound': 'The AMI is not visible to this account in this region.',
@@ -176,7 +190,8 @@ export async function launchInstance(
   // The root volume is encrypted whatever the image's snapshot is (AWS's baseline); its device name is the image's.
   const rootDevice = await failsAs(`Looking up ${options.amiId}`, async () => {
     const image = (await deps.ec2.send(new DescribeImagesCommand({ ImageIds: [options.amiId] }))).Images?.[0];
-    if (!image?.RootDeviceName) throw new StepError('smoke', `${options.amiId} has no root device name: it is not an EBS-backed image the smoke test can launch`);
+    if (!image?.RootDeviceName)
+      throw new StepError('smoke', `${options.amiId} has no root device name: it is not an EBS-backed image the smoke test can launch`);
     return image.RootDeviceName;
   });
   deps.ledger.record(resource);
@@ -194,9 +209,21 @@ export async function launchInstance(
         InstanceInitiatedShutdownBehavior: 'terminate',
         UserData: Buffer.from('#!/bin/sh\nshutdown -h +120 "smoke-test instance expiring"\n').toString('base64'),
         ...(options.subnetId
-          ? { NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: options.subnetId, Groups: [options.groupId], AssociatePublicIpAddress: options.publicAddress ?? true, DeleteOnTermination: true }] }
+          ? {
+              NetworkInterfaces: [
+                {
+                  DeviceIndex: 0,
+                  SubnetId: options.subnetId,
+                  Groups: [options.groupId],
+                  AssociatePublicIpAddress: options.publicAddress ?? true,
+                  DeleteOnTermination: true,
+                },
+              ],
+            }
           : { SecurityGroupIds: [options.groupId] }),
-        BlockDeviceMappings: [{ DeviceName: rootDevice, Ebs: { Encrypted: true, DeleteOnTermination: true, ...(options.kmsKeyId ? { KmsKeyId: options.kmsKeyId } : {}) } }],
+        BlockDeviceMappings: [
+          { DeviceName: rootDevice, Ebs: { Encrypted: true, DeleteOnTermination: true, ...(options.kmsKeyId ? { KmsKeyId: options.kmsKeyId } : {}) } },
+        ],
         // IMDSv2 only, and no hop past the instance itself (AWS's security baseline for EC2).
         MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 1, HttpEndpoint: 'enabled' },
         TagSpecifications: [
@@ -256,7 +283,10 @@ export async function waitForRunning(deps: Ec2Deps, instanceId: string, deadline
 async function instanceIds(ec2: EC2Client, r: Extract<Resource, { kind: 'instance' }>): Promise<string[]> {
   if (r.instanceId) return [r.instanceId];
   const out = await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'client-token', Values: [r.clientToken] }] }));
-  return (out.Reservations ?? []).flatMap((res) => res.Instances ?? []).filter((i) => i.State?.Name !== 'terminated').map((i) => i.InstanceId as string);
+  return (out.Reservations ?? [])
+    .flatMap((res) => res.Instances ?? [])
+    .filter((i) => i.State?.Name !== 'terminated')
+    .map((i) => i.InstanceId as string);
 }
 
 async function terminateInstance(deps: Ec2Deps, r: Extract<Resource, { kind: 'instance' }>, clock: Clock): Promise<void> {
@@ -287,7 +317,9 @@ export async function teardownSmokeResource(resource: Resource, deps: Ec2Deps): 
     await removeOnce(resource, deps, clock);
   }
   deps.ledger.release(resource);
-  deps.log.info(`Removed ${resource.kind} ${'instanceId' in resource ? resource.instanceId ?? resource.clientToken : 'groupId' in resource ? resource.groupId ?? resource.groupName : resource.kind === 'key-pair' ? resource.keyName : ''}.`);
+  deps.log.info(
+    `Removed ${resource.kind} ${'instanceId' in resource ? (resource.instanceId ?? resource.clientToken) : 'groupId' in resource ? (resource.groupId ?? resource.groupName) : resource.kind === 'key-pair' ? resource.keyName : ''}.`,
+  );
 }
 
 async function removeOnce(resource: Resource, deps: Ec2Deps, clock: Clock): Promise<void> {

@@ -75,27 +75,49 @@ export function pinnedAlgorithms(knownHostsPath: string): string[] {
 function sshOptions(t: SshTarget, connectTimeoutS: number): string[] {
   const algorithms = pinnedAlgorithms(t.knownHostsPath);
   return [
-    '-F', '/dev/null',
-    '-i', t.keyPath,
-    '-p', String(t.port),
-    '-o', 'IdentitiesOnly=yes',
-    '-o', 'BatchMode=yes',
-    '-o', 'StrictHostKeyChecking=yes',
-    '-o', `UserKnownHostsFile=${t.knownHostsPath}`,
-    '-o', 'GlobalKnownHostsFile=/dev/null',
-    '-o', 'CheckHostIP=no',
-    '-o', 'UpdateHostKeys=no',
+    '-F',
+    '/dev/null',
+    '-i',
+    t.keyPath,
+    '-p',
+    String(t.port),
+    '-o',
+    'IdentitiesOnly=yes',
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    'StrictHostKeyChecking=yes',
+    '-o',
+    `UserKnownHostsFile=${t.knownHostsPath}`,
+    '-o',
+    'GlobalKnownHostsFile=/dev/null',
+    '-o',
+    'CheckHostIP=no',
+    '-o',
+    'UpdateHostKeys=no',
     ...(algorithms.length ? ['-o', `HostKeyAlgorithms=${algorithms.join(',')}`] : []),
-    '-o', `ConnectTimeout=${connectTimeoutS}`,
-    '-o', 'ServerAliveInterval=15',
-    '-o', 'ServerAliveCountMax=4',
-    '-o', 'LogLevel=ERROR',
+    '-o',
+    `ConnectTimeout=${connectTimeoutS}`,
+    '-o',
+    'ServerAliveInterval=15',
+    '-o',
+    'ServerAliveCountMax=4',
+    '-o',
+    'LogLevel=ERROR',
   ];
 }
 
 /** Runs one command on the host; a non-zero exit is a result, not an exception. */
-export function sshRun(t: SshTarget, command: string, options: { input?: string | Buffer; timeoutMs?: number; connectTimeoutS?: number; signal?: AbortSignal } = {}): Promise<CommandResult> {
-  return runProcess('ssh', [...sshOptions(t, options.connectTimeoutS ?? 10), `${t.user}@${t.host}`, command], { input: options.input, timeoutMs: options.timeoutMs ?? 120_000, signal: options.signal });
+export function sshRun(
+  t: SshTarget,
+  command: string,
+  options: { input?: string | Buffer; timeoutMs?: number; connectTimeoutS?: number; signal?: AbortSignal } = {},
+): Promise<CommandResult> {
+  return runProcess('ssh', [...sshOptions(t, options.connectTimeoutS ?? 10), `${t.user}@${t.host}`, command], {
+    input: options.input,
+    timeoutMs: options.timeoutMs ?? 120_000,
+    signal: options.signal,
+  });
 }
 
 /** Copies a local file to the host through the SSH channel (no scp needed on either side). */
@@ -117,7 +139,8 @@ export function classifySshFailure(result: CommandResult): SshFailure {
   // ssh exits 255 for its own failures; any other status is the remote command's, so the connection worked.
   if (result.code !== 255) return 'ok';
   const e = result.stderr;
-  if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed|No \S* ?host key is known|no matching host key type found/i.test(e)) return 'host key mismatch';
+  if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed|No \S* ?host key is known|no matching host key type found/i.test(e))
+    return 'host key mismatch';
   if (/Permission denied|Too many authentication failures/i.test(e)) return 'refused';
   if (/Connection closed by|Connection reset by|kex_exchange_identification|banner exchange/i.test(e)) return 'dropped';
   return 'unreachable';

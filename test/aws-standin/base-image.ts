@@ -19,7 +19,24 @@ import { debianDisk, DebianDisk } from '../../local/debian-disk';
 export const BASE_IMAGE_NAME = 'ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20260101';
 export const BASE_CACHE = path.resolve(__dirname, '../../.cache/ubuntu-standin');
 
-const INCLUDE = ['systemd', 'systemd-sysv', 'udev', 'dbus', 'openssh-server', 'sudo', 'linux-image-amd64', 'apparmor', 'ca-certificates', 'iproute2', 'kmod', 'curl', 'python3', 'gnupg', 'procps', 'less'];
+const INCLUDE = [
+  'systemd',
+  'systemd-sysv',
+  'udev',
+  'dbus',
+  'openssh-server',
+  'sudo',
+  'linux-image-amd64',
+  'apparmor',
+  'ca-certificates',
+  'iproute2',
+  'kmod',
+  'curl',
+  'python3',
+  'gnupg',
+  'procps',
+  'less',
+];
 
 /** The boot step (cloud-init's part), installed as /usr/local/sbin/eb-standin-instance-init. */
 const INSTANCE_INIT = String.raw`#!/bin/bash
@@ -27,7 +44,7 @@ const INSTANCE_INIT = String.raw`#!/bin/bash
 set -euo pipefail
 imds=""
 for word in $(cat /proc/cmdline); do
-  case "$word" in eb.imds=*) imds="${"$"}{word#eb.imds=}" ;; esac
+  case "$word" in eb.imds=*) imds="${'$'}{word#eb.imds=}" ;; esac
 done
 [ -n "$imds" ] || exit 0
 state=/var/lib/eb-standin-init

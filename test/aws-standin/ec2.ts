@@ -137,7 +137,15 @@ export function createEc2(options: Ec2Options) {
   /** Registers an image over a disk (a base image, or what a build produced). */
   function registerImage(image: Omit<Image, 'id' | 'snapshotId' | 'creationDate' | 'state'> & { state?: Image['state'] }, disk: Disk): Image {
     const snapshotId = id('snap');
-    snapshots.set(snapshotId, { id: snapshotId, disk, volumeSize: image.volumeSize, ownerId: image.ownerId, state: 'completed', startTime: new Date(), tags: {} });
+    snapshots.set(snapshotId, {
+      id: snapshotId,
+      disk,
+      volumeSize: image.volumeSize,
+      ownerId: image.ownerId,
+      state: 'completed',
+      startTime: new Date(),
+      tags: {},
+    });
     const registered: Image = { ...image, id: id('ami'), snapshotId, creationDate: new Date().toISOString(), state: image.state ?? 'available' };
     images.set(registered.id, registered);
     return registered;
@@ -175,13 +183,20 @@ export function createEc2(options: Ec2Options) {
       architecture: 'x86_64',
       rootDeviceType: 'ebs',
       rootDeviceName: '/dev/sda1',
-      blockDeviceMapping: running ? [{ deviceName: '/dev/sda1', ebs: { volumeId: i.volumeId, status: 'attached', attachTime: i.launchTime, deleteOnTermination: true } }] : [],
+      blockDeviceMapping: running
+        ? [{ deviceName: '/dev/sda1', ebs: { volumeId: i.volumeId, status: 'attached', attachTime: i.launchTime, deleteOnTermination: true } }]
+        : [],
       virtualizationType: 'hvm',
       clientToken: i.token,
       tagSet: tagSet(i.tags),
       hypervisor: 'xen',
       enaSupport: i.enaSupport,
-      metadataOptions: { state: 'applied', httpTokens: i.metadata.httpTokens, httpPutResponseHopLimit: i.metadata.hopLimit, httpEndpoint: i.metadata.httpEndpoint },
+      metadataOptions: {
+        state: 'applied',
+        httpTokens: i.metadata.httpTokens,
+        httpPutResponseHopLimit: i.metadata.hopLimit,
+        httpEndpoint: i.metadata.httpEndpoint,
+      },
     };
   }
 
@@ -199,7 +214,12 @@ export function createEc2(options: Ec2Options) {
       description: img.description,
       rootDeviceType: 'ebs',
       rootDeviceName: img.rootDeviceName,
-      blockDeviceMapping: [{ deviceName: img.rootDeviceName, ebs: { snapshotId: img.snapshotId, volumeSize: img.volumeSize, deleteOnTermination: true, volumeType: 'gp3', encrypted: false } }],
+      blockDeviceMapping: [
+        {
+          deviceName: img.rootDeviceName,
+          ebs: { snapshotId: img.snapshotId, volumeSize: img.volumeSize, deleteOnTermination: true, volumeType: 'gp3', encrypted: false },
+        },
+      ],
       virtualizationType: img.virtualizationType,
       tagSet: tagSet(img.tags),
       hypervisor: 'xen',
@@ -209,10 +229,16 @@ export function createEc2(options: Ec2Options) {
 
   /** CreateTags and TagSpecifications land here, on whichever resource the id names. */
   function tagResource(resourceId: string, tags: Tags): void {
-    const target = instances.get(resourceId) ?? images.get(resourceId) ?? snapshots.get(resourceId) ?? groups.get(resourceId) ?? [...keyPairs.values()].find((k) => k.id === resourceId);
+    const target =
+      instances.get(resourceId) ??
+      images.get(resourceId) ??
+      snapshots.get(resourceId) ??
+      groups.get(resourceId) ??
+      [...keyPairs.values()].find((k) => k.id === resourceId);
     if (!target) {
       const kind = resourceId.split('-')[0];
-      const code = { i: 'InvalidInstanceID.NotFound', ami: 'InvalidAMIID.NotFound', snap: 'InvalidSnapshot.NotFound', sg: 'InvalidGroup.NotFound' }[kind] ?? 'InvalidID';
+      const code =
+        { i: 'InvalidInstanceID.NotFound', ami: 'InvalidAMIID.NotFound', snap: 'InvalidSnapshot.NotFound', sg: 'InvalidGroup.NotFound' }[kind] ?? 'InvalidID';
       throw new ApiError(code, `The ID '${resourceId}' does not exist`);
     }
     Object.assign(target.tags, tags);
@@ -220,25 +246,45 @@ export function createEc2(options: Ec2Options) {
 
   const handlers: Record<string, (p: URLSearchParams) => XmlValue | Promise<XmlValue>> = {
     DescribeRegions: () => ({ regionInfo: [{ regionName: region, regionEndpoint: `ec2.${region}.amazonaws.com`, optInStatus: 'opt-in-not-required' }] }),
-    DescribeAvailabilityZones: () => ({ availabilityZoneInfo: [{ zoneName: zone, zoneState: 'available', regionName: region, zoneId: `${region.replace(/-/g, '')}-az1` }] }),
+    DescribeAvailabilityZones: () => ({
+      availabilityZoneInfo: [{ zoneName: zone, zoneState: 'available', regionName: region, zoneId: `${region.replace(/-/g, '')}-az1` }],
+    }),
     DescribeVpcs: (p) => {
       const vpc = { vpcId: DEFAULT_VPC, state: 'available', cidrBlock: '172.31.0.0/16', isDefault: true, ownerId: account, instanceTenancy: 'default' };
       const ids = scalars(p, 'VpcId');
       if (ids.some((v) => v !== DEFAULT_VPC)) throw new ApiError('InvalidVpcID.NotFound', `The vpc ID '${ids.find((v) => v !== DEFAULT_VPC)}' does not exist`);
-      return { vpcSet: filtered([vpc], p, (v) => withTags({ 'vpc-id': [v.vpcId], 'is-default': ['true'], state: ['available'] }, {}), ['vpc-id', 'is-default', 'state', 'cidr']) };
+      return {
+        vpcSet: filtered([vpc], p, (v) => withTags({ 'vpc-id': [v.vpcId], 'is-default': ['true'], state: ['available'] }, {}), [
+          'vpc-id',
+          'is-default',
+          'state',
+          'cidr',
+        ]),
+      };
     },
     DescribeSubnets: (p) => {
-      const subnet = { subnetId: DEFAULT_SUBNET, state: 'available', vpcId: DEFAULT_VPC, cidrBlock: '172.31.16.0/20', availableIpAddressCount: 4000, availabilityZone: zone, defaultForAz: true, mapPublicIpOnLaunch: true, ownerId: account };
+      const subnet = {
+        subnetId: DEFAULT_SUBNET,
+        state: 'available',
+        vpcId: DEFAULT_VPC,
+        cidrBlock: '172.31.16.0/20',
+        availableIpAddressCount: 4000,
+        availabilityZone: zone,
+        defaultForAz: true,
+        mapPublicIpOnLaunch: true,
+        ownerId: account,
+      };
       const ids = scalars(p, 'SubnetId');
-      if (ids.some((s) => s !== DEFAULT_SUBNET)) throw new ApiError('InvalidSubnetID.NotFound', `The subnet ID '${ids.find((s) => s !== DEFAULT_SUBNET)}' does not exist`);
+      if (ids.some((s) => s !== DEFAULT_SUBNET))
+        throw new ApiError('InvalidSubnetID.NotFound', `The subnet ID '${ids.find((s) => s !== DEFAULT_SUBNET)}' does not exist`);
       return {
-        subnetSet: filtered([subnet], p, (s) => withTags({ 'subnet-id': [s.subnetId], 'vpc-id': [s.vpcId], 'availability-zone': [zone], 'default-for-az': ['true'], state: ['available'] }, {}), [
-          'subnet-id',
-          'vpc-id',
-          'availability-zone',
-          'default-for-az',
-          'state',
-        ]),
+        subnetSet: filtered(
+          [subnet],
+          p,
+          (s) =>
+            withTags({ 'subnet-id': [s.subnetId], 'vpc-id': [s.vpcId], 'availability-zone': [zone], 'default-for-az': ['true'], state: ['available'] }, {}),
+          ['subnet-id', 'vpc-id', 'availability-zone', 'default-for-az', 'state'],
+        ),
       };
     },
 
@@ -249,14 +295,31 @@ export function createEc2(options: Ec2Options) {
       const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
       const der = publicKey.export({ type: 'pkcs1', format: 'der' });
       const ssh = `ssh-rsa ${rsaWireFormat(der)}`;
-      const pair: KeyPair = { id: id('key'), name, fingerprint: createHash('sha1').update(privateKey.export({ type: 'pkcs8', format: 'der' })).digest('hex').match(/../g)!.join(':'), publicKey: ssh, tags: tagSpecifications(p, 'key-pair') };
+      const pair: KeyPair = {
+        id: id('key'),
+        name,
+        fingerprint: createHash('sha1')
+          .update(privateKey.export({ type: 'pkcs8', format: 'der' }))
+          .digest('hex')
+          .match(/../g)!
+          .join(':'),
+        publicKey: ssh,
+        tags: tagSpecifications(p, 'key-pair'),
+      };
       keyPairs.set(name, pair);
-      return { keyName: name, keyFingerprint: pair.fingerprint, keyMaterial: privateKey.export({ type: 'pkcs1', format: 'pem' }) as string, keyPairId: pair.id };
+      return {
+        keyName: name,
+        keyFingerprint: pair.fingerprint,
+        keyMaterial: privateKey.export({ type: 'pkcs1', format: 'pem' }) as string,
+        keyPairId: pair.id,
+      };
     },
     ImportKeyPair: async (p) => {
       const name = p.get('KeyName') ?? '';
       if (keyPairs.has(name)) throw new ApiError('InvalidKeyPair.Duplicate', `The keypair '${name}' already exists.`);
-      const publicKey = Buffer.from(p.get('PublicKeyMaterial') ?? '', 'base64').toString('utf8').trim();
+      const publicKey = Buffer.from(p.get('PublicKeyMaterial') ?? '', 'base64')
+        .toString('utf8')
+        .trim();
       const pair: KeyPair = { id: id('key'), name, fingerprint: fingerprintOf(publicKey), publicKey, tags: tagSpecifications(p, 'key-pair') };
       keyPairs.set(name, pair);
       await options.onKeyImported?.(publicKey);
@@ -266,7 +329,13 @@ export function createEc2(options: Ec2Options) {
       const names = scalars(p, 'KeyName');
       for (const n of names) if (!keyPairs.has(n)) throw new ApiError('InvalidKeyPair.NotFound', `The key pair '${n}' does not exist`);
       const found = [...keyPairs.values()].filter((k) => !names.length || names.includes(k.name));
-      return { keySet: filtered(found, p, (k) => withTags({ 'key-name': [k.name], 'key-pair-id': [k.id], fingerprint: [k.fingerprint] }, k.tags), ['key-name', 'key-pair-id', 'fingerprint']).map((k) => ({ keyPairId: k.id, keyName: k.name, keyFingerprint: k.fingerprint, keyType: 'rsa', tagSet: tagSet(k.tags) })) };
+      return {
+        keySet: filtered(found, p, (k) => withTags({ 'key-name': [k.name], 'key-pair-id': [k.id], fingerprint: [k.fingerprint] }, k.tags), [
+          'key-name',
+          'key-pair-id',
+          'fingerprint',
+        ]).map((k) => ({ keyPairId: k.id, keyName: k.name, keyFingerprint: k.fingerprint, keyType: 'rsa', tagSet: tagSet(k.tags) })),
+      };
     },
     // Deleting a key pair that does not exist succeeds (EC2 answers true either way).
     DeleteKeyPair: (p) => (keyPairs.delete(p.get('KeyName') ?? ''), { return: true }),
@@ -274,8 +343,16 @@ export function createEc2(options: Ec2Options) {
     CreateSecurityGroup: (p) => {
       const name = p.get('GroupName') ?? '';
       const vpcId = p.get('VpcId') || DEFAULT_VPC;
-      if ([...groups.values()].some((g) => g.name === name && g.vpcId === vpcId)) throw new ApiError('InvalidGroup.Duplicate', `The security group '${name}' already exists for VPC '${vpcId}'`);
-      const group: Group = { id: id('sg'), name, description: p.get('GroupDescription') ?? p.get('Description') ?? '', vpcId, ingress: [], tags: tagSpecifications(p, 'security-group') };
+      if ([...groups.values()].some((g) => g.name === name && g.vpcId === vpcId))
+        throw new ApiError('InvalidGroup.Duplicate', `The security group '${name}' already exists for VPC '${vpcId}'`);
+      const group: Group = {
+        id: id('sg'),
+        name,
+        description: p.get('GroupDescription') ?? p.get('Description') ?? '',
+        vpcId,
+        ingress: [],
+        tags: tagSpecifications(p, 'security-group'),
+      };
       groups.set(group.id, group);
       return { return: true, groupId: group.id };
     },
@@ -288,7 +365,11 @@ export function createEc2(options: Ec2Options) {
           .map(([, cidr]) => ({ protocol: perm.IpProtocol, from: Number(perm.FromPort), to: Number(perm.ToPort), cidr })),
       );
       const dup = rules.find((r) => g.ingress.some((x) => x.protocol === r.protocol && x.from === r.from && x.to === r.to && x.cidr === r.cidr));
-      if (dup) throw new ApiError('InvalidPermission.Duplicate', `the specified rule "peer: ${dup.cidr}, TCP, from port: ${dup.from}, to port: ${dup.to}, ALLOW" already exists`);
+      if (dup)
+        throw new ApiError(
+          'InvalidPermission.Duplicate',
+          `the specified rule "peer: ${dup.cidr}, TCP, from port: ${dup.from}, to port: ${dup.to}, ALLOW" already exists`,
+        );
       g.ingress.push(...rules);
       return { return: true };
     },
@@ -316,7 +397,8 @@ export function createEc2(options: Ec2Options) {
     DeleteSecurityGroup: (p) => {
       const gid = p.get('GroupId') ?? '';
       if (!groups.has(gid)) throw new ApiError('InvalidGroup.NotFound', `The security group '${gid}' does not exist`);
-      if ([...instances.values()].some((i) => i.groups.includes(gid) && i.machine.state() !== 'terminated')) throw new ApiError('DependencyViolation', `resource ${gid} has a dependent object`);
+      if ([...instances.values()].some((i) => i.groups.includes(gid) && i.machine.state() !== 'terminated'))
+        throw new ApiError('DependencyViolation', `resource ${gid} has a dependent object`);
       groups.delete(gid);
       return { return: true };
     },
@@ -354,7 +436,15 @@ export function createEc2(options: Ec2Options) {
     DescribeInstanceStatus: (p) => {
       const ids = scalars(p, 'InstanceId');
       const found = [...instances.values()].filter((i) => (!ids.length || ids.includes(i.id)) && i.machine.state() === 'running');
-      return { instanceStatusSet: found.map((i) => ({ instanceId: i.id, availabilityZone: zone, instanceState: { code: 16, name: 'running' }, systemStatus: { status: 'ok' }, instanceStatus: { status: 'ok' } })) };
+      return {
+        instanceStatusSet: found.map((i) => ({
+          instanceId: i.id,
+          availabilityZone: zone,
+          instanceState: { code: 16, name: 'running' },
+          systemStatus: { status: 'ok' },
+          instanceStatus: { status: 'ok' },
+        })),
+      };
     },
     StopInstances: (p) => transition(p, (m) => m.stop()),
     TerminateInstances: (p) => transition(p, (m) => m.terminate()),
@@ -382,7 +472,9 @@ export function createEc2(options: Ec2Options) {
           availabilityZone: zone,
           status: 'in-use',
           createTime: i.launchTime,
-          attachmentSet: [{ volumeId: i.volumeId, instanceId: i.id, device: '/dev/sda1', status: 'attached', attachTime: i.launchTime, deleteOnTermination: true }],
+          attachmentSet: [
+            { volumeId: i.volumeId, instanceId: i.id, device: '/dev/sda1', status: 'attached', attachTime: i.launchTime, deleteOnTermination: true },
+          ],
           volumeType: 'gp3',
           encrypted: i.rootEncrypted,
         })),
@@ -425,7 +517,8 @@ export function createEc2(options: Ec2Options) {
         throw new ApiError('InvalidAMIName.Duplicate', `AMI name ${name} is already in use by AMI ${[...images.values()].find((i) => i.name === name)?.id}`);
       }
       const state = inst.machine.state();
-      if (state !== 'stopped' && state !== 'running') throw new ApiError('IncorrectInstanceState', `The instance '${inst.id}' is not in a state from which it can be imaged.`);
+      if (state !== 'stopped' && state !== 'running')
+        throw new ApiError('IncorrectInstanceState', `The instance '${inst.id}' is not in a state from which it can be imaged.`);
       const parent = images.get(inst.imageId);
       const imageId = id('ami');
       const snapshotId = id('snap');
@@ -445,7 +538,15 @@ export function createEc2(options: Ec2Options) {
         tags: tagSpecifications(p, 'image'),
       };
       images.set(imageId, image);
-      const snapshot: Snapshot = { id: snapshotId, disk: { sizeGiB: image.volumeSize }, volumeSize: image.volumeSize, ownerId: account, state: 'pending', startTime: new Date(), tags: tagSpecifications(p, 'snapshot') };
+      const snapshot: Snapshot = {
+        id: snapshotId,
+        disk: { sizeGiB: image.volumeSize },
+        volumeSize: image.volumeSize,
+        ownerId: account,
+        state: 'pending',
+        startTime: new Date(),
+        tags: tagSpecifications(p, 'snapshot'),
+      };
       snapshots.set(snapshotId, snapshot);
       // The image stays pending while its snapshot is taken, then becomes available (or failed).
       inst.machine.snapshot().then(
@@ -465,9 +566,17 @@ export function createEc2(options: Ec2Options) {
       if (!img || img.state === 'deregistered') throw new ApiError('InvalidAMIID.NotFound', `The image id '[${p.get('ImageId')}]' does not exist`);
       if (p.has('Description.Value')) img.description = p.get('Description.Value') ?? '';
       const granted = (prefix: string) =>
-        list(p, prefix).map((x) => x.UserId ?? (x.Group === 'all' ? 'all' : x.OrganizationArn ?? x.OrganizationalUnitArn)).filter((x): x is string => !!x);
-      const add = [...granted('LaunchPermission.Add'), ...(p.get('Attribute') === 'launchPermission' && p.get('OperationType') === 'add' ? scalars(p, 'UserId') : [])];
-      const remove = [...granted('LaunchPermission.Remove'), ...(p.get('Attribute') === 'launchPermission' && p.get('OperationType') === 'remove' ? scalars(p, 'UserId') : [])];
+        list(p, prefix)
+          .map((x) => x.UserId ?? (x.Group === 'all' ? 'all' : (x.OrganizationArn ?? x.OrganizationalUnitArn)))
+          .filter((x): x is string => !!x);
+      const add = [
+        ...granted('LaunchPermission.Add'),
+        ...(p.get('Attribute') === 'launchPermission' && p.get('OperationType') === 'add' ? scalars(p, 'UserId') : []),
+      ];
+      const remove = [
+        ...granted('LaunchPermission.Remove'),
+        ...(p.get('Attribute') === 'launchPermission' && p.get('OperationType') === 'remove' ? scalars(p, 'UserId') : []),
+      ];
       img.launchPermissions = [...new Set([...(img.launchPermissions ?? []), ...add])].filter((x) => !remove.includes(x));
       return { return: true };
     },
@@ -486,7 +595,18 @@ export function createEc2(options: Ec2Options) {
         (s) => withTags({ 'snapshot-id': [s.id], 'owner-id': [s.ownerId], status: [s.state] }, s.tags),
         ['snapshot-id', 'owner-id', 'status'],
       );
-      return { snapshotSet: found.map((s) => ({ snapshotId: s.id, status: s.state, startTime: s.startTime, progress: s.state === 'completed' ? '100%' : '50%', ownerId: s.ownerId, volumeSize: s.volumeSize, encrypted: false, tagSet: tagSet(s.tags) })) };
+      return {
+        snapshotSet: found.map((s) => ({
+          snapshotId: s.id,
+          status: s.state,
+          startTime: s.startTime,
+          progress: s.state === 'completed' ? '100%' : '50%',
+          ownerId: s.ownerId,
+          volumeSize: s.volumeSize,
+          encrypted: false,
+          tagSet: tagSet(s.tags),
+        })),
+      };
     },
     DeleteSnapshot: (p) => {
       const sid = p.get('SnapshotId') ?? '';
@@ -514,7 +634,14 @@ export function createEc2(options: Ec2Options) {
     const keyName = p.get('KeyName') || undefined;
     if (keyName && !keyPairs.has(keyName)) throw new ApiError('InvalidKeyPair.NotFound', `The key pair '${keyName}' does not exist`);
     const nic = list(p, 'NetworkInterface')[0];
-    const sgs = [...scalars(p, 'SecurityGroupId'), ...(nic ? Object.entries(nic).filter(([k]) => /^SecurityGroupId\.\d+$/.test(k)).map(([, v]) => v) : [])];
+    const sgs = [
+      ...scalars(p, 'SecurityGroupId'),
+      ...(nic
+        ? Object.entries(nic)
+            .filter(([k]) => /^SecurityGroupId\.\d+$/.test(k))
+            .map(([, v]) => v)
+        : []),
+    ];
     for (const g of sgs) if (!groups.has(g)) throw new ApiError('InvalidGroup.NotFound', `The security group '${g}' does not exist`);
     const subnetId = nic?.SubnetId || p.get('SubnetId') || DEFAULT_SUBNET;
     if (subnetId !== DEFAULT_SUBNET) throw new ApiError('InvalidSubnetID.NotFound', `The subnet ID '${subnetId}' does not exist`);
@@ -524,7 +651,14 @@ export function createEc2(options: Ec2Options) {
     const shutdownBehavior = p.get('InstanceInitiatedShutdownBehavior') === 'terminate' ? 'terminate' : 'stop';
     const publicKey = keyName ? keyPairs.get(keyName)?.publicKey : undefined;
     const tokensRequired = p.get('MetadataOptions.HttpTokens') === 'required';
-    const machine = options.machines.launch({ instanceId, disk: snapshot?.disk ?? { sizeGiB: image.volumeSize }, publicKey, userData: p.get('UserData') ?? undefined, tokensRequired, shutdownBehavior });
+    const machine = options.machines.launch({
+      instanceId,
+      disk: snapshot?.disk ?? { sizeGiB: image.volumeSize },
+      publicKey,
+      userData: p.get('UserData') ?? undefined,
+      tokensRequired,
+      shutdownBehavior,
+    });
     const inst: Instance = {
       id: instanceId,
       imageId,
@@ -560,7 +694,11 @@ export function createEc2(options: Ec2Options) {
         const previous: InstanceState = i.machine.state();
         change(i.machine);
         const current = i.machine.state();
-        return { instanceId: i.id, currentState: { code: STATE_CODES[current], name: current }, previousState: { code: STATE_CODES[previous], name: previous } };
+        return {
+          instanceId: i.id,
+          currentState: { code: STATE_CODES[current], name: current },
+          previousState: { code: STATE_CODES[previous], name: previous },
+        };
       }),
     };
   }
@@ -569,7 +707,18 @@ export function createEc2(options: Ec2Options) {
     handlers,
     registerImage,
     images: () => [...images.values()],
-    instances: () => [...instances.values()].map((i) => ({ id: i.id, state: i.machine.state(), tags: i.tags, metadata: i.metadata, rootEncrypted: i.rootEncrypted, kmsKeyId: i.kmsKeyId, imageId: i.imageId, keyName: i.keyName, groups: i.groups })),
+    instances: () =>
+      [...instances.values()].map((i) => ({
+        id: i.id,
+        state: i.machine.state(),
+        tags: i.tags,
+        metadata: i.metadata,
+        rootEncrypted: i.rootEncrypted,
+        kmsKeyId: i.kmsKeyId,
+        imageId: i.imageId,
+        keyName: i.keyName,
+        groups: i.groups,
+      })),
     instance: (instanceId: string) => instances.get(instanceId),
     setImageState(imageId: string, state: Image['state']) {
       const img = images.get(imageId);
@@ -578,7 +727,9 @@ export function createEc2(options: Ec2Options) {
     /** What a run created and did not remove. */
     leftovers(): string[] {
       return [
-        ...[...instances.values()].filter((i) => !['terminated', 'shutting-down'].includes(i.machine.state())).map((i) => `instance ${i.id} (${i.machine.state()})`),
+        ...[...instances.values()]
+          .filter((i) => !['terminated', 'shutting-down'].includes(i.machine.state()))
+          .map((i) => `instance ${i.id} (${i.machine.state()})`),
         ...[...groups.values()].map((g) => `security group ${g.id} (${g.name})`),
         ...[...keyPairs.values()].map((k) => `key pair ${k.name}`),
       ];

@@ -13,7 +13,8 @@ export const BUILDER_NAME = 'eb-custom-platform-builder-packer';
 /** The application the EB CLI names for the builder (ebcli: "Custom Platform Builder"). */
 const BUILDER_APPLICATION = 'Custom Platform Builder';
 /** Elastic Beanstalk's answer to changing an environment that is not Ready. */
-const invalidState = (name: string) => new ApiError('InvalidParameterValue', `Environment named ${name} is in an invalid state for this operation. Must be Ready.`);
+const invalidState = (name: string) =>
+  new ApiError('InvalidParameterValue', `Environment named ${name} is in an invalid state for this operation. Must be Ready.`);
 
 export type PlatformStatus = 'Creating' | 'Ready' | 'Failed' | 'Deleting' | 'Deleted';
 
@@ -128,10 +129,11 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
         }),
       failed: (packerError) => finish(() => failBuild(next, env, packerError)),
     });
-    env.abort = () => finish(() => {
-      build.abort();
-      failBuild(next, env, 'the build was aborted');
-    });
+    env.abort = () =>
+      finish(() => {
+        build.abort();
+        failBuild(next, env, 'the build was aborted');
+      });
   }
 
   /** A failed build's events, in the order real transcripts show them (EB-FACTS, turn 2): the verdict's line is INFO. */
@@ -139,7 +141,11 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
     const saved = `'packer build' failed, the build log has been saved to '/var/log/packer-builder/${p.name}:${p.version}-builder.log'`;
     event(p, 'ERROR', saved);
     event(p, 'ERROR', `Packer failed with error: [${packerError}]`);
-    event(p, 'ERROR', `[Instance: ${env.instanceId}] Command failed on instance. Return code: 1 Output: ${saved}. Hook /opt/elasticbeanstalk/hooks/packerbuild/build.rb failed. For more detail, check /var/log/eb-activity.log using console or EB CLI.`);
+    event(
+      p,
+      'ERROR',
+      `[Instance: ${env.instanceId}] Command failed on instance. Return code: 1 Output: ${saved}. Hook /opt/elasticbeanstalk/hooks/packerbuild/build.rb failed. For more detail, check /var/log/eb-activity.log using console or EB CLI.`,
+    );
     event(p, 'ERROR', `Unsuccessful command execution on instance id(s) '${env.instanceId}'. Aborting the operation.`);
     event(p, 'INFO', `Failed to create platform version '${p.name}/${p.version}'.`);
     p.status = 'Failed';
@@ -157,7 +163,14 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
     }
   }
 
-  const summary = (p: Platform): XmlValue => ({ PlatformArn: p.arn, PlatformOwner: 'self', PlatformStatus: p.status, PlatformCategory: 'custom', PlatformVersion: p.version, PlatformBranchName: undefined });
+  const summary = (p: Platform): XmlValue => ({
+    PlatformArn: p.arn,
+    PlatformOwner: 'self',
+    PlatformStatus: p.status,
+    PlatformCategory: 'custom',
+    PlatformVersion: p.version,
+    PlatformBranchName: undefined,
+  });
 
   const handlers: Record<string, (p: URLSearchParams) => XmlValue> = {
     CreateStorageLocation: () => ({ S3Bucket: `elasticbeanstalk-${region}-${account}` }),
@@ -179,10 +192,12 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
       const name = p.get('PlatformName') ?? '';
       const version = p.get('PlatformVersion') ?? '';
       const bundle = { bucket: p.get('PlatformDefinitionBundle.S3Bucket') ?? '', key: p.get('PlatformDefinitionBundle.S3Key') ?? '' };
-      if (!options.bundleExists(bundle.bucket, bundle.key)) throw new ApiError('InvalidParameterValue', `The platform definition archive s3://${bundle.bucket}/${bundle.key} does not exist.`);
+      if (!options.bundleExists(bundle.bucket, bundle.key))
+        throw new ApiError('InvalidParameterValue', `The platform definition archive s3://${bundle.bucket}/${bundle.key} does not exist.`);
       const arn = `arn:aws:elasticbeanstalk:${region}:${account}:platform/${name}/${version}`;
       // The service's exact words for an existing version are not documented; the action matches "already exists".
-      if ([...platforms.values()].some((v) => v.arn === arn && v.status !== 'Deleted')) throw new ApiError('InvalidParameterValue', `Platform version ${name}/${version} already exists.`);
+      if ([...platforms.values()].some((v) => v.arn === arn && v.status !== 'Deleted'))
+        throw new ApiError('InvalidParameterValue', `Platform version ${name}/${version} already exists.`);
       const tags: Record<string, string> = {};
       for (const t of list(p, 'Tags')) tags[t.Key] = t.Value ?? '';
       const platform: Platform = {
@@ -249,10 +264,20 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
     DescribeEnvironments: (p) => {
       const names = values(Object.fromEntries(p), 'EnvironmentNames');
       const envs = [...environments.values()].filter((e) => (!names.length || names.includes(e.name)) && e.status !== 'Terminated');
-      return { Environments: envs.map((e) => ({ EnvironmentId: e.id, EnvironmentName: e.name, ApplicationName: BUILDER_APPLICATION, Status: e.status, Health: 'Grey' })) };
+      return {
+        Environments: envs.map((e) => ({
+          EnvironmentId: e.id,
+          EnvironmentName: e.name,
+          ApplicationName: BUILDER_APPLICATION,
+          Status: e.status,
+          Health: 'Grey',
+        })),
+      };
     },
     TerminateEnvironment: (p) => {
-      const e = environments.get(p.get('EnvironmentId') ?? '') ?? [...environments.values()].find((x) => x.name === p.get('EnvironmentName') && x.status !== 'Terminated');
+      const e =
+        environments.get(p.get('EnvironmentId') ?? '') ??
+        [...environments.values()].find((x) => x.name === p.get('EnvironmentName') && x.status !== 'Terminated');
       if (!e || e.status === 'Terminated') throw new ApiError('InvalidParameterValue', `No Environment found for EnvironmentId = '${p.get('EnvironmentId')}'.`);
       // Busy (launching, or running a build as a command): refused until Ready.
       if (e.status === 'Launching' || e.status === 'Updating') throw invalidState(e.name);
@@ -260,10 +285,13 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
       return { EnvironmentId: e.id, EnvironmentName: e.name, Status: 'Terminating' };
     },
     AbortEnvironmentUpdate: (p) => {
-      const e = environments.get(p.get('EnvironmentId') ?? '') ?? [...environments.values()].find((x) => x.name === p.get('EnvironmentName') && x.status !== 'Terminated');
+      const e =
+        environments.get(p.get('EnvironmentId') ?? '') ??
+        [...environments.values()].find((x) => x.name === p.get('EnvironmentName') && x.status !== 'Terminated');
       if (!e) throw new ApiError('InvalidParameterValue', `No Environment found for EnvironmentName = '${p.get('EnvironmentName')}'.`);
       const behaviour = options.abortUpdate ?? 'kills-build';
-      if (e.status !== 'Updating' || behaviour === 'refused') throw new ApiError('InvalidParameterValue', `Environment named ${e.name} has no update in progress that can be aborted.`);
+      if (e.status !== 'Updating' || behaviour === 'refused')
+        throw new ApiError('InvalidParameterValue', `Environment named ${e.name} has no update in progress that can be aborted.`);
       // kills-build: the command running Packer is stopped, so Packer ends without its own clean-up.
       if (behaviour === 'kills-build') e.abort?.();
       return {};
@@ -275,7 +303,10 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
     tick,
     platforms: () => [...platforms.values()],
     environments: () => [...environments.values()],
-    leftovers: () => [...environments.values()].filter((e) => e.status !== 'Terminated' && e.status !== 'Terminating').map((e) => `builder environment ${e.name} (${e.status})`),
+    leftovers: () =>
+      [...environments.values()]
+        .filter((e) => e.status !== 'Terminated' && e.status !== 'Terminating')
+        .map((e) => `builder environment ${e.name} (${e.status})`),
   };
 }
 

@@ -72,7 +72,8 @@ export function faultError(service: Service, action: string, kind: FaultKind): A
     case 'deny':
       // Each service's plain IAM denial: EC2's UnauthorizedOperation, S3's and Elastic Beanstalk's AccessDenied
       // (403, EB-FACTS), IAM's AccessDenied, CloudWatch Logs' AccessDeniedException.
-      if (service === 'ec2') return new ApiError('UnauthorizedOperation', `You are not authorized to perform this operation. User is not authorized to perform: ec2:${action}`, 403);
+      if (service === 'ec2')
+        return new ApiError('UnauthorizedOperation', `You are not authorized to perform this operation. User is not authorized to perform: ec2:${action}`, 403);
       if (service === 'logs') return new ApiError('AccessDeniedException', `User is not authorized to perform: logs:${action}`, 400);
       return new ApiError('AccessDenied', `User is not authorized to perform: ${service}:${action}`, 403);
     case 'deny-downstream':

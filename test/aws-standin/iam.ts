@@ -16,7 +16,15 @@ export function createIam(options: { account: string; instanceProfiles: string[]
             InstanceProfileId: 'AIPASTANDIN0000000001',
             Arn: `arn:aws:iam::${options.account}:instance-profile/${name}`,
             CreateDate: new Date('2024-01-01T00:00:00Z'),
-            Roles: [{ Path: '/', RoleName: name, RoleId: 'AROASTANDIN0000000001', Arn: `arn:aws:iam::${options.account}:role/${name}`, CreateDate: new Date('2024-01-01T00:00:00Z') }],
+            Roles: [
+              {
+                Path: '/',
+                RoleName: name,
+                RoleId: 'AROASTANDIN0000000001',
+                Arn: `arn:aws:iam::${options.account}:role/${name}`,
+                CreateDate: new Date('2024-01-01T00:00:00Z'),
+              },
+            ],
           },
         };
       },

@@ -112,10 +112,11 @@ export function packerBuild(options: PackerBuildOptions): BuildEngine {
         const take = (chunk: Buffer) => {
           const text = chunk.toString('utf8');
           output += text;
-          for (const line of text.split('\n')) if (line.trim()) {
-            report.log(line);
-            options.log?.(line);
-          }
+          for (const line of text.split('\n'))
+            if (line.trim()) {
+              report.log(line);
+              options.log?.(line);
+            }
         };
         child.stdout?.on('data', take);
         child.stderr?.on('data', take);

@@ -75,7 +75,13 @@ export function tagSpecifications(params: URLSearchParams, resourceType: string)
 
 /** EC2's wildcard filter values: `*` any run of characters, `?` one. */
 export function wildcard(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+  return new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    's',
+  );
 }
 
 export function queryResponse(service: Service, action: string, result: XmlValue, requestId: string): string {
@@ -89,11 +95,17 @@ export function errorResponse(service: Service, code: string, message: string, r
   const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   switch (service) {
     case 'ec2':
-      return { contentType: 'text/xml', body: `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${code}</Code><Message>${esc(message)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>` };
+      return {
+        contentType: 'text/xml',
+        body: `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${code}</Code><Message>${esc(message)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`,
+      };
     case 'logs':
       return { contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: code, message }) };
     case 's3':
-      return { contentType: 'application/xml', body: `<Error><Code>${code}</Code><Message>${esc(message)}</Message><RequestId>${requestId}</RequestId></Error>` };
+      return {
+        contentType: 'application/xml',
+        body: `<Error><Code>${code}</Code><Message>${esc(message)}</Message><RequestId>${requestId}</RequestId></Error>`,
+      };
     default:
       return {
         contentType: 'text/xml',

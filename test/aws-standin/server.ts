@@ -79,7 +79,8 @@ export async function startStandin(options: StandinOptions = {}) {
   const logs = createLogs();
   const iam = createIam({ account, instanceProfiles: options.instanceProfiles ?? DEFAULT_PROFILES });
   const engine =
-    options.build?.({ ec2, account, region, url, bundle: (b, k) => objects.get(`${b}/${k}`) }) ?? simulatedBuild({ ec2, account, buildMs: options.buildMs ?? 1500 });
+    options.build?.({ ec2, account, region, url, bundle: (b, k) => objects.get(`${b}/${k}`) }) ??
+    simulatedBuild({ ec2, account, buildMs: options.buildMs ?? 1500 });
   const eb = createElasticBeanstalk({
     account,
     region,
@@ -95,7 +96,11 @@ export async function startStandin(options: StandinOptions = {}) {
   const ticker = setInterval(() => eb.tick(), 100);
 
   /** Which service and operation a request is, and its parameters. */
-  function identify(req: http.IncomingMessage, body: Buffer, path: string): { service: Service; action: string; params: URLSearchParams; json?: Record<string, unknown> } {
+  function identify(
+    req: http.IncomingMessage,
+    body: Buffer,
+    path: string,
+  ): { service: Service; action: string; params: URLSearchParams; json?: Record<string, unknown> } {
     const target = req.headers['x-amz-target'];
     if (typeof target === 'string' && target.startsWith('Logs_20140328.')) {
       return { service: 'logs', action: target.slice('Logs_20140328.'.length), params: new URLSearchParams(), json: JSON.parse(body.toString('utf8') || '{}') };

@@ -16,7 +16,7 @@ export function simulatedBuild(options: { ec2: Ec2; account: string; buildMs: nu
         report.log('==> ebpacker: Provisioning with shell script: /tmp/packer-shell123456789');
         report.log('    ebpacker: ==> 20-docker.sh');
         if (platform.fails) {
-          report.log("    ebpacker: E: Unable to locate package docker-ce");
+          report.log('    ebpacker: E: Unable to locate package docker-ce');
           report.log('==> ebpacker: Terminating the source AWS instance...');
           report.log("Build 'ebpacker' errored: Script exited with non-zero exit status: 100");
           report.failed('Build "ebpacker" errored: Script exited with non-zero exit status: 100');

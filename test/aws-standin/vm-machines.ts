@@ -114,7 +114,10 @@ export function vmMachines(options: VmMachinesOptions) {
         deleteDisk();
       } else if (wanted === 'stop' || code === 0) {
         state = 'stopped';
-        reason = wanted === 'stop' ? { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' } : { code: 'Client.InstanceInitiatedShutdown', message: 'Client.InstanceInitiatedShutdown: Instance initiated shutdown' };
+        reason =
+          wanted === 'stop'
+            ? { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' }
+            : { code: 'Client.InstanceInitiatedShutdown', message: 'Client.InstanceInitiatedShutdown: Instance initiated shutdown' };
       } else {
         state = 'terminated';
         reason = { code: 'Server.InternalError', message: `Server.InternalError: Internal error on launch (the VM exited with ${signal ?? `code ${code}`})` };
@@ -136,21 +139,36 @@ export function vmMachines(options: VmMachinesOptions) {
         for (const port of [22, 80]) if (!(await freeOn(address, port))) throw new Error(`${address}:${port} is taken`);
         const imds = `http://10.0.2.2:${options.port}/imds/${spec.instanceId}`;
         const args = (accel: Accelerator) => [
-          '-machine', accel === 'kvm' ? 'q35,accel=kvm' : 'q35,accel=tcg',
-          '-cpu', accel === 'kvm' ? 'host' : 'max',
-          '-m', String(options.memoryMiB ?? 2048),
-          '-smp', '2',
-          '-kernel', spec.disk.kernel as string,
-          '-initrd', spec.disk.initrd as string,
-          '-append', `root=/dev/vda rw console=ttyS0 net.ifnames=0 quiet eb.imds=${imds}`,
-          '-drive', `file=${overlay},if=virtio,format=qcow2,cache=unsafe`,
-          '-netdev', `user,id=n0,hostfwd=tcp:${address}:22-:22,hostfwd=tcp:${address}:80-:80`,
-          '-device', 'virtio-net-pci,netdev=n0',
-          '-device', 'virtio-rng-pci',
-          '-display', 'none',
-          '-monitor', 'none',
-          '-qmp', `unix:${qmpSocket},server,nowait`,
-          '-serial', `file:${consoleLog}`,
+          '-machine',
+          accel === 'kvm' ? 'q35,accel=kvm' : 'q35,accel=tcg',
+          '-cpu',
+          accel === 'kvm' ? 'host' : 'max',
+          '-m',
+          String(options.memoryMiB ?? 2048),
+          '-smp',
+          '2',
+          '-kernel',
+          spec.disk.kernel as string,
+          '-initrd',
+          spec.disk.initrd as string,
+          '-append',
+          `root=/dev/vda rw console=ttyS0 net.ifnames=0 quiet eb.imds=${imds}`,
+          '-drive',
+          `file=${overlay},if=virtio,format=qcow2,cache=unsafe`,
+          '-netdev',
+          `user,id=n0,hostfwd=tcp:${address}:22-:22,hostfwd=tcp:${address}:80-:80`,
+          '-device',
+          'virtio-net-pci,netdev=n0',
+          '-device',
+          'virtio-rng-pci',
+          '-display',
+          'none',
+          '-monitor',
+          'none',
+          '-qmp',
+          `unix:${qmpSocket},server,nowait`,
+          '-serial',
+          `file:${consoleLog}`,
           '-no-reboot',
         ];
         const { child, accel } = await startQemu({ args, consoleLog, log: (l) => log(`instance ${spec.instanceId}: ${l}`) });

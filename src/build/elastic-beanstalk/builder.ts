@@ -1,4 +1,10 @@
-import { AbortEnvironmentUpdateCommand, DescribeEnvironmentsCommand, ElasticBeanstalkClient, EnvironmentDescription, TerminateEnvironmentCommand } from '@aws-sdk/client-elastic-beanstalk';
+import {
+  AbortEnvironmentUpdateCommand,
+  DescribeEnvironmentsCommand,
+  ElasticBeanstalkClient,
+  EnvironmentDescription,
+  TerminateEnvironmentCommand,
+} from '@aws-sdk/client-elastic-beanstalk';
 import { Clock, realClock } from '../../lib/clock';
 import { describeError } from '../../lib/errors';
 import type { Log } from '../../lib/log';
@@ -114,7 +120,9 @@ export async function terminateBuilder(
           `and Elastic Beanstalk terminates it only once it is Ready: aws elasticbeanstalk terminate-environment --environment-name ${name}`,
       );
     }
-    tell(`Builder environment ${name} is ${busy?.Status ?? 'busy'}${own.status === 'Creating' ? ` with ${own.arn}` : ''}; Elastic Beanstalk terminates it only once it is Ready, so waiting.`);
+    tell(
+      `Builder environment ${name} is ${busy?.Status ?? 'busy'}${own.status === 'Creating' ? ` with ${own.arn}` : ''}; Elastic Beanstalk terminates it only once it is Ready, so waiting.`,
+    );
     await clock.sleep(pause.next());
   }
 }

@@ -64,7 +64,13 @@ function explainCreateFailure(error: unknown, name: string, version: string): St
  * checked not to exist just before), and is then adopted; otherwise another
  * run made it meanwhile.
  */
-async function adoptLostCreate(eb: ElasticBeanstalkClient, name: string, version: string, runTags: Record<string, string>, error: unknown): Promise<CreatedVersion> {
+async function adoptLostCreate(
+  eb: ElasticBeanstalkClient,
+  name: string,
+  version: string,
+  runTags: Record<string, string>,
+  error: unknown,
+): Promise<CreatedVersion> {
   const found = (await listOwnPlatformVersions(eb, { name, version })).find((p) => p.PlatformStatus !== 'Deleted');
   if (!found?.PlatformArn) throw explainCreateFailure(error, name, version);
   const tags = await eb.send(new ListTagsForResourceCommand({ ResourceArn: found.PlatformArn }));

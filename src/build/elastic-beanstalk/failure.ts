@@ -7,7 +7,12 @@ import type { BuildEvent } from './events';
  * order real transcripts show them (EB-FACTS): Packer's own error comes
  * before them and is the one worth reading.
  */
-const GENERIC_FAILURE = [/^'packer build' failed/, /Command failed on instance/, /^Unsuccessful command execution on instance/, /^Failed to create platform version/];
+const GENERIC_FAILURE = [
+  /^'packer build' failed/,
+  /Command failed on instance/,
+  /^Unsuccessful command execution on instance/,
+  /^Failed to create platform version/,
+];
 
 /** Packer's own error from a failed build's events ("Packer failed with error: …"), or the most telling ERROR there is. */
 export function buildFailureReason(events: BuildEvent[]): string {
@@ -43,7 +48,12 @@ export async function packerLogTail(logs: CloudWatchLogsClient, name: string, ve
   const { group, stream } = packerLogStream(name, version);
   try {
     const out = await logs.send(new GetLogEventsCommand({ logGroupName: group, logStreamName: stream, startFromHead: false, limit: 200 }));
-    return { lines: provisionerTail((out.events ?? []).flatMap((e) => (e.message ?? '').replace(/\n$/, '').split('\n')), lines) };
+    return {
+      lines: provisionerTail(
+        (out.events ?? []).flatMap((e) => (e.message ?? '').replace(/\n$/, '').split('\n')),
+        lines,
+      ),
+    };
   } catch (error) {
     return { lines: [], error: describeError(error) };
   }

@@ -41,7 +41,13 @@ async function upload({ inputs, clients, deps, report, bundle, clock }: RunConte
 
 async function create({ inputs, clients, deps, report, definition }: RunContext, version: string, stored: StoredBundle): Promise<CreatedVersion> {
   const { ledger, log } = deps;
-  const builder = { kind: 'builder-environment' as const, region: inputs.region, environmentName: BUILDER_ENVIRONMENT, platformName: inputs.platformName, platformVersion: version };
+  const builder = {
+    kind: 'builder-environment' as const,
+    region: inputs.region,
+    environmentName: BUILDER_ENVIRONMENT,
+    platformName: inputs.platformName,
+    platformVersion: version,
+  };
   // Packer's instance carries the template's run tags: after a build that ended without Packer's own
   // clean-up, teardown finds it by them. Recorded before the builder, so that teardown (newest first)
   // stops the builder before it looks.
@@ -50,10 +56,18 @@ async function create({ inputs, clients, deps, report, definition }: RunContext,
     AWS_EB_PLATFORM_VERSION: version,
     AWS_EB_PLATFORM_ARN: `arn:aws:elasticbeanstalk:${inputs.region}:*:platform/${inputs.platformName}/${version}`,
   });
-  if (Object.keys(packerTags).length) ledger.record({ kind: 'packer-build', region: inputs.region, build: `${inputs.platformName}/${version}`, tags: packerTags });
+  if (Object.keys(packerTags).length)
+    ledger.record({ kind: 'packer-build', region: inputs.region, build: `${inputs.platformName}/${version}`, tags: packerTags });
   // Recorded first: the service may start the builder even when the answer never reaches us.
   const out = await creating(ledger, builder, () =>
-    createPlatformVersion(clients.eb, { name: inputs.platformName, version, bundle: stored, builder: inputs.builderEnvironment, tags: inputs.tags, runTags: deps.runTags }),
+    createPlatformVersion(clients.eb, {
+      name: inputs.platformName,
+      version,
+      bundle: stored,
+      builder: inputs.builderEnvironment,
+      tags: inputs.tags,
+      runTags: deps.runTags,
+    }),
   );
   if (out.adopted) log.info(`The answer to CreatePlatformVersion was lost; the build it started is this run's (found by its tags).`);
   const named = builderNameFromArn(out.builderArn);

@@ -19,7 +19,8 @@ export async function checkBuilderProfile(iam: IAMClient, profile: string): Prom
           `Create it with the managed policy AWSElasticBeanstalkCustomPlatformforEC2Role (ebp create makes aws-elasticbeanstalk-custom-platform-ec2-role), or name another.`,
       );
     }
-    if (isPermissionDenied(error)) return `Could not check the builder's instance profile '${profile}' (${describeError(error)}): add iam:GetInstanceProfile to the policy to have it checked before the build.`;
+    if (isPermissionDenied(error))
+      return `Could not check the builder's instance profile '${profile}' (${describeError(error)}): add iam:GetInstanceProfile to the policy to have it checked before the build.`;
     throw error;
   }
 }

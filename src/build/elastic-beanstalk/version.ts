@@ -27,6 +27,13 @@ export function nextPatch(existing: PlatformSummary[]): string {
 /** Chooses the version to create and refuses one that already exists. */
 export async function resolveVersion(eb: ElasticBeanstalkClient, name: string, request: VersionRequest): Promise<ResolvedVersion> {
   const existing = await listOwnVersions(eb, name);
-  const live = new Map(existing.filter((s) => s.PlatformStatus !== 'Deleted').map((s) => [versionOf(s) as string, `status ${s.PlatformStatus ?? 'unknown'}, ${s.PlatformArn}`]));
-  return chooseVersion(name, request, existing.map(versionOf).filter((v): v is string => !!v), live);
+  const live = new Map(
+    existing.filter((s) => s.PlatformStatus !== 'Deleted').map((s) => [versionOf(s) as string, `status ${s.PlatformStatus ?? 'unknown'}, ${s.PlatformArn}`]),
+  );
+  return chooseVersion(
+    name,
+    request,
+    existing.map(versionOf).filter((v): v is string => !!v),
+    live,
+  );
 }

@@ -70,7 +70,8 @@ export async function waitForPlatform(
     if (status === 'Ready' && description) {
       await drain(events, log);
       const amiId = amiOf(description) ?? amiFromEvents(events.tail());
-      if (!amiId) throw new StepError('wait', `${options.platformArn} is Ready but names no AMI (no CustomAmiList, no AMI in its events).`, lastEvents(events.tail()));
+      if (!amiId)
+        throw new StepError('wait', `${options.platformArn} is Ready but names no AMI (no CustomAmiList, no AMI in its events).`, lastEvents(events.tail()));
       await waitForImage(ec2, amiId, options, log, clock, pause);
       return { amiId, description };
     }
@@ -85,11 +86,7 @@ export async function waitForPlatform(
     await sleepWithin(clock, pause.next(), options.deadline);
   }
 
-  throw new StepError(
-    'wait',
-    `Gave up after the deadline: ${options.platformArn} is still ${status}. ${options.stillRunning}`,
-    lastEvents(events.tail()),
-  );
+  throw new StepError('wait', `Gave up after the deadline: ${options.platformArn} is still ${status}. ${options.stillRunning}`, lastEvents(events.tail()));
 }
 
 /**
@@ -100,7 +97,10 @@ export async function waitForPlatform(
 async function buildFailure(logs: CloudWatchLogsClient, description: PlatformDescription | undefined, tail: BuildEvent[]): Promise<StepError> {
   const [name, version] = [description?.PlatformName ?? '<name>', description?.PlatformVersion ?? '<version>'];
   const { group, stream } = packerLogStream(name, version);
-  const output = description?.PlatformName && description.PlatformVersion ? await packerLogTail(logs, name, version) : { lines: [], error: 'the platform has no name and version' };
+  const output =
+    description?.PlatformName && description.PlatformVersion
+      ? await packerLogTail(logs, name, version)
+      : { lines: [], error: 'the platform has no name and version' };
   const where = `CloudWatch Logs, group ${group}, stream ${stream}`;
   const quoted = output.lines.length
     ? `\nThe failing provisioner's last lines (${where}):\n${output.lines.map((l) => `  ${l}`).join('\n')}`
@@ -123,14 +123,7 @@ export function amiOf(description: PlatformDescription): string | undefined {
 }
 
 /** The AMI must exist and be available in EC2 before anything launches from it. */
-async function waitForImage(
-  ec2: EC2Client,
-  amiId: string,
-  options: WaitOptions,
-  log: Log,
-  clock: Clock,
-  pause: Backoff,
-): Promise<void> {
+async function waitForImage(ec2: EC2Client, amiId: string, options: WaitOptions, log: Log, clock: Clock, pause: Backoff): Promise<void> {
   pause.reset();
   let state = 'not found yet';
   while (clock.now() < options.deadline) {
@@ -148,7 +141,8 @@ async function waitForImage(
       }
     } catch (error) {
       if (error instanceof StepError) throw error;
-      if (!isNotFound(error, 'InvalidAMIID.NotFound') && !isTransient(error)) throw new StepError('wait', `Looking up AMI ${amiId} failed: ${describeError(error)}`);
+      if (!isNotFound(error, 'InvalidAMIID.NotFound') && !isTransient(error))
+        throw new StepError('wait', `Looking up AMI ${amiId} failed: ${describeError(error)}`);
     }
     await sleepWithin(clock, pause.next(), options.deadline);
   }

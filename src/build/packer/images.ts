@@ -16,7 +16,9 @@ const tag = (image: Image, key: string) => image.Tags?.find((t) => t.Key === key
 /** Every image of the platform the account owns, whatever its state. */
 export async function platformImages(ec2: EC2Client, name: string): Promise<Image[]> {
   return allPages('DescribeImages', async (token) => {
-    const page = await ec2.send(new DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: `tag:${NAME_TAG}`, Values: [name] }], NextToken: token, MaxResults: 1000 }));
+    const page = await ec2.send(
+      new DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: `tag:${NAME_TAG}`, Values: [name] }], NextToken: token, MaxResults: 1000 }),
+    );
     return { items: page.Images, next: page.NextToken };
   });
 }

@@ -29,7 +29,8 @@ const ARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64' };
 export async function packerVersion(packer: string): Promise<string> {
   const r = await runProcess(packer, ['version'], {});
   const m = /Packer v(\d+\.\d+\.\d+)/.exec(r.stdout + r.stderr);
-  if (r.code !== 0 || !m) throw new StepError('packer', `'${packer} version' did not say its version (exit ${r.code}): ${(r.stdout + r.stderr).trim().slice(0, 300)}`);
+  if (r.code !== 0 || !m)
+    throw new StepError('packer', `'${packer} version' did not say its version (exit ${r.code}): ${(r.stdout + r.stderr).trim().slice(0, 300)}`);
   return m[1];
 }
 
@@ -44,7 +45,8 @@ async function download(version: string, log: Log): Promise<string> {
   if (cached) return path.join(cached, 'packer');
   const base = (process.env.PACKER_RELEASES_URL || RELEASES).replace(/\/$/, '');
   const arch = ARCH[process.arch];
-  if (!arch || process.platform !== 'linux') throw new StepError('packer', `No Packer release for ${process.platform}/${process.arch}: put packer on PATH instead of setting packer-version.`);
+  if (!arch || process.platform !== 'linux')
+    throw new StepError('packer', `No Packer release for ${process.platform}/${process.arch}: put packer on PATH instead of setting packer-version.`);
   const file = `packer_${version}_linux_${arch}.zip`;
   log.info(`Downloading Packer ${version} from ${base}`);
   let zip: string;
@@ -55,10 +57,14 @@ async function download(version: string, log: Log): Promise<string> {
   } catch (error) {
     throw new StepError('packer', `Downloading Packer ${version} failed (${(error as Error).message}): check packer-version, or put packer on PATH.`);
   }
-  const expected = sums.split('\n').find((l) => l.trim().endsWith(`  ${file}`))?.split(/\s+/)[0];
+  const expected = sums
+    .split('\n')
+    .find((l) => l.trim().endsWith(`  ${file}`))
+    ?.split(/\s+/)[0];
   const actual = createHash('sha256').update(fs.readFileSync(zip)).digest('hex');
   if (!expected) throw new StepError('packer', `HashiCorp's SHA-256 sums for Packer ${version} do not list ${file}.`);
-  if (expected !== actual) throw new StepError('packer', `Packer ${version} failed verification: ${file} has SHA-256 ${actual}, HashiCorp publishes ${expected}.`);
+  if (expected !== actual)
+    throw new StepError('packer', `Packer ${version} failed verification: ${file} has SHA-256 ${actual}, HashiCorp publishes ${expected}.`);
   const dir = await tc.extractZip(zip);
   return path.join(await tc.cacheDir(dir, 'packer', version), 'packer');
 }
@@ -66,7 +72,9 @@ async function download(version: string, log: Log): Promise<string> {
 /** Installs the amazon plugin, pinned, where this Packer will look for it. */
 async function installPlugin(packer: string, version: string, pluginPath: string, log: Log): Promise<void> {
   log.info(`Installing Packer's amazon plugin ${version}`);
-  const r = await runProcess(packer, ['plugins', 'install', 'github.com/hashicorp/amazon', `v${version}`], { env: { ...process.env, PACKER_PLUGIN_PATH: pluginPath } });
+  const r = await runProcess(packer, ['plugins', 'install', 'github.com/hashicorp/amazon', `v${version}`], {
+    env: { ...process.env, PACKER_PLUGIN_PATH: pluginPath },
+  });
   if (r.code !== 0) throw new StepError('packer', `Installing Packer's amazon plugin ${version} failed: ${(r.stderr || r.stdout).trim().slice(-500)}`);
 }
 
@@ -76,10 +84,12 @@ export async function preparePacker(options: { version?: string; pluginVersion: 
     packer = await download(options.version, log);
   } else {
     packer = await io.which('packer', false);
-    if (!packer) throw new StepError('packer', 'No packer on PATH: install one (hashicorp/setup-packer), or set packer-version to have the action download a release.');
+    if (!packer)
+      throw new StepError('packer', 'No packer on PATH: install one (hashicorp/setup-packer), or set packer-version to have the action download a release.');
   }
   const version = await packerVersion(packer);
-  if (options.version && version !== options.version) throw new StepError('packer', `${packer} says it is Packer ${version}, not the ${options.version} asked for.`);
+  if (options.version && version !== options.version)
+    throw new StepError('packer', `${packer} says it is Packer ${version}, not the ${options.version} asked for.`);
   log.info(`Packer ${version} (${packer})`);
   if (!atLeast(version, 1, 10)) return { path: packer, version };
   const pluginPath = path.join(options.workDir, 'packer-plugins');

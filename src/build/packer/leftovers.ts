@@ -31,9 +31,17 @@ async function findInstances(ec2: EC2Client, what: PackerLeftovers): Promise<Ins
   const found: Instance[] = [];
   const queries = [];
   if (Object.keys(what.tags).length) {
-    queries.push({ Filters: [...Object.entries(what.tags).map(([k, v]) => ({ Name: `tag:${k}`, Values: [v] })), { Name: 'instance-state-name', Values: LIVE }] });
+    queries.push({
+      Filters: [...Object.entries(what.tags).map(([k, v]) => ({ Name: `tag:${k}`, Values: [v] })), { Name: 'instance-state-name', Values: LIVE }],
+    });
   }
-  if (what.instanceIds?.length) queries.push({ Filters: [{ Name: 'instance-id', Values: what.instanceIds }, { Name: 'instance-state-name', Values: LIVE }] });
+  if (what.instanceIds?.length)
+    queries.push({
+      Filters: [
+        { Name: 'instance-id', Values: what.instanceIds },
+        { Name: 'instance-state-name', Values: LIVE },
+      ],
+    });
   for (const q of queries) {
     const out = await ec2.send(new DescribeInstancesCommand(q));
     for (const i of (out.Reservations ?? []).flatMap((r) => r.Instances ?? [])) if (!found.some((f) => f.InstanceId === i.InstanceId)) found.push(i);

@@ -17,16 +17,17 @@ export interface PackerLine {
 export function parseMachineLine(line: string): PackerLine | undefined {
   const parts = line.split(',');
   if (parts.length < 3 || !/^\d+$/.test(parts[0])) return undefined;
-  const unescape = (s: string) => s.replace(/%!\(PACKER_COMMA\)/g, ',').replace(/\\n/g, '\n').replace(/\\r/g, '');
+  const unescape = (s: string) =>
+    s
+      .replace(/%!\(PACKER_COMMA\)/g, ',')
+      .replace(/\\n/g, '\n')
+      .replace(/\\r/g, '');
   return { at: Number(parts[0]) * 1000, target: parts[1], type: parts[2], data: parts.slice(3).map(unescape) };
 }
 
 /** What Packer's amazon-ebs builder announces making, in its own words (builder/amazon/common, step_key_pair.go and friends). */
 export type Announced =
-  | { kind: 'key-pair'; name: string }
-  | { kind: 'security-group'; name: string }
-  | { kind: 'instance'; id: string }
-  | { kind: 'image'; id: string };
+  { kind: 'key-pair'; name: string } | { kind: 'security-group'; name: string } | { kind: 'instance'; id: string } | { kind: 'image'; id: string };
 
 const ANNOUNCEMENTS: [RegExp, (m: RegExpExecArray) => Announced][] = [
   [/Creating temporary keypair: (\S+)/, (m) => ({ kind: 'key-pair', name: m[1] })],

@@ -95,7 +95,12 @@ export function buildImage(run: PackerRun, log: Log): Promise<string> {
       if (code === 0 && ami) return resolve(ami);
       const why = errorText || (code === 0 ? `packer build succeeded but named no AMI in ${run.region}` : `packer build exited with ${signal ?? code}`);
       const tail = provisionerTail(human);
-      reject(new StepError('packer', `The image build failed: ${why}${tail.length ? `\nThe failing provisioner's last lines:\n${tail.map((l) => `  ${l}`).join('\n')}` : ''}`));
+      reject(
+        new StepError(
+          'packer',
+          `The image build failed: ${why}${tail.length ? `\nThe failing provisioner's last lines:\n${tail.map((l) => `  ${l}`).join('\n')}` : ''}`,
+        ),
+      );
     });
   });
 }
