@@ -131,6 +131,8 @@ describe('local instance of the platform', () => {
     const env = await processEnv();
     expect(env).toMatch(/^GREETING=hello from configdeploy$/m);
     expect(env).toMatch(/^PORT=5000$/m);
+    // One unit definition for both colours: %N, the unit's name, is the colour it runs as.
+    expect(env).toMatch(new RegExp(`^APP_COLOUR=${await active()}$`, 'm'));
     expect(await served()).toBe('sample-app 2.0.0');
 
     // The same properties again: nothing restarts.

@@ -215,9 +215,9 @@ describe('deploy hooks', () => {
       '/var/log/nginx/error.log',
     ]);
     // The units and nginx write where the tasks look.
-    const units = ['blue', 'green'].map((c) => fs.readFileSync(path.join(uploads, `etc/systemd/system/${c}.service`), 'utf8')).join('\n');
-    expect(units).toContain('append:/var/log/app/blue.log');
-    expect(units).toContain('append:/var/log/app/green.log');
+    // The colour units (one definition installed as blue.service and green.service) log to /var/log/app/<colour>.log.
+    const unit = fs.readFileSync(path.join(uploads, 'usr/local/lib/eb-platform/colour.service'), 'utf8');
+    expect(unit).toContain('append:/var/log/app/%N.log');
     const site = fs.readFileSync(path.join(uploads, 'etc/nginx/conf.d/eb-platform.conf'), 'utf8');
     expect(site).toContain('access_log /var/log/nginx/access.log');
     expect(site).toContain('error_log /var/log/nginx/error.log');

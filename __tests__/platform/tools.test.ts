@@ -131,15 +131,20 @@ describe('platform files', () => {
     expect(r.status).toBe(0);
   });
 
-  it('passes systemd-analyze verify for blue and green, with the settings the deploys rely on', () => {
+  it('passes systemd-analyze verify for blue and green, one definition installed under both names, with the settings the deploys rely on', () => {
     const root = path.join(tmp, 'root');
     fs.mkdirSync(path.join(root, 'etc/systemd/system'), { recursive: true });
     fs.mkdirSync(path.join(root, 'usr/lib/systemd'), { recursive: true });
     fs.cpSync('/usr/lib/systemd/system', path.join(root, 'usr/lib/systemd/system'), { recursive: true, dereference: false, verbatimSymlinks: true });
     fs.mkdirSync(path.join(root, 'var/app/current'), { recursive: true });
     fs.writeFileSync(path.join(root, 'var/app/current/application'), '#!/bin/sh\n', { mode: 0o755 });
+    const unit = fs.readFileSync(path.join(uploads, 'usr/local/lib/eb-platform/colour.service'), 'utf8');
+    // The colour is the unit's own name: nothing in the definition names one.
+    expect(unit).toContain('Environment=APP_COLOUR=%N');
+    expect(unit).toContain('StandardOutput=append:/var/log/app/%N.log');
+    const settings = unit.split('\n').filter((l) => !l.startsWith('#') && !l.startsWith('Description='));
+    expect(settings.join('\n')).not.toMatch(/\b(blue|green)\b/);
     for (const colour of ['blue', 'green']) {
-      const unit = fs.readFileSync(path.join(uploads, `etc/systemd/system/${colour}.service`), 'utf8');
       for (const line of [
         'ExecStart=/var/app/current/application',
         'Environment=PORT=5000',

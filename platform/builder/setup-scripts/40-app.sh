@@ -7,7 +7,10 @@ set -euo pipefail
 
 chmod 0755 /usr/local/bin/eb-platform-deploy
 find /opt/elasticbeanstalk/hooks -type f -name '*.sh' -exec chmod 0755 {} +
-chmod 0644 /etc/systemd/system/blue.service /etc/systemd/system/green.service
+# One unit definition, installed under both colours' names (%N in it is the colour).
+for colour in blue green; do
+  install -m 0644 /usr/local/lib/eb-platform/colour.service "/etc/systemd/system/${colour}.service"
+done
 touch /var/app/env
 chmod 0640 /var/app/env
 chown root:webapp /var/app/env
