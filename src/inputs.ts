@@ -328,7 +328,7 @@ export function parseInputs(get: InputSource, env: NodeJS.ProcessEnv = process.e
     platformVersion: attempt(() => parseVersionRequest(get('platform-version')), { kind: 'auto' } as VersionRequest),
     region: attempt(() => parseRegion(get('aws-region'), env, dryRun), ''),
     timeoutMinutes: attempt(() => parseNumber('timeout-minutes', get('timeout-minutes'), 60, 1, 1440), 60),
-    pollIntervalSeconds: attempt(() => parseNumber('poll-interval-seconds', get('poll-interval-seconds'), 5, 0.05, 300, false), 5),
+    pollIntervalSeconds: attempt(() => parseNumber('poll-interval-seconds', get('poll-interval-seconds'), 10, 0.05, 300, false), 10),
     smokeTest,
     keepBuilder: attempt(() => parseBoolean('keep-builder', get('keep-builder'), false), false),
     dryRun,

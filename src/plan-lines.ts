@@ -23,8 +23,6 @@ export function planLines(inputs: Inputs, bundle: { sha256: string; bytes: numbe
       `packer validate, then packer build -machine-readable ${templateFile}${Object.keys(inputs.packer.variables).length ? ` with -var ${Object.keys(inputs.packer.variables).join(', ')}` : ''}: Packer's amazon-ebs calls (ec2:DescribeImages, CreateKeyPair, CreateSecurityGroup, AuthorizeSecurityGroupIngress, RunInstances, DescribeInstances, StopInstances, CreateImage, CreateTags, TerminateInstances, DeleteSecurityGroup, DeleteKeyPair); no Elastic Beanstalk call`,
     );
   } else {
-    const min = inputs.pollIntervalSeconds;
-    const max = Math.max(min, Math.min(4 * min, 30));
     const settings = builderOptionSettings(inputs.builderEnvironment)
       .map((o) => `${o.Namespace}:${o.OptionName}=${o.Value}`)
       .join(', ');
@@ -38,7 +36,7 @@ export function planLines(inputs: Inputs, bundle: { sha256: string; bytes: numbe
       `elasticbeanstalk:CreatePlatformVersion ${name}/${version} with ${settings}${Object.keys(inputs.tags).length ? `, tags ${Object.keys(inputs.tags).join(', ')}` : ''}`,
     );
     add(
-      `elasticbeanstalk:DescribePlatformVersion and DescribeEvents every ${min}–${max} s until Ready, Failed or ${inputs.timeoutMinutes} min (logs:GetLogEvents for Packer's output on a failure); ec2:DescribeImages until the AMI is available`,
+      `elasticbeanstalk:DescribeEvents every ${inputs.pollIntervalSeconds} s (DescribePlatformVersion when an event says the build ended, and every 5 min) until Ready, Failed or ${inputs.timeoutMinutes} min (logs:GetLogEvents for Packer's output on a failure); ec2:DescribeImages until the AMI is available`,
     );
   }
   if (inputs.smokeTest) {

@@ -32,7 +32,7 @@ describe('inputs', () => {
       platformVersion: { kind: 'auto' },
       region: 'eu-west-1',
       timeoutMinutes: 60,
-      pollIntervalSeconds: 5,
+      pollIntervalSeconds: 10,
       smokeTest: true,
       keepBuilder: false,
       dryRun: false,

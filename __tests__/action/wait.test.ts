@@ -22,7 +22,7 @@ function setup(script: Parameters<typeof simulateBuild>[1], clock = virtualClock
     waitForPlatform(
       { eb, ec2, logs },
       events,
-      { platformArn: PLATFORM_ARN, deadline: clock.now() + deadlineMin * MIN, minIntervalMs: 5_000, maxIntervalMs: 20_000, stillRunning: 'STILL-RUNNING-HINT' },
+      { platformArn: PLATFORM_ARN, deadline: clock.now() + deadlineMin * MIN, intervalMs: 10_000, stillRunning: 'STILL-RUNNING-HINT' },
       log,
       clock,
     );
@@ -64,7 +64,7 @@ describe('waiting for the build', () => {
     await wait();
     sim.restore();
     const text = log.text();
-    expect(text.match(/Late: instance/g)).toHaveLength(1);
+    expect(eventLines(text).filter((l) => l.includes('Late: instance'))).toHaveLength(1);
     expect(text.indexOf('Late: instance')).toBeGreaterThan(text.indexOf('Creating CloudWatch log group'));
   });
 
@@ -117,18 +117,56 @@ describe('waiting for the build', () => {
     sim.restore();
   });
 
-  it('gives up at the deadline, saying what still runs, after polling with backoff', async () => {
+  it('gives up at the deadline, saying what still runs, after one call per poll', async () => {
     const { sim, clock, wait } = setup({});
     const started = clock.now();
     const error = (await wait(45).catch((e) => e)) as StepError;
     sim.restore();
     expect(error.message).toMatch(/Gave up after the deadline: .*platform\/web\/1\.0\.0 is still Creating\. STILL-RUNNING-HINT/);
     expect(clock.now() - started).toBe(45 * MIN);
-    const sleeps = (clock as ReturnType<typeof virtualClock>).sleeps;
-    expect(sleeps[0]).toBe(5_000);
-    expect(Math.max(...sleeps)).toBe(20_000);
-    // 45 minutes at up to 20 s apart: a bounded number of polls, not one every 5 s.
-    expect(sim.calls.DescribePlatformVersion).toBeLessThan(45 * 3 + 10);
+    expect(new Set((clock as ReturnType<typeof virtualClock>).sleeps)).toEqual(new Set([10_000]));
+    // One call per 10 s: events, and the status only every 5 minutes while no event says the build ended.
+    expect(sim.totalCalls()).toBeLessThanOrEqual((45 * MIN) / 10_000);
+    expect(sim.calls.DescribePlatformVersion).toBe(9);
+    expect(sim.calls.DescribeEvents).toBe((45 * MIN) / 10_000 - 9);
+  });
+
+  it('notices the verdict within one poll, from the events, as the EB CLI does', async () => {
+    // A build ends at any moment; this one between two polls (one ending on the 5-minute status read is counted below).
+    const endsAt = 29 * MIN + 30_000;
+    const { sim, clock, wait } = setup({ endsAt });
+    const started = clock.now();
+    await wait();
+    sim.restore();
+    // The verdict event comes 1 s before the build ends: seen at the next poll.
+    const lag = clock.now() - started - endsAt;
+    expect(lag).toBeLessThanOrEqual(10_000);
+    // Over the build, one call per 10 s: no status read at all (the events named the AMI), then the AMI's lookup.
+    expect(sim.totalCalls() - sim.calls.DescribeImages).toBeLessThanOrEqual((clock.now() - started) / 10_000);
+    // The status at the first poll and every 5 minutes after, each in place of a poll of the events.
+    expect(sim.calls.DescribePlatformVersion).toBe(6);
+
+    // Ending just as a status read comes due: the status says Ready, and the events it trails are read once more.
+    const aligned = setup({ endsAt: 30 * MIN + 10_000 });
+    await aligned.wait();
+    aligned.sim.restore();
+    expect(aligned.sim.calls.DescribePlatformVersion).toBe(7);
+    expect(aligned.sim.totalCalls() - aligned.sim.calls.DescribeImages).toBe((30 * MIN + 10_000) / 10_000 + 1);
+  });
+
+  it('says the build goes on after a minute without events, once per quiet minute', async () => {
+    const { sim, log, wait } = setup({ endsAt: 30 * MIN });
+    await wait();
+    sim.restore();
+    const lines = log
+      .text()
+      .split('\n')
+      .filter((l) => l.startsWith('Still building after'));
+    // Events at 1 s, 2 s, 4 min, then nothing until the last minutes: a line each quiet minute between.
+    expect(lines.length).toBeGreaterThanOrEqual(20);
+    expect(lines.length).toBeLessThanOrEqual(30);
+    expect(lines[0]).toMatch(/^Still building after 1 min \d+ s \(status Creating\); last event 1 min \d+ s ago: Creating Packer builder environment/);
+    expect(lines.at(-1)).toMatch(/last event \d+ min \d+ s ago: Creating CloudWatch log group/);
   });
 
   it('polls through throttling instead of failing the build', async () => {

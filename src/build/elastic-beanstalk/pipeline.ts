@@ -85,15 +85,13 @@ async function create({ inputs, clients, deps, report, definition }: RunContext,
 
 async function waitForBuild({ inputs, clients, deps, clock, deadline }: RunContext, created: CreatedVersion): Promise<string> {
   const events = createEventStream(clients.eb, created.platformArn, deps.log, new Date(clock.now() - 60_000));
-  const minIntervalMs = inputs.pollIntervalSeconds * 1000;
   const built = await waitForPlatform(
     clients,
     events,
     {
       platformArn: created.platformArn,
       deadline,
-      minIntervalMs,
-      maxIntervalMs: Math.max(minIntervalMs, Math.min(4 * minIntervalMs, 30_000)),
+      intervalMs: inputs.pollIntervalSeconds * 1000,
       stillRunning:
         `The build goes on in the builder environment ${BUILDER_ENVIRONMENT}` +
         (inputs.keepBuilder ? ', which keep-builder leaves running' : ', which this run now stops (aborting the build) and terminates') +

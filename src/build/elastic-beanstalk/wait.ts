@@ -4,26 +4,28 @@ import { DescribeImagesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { StepError, describeError } from '../../lib/errors';
 import { Clock, realClock } from '../../lib/clock';
 import { isNotFound, isTransient } from '../../lib/aws-errors';
-import { Backoff, backoff, sleepWithin } from '../../lib/retry';
+import { backoff, sleepWithin } from '../../lib/retry';
 import { BuildEvent, EventStream, amiFromEvents, formatEvent } from './events';
 import { buildFailureReason, packerLogStream, packerLogTail } from './failure';
+import { parsePlatformArn } from './platforms';
 import type { Log } from '../../lib/log';
 
 export interface WaitOptions {
   platformArn: string;
   /** Epoch ms after which the wait gives up. */
   deadline: number;
-  /** The first and shortest pause between polls. */
-  minIntervalMs: number;
-  /** The longest pause, reached when nothing changes for a while. */
-  maxIntervalMs: number;
+  /** The pause between polls: each poll is one call, so this is also the most a verdict waits to be seen. */
+  intervalMs: number;
+  /** How often the status is read when no event says the build ended (a safety net for a verdict with no event). */
+  statusEveryMs?: number;
+  /** How long without a new event before a progress line is printed. */
+  quietMs?: number;
   /** What to tell the user is still running when the deadline passes. */
   stillRunning: string;
 }
 
 export interface BuildResult {
   amiId: string;
-  description: PlatformDescription;
 }
 
 /** EC2 image states after which an image never becomes available (API model, ImageState). */
@@ -46,20 +48,42 @@ export async function waitForPlatform(
   clock: Clock = realClock,
 ): Promise<BuildResult> {
   const { eb, ec2 } = clients;
-  const pause = backoff(options.minIntervalMs, options.maxIntervalMs);
-  let status = 'unknown';
-  let description: PlatformDescription | undefined;
+  const started = clock.now();
+  const statusEveryMs = options.statusEveryMs ?? 5 * 60_000;
+  const quietMs = options.quietMs ?? 60_000;
+  let status = 'Creating';
   let transientFailures = 0;
+  // The first poll reads the status: the version exists and may be read, before minutes of events.
+  let statusReadAt = started - statusEveryMs;
+  let lastEventAt = started;
+  let lastEvent: BuildEvent | undefined;
+  let toldAt = started;
+  const identity = parsePlatformArn(options.platformArn);
 
+  // One call per poll, as the EB CLI polls: the events carry the verdict (and the AMI), so the status
+  // is read only now and then, in place of a poll, in case a build ended without its event.
   while (clock.now() < options.deadline) {
+    await sleepWithin(clock, options.intervalMs, options.deadline);
+    let verdict: BuildEvent | undefined;
+    let description: PlatformDescription | undefined;
     try {
-      const fresh = await events.poll();
-      const out = await eb.send(new DescribePlatformVersionCommand({ PlatformArn: options.platformArn }));
-      description = out.PlatformDescription;
-      const next = description?.PlatformStatus ?? 'unknown';
-      if (next !== status || fresh.length) pause.reset();
-      if (next !== status) log.info(`Platform status: ${next}`);
-      status = next;
+      const now = clock.now();
+      if (now - statusReadAt >= statusEveryMs) {
+        description = (await eb.send(new DescribePlatformVersionCommand({ PlatformArn: options.platformArn }))).PlatformDescription;
+        statusReadAt = clock.now();
+        const next = description?.PlatformStatus ?? 'unknown';
+        if (next !== status) log.info(`Platform status: ${next}`);
+        status = next;
+        // A verdict without its event: the events it trails are read once more.
+        if (['Ready', 'Failed'].includes(status)) await drain(events, log);
+      } else {
+        const fresh = await events.poll();
+        if (fresh.length) {
+          lastEventAt = now;
+          lastEvent = fresh[fresh.length - 1];
+        }
+        verdict = fresh.find((e) => VERDICT.test(e.message));
+      }
       transientFailures = 0;
     } catch (error) {
       if (!isTransient(error)) throw new StepError('wait', `Checking ${options.platformArn} failed: ${describeError(error)}`);
@@ -67,26 +91,52 @@ export async function waitForPlatform(
       log.warning(`Checking the build failed for now (${describeError(error)}); trying again (${transientFailures} in a row).`);
     }
 
-    if (status === 'Ready' && description) {
-      await drain(events, log);
-      const amiId = amiOf(description) ?? amiFromEvents(events.tail());
+    if (verdict && SUCCESS.test(verdict.message)) status = 'Ready';
+    else if (verdict) status = 'Failed';
+    if (status === 'Ready') {
+      log.info(`Platform status: Ready`);
+      const amiId = (description && amiOf(description)) ?? amiFromEvents(events.tail()) ?? (await amiFromStatus(eb, options.platformArn));
       if (!amiId)
         throw new StepError('wait', `${options.platformArn} is Ready but names no AMI (no CustomAmiList, no AMI in its events).`, lastEvents(events.tail()));
-      await waitForImage(ec2, amiId, options, log, clock, pause);
-      return { amiId, description };
+      await waitForImage(ec2, amiId, options, log, clock);
+      return { amiId };
     }
     if (status === 'Failed') {
-      await drain(events, log);
-      const tail = events.tail();
-      throw await buildFailure(clients.logs, description, tail);
+      log.info(`Platform status: Failed`);
+      throw await buildFailure(clients.logs, identity, events.tail());
     }
     if (status === 'Deleting' || status === 'Deleted') {
       throw new StepError('wait', `${options.platformArn} is ${status}: it was deleted while building.`, lastEvents(events.tail()));
     }
-    await sleepWithin(clock, pause.next(), options.deadline);
+    const now = clock.now();
+    if (now - lastEventAt >= quietMs && now - toldAt >= quietMs) {
+      toldAt = now;
+      log.info(progressLine(now - started, status, lastEvent, now - lastEventAt));
+    }
   }
 
   throw new StepError('wait', `Gave up after the deadline: ${options.platformArn} is still ${status}. ${options.stillRunning}`, lastEvents(events.tail()));
+}
+
+/** The events that end a build, as the EB CLI reads them (ebcli: platform create's event stream). */
+const VERDICT = /^(Successfully created platform version|Failed to create platform version|Unmatched region for created AMI)/;
+const SUCCESS = /^Successfully created platform version/;
+
+/** The AMI from the platform's description, when its events did not name it. */
+async function amiFromStatus(eb: ElasticBeanstalkClient, platformArn: string): Promise<string | undefined> {
+  const out = await eb.send(new DescribePlatformVersionCommand({ PlatformArn: platformArn }));
+  return out.PlatformDescription ? amiOf(out.PlatformDescription) : undefined;
+}
+
+/** Minutes and seconds, for people. */
+export function duration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
+}
+
+/** One line saying the build goes on, so a long quiet stretch never looks like a hang. */
+function progressLine(elapsedMs: number, status: string, last: BuildEvent | undefined, quietForMs: number): string {
+  return `Still building after ${duration(elapsedMs)} (status ${status}); ${last ? `last event ${duration(quietForMs)} ago: ${last.message}` : 'no event yet'}`;
 }
 
 /**
@@ -94,13 +144,10 @@ export async function waitForPlatform(
  * generic lines that follow it), then the last lines of its output from the
  * build's CloudWatch Logs stream, where the failing provisioner speaks.
  */
-async function buildFailure(logs: CloudWatchLogsClient, description: PlatformDescription | undefined, tail: BuildEvent[]): Promise<StepError> {
-  const [name, version] = [description?.PlatformName ?? '<name>', description?.PlatformVersion ?? '<version>'];
+async function buildFailure(logs: CloudWatchLogsClient, identity: { name: string; version: string } | undefined, tail: BuildEvent[]): Promise<StepError> {
+  const [name, version] = [identity?.name ?? '<name>', identity?.version ?? '<version>'];
   const { group, stream } = packerLogStream(name, version);
-  const output =
-    description?.PlatformName && description.PlatformVersion
-      ? await packerLogTail(logs, name, version)
-      : { lines: [], error: 'the platform has no name and version' };
+  const output = identity ? await packerLogTail(logs, name, version) : { lines: [], error: 'the platform ARN names no name and version' };
   const where = `CloudWatch Logs, group ${group}, stream ${stream}`;
   const quoted = output.lines.length
     ? `\nThe failing provisioner's last lines (${where}):\n${output.lines.map((l) => `  ${l}`).join('\n')}`
@@ -123,8 +170,8 @@ export function amiOf(description: PlatformDescription): string | undefined {
 }
 
 /** The AMI must exist and be available in EC2 before anything launches from it. */
-async function waitForImage(ec2: EC2Client, amiId: string, options: WaitOptions, log: Log, clock: Clock, pause: Backoff): Promise<void> {
-  pause.reset();
+async function waitForImage(ec2: EC2Client, amiId: string, options: WaitOptions, log: Log, clock: Clock): Promise<void> {
+  const pause = backoff(Math.min(options.intervalMs, 5_000), 15_000);
   let state = 'not found yet';
   while (clock.now() < options.deadline) {
     try {
