@@ -16,6 +16,22 @@ const run = promisify(execFile);
 
 export const SUITE = 'bookworm';
 
+/** Beyond minbase, what a guest needs to boot under QEMU and be reached like an EC2 instance. */
+export const GUEST_PACKAGES = [
+  'systemd',
+  'systemd-sysv',
+  'udev',
+  'dbus',
+  'openssh-server',
+  'sudo',
+  'linux-image-amd64',
+  'apparmor',
+  'ca-certificates',
+  'iproute2',
+  'kmod',
+  'curl',
+];
+
 export interface DebianDisk {
   dir: string;
   disk: string;
@@ -69,7 +85,7 @@ export function removeTree(dir: string): void {
 
 export function diskKey(recipe: DiskRecipe): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ SUITE, include: recipe.include, hooks: recipe.hooks, size: recipe.size }));
+  hash.update(JSON.stringify({ SUITE, include: [...recipe.include].sort(), hooks: recipe.hooks, size: recipe.size }));
   hash.update(fs.readFileSync(__filename));
   recipe.inputs(hash);
   return hash.digest('hex').slice(0, 16);

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { debianDisk, diskKey, DiskRecipe, hashTree } from './debian-disk';
+import { debianDisk, diskKey, DiskRecipe, GUEST_PACKAGES, hashTree } from './debian-disk';
 
 export interface LocalImage {
   dir: string;
@@ -18,21 +18,7 @@ export interface LocalImage {
 }
 
 /** Packages beyond what the builder installs: a bootable, reachable Debian. */
-const INCLUDE = [
-  'systemd',
-  'systemd-sysv',
-  'udev',
-  'dbus',
-  'openssh-server',
-  'sudo',
-  'linux-image-amd64',
-  'apparmor',
-  'ca-certificates',
-  'iproute2',
-  'kmod',
-  'zstd',
-  'curl',
-];
+const INCLUDE = [...GUEST_PACKAGES, 'zstd'];
 const DISK_SIZE = '6G';
 /** Bumped when the recipe below changes in a way the hash of its inputs cannot see. */
 const RECIPE = 5;

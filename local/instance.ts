@@ -14,7 +14,7 @@ import { CommandResult, KeyMaterial, makeKey, sshRun, sshUpload, SshTarget, writ
 import { buildImage, LocalImage } from './image';
 import { acquireLock } from './lock';
 import { freePort } from './ports';
-import { Accelerator, startQemu, stopChild } from './qemu';
+import { Accelerator, guestArgs, startQemu, stopChild } from './qemu';
 
 export interface LocalInstance {
   sshPort: number;
@@ -47,36 +47,20 @@ function qemuArgs(image: LocalImage, runDir: string, accel: Accelerator, ports: 
   const overlay = path.join(runDir, `disk-${accel}.qcow2`);
   fs.rmSync(overlay, { force: true });
   execFileSync('qemu-img', ['create', '-q', '-f', 'qcow2', '-F', 'qcow2', '-b', image.disk, overlay]);
-  return [
-    '-machine',
-    accel === 'kvm' ? 'q35,accel=kvm' : 'q35,accel=tcg',
-    ...(accel === 'kvm' ? ['-cpu', 'host'] : ['-cpu', 'max']),
-    '-m',
-    '2048',
-    '-smp',
-    '2',
-    '-kernel',
-    image.kernel,
-    '-initrd',
-    image.initrd,
-    '-append',
-    `root=/dev/vda rw console=ttyS0 net.ifnames=0 quiet eb.authorized_key=${Buffer.from(publicKey).toString('base64')}`,
-    '-drive',
-    `file=${overlay},if=virtio,format=qcow2,cache=unsafe`,
-    '-netdev',
-    `user,id=n0,hostfwd=tcp:127.0.0.1:${ports.ssh}-:22,hostfwd=tcp:127.0.0.1:${ports.http}-:80`,
-    '-device',
-    'virtio-net-pci,netdev=n0',
-    '-device',
-    'virtio-rng-pci',
-    '-display',
-    'none',
-    '-monitor',
-    'none',
-    '-serial',
-    `file:${path.join(runDir, 'console.log')}`,
-    '-no-reboot',
-  ];
+  return guestArgs(
+    {
+      kernel: image.kernel,
+      initrd: image.initrd,
+      append: `eb.authorized_key=${Buffer.from(publicKey).toString('base64')}`,
+      disk: overlay,
+      forwards: [
+        { host: `127.0.0.1:${ports.ssh}`, guest: 22 },
+        { host: `127.0.0.1:${ports.http}`, guest: 80 },
+      ],
+      consoleLog: path.join(runDir, 'console.log'),
+    },
+    accel,
+  );
 }
 
 /** Builds (or takes from the cache) the image and boots it; resolves once SSH answers with the pinned key. */

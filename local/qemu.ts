@@ -46,6 +46,57 @@ export interface QemuStart {
   log?: (line: string) => void;
 }
 
+/** What a guest booted here looks like: a direct-kernel boot of a qcow2 overlay with user networking and forwarded ports. */
+export interface GuestSpec {
+  kernel: string;
+  initrd: string;
+  /** Appended to the kernel command line after the common part. */
+  append: string;
+  disk: string;
+  /** host address:port forwarded to each guest port. */
+  forwards: { host: string; guest: number }[];
+  consoleLog: string;
+  memoryMiB?: number;
+  /** Further QEMU arguments (a QMP socket, say). */
+  extra?: string[];
+}
+
+export function guestArgs(guest: GuestSpec, accel: Accelerator): string[] {
+  const forwards = guest.forwards.map((f) => `hostfwd=tcp:${f.host}-:${f.guest}`).join(',');
+  return [
+    '-machine',
+    accel === 'kvm' ? 'q35,accel=kvm' : 'q35,accel=tcg',
+    '-cpu',
+    accel === 'kvm' ? 'host' : 'max',
+    '-m',
+    String(guest.memoryMiB ?? 2048),
+    '-smp',
+    '2',
+    '-kernel',
+    guest.kernel,
+    '-initrd',
+    guest.initrd,
+    '-append',
+    `root=/dev/vda rw console=ttyS0 net.ifnames=0 quiet ${guest.append}`,
+    '-drive',
+    `file=${guest.disk},if=virtio,format=qcow2,cache=unsafe`,
+    '-netdev',
+    `user,id=n0,${forwards}`,
+    '-device',
+    'virtio-net-pci,netdev=n0',
+    '-device',
+    'virtio-rng-pci',
+    '-display',
+    'none',
+    '-monitor',
+    'none',
+    ...(guest.extra ?? []),
+    '-serial',
+    `file:${guest.consoleLog}`,
+    '-no-reboot',
+  ];
+}
+
 function spawnQemu(args: string[]): ChildProcess {
   const child = spawn('bash', ['-c', qemuWatchdog, 'qemu-watchdog', String(process.pid), 'qemu-system-x86_64', ...args], {
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -10,10 +10,8 @@
  *
  * Needs root (instances listen on port 22 of 127.0.0.N, as on EC2); CI runs as root.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { assertCanBindLowPorts } from '../../test/aws-standin/vm-machines';
-import { checks, realRun, stepSeconds, tally, workspace } from './harness';
+import { BROKEN_SCRIPT_SAYS, brokenBuilder, checks, errorLine, realRun, stepSeconds, tally, workspace } from './harness';
 
 const MIN = 60_000;
 
@@ -62,23 +60,17 @@ describe('the action end to end, the real Packer building the platform for Elast
   it(
     "fails with the failing builder script's own words when builder.sh fails, and leaves nothing",
     async () => {
-      const ws = workspace((platform) =>
-        fs.writeFileSync(
-          path.join(platform, 'builder/setup-scripts/05-broken.sh'),
-          '#!/usr/bin/env bash\nset -euo pipefail\necho "05-broken.sh: the widget repository is unreachable" >&2\nexit 7\n',
-          { mode: 0o755 },
-        ),
-      );
+      const ws = workspace(brokenBuilder);
       try {
         const result = await realRun({ workspace: ws.dir, inputs: { 'smoke-test': 'false' } });
         const { run, standin, leftovers } = result;
         tally(result);
         expect(run.main.code).toBe(1);
-        const error = run.main.output.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+        const error = errorLine(run.main.output);
         expect(error).toMatch(
           /^::error::The platform build failed: Packer failed with error: \[Build "ebpacker" errored: Script exited with non-zero exit status: 7/,
         );
-        expect(error).toMatch(/05-broken\.sh: the widget repository is unreachable/);
+        expect(error).toContain(BROKEN_SCRIPT_SAYS);
         // A failed build registers nothing.
         expect(standin.ec2.images().filter((i) => i.ownerId === standin.account)).toEqual([]);
         expect(leftovers).toEqual([]);

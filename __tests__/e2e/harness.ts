@@ -30,6 +30,21 @@ export function workspace(change?: (platformDir: string) => void): { dir: string
 }
 
 /** Every operation the runs of this test file sent, as IAM actions. */
+/** A platform whose builder fails part-way, as a provisioning script that cannot reach its repository does. */
+export const BROKEN_SCRIPT_SAYS = '05-broken.sh: the widget repository is unreachable';
+export function brokenBuilder(platformDir: string): void {
+  fs.writeFileSync(
+    path.join(platformDir, 'builder/setup-scripts/05-broken.sh'),
+    `#!/usr/bin/env bash\nset -euo pipefail\necho "${BROKEN_SCRIPT_SAYS}" >&2\nexit 7\n`,
+    { mode: 0o755 },
+  );
+}
+
+/** The run's one error annotation. */
+export function errorLine(output: string): string {
+  return output.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+}
+
 export const seenOperations = new Set<string>();
 
 export interface RealRun {

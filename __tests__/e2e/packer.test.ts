@@ -8,11 +8,10 @@
  *
  * Needs root (instances listen on port 22 of 127.0.0.N, as on EC2); CI runs as root.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Standin } from '../../test/aws-standin/server';
 import { assertCanBindLowPorts } from '../../test/aws-standin/vm-machines';
-import { checks, realRun, seenOperations, stepSeconds, tally, workspace } from './harness';
+import { codeSends, readmePolicy } from '../helpers/iam-policy';
+import { BROKEN_SCRIPT_SAYS, brokenBuilder, checks, errorLine, realRun, seenOperations, stepSeconds, tally, workspace } from './harness';
 
 const MIN = 60_000;
 const packer = { builder: 'packer', 'packer-variables': 'docker_source=distro' };
@@ -71,21 +70,15 @@ describe('the action end to end with builder: packer, the real Packer on the run
   it(
     "fails with the failing builder script's own words, registers no image, and leaves nothing",
     async () => {
-      const ws = workspace((platform) =>
-        fs.writeFileSync(
-          path.join(platform, 'builder/setup-scripts/05-broken.sh'),
-          '#!/usr/bin/env bash\nset -euo pipefail\necho "05-broken.sh: the widget repository is unreachable" >&2\nexit 7\n',
-          { mode: 0o755 },
-        ),
-      );
+      const ws = workspace(brokenBuilder);
       try {
         const result = await realRun({ workspace: ws.dir, inputs: { ...packer, 'smoke-test': 'false' } });
         const { run, standin, leftovers } = result;
         tally(result);
         expect(run.main.code).toBe(1);
-        const error = run.main.output.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+        const error = errorLine(run.main.output);
         expect(error).toMatch(/^::error::The image build failed: Script exited with non-zero exit status: 7/);
-        expect(error).toMatch(/05-broken\.sh: the widget repository is unreachable/);
+        expect(error).toContain(BROKEN_SCRIPT_SAYS);
         expect(standin.ec2.images().filter((i) => i.ownerId === standin.account && i.state !== 'deregistered')).toEqual([]);
         expect(leftovers).toEqual([]);
       } finally {
@@ -123,21 +116,12 @@ describe('the action end to end with builder: packer, the real Packer on the run
   );
 
   it('needs exactly the IAM policy the README gives for builder: packer', () => {
-    const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
-    const block = /### For `builder: packer`[\s\S]*?```json\n([\s\S]*?)```/.exec(readme);
-    expect(block).not.toBeNull();
-    const allowed = new Set((JSON.parse(block![1]) as { Statement: { Action: string[] }[] }).Statement.flatMap((st) => st.Action));
+    const allowed = readmePolicy('### For `builder: packer`');
     const seen = [...seenOperations];
     expect(seen.filter((op) => !allowed.has(op))).toEqual([]);
     // Each allowed action was called in these runs, or is one the action's own code sends on a rarer
     // path (after a lost answer, or to remove an image a failed build left); ec2:CreateTags is what AWS
     // checks for tags given at creation.
-    const sources = fs
-      .readdirSync(path.resolve(__dirname, '../../src'), { recursive: true })
-      .filter((f) => String(f).endsWith('.ts'))
-      .map((f) => fs.readFileSync(path.resolve(__dirname, '../../src', String(f)), 'utf8'))
-      .join('\n');
-    const sent = (action: string) => new RegExp(`\\b${action.split(':')[1]}Command\\b`).test(sources);
-    expect([...allowed].filter((a) => !seen.includes(a) && !sent(a) && a !== 'ec2:CreateTags')).toEqual([]);
+    expect([...allowed].filter((a) => !seen.includes(a) && !codeSends(a) && a !== 'ec2:CreateTags')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Fault, startStandin, Standin } from '../../test/aws-standin/server';
+import { readmePolicy } from '../helpers/iam-policy';
 import { ActionRun, runAction } from '../helpers/run-action';
 import { cloudInitConsole } from '../helpers/sshd';
 
@@ -121,13 +121,7 @@ export function expectNoSecretsInOutputs(): void {
 }
 
 /** The actions the README's least-privilege IAM policy allows. */
-export function readPolicy(): Set<string> {
-  const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
-  const block = /## IAM policy[\s\S]*?```json\n([\s\S]*?)```/.exec(readme);
-  if (!block) throw new Error("README.md has no '## IAM policy' section with a json block");
-  const policy = JSON.parse(block[1]) as { Statement: { Effect: string; Action: string[] }[] };
-  return new Set(policy.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) => s.Action));
-}
+export const readPolicy = (): Set<string> => readmePolicy('## IAM policy');
 
 /** The operations this file's runs sent, as IAM actions (a HEAD on the bundle is s3:GetObject's, which the action never sends). */
 export function seenActions(): string[] {

@@ -13,30 +13,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { debianDisk, DebianDisk } from '../../local/debian-disk';
+import { debianDisk, DebianDisk, GUEST_PACKAGES } from '../../local/debian-disk';
 
 /** An Ubuntu 24.04 AMI's name as Canonical publishes it; the platform template's filter matches it. */
 export const BASE_IMAGE_NAME = 'ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20260101';
 export const BASE_CACHE = path.resolve(__dirname, '../../.cache/ubuntu-standin');
 
-const INCLUDE = [
-  'systemd',
-  'systemd-sysv',
-  'udev',
-  'dbus',
-  'openssh-server',
-  'sudo',
-  'linux-image-amd64',
-  'apparmor',
-  'ca-certificates',
-  'iproute2',
-  'kmod',
-  'curl',
-  'python3',
-  'gnupg',
-  'procps',
-  'less',
-];
+const INCLUDE = [...GUEST_PACKAGES, 'python3', 'gnupg', 'procps', 'less'];
 
 /** The boot step (cloud-init's part), installed as /usr/local/sbin/eb-standin-instance-init. */
 const INSTANCE_INIT = String.raw`#!/bin/bash

@@ -19,7 +19,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { acquireLock } from '../../local/lock';
-import { Accelerator, startQemu } from '../../local/qemu';
+import { Accelerator, guestArgs, startQemu } from '../../local/qemu';
 import { Disk, InstanceState, LaunchSpec, Machine, MachineBackend } from './machines';
 
 export interface VmMachinesOptions {
@@ -138,39 +138,20 @@ export function vmMachines(options: VmMachinesOptions) {
         }
         for (const port of [22, 80]) if (!(await freeOn(address, port))) throw new Error(`${address}:${port} is taken`);
         const imds = `http://10.0.2.2:${options.port}/imds/${spec.instanceId}`;
-        const args = (accel: Accelerator) => [
-          '-machine',
-          accel === 'kvm' ? 'q35,accel=kvm' : 'q35,accel=tcg',
-          '-cpu',
-          accel === 'kvm' ? 'host' : 'max',
-          '-m',
-          String(options.memoryMiB ?? 2048),
-          '-smp',
-          '2',
-          '-kernel',
-          spec.disk.kernel as string,
-          '-initrd',
-          spec.disk.initrd as string,
-          '-append',
-          `root=/dev/vda rw console=ttyS0 net.ifnames=0 quiet eb.imds=${imds}`,
-          '-drive',
-          `file=${overlay},if=virtio,format=qcow2,cache=unsafe`,
-          '-netdev',
-          `user,id=n0,hostfwd=tcp:${address}:22-:22,hostfwd=tcp:${address}:80-:80`,
-          '-device',
-          'virtio-net-pci,netdev=n0',
-          '-device',
-          'virtio-rng-pci',
-          '-display',
-          'none',
-          '-monitor',
-          'none',
-          '-qmp',
-          `unix:${qmpSocket},server,nowait`,
-          '-serial',
-          `file:${consoleLog}`,
-          '-no-reboot',
-        ];
+        const args = (accel: Accelerator) =>
+          guestArgs(
+            {
+              kernel: spec.disk.kernel as string,
+              initrd: spec.disk.initrd as string,
+              append: `eb.imds=${imds}`,
+              disk: overlay,
+              forwards: [22, 80].map((port) => ({ host: `${address}:${port}`, guest: port })),
+              consoleLog,
+              memoryMiB: options.memoryMiB,
+              extra: ['-qmp', `unix:${qmpSocket},server,nowait`],
+            },
+            accel,
+          );
         const { child, accel } = await startQemu({ args, consoleLog, log: (l) => log(`instance ${spec.instanceId}: ${l}`) });
         vm.child = child;
         child.once('exit', onExit);

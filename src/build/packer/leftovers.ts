@@ -9,21 +9,14 @@
 import { DescribeInstancesCommand, DescribeSecurityGroupsCommand, EC2Client, Instance } from '@aws-sdk/client-ec2';
 import { Clock, realClock } from '../../lib/clock';
 import type { Log } from '../../lib/log';
+import type { Resource } from '../../resources/ledger';
 import { deleteKeyPair, deleteSecurityGroup, deregisterImage, terminateInstances } from '../../resources/ec2-delete';
 
 /** Packer's names for its temporary key pair and security group (amazon-ebs: `packer_<uuid>`). */
 export const PACKER_TEMPORARY = /^packer[_-]/;
 
-export interface PackerLeftovers {
-  /** Tags Packer's build instance carries (the template's run_tags). */
-  tags: Record<string, string>;
-  /** What Packer announced it made, as far as the run saw. */
-  instanceIds?: string[];
-  groupIds?: string[];
-  groupNames?: string[];
-  keyNames?: string[];
-  imageIds?: string[];
-}
+/** What the ledger knows of a Packer build: its run tags and whatever it announced it made. */
+export type PackerLeftovers = Omit<Extract<Resource, { kind: 'packer-build' }>, 'kind' | 'region' | 'build'>;
 
 const LIVE = ['pending', 'running', 'stopping', 'stopped'];
 

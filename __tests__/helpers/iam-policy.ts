@@ -1,0 +1,36 @@
+/**
+ * The README's least-privilege IAM policies, and what the action's own code
+ * sends: the policies are checked against both, so neither drifts.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** The actions the json block under the README heading `heading` allows. */
+export function readmePolicy(heading: string): Set<string> {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const at = readme.indexOf(`\n${heading}\n`);
+  const block = at < 0 ? null : /```json\n([\s\S]*?)```/.exec(readme.slice(at));
+  if (!block) throw new Error(`README.md has no '${heading}' section with a json block`);
+  const policy = JSON.parse(block[1]) as { Statement: { Effect: string; Action: string[] }[] };
+  return new Set(policy.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) => s.Action));
+}
+
+let sources: string | undefined;
+
+/** Whether the action's code sends the SDK command behind an IAM action (`ec2:RunInstances` → `RunInstancesCommand`). */
+export function codeSends(action: string): boolean {
+  sources ??= fs
+    .readdirSync(path.join(ROOT, 'src'), { recursive: true })
+    .filter((f) => String(f).endsWith('.ts'))
+    .map((f) => fs.readFileSync(path.join(ROOT, 'src', String(f)), 'utf8'))
+    .join('\n');
+  return new RegExp(`\\b${action.split(':')[1]}Command\\b`).test(sources);
+}
+
+/** Whether the action's code gives tags at creation (which AWS authorises as ec2:CreateTags). */
+export function codeTagsAtCreation(): boolean {
+  codeSends('x:x');
+  return /TagSpecifications/.test(sources ?? '');
+}
