@@ -1,7 +1,9 @@
 /**
- * Figures from the local instance, as `name: value unit` lines: how long a
- * deploy takes until the new version serves, throughput and latency through
- * nginx in steady state and during a deploy, and failed requests (the last line).
+ * Figures from the local instance, as `name: value unit` lines: the smoke
+ * test's checks over one shared SSH connection against one per command, how
+ * long a deploy takes until the new version serves, throughput and latency
+ * through nginx in steady state and during a deploy, and failed requests (the
+ * last line).
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -9,6 +11,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { startLocalInstance } from '../local/instance';
 import { percentile, runLoad, LoadResult } from '../__tests__/helpers/load';
+import { checkHost } from '../src/smoke';
+import { readSmokeSpec } from '../src/platform/smoke-spec';
+import { memoryLog } from '../src/lib/log';
+import type { LocalInstance } from '../local/instance';
 
 const buildScript = path.resolve(__dirname, '../platform/sample-app/build.sh');
 const CLIENTS = 6;
@@ -23,11 +29,37 @@ function report(label: string, result: LoadResult, seconds: number): void {
   line(`${label}: p99 latency`, percentile(result.latenciesMs, 99), 'ms');
 }
 
+/** sshd's count of authenticated connections so far, read over one more connection (which it counts too). */
+async function acceptedConnections(vm: LocalInstance): Promise<number> {
+  const r = await vm.ssh("sudo journalctl -o cat | grep -c 'Accepted publickey' || true");
+  return Number(r.stdout.trim());
+}
+
+/** The platform's smoke checks against the instance, timed, with the connections sshd accepted for them. */
+async function smokeChecks(vm: LocalInstance, connections: 'shared' | 'per-command'): Promise<string> {
+  const spec = readSmokeSpec(path.resolve(__dirname, '../platform'));
+  const before = await acceptedConnections(vm);
+  const started = performance.now();
+  const results = await checkHost(
+    { target: vm.target, httpUrl: `http://127.0.0.1:${vm.httpPort}`, spec, version: `bench-${connections}`, connections },
+    memoryLog(),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const failed = results.filter((r) => !r.ok).map((r) => r.name);
+  if (failed.length) throw new Error(`smoke checks failed on the local instance: ${failed.join(', ')}`);
+  // Less the connection that counted: each read is itself a connection sshd logs.
+  const used = (await acceptedConnections(vm)) - before - 1;
+  return `${results.length} checks in ${seconds.toFixed(1)} s over ${used} SSH connection(s)`;
+}
+
 async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-local-'));
   const vm = await startLocalInstance({ log: (l) => process.stderr.write(l + '\n') });
   try {
     line('virtual machine accelerated by KVM', vm.accel === 'kvm' ? 1 : 0, 'boolean (0: TCG emulation)');
+    // Before and after in one run: a connection per command (as the smoke test did), then one shared connection.
+    process.stdout.write(`smoke checks, one connection per command: ${await smokeChecks(vm, 'per-command')}\n`);
+    process.stdout.write(`smoke checks: ${await smokeChecks(vm, 'shared')}\n`);
     const upload = async (version: string) => {
       const out = path.join(tmp, version);
       execFileSync('bash', [buildScript, '--version', version, '--out', out], { stdio: 'pipe' });

@@ -1,8 +1,6 @@
 import * as path from 'node:path';
 import type { RunContext, Step } from './build/context';
-import { buildWithElasticBeanstalk } from './build/elastic-beanstalk/pipeline';
 import { checkBuilderProfile } from './build/elastic-beanstalk/preflight';
-import { buildWithPacker } from './build/packer/pipeline';
 import type { Inputs } from './inputs';
 import type { AwsClients } from './lib/aws';
 import { Clock, realClock } from './lib/clock';
@@ -14,8 +12,8 @@ import { Bundle, packagePlatform } from './platform/bundle';
 import { PlatformDefinition, readPlatformDefinition } from './platform/definition';
 import { preflightPlatform } from './platform/preflight';
 import type { Ledger } from './resources/ledger';
-import { TeardownOutcome, teardown } from './resources/teardown';
-import { runSmokeTest, SmokeReport } from './smoke';
+import type { TeardownOutcome } from './resources/teardown';
+import type { SmokeReport } from './smoke';
 
 export interface StepTiming {
   name: string;
@@ -73,13 +71,19 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps, report: Ru
   const ctx: RunContext = { inputs, deps, report, definition, bundle, clients: deps.clientsFor(inputs.region), clock, deadline };
   try {
     await step('Pre-flight checks', () => preflight(ctx));
-    const built = inputs.builder === 'packer' ? await buildWithPacker(ctx, step) : await buildWithElasticBeanstalk(ctx, step);
+    // Each stage's modules (and the SDK clients they use) load when the run reaches it: see lib/aws.ts.
+    const built =
+      inputs.builder === 'packer'
+        ? await (await import('./build/packer/pipeline')).buildWithPacker(ctx, step)
+        : await (await import('./build/elastic-beanstalk/pipeline')).buildWithElasticBeanstalk(ctx, step);
     report.amiId = built.amiId;
     deps.setOutput('ami-id', built.amiId);
     if (inputs.smokeTest) await step('Smoke test', () => smokeTest(ctx, built.amiId));
   } finally {
-    if (deps.ledger.list().length)
+    if (deps.ledger.list().length) {
+      const { teardown } = await import('./resources/teardown');
       report.teardown = await step('Teardown', () => teardown(deps.ledger, deps.clientsFor, deps.log, { keepBuilder: inputs.keepBuilder }));
+    }
   }
   if (deps.signal?.aborted) throw new StepError('cancel', 'Cancelled; what this run created is torn down.');
   const leftover = report.teardown.filter((t) => !t.ok);
@@ -129,7 +133,9 @@ function printPlan(inputs: Inputs, deps: PipelineDeps, report: RunReport, bundle
 /** What must hold before a build starts: credentials that last, and (Elastic Beanstalk) the builder's instance profile. */
 async function preflight({ inputs, clients, deps, deadline }: RunContext): Promise<void> {
   const { log } = deps;
-  const credentials = await credentialsWarning(() => clients.ec2.config.credentials(), deadline, inputs.timeoutMinutes);
+  // Asked of the client the build's first call uses, so no other SDK package loads for it.
+  const first = inputs.builder === 'packer' ? clients.ec2 : clients.iam;
+  const credentials = await credentialsWarning(() => first.config.credentials(), deadline, inputs.timeoutMinutes);
   if (credentials) log.warning(credentials);
   if (inputs.builder !== 'elastic-beanstalk') return;
   const profile = await checkBuilderProfile(clients.iam, inputs.builderEnvironment.instanceProfile);
@@ -138,6 +144,7 @@ async function preflight({ inputs, clients, deps, deadline }: RunContext): Promi
 }
 
 async function smokeTest({ inputs, clients, deps, report, clock, deadline, definition }: RunContext, amiId: string): Promise<void> {
+  const { runSmokeTest } = await import('./smoke');
   const smoke = await runSmokeTest(
     {
       amiId,

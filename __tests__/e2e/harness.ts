@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readSmokeSpec } from '../../src/platform/smoke-spec';
 import type { Standin } from '../../test/aws-standin/server';
 import { startRealStandin } from '../../test/aws-standin/real';
 import { ActionRun, Interrupt, runAction } from '../helpers/run-action';
@@ -122,11 +123,22 @@ export async function realRun(options: {
 }
 
 /** The checks the run reported, from its log. */
+/** Every check the platform declares in smoke.yaml passed, with the generic ones, the deploy and the HTTP answer. */
+export function expectEveryCheckPassed(passed: string[]): void {
+  const spec = readSmokeSpec(path.resolve(__dirname, '../../platform'));
+  expect(spec).toBeDefined();
+  for (const name of ['the boot finished', ...spec!.checks.map((c) => c.name)]) expect(passed).toContain(name);
+  expect(passed.some((c) => c.startsWith('deploy sample app'))).toBe(true);
+  expect(passed.some((c) => c.startsWith('HTTP GET / answers version'))).toBe(true);
+}
+
 export function checks(output: string): { passed: string[]; failed: string[] } {
   const lines = output.split('\n');
+  // Each result line is `PASS name (1.8 s)`: the names, without their times.
+  const name = (l: string) => l.replace(/^(::error::)?(PASS|FAIL) /, '').replace(/ \(\d+(\.\d+)? s\)$/, '');
   return {
-    passed: lines.filter((l) => l.startsWith('PASS ')).map((l) => l.slice(5)),
-    failed: lines.filter((l) => /^(::error::)?FAIL /.test(l)).map((l) => l.replace(/^(::error::)?FAIL /, '')),
+    passed: lines.filter((l) => l.startsWith('PASS ')).map(name),
+    failed: lines.filter((l) => /^(::error::)?FAIL /.test(l)).map(name),
   };
 }
 

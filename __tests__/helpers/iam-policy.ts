@@ -34,3 +34,6 @@ export function codeTagsAtCreation(): boolean {
   codeSends('x:x');
   return /TagSpecifications/.test(sources ?? '');
 }
+
+/** EC2 actions the smoke test sends only to find what a call made when its answer was lost (`InvalidKeyPair.Duplicate`). */
+export const ONLY_WHEN_AN_ANSWER_IS_LOST = ['ec2:DescribeKeyPairs'];

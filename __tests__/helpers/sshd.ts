@@ -15,6 +15,8 @@ export interface Sshd {
   fingerprintLines: string[];
   /** Lets the given public key log in. */
   authorize(publicKey: string): void;
+  /** How many connections have authenticated so far (sshd's `Accepted publickey` lines). */
+  accepted(): number;
   stop(): Promise<void>;
 }
 
@@ -56,7 +58,8 @@ export async function startSshd(options: { hostKeyTypes?: ('ed25519' | 'ecdsa' |
         'UsePAM no',
         'StrictModes no',
         `AllowUsers ${user}`,
-        'LogLevel ERROR',
+        // INFO: one 'Accepted publickey' line per authenticated connection, which accepted() counts.
+        'LogLevel INFO',
       ].join('\n') + '\n',
     );
     child = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -83,6 +86,7 @@ export async function startSshd(options: { hostKeyTypes?: ('ed25519' | 'ecdsa' |
       hostKeys: publicKeys,
       fingerprintLines: keyPaths.map((p) => execFileSync('ssh-keygen', ['-l', '-f', p + '.pub'], { encoding: 'utf8' }).trim()),
       authorize: (publicKey) => fs.appendFileSync(authorized, publicKey.trim() + '\n'),
+      accepted: () => (stderr.match(/Accepted publickey for /g) ?? []).length,
       stop: async () => {
         await stopChild(running);
         fs.rmSync(dir, { recursive: true, force: true });

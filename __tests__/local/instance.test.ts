@@ -12,7 +12,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startLocalInstance, LocalInstance } from '../../local/instance';
-import { runChecks, smokeChecks } from '../../src/smoke/checks';
 import { readSmokeSpec } from '../../src/platform/smoke-spec';
 import { checkHost } from '../../src/smoke';
 import { memoryLog } from '../../src/lib/log';
@@ -195,15 +194,22 @@ describe('local instance of the platform', () => {
     }
   }, 600_000);
 
-  it("passes the smoke test's checks over SSH", async () => {
-    const version = 'smoke-local-1';
-    const results = await runChecks(
-      smokeChecks(readSmokeSpec(path.resolve(__dirname, '../../platform')), version),
-      { target: vm.target, httpUrl: `http://127.0.0.1:${vm.httpPort}` },
-      () => {},
+  it("passes the smoke test's checks over one shared SSH connection", async () => {
+    const accepted = async () => Number((await vm.ssh("sudo journalctl -o cat | grep -c 'Accepted publickey' || true")).stdout.trim());
+    const before = await accepted();
+    const results = await checkHost(
+      {
+        target: vm.target,
+        httpUrl: `http://127.0.0.1:${vm.httpPort}`,
+        spec: readSmokeSpec(path.resolve(__dirname, '../../platform')),
+        version: 'smoke-local-1',
+      },
+      memoryLog(),
     );
     expect(results.filter((c) => !c.ok)).toEqual([]);
     expect(results.length).toBeGreaterThanOrEqual(6);
+    // sshd saw the checks' one connection, and the one that counted.
+    expect((await accepted()) - before).toBe(2);
   }, 600_000);
 
   it('passes the generic smoke test for a copy of the platform that declares no checks', async () => {

@@ -6,6 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { memoryLog } from '../../src/lib/log';
 import { asRoot, commandCheck, deployCheck, httpCheck, runChecks, userScriptCheck, CheckContext } from '../../src/smoke/checks';
 import { fingerprint, hostFingerprintsFromConsole, hostKeysFromConsole, matchesFingerprint, sshdTrouble } from '../../src/smoke/host-keys';
+import { checkHost } from '../../src/smoke';
+import type { SmokeSpec } from '../../src/platform/smoke-spec';
 import { classifySshFailure, KeyMaterial, makeKey, pinnedAlgorithms, scanHostKeys, sshRun, sshUpload, writeKnownHosts } from '../../src/smoke/ssh';
 import { freePort, waitForPort } from '../helpers/processes';
 import { cloudInitConsole, startSshd, Sshd } from '../helpers/sshd';
@@ -149,6 +151,58 @@ describe('SSH to the instance', () => {
     ]);
     expect(results[1].durationMs).toBeLessThan(60_000);
     expect(results[2].excerpt).toBe('not run: the job was cancelled');
+  });
+
+  describe('one connection for all checks', () => {
+    const spec: SmokeSpec = {
+      checks: ['echo one', 'echo two', 'echo three', 'echo four'].map((run, i) => ({ name: `check ${i}`, run, root: false, expect: /\w/, timeoutMs: 30_000 })),
+    };
+    const masters = () =>
+      execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+        .split('\n')
+        .filter((l) => /ControlMaster=yes/.test(l) && l.includes(String(sshd.port)));
+
+    it('opens one SSH connection for every check, then closes it and removes its socket', async () => {
+      const known = pinnedFromConsole('known_hosts_shared');
+      const controlDir = fs.mkdtempSync(path.join(tmp, 'control-'));
+      const before = sshd.accepted();
+      const results = await checkHost({ target: target(known), httpUrl: 'http://127.0.0.1:1', spec, version: 'x', controlDir }, memoryLog());
+      const named = results.filter((r) => r.name.startsWith('check '));
+      expect(named.map((r) => r.ok)).toEqual([true, true, true, true]);
+      expect(sshd.accepted() - before).toBe(1);
+      expect(fs.readdirSync(controlDir)).toEqual([]);
+      expect(masters()).toEqual([]);
+    });
+
+    it('connects once per command when asked, the comparison the bench makes', async () => {
+      const known = pinnedFromConsole('known_hosts_per_command');
+      const before = sshd.accepted();
+      const results = await checkHost({ target: target(known), httpUrl: 'http://127.0.0.1:1', spec, version: 'x', connections: 'per-command' }, memoryLog());
+      expect(sshd.accepted() - before).toBe(results.filter((r) => r.name.startsWith('check ')).length + 1);
+    });
+
+    it('on a cancel, closes the shared connection too', async () => {
+      const known = pinnedFromConsole('known_hosts_shared_cancel');
+      const controller = new AbortController();
+      const slow: SmokeSpec = { checks: [{ name: 'slow', run: 'sleep 300', root: false, timeoutMs: 600_000 }] };
+      setTimeout(() => controller.abort(), 1500);
+      const results = await checkHost(
+        { target: target(known), httpUrl: 'http://127.0.0.1:1', spec: slow, version: 'x', signal: controller.signal },
+        memoryLog(),
+      );
+      expect(results.find((r) => r.name === 'slow')?.ok).toBe(false);
+      expect(masters()).toEqual([]);
+    });
+
+    it('falls back to a connection per command when the master cannot start, with one line saying why', async () => {
+      const log = memoryLog();
+      const results = await checkHost(
+        { target: target(pinnedFromConsole('known_hosts_no_master')), httpUrl: 'http://127.0.0.1:1', spec, version: 'x', controlDir: '/nonexistent/dir' },
+        log,
+      );
+      expect(results.filter((r) => r.name.startsWith('check ')).every((r) => r.ok)).toBe(true);
+      expect(log.text()).toMatch(/SSH connection sharing is unavailable \(.+\); each check connects on its own\./);
+    });
   });
 
   it('uses only the algorithms of the pinned keys, so a host with other key types still verifies', async () => {

@@ -1,38 +1,71 @@
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { S3Client } from '@aws-sdk/client-s3';
 
 export interface AwsClients {
-  eb: ElasticBeanstalkClient;
-  s3: S3Client;
-  ec2: EC2Client;
+  readonly eb: ElasticBeanstalkClient;
+  readonly s3: S3Client;
+  readonly ec2: EC2Client;
   /** The build's log stream, read when a build fails. */
-  logs: CloudWatchLogsClient;
+  readonly logs: CloudWatchLogsClient;
   /** The pre-flight check of the builder's instance profile. */
-  iam: IAMClient;
+  readonly iam: IAMClient;
+}
+
+type ClientConfig = { region: string; retryMode: 'adaptive'; maxAttempts: number; customUserAgent: string };
+
+/*
+ * Each SDK package is loaded the first time its client is asked for: loading
+ * all five costs hundreds of milliseconds before the first call, and most runs
+ * never reach EC2's (the largest) until the smoke test, or CloudWatch's at all.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const makers: { [K in keyof AwsClients]: (config: ClientConfig) => AwsClients[K] } = {
+  eb: (c) => new (require('@aws-sdk/client-elastic-beanstalk') as typeof import('@aws-sdk/client-elastic-beanstalk')).ElasticBeanstalkClient(c),
+  s3: (c) => new (require('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3')).S3Client(c),
+  ec2: (c) => new (require('@aws-sdk/client-ec2') as typeof import('@aws-sdk/client-ec2')).EC2Client(c),
+  logs: (c) => new (require('@aws-sdk/client-cloudwatch-logs') as typeof import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient(c),
+  iam: (c) => new (require('@aws-sdk/client-iam') as typeof import('@aws-sdk/client-iam')).IAMClient(c),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+export interface RegionClients extends AwsClients {
+  /** Closes the connections of the clients made so far. */
+  destroy(): void;
 }
 
 /**
  * Clients on the SDK's default credential chain (so OIDC through
  * aws-actions/configure-aws-credentials works unchanged) and its standard
  * endpoint variables (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>`).
- * Adaptive retries back off on throttling across the whole run.
+ * Adaptive retries back off on throttling across the whole run. Each is made
+ * on first use.
  */
-export function createClients(region: string): AwsClients {
-  const common = {
-    region,
-    retryMode: 'adaptive',
-    maxAttempts: 8,
-    customUserAgent: 'eb-custom-platform-action',
-  } as const;
+export function createClients(region: string): RegionClients {
+  const config: ClientConfig = { region, retryMode: 'adaptive', maxAttempts: 8, customUserAgent: 'eb-custom-platform-action' };
+  const made: Partial<Record<keyof AwsClients, { destroy(): void }>> = {};
+  const get = <K extends keyof AwsClients>(key: K): AwsClients[K] => (made[key] ??= makers[key](config)) as AwsClients[K];
   return {
-    eb: new ElasticBeanstalkClient(common),
-    s3: new S3Client(common),
-    ec2: new EC2Client(common),
-    logs: new CloudWatchLogsClient(common),
-    iam: new IAMClient(common),
+    get eb() {
+      return get('eb');
+    },
+    get s3() {
+      return get('s3');
+    },
+    get ec2() {
+      return get('ec2');
+    },
+    get logs() {
+      return get('logs');
+    },
+    get iam() {
+      return get('iam');
+    },
+    destroy() {
+      for (const client of Object.values(made)) client.destroy();
+    },
   };
 }
 
@@ -48,7 +81,7 @@ export interface ClientPool {
 }
 
 export function clientPool(): ClientPool {
-  const cache = new Map<string, AwsClients>();
+  const cache = new Map<string, RegionClients>();
   return {
     clientsFor(region) {
       let clients = cache.get(region);
@@ -56,7 +89,7 @@ export function clientPool(): ClientPool {
       return clients;
     },
     destroy() {
-      for (const clients of cache.values()) Object.values(clients).forEach((c) => c.destroy());
+      for (const clients of cache.values()) clients.destroy();
       cache.clear();
     },
   };

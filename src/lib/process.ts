@@ -21,11 +21,23 @@ export function runProcess(cmd: string, args: string[], options: RunOptions = {}
     const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env, cwd: options.cwd });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    const stop = () => child.kill('SIGKILL');
+    let killed = false;
+    const stop = () => {
+      killed = true;
+      child.kill('SIGKILL');
+    };
     const timer = setTimeout(stop, options.timeoutMs ?? 60_000);
     if (options.signal?.aborted) stop();
     options.signal?.addEventListener('abort', stop);
-    child.on('exit', () => options.signal?.removeEventListener('abort', stop));
+    child.on('exit', () => {
+      options.signal?.removeEventListener('abort', stop);
+      // A process we killed may have passed its pipes on (an ssh client hands them to its shared
+      // connection's master), so 'close' could wait for someone else: what was read is the result.
+      if (killed) {
+        child.stdout.destroy();
+        child.stderr.destroy();
+      }
+    });
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e) => {

@@ -77,7 +77,7 @@ export async function packagePlatform(dir: string, outPath: string, options: { m
       'max-bundle-size-mb',
       `the bundle of ${dir} exceeds ${limitMb} MiB (${(bytes / 1024 / 1024).toFixed(1)} MiB written so far, ${(files.reduce((s, f) => s + f.size, 0) / 1024 / 1024).toFixed(1)} MiB of files): exclude what the build does not need in ${path.join(dir, '.ebignore')}, or raise max-bundle-size-mb`,
     );
-  const entries: ZipEntry[] = files.map((f) => ({ name: f.rel, source: f.full, mode: f.mode & 0o111 ? 0o755 : 0o644 }));
+  const entries: ZipEntry[] = files.map((f) => ({ name: f.rel, source: f.full, mode: f.mode & 0o111 ? 0o755 : 0o644, size: f.size }));
   fs.mkdirSync(path.dirname(outPath), { recursive: true });
   try {
     const { sha256, bytes } = await writeZip(outPath, entries, options.maxBytes, tooBig);

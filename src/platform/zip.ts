@@ -8,50 +8,97 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const MADE_BY_UNIX = 3 << 8;
 const VERSION = 20;
 const UTF8 = 1 << 11;
+const DEFLATE_LEVEL = 9;
+const STORED = 0;
+const DEFLATED = 8;
 
 export interface ZipEntry {
   name: string;
   source: string;
   mode: number;
-}
-
-interface Written {
-  name: Buffer;
-  crc: number;
-  compressed: number;
+  /** The file's size when listed, which bounds how much is read ahead. */
   size: number;
-  offset: number;
-  mode: number;
-  method: number;
 }
 
-/** CRC-32 as zip wants it, table-driven. */
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
+/** An entry's content as it goes into the zip: compressed or stored, whichever is smaller. */
+export interface EncodedEntry {
+  crc: number;
+  size: number;
+  method: typeof STORED | typeof DEFLATED;
+  body: Buffer[];
+  bodyBytes: number;
+}
+
+export type Encoder = (source: string) => Promise<EncodedEntry>;
+
+/** CRC-32 as zip wants it: zlib's own where Node has it (20.15 and later), a table otherwise. */
+const crc32: (data: Buffer, crc: number) => number =
+  typeof (zlib as { crc32?: unknown }).crc32 === 'function' ? (zlib as unknown as { crc32: (data: Buffer, crc: number) => number }).crc32 : tableCrc32();
+
+function tableCrc32(): (data: Buffer, crc: number) => number {
+  const table = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
+    table[n] = c >>> 0;
   }
-  return t;
-})();
-
-function crc32(buf: Buffer, crc = 0): number {
-  let c = ~crc >>> 0;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
+  return (data, crc) => {
+    let c = ~crc >>> 0;
+    for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+    return ~c >>> 0;
+  };
 }
 
 /**
- * Writes a zip of `entries`, in the order given, one file in memory at a time,
- * and returns its SHA-256 and size. Only what the content decides reaches the
- * bytes: fixed times, normalised modes, a fixed deflate level.
+ * Reads the file once: each chunk goes to the CRC and to a deflater (which
+ * works on libuv's threads, so several files compress at once). Stored beats
+ * deflate for data that does not compress (already zipped, random); the
+ * deflate stream's bytes are those of a one-shot deflate at the same level.
+ */
+export async function encodeFile(source: string): Promise<EncodedEntry> {
+  const deflater = zlib.createDeflateRaw({ level: DEFLATE_LEVEL });
+  const compressed: Buffer[] = [];
+  let compressedBytes = 0;
+  deflater.on('data', (chunk: Buffer) => {
+    compressed.push(chunk);
+    compressedBytes += chunk.length;
+  });
+  const done = new Promise<void>((resolve, reject) => {
+    deflater.once('end', resolve);
+    deflater.once('error', reject);
+  });
+  const raw: Buffer[] = [];
+  let crc = 0;
+  let size = 0;
+  for await (const chunk of fs.createReadStream(source, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    crc = crc32(chunk, crc);
+    size += chunk.length;
+    raw.push(chunk);
+    if (!deflater.write(chunk)) await new Promise((resolve) => deflater.once('drain', resolve));
+  }
+  deflater.end();
+  await done;
+  return compressedBytes < size
+    ? { crc, size, method: DEFLATED, body: compressed, bodyBytes: compressedBytes }
+    : { crc, size, method: STORED, body: raw, bodyBytes: size };
+}
+
+/** How many files are read and compressed ahead of the one being written, and how many bytes of them may wait in memory. */
+const AHEAD = 4;
+const AHEAD_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Writes a zip of `entries`, in the order given, and returns its SHA-256 and
+ * size. Only what the content decides reaches the bytes: fixed times,
+ * normalised modes, a fixed deflate level. Files are encoded a few at a time
+ * ahead of the writer; their order in the zip is `entries`' order.
  */
 export async function writeZip(
   outPath: string,
   entries: ZipEntry[],
   maxBytes: number,
   onTooBig: (bytes: number) => Error,
+  encode: Encoder = encodeFile,
 ): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
   const fd = fs.openSync(outPath, 'w');
@@ -62,32 +109,47 @@ export async function writeZip(
     hash.update(buf);
     offset += buf.length;
   };
-  const written: Written[] = [];
+  const written: { name: Buffer; offset: number; mode: number; encoded: Omit<EncodedEntry, 'body'> }[] = [];
+  // Files being read and compressed ahead of the writer, in zip order, with the bytes they hold at most.
+  const ahead: { encoded: Promise<EncodedEntry>; size: number }[] = [];
+  let next = 0;
+  let aheadBytes = 0;
+  const readAhead = () => {
+    while (next < entries.length && ahead.length < AHEAD && (ahead.length === 0 || aheadBytes + entries[next].size <= AHEAD_BYTES)) {
+      const encoded = encode(entries[next].source);
+      // A failure is met in order by the writer; this only keeps Node from calling it unhandled meanwhile.
+      encoded.catch(() => undefined);
+      ahead.push({ encoded, size: entries[next].size });
+      aheadBytes += entries[next].size;
+      next++;
+    }
+  };
   try {
     for (const entry of entries) {
-      const data = await fs.promises.readFile(entry.source);
-      const deflated = zlib.deflateRawSync(data, { level: 9 });
-      // Stored beats deflate for data that does not compress (already zipped, random).
-      const useDeflate = deflated.length < data.length;
-      const body = useDeflate ? deflated : data;
+      readAhead();
+      const head = ahead.shift()!;
+      const encoded = await head.encoded;
+      aheadBytes -= head.size;
+      readAhead();
       const name = Buffer.from(entry.name, 'utf8');
-      const crc = crc32(data);
       const header = Buffer.alloc(30);
       header.writeUInt32LE(0x04034b50, 0);
       header.writeUInt16LE(VERSION, 4);
       header.writeUInt16LE(UTF8, 6);
-      header.writeUInt16LE(useDeflate ? 8 : 0, 8);
+      header.writeUInt16LE(encoded.method, 8);
       header.writeUInt16LE(DOS_TIME, 10);
       header.writeUInt16LE(DOS_DATE, 12);
-      header.writeUInt32LE(crc, 14);
-      header.writeUInt32LE(body.length, 18);
-      header.writeUInt32LE(data.length, 22);
+      header.writeUInt32LE(encoded.crc, 14);
+      header.writeUInt32LE(encoded.bodyBytes, 18);
+      header.writeUInt32LE(encoded.size, 22);
       header.writeUInt16LE(name.length, 26);
       header.writeUInt16LE(0, 28);
-      written.push({ name, crc, compressed: body.length, size: data.length, offset, mode: entry.mode, method: useDeflate ? 8 : 0 });
+      const at = offset;
       write(header);
       write(name);
-      write(body);
+      for (const chunk of encoded.body) write(chunk);
+      const { body: _body, ...facts } = encoded;
+      written.push({ name, offset: at, mode: entry.mode, encoded: facts });
     }
     const centralStart = offset;
     for (const w of written) {
@@ -96,12 +158,12 @@ export async function writeZip(
       c.writeUInt16LE(MADE_BY_UNIX | VERSION, 4);
       c.writeUInt16LE(VERSION, 6);
       c.writeUInt16LE(UTF8, 8);
-      c.writeUInt16LE(w.method, 10);
+      c.writeUInt16LE(w.encoded.method, 10);
       c.writeUInt16LE(DOS_TIME, 12);
       c.writeUInt16LE(DOS_DATE, 14);
-      c.writeUInt32LE(w.crc, 16);
-      c.writeUInt32LE(w.compressed, 20);
-      c.writeUInt32LE(w.size, 24);
+      c.writeUInt32LE(w.encoded.crc, 16);
+      c.writeUInt32LE(w.encoded.bodyBytes, 20);
+      c.writeUInt32LE(w.encoded.size, 24);
       c.writeUInt16LE(w.name.length, 28);
       c.writeUInt16LE(0, 30);
       c.writeUInt16LE(0, 32);
@@ -122,6 +184,8 @@ export async function writeZip(
     write(end);
   } finally {
     fs.closeSync(fd);
+    // Encodings still running when a write failed (the bundle too big) are let finish, unread.
+    await Promise.allSettled(ahead.map((a) => a.encoded));
   }
   return { sha256: hash.digest('hex'), bytes: offset };
 }

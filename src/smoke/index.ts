@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { EC2Client, GetConsoleOutputCommand } from '@aws-sdk/client-ec2';
 import { abortable, Clock, realClock } from '../lib/clock';
@@ -8,7 +10,7 @@ import type { SmokeSpec } from '../platform/smoke-spec';
 import { CheckResult, runChecks, smokeChecks } from './checks';
 import { fingerprint, hostFingerprintsFromConsole, hostKeysFromConsole, matchesFingerprint, sshdTrouble } from './host-keys';
 import { createSecurityGroup, importKey, launchInstance, resolveVpc, smokeName, teardownSmokeResource, toTags, waitForRunning } from './instance';
-import { SshFailure, SshTarget, classifySshFailure, makeKey, scanHostKeys, sshRun, writeKnownHosts } from './ssh';
+import { SshFailure, SshTarget, classifySshFailure, makeKey, scanHostKeys, shareConnection, sshRun, writeKnownHosts } from './ssh';
 
 export { teardownSmokeResource } from './instance';
 export type { CheckResult, CommandCheckSpec } from './checks';
@@ -265,6 +267,7 @@ export async function runSmokeTest(options: SmokeOptions, given: SmokeDeps): Pro
         version: name.replace(/^eb-platform-/, ''),
         deadline: options.deadline,
         signal,
+        controlDir: key.dir,
       },
       log,
       deps.clock,
@@ -297,6 +300,10 @@ export interface HostUnderTest {
   version: string;
   deadline?: number;
   signal?: AbortSignal;
+  /** A directory only this run can read, for the shared connection's socket; a fresh private one when not given. */
+  controlDir?: string;
+  /** One SSH connection for every check (the default), or one per command (the bench's comparison). */
+  connections?: 'shared' | 'per-command';
 }
 
 /**
@@ -309,25 +316,32 @@ export async function checkHost(host: HostUnderTest, log: Log, clock: Clock = re
     log.info(
       `The platform declares no smoke checks: only the checks that hold for any image run. Declare its own in smoke.yaml beside platform.yaml (see the README).`,
     );
-  return log.group('Smoke test checks', () =>
-    runChecks(
-      smokeChecks(host.spec, host.version, host.userScript),
-      {
-        target: host.target,
-        httpUrl: host.httpUrl,
-        userScript: host.userScript,
-        deadline: host.deadline,
-        signal: host.signal,
-        now: () => clock.now(),
-        sleep: (ms) => clock.sleep(ms),
-      },
-      (r) => {
-        const line = `${r.ok ? 'PASS' : 'FAIL'} ${r.name} (${(r.durationMs / 1000).toFixed(1)} s)${r.excerpt ? `\n${indent(r.excerpt)}` : ''}`;
-        if (r.ok) log.info(line);
-        else log.error(line);
-      },
-    ),
-  );
+  const ownDir = host.controlDir ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'eb-platform-ssh-control-'));
+  const shared = host.connections === 'per-command' ? undefined : await shareConnection(host.target, host.controlDir ?? ownDir!, { log });
+  try {
+    return await log.group('Smoke test checks', () =>
+      runChecks(
+        smokeChecks(host.spec, host.version, host.userScript),
+        {
+          target: shared?.target ?? host.target,
+          httpUrl: host.httpUrl,
+          userScript: host.userScript,
+          deadline: host.deadline,
+          signal: host.signal,
+          now: () => clock.now(),
+          sleep: (ms) => clock.sleep(ms),
+        },
+        (r) => {
+          const line = `${r.ok ? 'PASS' : 'FAIL'} ${r.name} (${(r.durationMs / 1000).toFixed(1)} s)${r.excerpt ? `\n${indent(r.excerpt)}` : ''}`;
+          if (r.ok) log.info(line);
+          else log.error(line);
+        },
+      ),
+    );
+  } finally {
+    await shared?.close();
+    if (ownDir) fs.rmSync(ownDir, { recursive: true, force: true });
+  }
 }
 
 function indent(text: string): string {

@@ -1,8 +1,10 @@
-import { runProcess } from '../lib/process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { realClock } from '../lib/clock';
 import type { Log } from '../lib/log';
+import { runProcess } from '../lib/process';
 
 export interface SshTarget {
   host: string;
@@ -11,6 +13,8 @@ export interface SshTarget {
   keyPath: string;
   /** A known_hosts file holding the host keys to accept; nothing else is. */
   knownHostsPath: string;
+  /** The control socket of a shared connection (see shareConnection); without it each command connects anew. */
+  controlPath?: string;
 }
 
 import type { CommandResult } from '../lib/process';
@@ -104,7 +108,70 @@ function sshOptions(t: SshTarget, connectTimeoutS: number): string[] {
     'ServerAliveCountMax=4',
     '-o',
     'LogLevel=ERROR',
+    // Through the shared connection when there is one; ssh connects on its own when the socket is gone.
+    ...(t.controlPath ? ['-o', 'ControlMaster=no', '-o', `ControlPath=${t.controlPath}`] : []),
   ];
+}
+
+export interface SharedConnection {
+  /** The target, its commands going through the one connection. */
+  target: SshTarget;
+  /** Ends the connection and removes its socket; safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens one authenticated connection that later commands share (OpenSSH's
+ * connection multiplexing), with the same host-key pinning as any command.
+ * The master is this process's child, not a daemon, so it dies with the job
+ * whatever kills it; its socket lives in `dir`, a directory only this run can
+ * read. Undefined when the master could not start: commands then connect one
+ * by one, as they would without it.
+ */
+export async function shareConnection(t: SshTarget, dir: string, options: { timeoutMs?: number; log?: Log } = {}): Promise<SharedConnection | undefined> {
+  const controlPath = path.join(dir, 'control.sock');
+  fs.rmSync(controlPath, { force: true });
+  const master = spawn(
+    'ssh',
+    [
+      ...sshOptions({ ...t, controlPath: undefined }, 10),
+      '-o',
+      'ControlMaster=yes',
+      '-o',
+      `ControlPath=${controlPath}`,
+      '-o',
+      'ControlPersist=no',
+      '-N',
+      `${t.user}@${t.host}`,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  master.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<void>((resolve) => master.once('exit', () => resolve()));
+  const close = async () => {
+    if (master.exitCode === null && master.signalCode === null) {
+      master.kill('SIGTERM');
+      await Promise.race([exited, realClock.sleep(5_000)]);
+      if (master.exitCode === null && master.signalCode === null) master.kill('SIGKILL');
+    }
+    fs.rmSync(controlPath, { force: true });
+  };
+  const until = Date.now() + (options.timeoutMs ?? 30_000);
+  let gone = false;
+  void exited.then(() => (gone = true));
+  while (!gone && Date.now() < until) {
+    if (fs.existsSync(controlPath)) {
+      const check = await runProcess('ssh', ['-F', '/dev/null', '-o', `ControlPath=${controlPath}`, '-O', 'check', `${t.user}@${t.host}`], {
+        timeoutMs: 10_000,
+      });
+      if (check.code === 0) return { target: { ...t, controlPath }, close };
+    }
+    await realClock.sleep(50);
+  }
+  await close();
+  options.log?.info(`SSH connection sharing is unavailable (${stderr.trim() || 'the control socket did not appear'}); each check connects on its own.`);
+  return undefined;
 }
 
 /** Runs one command on the host; a non-zero exit is a result, not an exception. */
