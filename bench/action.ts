@@ -1,7 +1,8 @@
 /**
- * Figures for the action, as `name: value unit` lines:
- * cold start of the bundle, dist/ size, packaging speed, on a simulated
- * 30-minute build the API calls made and the lag before Ready is noticed, and
+ * Figures for the action, each on its own line: cold start of the bundle
+ * against a bare Node started in the same run, dist/ size, packaging speed,
+ * on a simulated 30-minute build the API calls made and the lag before Ready
+ * is noticed, the time from the smoke test's verdict to its last delete, and
  * a whole clean run against the AWS stand-in.
  */
 import { spawn } from 'node:child_process';
@@ -20,6 +21,9 @@ import { virtualClock } from '../__tests__/helpers/virtual-clock';
 import { benchPackaging } from './packaging';
 import { startStandin } from '../test/aws-standin/server';
 import { runAction } from '../__tests__/helpers/run-action';
+import { smokeScenario } from '../__tests__/faults/harness';
+import { startSshd } from '../__tests__/helpers/sshd';
+import { freePort } from '../__tests__/helpers/processes';
 
 const root = path.resolve(__dirname, '..');
 
@@ -28,52 +32,71 @@ function line(name: string, value: number | string, unit = ''): void {
 }
 
 /** Spawns the bundled main step and times the first request it sends to an endpoint on loopback. */
-async function coldStart(runs: number): Promise<number[]> {
-  const times: number[] = [];
+async function coldStartOnce(): Promise<number> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cold-'));
+  let first = 0;
+  const server = http.createServer((_req, res) => {
+    if (!first) first = performance.now();
+    // Refuse everything: the first call is all this measures.
+    res.writeHead(403, { 'content-type': 'text/xml' });
+    res.end(
+      '<ErrorResponse><Error><Type>Sender</Type><Code>InsufficientPrivilegesException</Code><Message>bench</Message></Error><RequestId>1</RequestId></ErrorResponse>',
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  for (const f of ['state', 'output', 'summary']) fs.writeFileSync(path.join(work, f), '');
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(root, 'dist/main.js')], {
+    cwd: root,
+    stdio: 'ignore',
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      GITHUB_WORKSPACE: root,
+      GITHUB_REPOSITORY: 'bench/platform',
+      GITHUB_STATE: path.join(work, 'state'),
+      GITHUB_OUTPUT: path.join(work, 'output'),
+      GITHUB_STEP_SUMMARY: path.join(work, 'summary'),
+      RUNNER_TEMP: work,
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'AKIDBENCH',
+      AWS_SECRET_ACCESS_KEY: 'bench-secret',
+      AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`,
+      AWS_MAX_ATTEMPTS: '1',
+      'INPUT_PLATFORM-VERSION': '1.0.0',
+      'INPUT_SMOKE-TEST': 'false',
+    },
+  });
+  await new Promise((r) => child.on('exit', r));
+  server.close();
+  fs.rmSync(work, { recursive: true, force: true });
+  if (!first) throw new Error('the bundled action made no AWS call');
+  return first - started;
+}
+
+/** A bare `node -e ''` from spawn to exit: the floor any Node program starts from on this machine now. */
+async function bareNodeOnce(): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+  await new Promise((r) => child.on('exit', r));
+  return performance.now() - started;
+}
+
+/** Medians of both, their runs interleaved so that the machine's load weighs on each alike. */
+async function coldStart(runs: number): Promise<{ action: number; bare: number }> {
+  const action: number[] = [];
+  const bare: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cold-'));
-    let started = 0;
-    let first = 0;
-    const server = http.createServer((_req, res) => {
-      if (!first) first = performance.now();
-      // Refuse everything: the first call is all this measures.
-      res.writeHead(403, { 'content-type': 'text/xml' });
-      res.end(
-        '<ErrorResponse><Error><Type>Sender</Type><Code>InsufficientPrivilegesException</Code><Message>bench</Message></Error><RequestId>1</RequestId></ErrorResponse>',
-      );
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const port = (server.address() as { port: number }).port;
-    for (const f of ['state', 'output', 'summary']) fs.writeFileSync(path.join(work, f), '');
-    const child = spawn(process.execPath, [path.join(root, 'dist/main.js')], {
-      cwd: root,
-      stdio: 'ignore',
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        GITHUB_WORKSPACE: root,
-        GITHUB_REPOSITORY: 'bench/platform',
-        GITHUB_STATE: path.join(work, 'state'),
-        GITHUB_OUTPUT: path.join(work, 'output'),
-        GITHUB_STEP_SUMMARY: path.join(work, 'summary'),
-        RUNNER_TEMP: work,
-        AWS_REGION: 'eu-west-1',
-        AWS_ACCESS_KEY_ID: 'AKIDBENCH',
-        AWS_SECRET_ACCESS_KEY: 'bench-secret',
-        AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`,
-        AWS_MAX_ATTEMPTS: '1',
-        'INPUT_PLATFORM-VERSION': '1.0.0',
-        'INPUT_SMOKE-TEST': 'false',
-      },
-    });
-    started = performance.now();
-    await new Promise((r) => child.on('exit', r));
-    server.close();
-    fs.rmSync(work, { recursive: true, force: true });
-    if (!first) throw new Error('the bundled action made no AWS call');
-    times.push(first - started);
+    bare.push(await bareNodeOnce());
+    action.push(await coldStartOnce());
   }
-  return times;
+  return { action: median(action), bare: median(bare) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function dirBytes(dir: string): number {
@@ -137,10 +160,41 @@ async function standinRun(): Promise<{ wallMs: number; lingerMs: number }> {
   }
 }
 
+/**
+ * A run with the smoke test against a plain sshd (its checks fail there, which
+ * is a verdict too): how long after the checks' verdict (their log group
+ * closing) the last delete of the smoke test's resources reaches EC2.
+ */
+async function teardownAfterVerdict(): Promise<number> {
+  const sshd = await startSshd();
+  try {
+    let verdictAt = 0;
+    const { standin, leftovers } = await smokeScenario(
+      { ...sshd, sshPort: sshd.port, httpPort: await freePort() },
+      {
+        interrupt: (_standin, _kill, output) => {
+          const watch = setInterval(() => {
+            if (!/::group::Smoke test checks[\s\S]*::endgroup::/.test(output())) return;
+            verdictAt = Date.now();
+            clearInterval(watch);
+          }, 2);
+        },
+      },
+    );
+    if (!verdictAt) throw new Error('the smoke checks never ended');
+    if (leftovers.length) throw new Error(`the run left ${leftovers.join(', ')}`);
+    const deletes = standin.seen.filter((s) => /^(Terminate|Delete)/.test(s.action) && s.at >= verdictAt);
+    return Math.max(...deletes.map((s) => s.at)) - verdictAt;
+  } finally {
+    await sshd.stop();
+  }
+}
+
 async function main(): Promise<void> {
-  const starts = (await coldStart(5)).sort((a, b) => a - b);
-  line('cold start to first AWS call (median of 5)', starts[2], 'ms');
-  line('cold start to first AWS call (max of 5)', starts[4], 'ms');
+  const cold = await coldStart(9);
+  process.stdout.write(
+    `cold start median: ${cold.action.toFixed(0)} ms, bare node median: ${cold.bare.toFixed(0)} ms, ratio: ${(cold.action / cold.bare).toFixed(2)}\n`,
+  );
   line('dist size', dirBytes(path.join(root, 'dist')) / 1024, 'KiB');
   line('dist/index.js size', fs.statSync(path.join(root, 'dist/index.js')).size / 1024, 'KiB');
   for (const l of await benchPackaging()) process.stdout.write(l + '\n');
@@ -148,6 +202,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `polling: ${sim.calls} calls over a 30-minute build, ${(sim.calls / (sim.buildMs / 10_000)).toFixed(2)} per 10 s, Ready noticed after ${sim.lagSeconds.toFixed(1)} s\n`,
   );
+  process.stdout.write(`teardown: last delete issued ${(await teardownAfterVerdict()).toFixed(0)} ms after the verdict\n`);
   const clean = await standinRun();
   line('clean run against the stand-in (1.2 s build), main and post', clean.wallMs / 1000, 's');
   line('main step exits after its last AWS call', clean.lingerMs, 'ms');

@@ -96,6 +96,8 @@ async function main(): Promise<void> {
     line('deploy start to new version serving', servedAfter, 's');
     line('deploy start to deploy finished (old colour drained and stopped)', deploySeconds, 's');
     report('during a deploy through nginx', result, (performance.now() - started) / 1000);
+    const ratio = percentile(result.latenciesMs, 99) / percentile(steady.latenciesMs, 99);
+    process.stdout.write(`p99 during deploy vs steady: ${ratio.toFixed(2)}, failed requests during deploy: ${result.failed}\n`);
     process.stdout.write(`failed requests during deploy: ${result.failed}\n`);
   } finally {
     await vm.stop();

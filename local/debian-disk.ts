@@ -30,7 +30,20 @@ export const GUEST_PACKAGES = [
   'iproute2',
   'kmod',
   'curl',
+  // The initrd's compressor (SMALL_INITRD).
+  'zstd',
 ];
+
+/**
+ * The initrd holds only what mounts the root disk under QEMU (virtio and ext4),
+ * compressed with zstd: Debian's default takes most modules, and unpacking that
+ * and probing them costs seconds of every boot under emulation.
+ */
+const SMALL_INITRD = [
+  `printf 'MODULES=list\nCOMPRESS=zstd\n' >"$1/etc/initramfs-tools/conf.d/local-vm"`,
+  `printf 'virtio_pci\nvirtio_blk\next4\n' >"$1/etc/initramfs-tools/modules"`,
+  'chroot "$1" update-initramfs -u -k all',
+].join(' && ');
 
 export interface DebianDisk {
   dir: string;
@@ -142,7 +155,7 @@ async function build(recipe: DiskRecipe, key: string, log: (line: string) => voi
         '--mode=root',
         '--quiet',
         `--include=${recipe.include.join(',')}`,
-        ...recipe.hooks.map((h) => `--customize-hook=${h}`),
+        ...[...recipe.hooks, SMALL_INITRD].map((h) => `--customize-hook=${h}`),
         SUITE,
         root,
       ],

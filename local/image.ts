@@ -18,7 +18,7 @@ export interface LocalImage {
 }
 
 /** Packages beyond what the builder installs: a bootable, reachable Debian. */
-const INCLUDE = [...GUEST_PACKAGES, 'zstd'];
+const INCLUDE = GUEST_PACKAGES;
 const DISK_SIZE = '6G';
 /** Bumped when the recipe below changes in a way the hash of its inputs cannot see. */
 const RECIPE = 5;

@@ -71,7 +71,7 @@ describe('the action end to end, the real Packer building the platform for Elast
         ws.cleanup();
       }
     },
-    20 * MIN,
+    30 * MIN,
   );
 
   it(
@@ -109,6 +109,6 @@ describe('the action end to end, the real Packer building the platform for Elast
         ws.cleanup();
       }
     },
-    20 * MIN,
+    30 * MIN,
   );
 });

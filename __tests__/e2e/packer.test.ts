@@ -96,7 +96,7 @@ describe('the action end to end with builder: packer, the real Packer on the run
         ws.cleanup();
       }
     },
-    20 * MIN,
+    30 * MIN,
   );
 
   it.each(['SIGTERM', 'SIGKILL'] as const)(
@@ -123,7 +123,7 @@ describe('the action end to end with builder: packer, the real Packer on the run
         ws.cleanup();
       }
     },
-    20 * MIN,
+    30 * MIN,
   );
 
   it('needs exactly the IAM policy the README gives for builder: packer', () => {

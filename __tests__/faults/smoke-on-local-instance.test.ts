@@ -18,7 +18,7 @@ describe('the bundled action, its SSH part on the local instance of the platform
   let vm: LocalInstance;
   beforeAll(async () => {
     vm = await startLocalInstance({ log: () => {} });
-  }, 20 * 60_000);
+  }, 30 * 60_000);
   afterAll(() => vm?.stop(), 60_000);
 
   /** As on a fresh EC2 instance, the run's own key is the only one accepted: it replaces the previous run's. */

@@ -67,6 +67,34 @@ describe('the image cache lock', () => {
     expect(lines).toEqual([expect.stringMatching(/process \d+ is building it; waiting/)]);
   });
 
+  it('lets waiters in in the order they came: a holder that takes the lock again at once waits its turn', async () => {
+    const file = path.join(dir, '.instance.lock');
+    const order: string[] = [];
+    const first = await acquireLock(file);
+    const waiter = acquireLock(file).then((release) => {
+      order.push('waiter');
+      release();
+    });
+    await new Promise((r) => setTimeout(r, 700));
+    first();
+    const again = await acquireLock(file);
+    order.push('again');
+    again();
+    await waiter;
+    expect(order).toEqual(['waiter', 'again']);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('skips the ticket of a waiter that died', async () => {
+    const dead = spawn(process.execPath, ['-e', '0']);
+    await new Promise((r) => dead.on('exit', r));
+    const file = path.join(dir, '.instance.lock');
+    fs.writeFileSync(`${file}.wait.000000000000001.${dead.pid}.000000`, '');
+    const release = await acquireLock(file);
+    release();
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
   it('frees only its own lock: a holder whose lock was taken over leaves the new holder alone', async () => {
     const file = path.join(dir, '.instance.lock');
     const release = await acquireLock(file);

@@ -26,7 +26,7 @@ describe('local instance of the platform', () => {
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'local-tests-'));
     vm = await startLocalInstance({ log: () => {} });
-  }, 20 * 60_000);
+  }, 30 * 60_000);
   afterAll(async () => {
     await vm?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -176,6 +176,11 @@ describe('smoke test on EC2', () => {
       expect(error.details).toEqual(['The last lines of the instance console:', expect.stringContaining("running 'init-local'")]);
       expect(s.clock.sleeps.length).toBeGreaterThan(5);
       expect(Math.max(...s.clock.sleeps)).toBeLessThanOrEqual(20_000);
+      // One line a minute while it waits, never more: ten minutes, at most ten lines.
+      const progress =
+        s.log.text().match(/Still waiting for SSH on 127\.0\.0\.1:\d+ after \d+ min \d+ s: the instance is booting \(sshd has not answered yet\)\./g) ?? [];
+      expect(progress.length).toBeGreaterThanOrEqual(8);
+      expect(progress.length).toBeLessThanOrEqual(10);
       s.expectClean();
       expect(calls(s, TerminateInstancesCommand)).toHaveLength(1);
     }, 60_000);
@@ -226,11 +231,11 @@ describe('smoke test on EC2', () => {
       s.expectClean();
       expect(s.log.text()).toMatch(/still in use; trying again/);
       expect(calls(s, DeleteSecurityGroupCommand)).toHaveLength(3);
-      // Instance first and gone, then the group, then the key.
+      // The instance and the key pair at once; the group once the instance is gone.
       const order = s.model.mock.calls().map((c) => (c.args[0] as { constructor: { name: string } }).constructor.name);
-      const last = (n: string) => order.lastIndexOf(n);
-      expect(last('TerminateInstancesCommand')).toBeLessThan(last('DeleteSecurityGroupCommand'));
-      expect(last('DeleteSecurityGroupCommand')).toBeLessThan(last('DeleteKeyPairCommand'));
+      const first = (n: string) => order.indexOf(n);
+      expect(first('DeleteKeyPairCommand')).toBeLessThan(order.indexOf('DescribeInstancesCommand', first('TerminateInstancesCommand')));
+      expect(order.lastIndexOf('DescribeInstancesCommand')).toBeLessThan(first('DeleteSecurityGroupCommand'));
       // Only the runner may reach it, on SSH and HTTP.
       const ingress = calls(s, AuthorizeSecurityGroupIngressCommand)[0].IpPermissions as { FromPort: number; IpRanges: { CidrIp: string }[] }[];
       expect(ingress.map((p) => [p.FromPort, p.IpRanges.map((r) => r.CidrIp)])).toEqual([

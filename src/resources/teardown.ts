@@ -2,6 +2,7 @@ import type { AwsClients } from '../lib/aws';
 import { terminateBuilder } from '../build/elastic-beanstalk/builder';
 import { describeError } from '../lib/errors';
 import type { Ledger, Resource } from './ledger';
+import { removeConcurrently } from './removal-order';
 import type { Log } from '../lib/log';
 import { teardownSmokeResource } from '../smoke';
 import { removePackerLeftovers } from '../build/packer/leftovers';
@@ -29,9 +30,9 @@ export function describeResource(r: Resource): string {
 }
 
 /**
- * Removes everything the ledger still lists, newest first (an instance before
- * the security group it uses), and keeps going past failures so one stuck
- * resource does not strand the others. Idempotent: gone is success.
+ * Removes everything the ledger still lists, what does not depend on anything
+ * else at once, and keeps going past failures so one stuck resource does not
+ * strand the others. Idempotent: gone is success.
  */
 export async function teardown(
   ledger: Ledger,
@@ -39,33 +40,30 @@ export async function teardown(
   log: Log,
   options: { keepBuilder: boolean },
 ): Promise<TeardownOutcome[]> {
-  const outcomes: TeardownOutcome[] = [];
-  for (const resource of ledger.list().reverse()) {
+  return removeConcurrently(ledger.list().reverse(), async (resource): Promise<TeardownOutcome> => {
     const what = describeResource(resource);
     try {
       if (resource.kind === 'builder-environment') {
         if (options.keepBuilder) {
           log.info(`Keeping ${what} (keep-builder is set).`);
           ledger.release(resource);
-          outcomes.push({ resource, ok: true, detail: 'kept (keep-builder)' });
-          continue;
+          return { resource, ok: true, detail: 'kept (keep-builder)' };
         }
         const result = await terminateBuilder(clientsFor(resource.region).eb, resource, log);
         ledger.release(resource);
-        outcomes.push({ resource, ok: true, detail: result });
-      } else if (resource.kind === 'packer-build') {
+        return { resource, ok: true, detail: result };
+      }
+      if (resource.kind === 'packer-build') {
         const removed = await removePackerLeftovers(clientsFor(resource.region).ec2, resource, log);
         ledger.release(resource);
-        outcomes.push({ resource, ok: true, detail: removed.length ? `removed ${removed.join(', ')}` : 'nothing left' });
-      } else {
-        const { ec2 } = clientsFor(resource.region);
-        await teardownSmokeResource(resource, { ec2, ledger, log });
-        outcomes.push({ resource, ok: true, detail: 'deleted' });
+        return { resource, ok: true, detail: removed.length ? `removed ${removed.join(', ')}` : 'nothing left' };
       }
+      const { ec2 } = clientsFor(resource.region);
+      await teardownSmokeResource(resource, { ec2, ledger, log });
+      return { resource, ok: true, detail: 'deleted' };
     } catch (error) {
       log.error(`Could not remove ${what}: ${describeError(error)}`);
-      outcomes.push({ resource, ok: false, detail: describeError(error) });
+      return { resource, ok: false, detail: describeError(error) };
     }
-  }
-  return outcomes;
+  });
 }

@@ -4,7 +4,10 @@ import * as path from 'node:path';
 import { EC2Client, GetConsoleOutputCommand } from '@aws-sdk/client-ec2';
 import { abortable, Clock, realClock } from '../lib/clock';
 import { StepError, describeError } from '../lib/errors';
+import { duration } from '../lib/duration';
+import { backoff } from '../lib/retry';
 import { Ledger, resourceKey } from '../resources/ledger';
+import { removeConcurrently } from '../resources/removal-order';
 import type { Log } from '../lib/log';
 import type { SmokeSpec } from '../platform/smoke-spec';
 import { CheckResult, runChecks, smokeChecks } from './checks';
@@ -104,6 +107,14 @@ function tail(text: string, lines: number): string[] {
  * the console stayed silent for a grace period, from the first contact, and
  * the log says so with a warning.
  */
+/** What the SSH wait is waiting for, in words. */
+function waitingFor(answered: boolean, pinned: boolean | undefined, last: SshFailure): string {
+  if (!answered) return 'the instance is booting (sshd has not answered yet)';
+  if (pinned === undefined) return 'sshd answers; waiting for the instance to print its host keys to the console';
+  if (last === 'refused') return "sshd does not accept the run's key yet (the instance installs it at first boot)";
+  return `the last attempt: ${last}`;
+}
+
 async function connect(
   target: Omit<SshTarget, 'knownHostsPath'>,
   knownHostsPath: string,
@@ -115,7 +126,9 @@ async function connect(
   const log = deps.log;
   const graceMs = deps.consoleGraceMs ?? 180_000;
   const where = `${target.host}:${target.port}`;
-  let pause = 3_000;
+  const pause = backoff(3_000, 15_000);
+  const started = clock.now();
+  let quietSince = started;
   let firstAnswer: number | undefined;
   let last: SshFailure = 'unreachable';
   let lastError = '';
@@ -171,8 +184,12 @@ async function connect(
     }
     const left = deadline - clock.now();
     if (left <= 0) break;
-    await clock.sleep(Math.min(pause, left));
-    pause = Math.min(pause * 1.5, 15_000);
+    // A boot takes minutes on some instance types: one line a minute so the wait never looks hung.
+    if (clock.now() - quietSince >= 60_000) {
+      quietSince = clock.now();
+      log.info(`Still waiting for SSH on ${where} after ${duration(clock.now() - started)}: ${waitingFor(firstAnswer !== undefined, pinned, last)}.`);
+    }
+    await clock.sleep(Math.min(pause.next(), left));
   }
   const { text, error: unreadable } = await consoleText(deps.ec2, instanceId);
   const trouble = sshdTrouble(text);
@@ -276,15 +293,15 @@ export async function runSmokeTest(options: SmokeOptions, given: SmokeDeps): Pro
     return report;
   } finally {
     key.cleanup();
-    // Newest first: the instance before the security group it uses, then the key pair.
+    // The instance and the key pair at once, the security group once the instance is gone.
     const mine = ledger.list().filter((r) => r.kind !== 'builder-environment' && !before.has(resourceKey(r)));
-    for (const resource of mine.reverse()) {
+    await removeConcurrently(mine, async (resource) => {
       try {
         await teardownSmokeResource(resource, { ec2, ledger, log, clock });
       } catch (error) {
         log.error(`Could not remove ${resource.kind}: ${describeError(error)} (the post step tries again)`);
       }
-    }
+    });
   }
 }
 

@@ -6,6 +6,7 @@
  * console is the console output; the metadata service is the stand-in's
  * /imds/INSTANCE/ path, reached from the guest through QEMU's host address.
  *
+ * The stand-in holds the machine's one emulated guest slot for all its VMs (real.ts).
  * States move as EC2's do: pending until QEMU runs, running, stopping while the
  * guest shuts down after an ACPI power-off (StopInstances), stopped;
  * shutting-down and terminated (TerminateInstances kills the VM and deletes its
@@ -18,7 +19,6 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { acquireLock } from '../../local/lock';
 import { Accelerator, guestArgs, startQemu } from '../../local/qemu';
 import { Disk, InstanceState, LaunchSpec, Machine, MachineBackend } from './machines';
 
@@ -27,8 +27,6 @@ export interface VmMachinesOptions {
   port: number;
   /** Where overlays and image disks live; removed on close. */
   workDir: string;
-  /** The lock that lets one emulated guest run at a time on this machine (local/lock.ts). */
-  lockFile: string;
   log?: (line: string) => void;
   memoryMiB?: number;
 }
@@ -100,12 +98,9 @@ export function vmMachines(options: VmMachinesOptions) {
     let state: InstanceState = 'pending';
     let reason: { code: string; message: string } | undefined;
     let wanted: 'stop' | 'terminate' | undefined;
-    let release: (() => void) | undefined;
     const deleteDisk = () => fs.rmSync(dir, { recursive: true, force: true });
 
     const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
-      release?.();
-      release = undefined;
       used.delete(address);
       vm.child = undefined;
       if (wanted === 'terminate' || (!wanted && spec.shutdownBehavior === 'terminate' && code === 0)) {
@@ -129,14 +124,14 @@ export function vmMachines(options: VmMachinesOptions) {
 
     void (async () => {
       try {
-        release = await acquireLock(options.lockFile, (holder) => log(`instance ${spec.instanceId}: ${holder} runs a VM; waiting for it to stop`));
+        for (const port of [22, 80]) if (!(await freeOn(address, port))) throw new Error(`${address}:${port} is taken`);
+        // Terminated while still pending: it never runs.
         if (wanted === 'terminate') {
-          release();
+          used.delete(address);
           state = 'terminated';
           deleteDisk();
           return;
         }
-        for (const port of [22, 80]) if (!(await freeOn(address, port))) throw new Error(`${address}:${port} is taken`);
         const imds = `http://10.0.2.2:${options.port}/imds/${spec.instanceId}`;
         const args = (accel: Accelerator) =>
           guestArgs(
@@ -159,7 +154,6 @@ export function vmMachines(options: VmMachinesOptions) {
         log(`instance ${spec.instanceId}: running at ${address} (${accel.toUpperCase()})`);
       } catch (error) {
         log(`instance ${spec.instanceId}: could not start: ${(error as Error).message}`);
-        release?.();
         used.delete(address);
         state = 'terminated';
         reason = { code: 'Server.InternalError', message: `Server.InternalError: ${(error as Error).message}` };

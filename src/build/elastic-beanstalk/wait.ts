@@ -1,4 +1,5 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { duration } from '../../lib/duration';
 import { DescribePlatformVersionCommand, ElasticBeanstalkClient, PlatformDescription } from '@aws-sdk/client-elastic-beanstalk';
 import { DescribeImagesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { StepError, describeError } from '../../lib/errors';
@@ -126,12 +127,6 @@ const SUCCESS = /^Successfully created platform version/;
 async function amiFromStatus(eb: ElasticBeanstalkClient, platformArn: string): Promise<string | undefined> {
   const out = await eb.send(new DescribePlatformVersionCommand({ PlatformArn: platformArn }));
   return out.PlatformDescription ? amiOf(out.PlatformDescription) : undefined;
-}
-
-/** Minutes and seconds, for people. */
-export function duration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
 }
 
 /** One line saying the build goes on, so a long quiet stretch never looks like a hang. */

@@ -26,6 +26,11 @@ CURRENT="$APP_ROOT/current"
 ACTIVE_FILE="$APP_ROOT/active-colour"
 KEEP_RELEASES=3
 
+# The deploy's own work (unzip, systemctl, polling the new colour) yields the CPU to nginx and the
+# running colour, so that requests served during a deploy do not wait behind it on a small
+# instance. The colours themselves are started by systemd at their units' priority.
+renice -n 10 -p $$ >/dev/null 2>&1 || true
+
 log() {
   local line
   line="$(date -u +%Y-%m-%dT%H:%M:%SZ) $*"
