@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Fault } from '../../test/aws-standin/server';
-import { expectNoSecretsInOutputs, readPolicy, scenario, seenActions, smokeScenario } from './harness';
+import { expectNoSecretsInOutputs, readPolicy, scenario, ScenarioOptions, seenActions, smokeScenario } from './harness';
 import { Sshd, startSshd } from '../helpers/sshd';
 import { freePort } from '../helpers/processes';
 import { codeSends, codeTagsAtCreation, ONLY_WHEN_AN_ANSWER_IS_LOST } from '../helpers/iam-policy';
@@ -182,7 +182,31 @@ describe('the bundled action against the AWS stand-in', () => {
       sshd = await startSshd();
     });
     afterAll(() => sshd?.stop());
-    const onHost = async (faults: Fault[] = []) => smokeScenario({ ...sshd, sshPort: sshd.port, httpPort: await freePort() }, { faults });
+    const onHost = async (faults: Fault[] = [], interrupt?: ScenarioOptions['interrupt']) =>
+      smokeScenario({ ...sshd, sshPort: sshd.port, httpPort: await freePort() }, { faults, interrupt });
+
+    it('reports a launch without capacity and leaves nothing', async () => {
+      const { run, leftovers } = await onHost([{ action: 'RunInstances', kind: 'deny', times: Infinity }]);
+      expect(run.main.code).toBe(1);
+      expect(run.main.output).toMatch(/::error::Launching a t3\.small from ami-[0-9a-f]+ failed/);
+      expect(leftovers).toEqual([]);
+    }, 180_000);
+
+    // The main step killed at each EC2 call of the smoke test (held a little so the signal lands inside it).
+    for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
+      it.each(['ImportKeyPair', 'CreateSecurityGroup', 'RunInstances', 'GetConsoleOutput', 'TerminateInstances'])(
+        `finishes with the post step after ${signal} during %s, leaving nothing`,
+        async (action) => {
+          const { run, leftovers } = await onHost(
+            [{ action, kind: 'slow', delayMs: 700 }],
+            (standin, kill) => void standin.waitFor(action).then(() => setTimeout(() => kill(signal), 200)),
+          );
+          expect(run.post.code).toBe(0);
+          expect(leftovers).toEqual([]);
+        },
+        180_000,
+      );
+    }
 
     it('runs every check on the instance, fails naming those the host lacks, then removes the instance, group and key', async () => {
       const { run, leftovers, standin } = await onHost();

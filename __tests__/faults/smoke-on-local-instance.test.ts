@@ -3,10 +3,11 @@
  * against the AWS stand-in, the SSH part against the local instance of the
  * platform: the stand-in hands out 127.0.0.1 as the instance's address and
  * prints the VM's host key on its console, and the VM's forwarded ports are the
- * ssh-port and http-port inputs. A clean run, a launch refused, the main step
- * killed at each EC2 call and during the checks, a rerun on the same instance;
- * (EC2 throttled at each call runs against a plain sshd, in faults.test.ts); after every run the
- * stand-in must hold no instance, security group, key pair or builder.
+ * ssh-port and http-port inputs. A clean run, the main step killed during the
+ * checks, a rerun on the same instance (what needs no SSH, a launch refused, the
+ * main step killed at each EC2 call, each EC2 call throttled, runs against a
+ * plain sshd in faults.test.ts); after every run the stand-in must hold no
+ * instance, security group, key pair or builder.
  */
 import { LocalInstance, startLocalInstance } from '../../local/instance';
 import { expectNoSecretsInOutputs, readPolicy, ScenarioOptions, seenActions, smokeScenario } from './harness';
@@ -56,32 +57,6 @@ describe('the bundled action, its SSH part on the local instance of the platform
     },
     10 * 60_000,
   );
-
-  it(
-    'reports a launch without capacity and leaves nothing',
-    async () => {
-      const { run, leftovers } = await smoke({ faults: [{ action: 'RunInstances', kind: 'deny', times: Infinity }] });
-      expect(run.main.code).toBe(1);
-      expect(run.main.output).toMatch(/::error::Launching a t3\.small from ami-[0-9a-f]+ failed/);
-      expect(leftovers).toEqual([]);
-    },
-    10 * 60_000,
-  );
-
-  for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
-    it.each(['ImportKeyPair', 'CreateSecurityGroup', 'RunInstances', 'GetConsoleOutput', 'TerminateInstances'])(
-      `finishes with the post step after ${signal} during %s, leaving nothing`,
-      async (action) => {
-        const { run, leftovers } = await smoke({
-          faults: [{ action, kind: 'slow', delayMs: 700 }],
-          interrupt: (standin, kill) => void standin.waitFor(action).then(() => setTimeout(() => kill(signal), 200)),
-        });
-        expect(run.post.code).toBe(0);
-        expect(leftovers).toEqual([]);
-      },
-      10 * 60_000,
-    );
-  }
 
   // Last: a deploy cut off midway leaves the instance as a crashed deploy would.
   for (const signal of ['SIGTERM', 'SIGKILL'] as const) {

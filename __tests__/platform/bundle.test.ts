@@ -153,6 +153,25 @@ describe('packaging the platform directory', () => {
     expect(bundle.files).toEqual(['builder/builder.sh', 'builder/café.txt', 'builder/half.bin', 'platform.yaml']);
   });
 
+  // Why .ebignore has its own matcher rather than git's rules (the `ignore` package follows git):
+  // the EB CLI matches each file against the patterns (pathspec's gitwildmatch, the last match
+  // deciding), so a file under an ignored directory can be brought back with `!`; git cannot.
+  it('brings back a file under an ignored directory, as the EB CLI does and git does not', async () => {
+    const dir = path.join(tmp, 'p');
+    fixture(dir);
+    fs.writeFileSync(path.join(dir, 'builder/setup-scripts/10-os.sh'), 'set -euo pipefail\n', { mode: 0o755 });
+    const rules = 'builder/setup-scripts/\n!builder/setup-scripts/10-os.sh\n';
+    fs.writeFileSync(path.join(dir, '.ebignore'), rules);
+    const bundle = await packagePlatform(dir, path.join(tmp, 'p.zip'), LIMIT);
+    expect(bundle.files).toContain('builder/setup-scripts/10-os.sh');
+    expect(bundle.files).not.toContain('builder/setup-scripts/empty.sh');
+    // git, given the same rules, keeps the file out.
+    execFileSync('git', ['init', '-q', dir]);
+    fs.writeFileSync(path.join(dir, '.gitignore'), rules);
+    const ignoredByGit = execFileSync('git', ['-C', dir, 'check-ignore', 'builder/setup-scripts/10-os.sh'], { encoding: 'utf8' });
+    expect(ignoredByGit.trim()).toBe('builder/setup-scripts/10-os.sh');
+  });
+
   it('refuses a symbolic link, naming it and where it points, and leaves no partial zip', async () => {
     const dir = path.join(tmp, 'p');
     fixture(dir);

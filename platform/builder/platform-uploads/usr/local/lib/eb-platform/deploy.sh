@@ -26,11 +26,6 @@ CURRENT="$APP_ROOT/current"
 ACTIVE_FILE="$APP_ROOT/active-colour"
 KEEP_RELEASES=3
 
-# The deploy's own work (unzip, systemctl, polling the new colour) yields the CPU to nginx and the
-# running colour, so that requests served during a deploy do not wait behind it on a small
-# instance. The colours themselves are started by systemd at their units' priority.
-renice -n 10 -p $$ >/dev/null 2>&1 || true
-
 log() {
   local line
   line="$(date -u +%Y-%m-%dT%H:%M:%SZ) $*"
@@ -198,9 +193,10 @@ flip_to() {
 
   printf '%s\n' "$new" >"$ACTIVE_FILE.next"
   mv -f "$ACTIVE_FILE.next" "$ACTIVE_FILE"
-  systemctl enable --quiet "$new.service"
+  # What starts at boot; the running manager needs no reload for it (a reload takes seconds on a small instance).
+  systemctl enable --quiet --no-reload "$new.service"
   if [ -n "$old" ]; then
-    systemctl disable --quiet "$old.service" 2>/dev/null || true
+    systemctl disable --quiet --no-reload "$old.service" 2>/dev/null || true
     log "stopping $old: SIGINT, drain, SIGKILL after its stop timeout"
     systemctl stop "$old.service" || true
     if [ "$(unit_prop "$old" Result)" = timeout ]; then
