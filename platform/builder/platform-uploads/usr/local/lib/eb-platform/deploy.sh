@@ -193,10 +193,9 @@ flip_to() {
 
   printf '%s\n' "$new" >"$ACTIVE_FILE.next"
   mv -f "$ACTIVE_FILE.next" "$ACTIVE_FILE"
-  # What starts at boot; the running manager needs no reload for it (a reload takes seconds on a small instance).
-  systemctl enable --quiet --no-reload "$new.service"
+  systemctl enable --quiet "$new.service"
   if [ -n "$old" ]; then
-    systemctl disable --quiet --no-reload "$old.service" 2>/dev/null || true
+    systemctl disable --quiet "$old.service" 2>/dev/null || true
     log "stopping $old: SIGINT, drain, SIGKILL after its stop timeout"
     systemctl stop "$old.service" || true
     if [ "$(unit_prop "$old" Result)" = timeout ]; then
