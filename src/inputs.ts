@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from './lib/errors';
+import { inputLines, listInput, parseKmsKeyMap, parseParameterName, parseShareList, promotes, ReleaseSettings } from './release/settings';
 
 /** Reads one input by its action.yml name; '' when unset (as `core.getInput` does). */
 export type InputSource = (name: string) => string;
@@ -61,14 +62,16 @@ export interface Inputs {
   builderEnvironment: BuilderSettings;
   maxBundleBytes: number;
   smoke: SmokeSettings;
+  /** Promotion, pruning and the sweep of dead runs' leftovers. */
+  release: ReleaseSettings;
 }
 
 /** The EB CLI's default builder profile; the plain EB instance profile makes Packer fail. */
 export const DEFAULT_BUILDER_PROFILE = 'aws-elasticbeanstalk-custom-platform-ec2-role';
 /** The service role the EB CLI always sends for the builder (ebcli/lib/elasticbeanstalk.py). */
 export const DEFAULT_SERVICE_ROLE = 'aws-elasticbeanstalk-service-role';
-/** Tags the action adds to what it creates (see action/run-context.ts), counted against each service's limit. */
-export const RUN_TAG_COUNT = 5;
+/** Tags the action adds to what it creates (see resources/run-tags.ts), counted against each service's limit. */
+export const RUN_TAG_COUNT = 6;
 
 /** Thrown when several inputs are wrong at once: each keeps its own line. */
 export class InputErrors extends Error {
@@ -180,14 +183,27 @@ export function parseCidr(name: string, raw: string): string | undefined {
   return value;
 }
 
+function regionCode(name: string, value: string): string {
+  if (!REGION.test(value)) throw new InputError(name, `'${value}' is not an AWS region: expected a region code such as us-east-1 or eu-west-2`);
+  return value;
+}
+
 function parseRegion(raw: string, env: NodeJS.ProcessEnv, dryRun: boolean): string {
   const value = raw.trim() || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || '';
   if (!value) {
     if (dryRun) return '';
     throw new InputError('aws-region', 'no region given: set the aws-region input or AWS_REGION (aws-actions/configure-aws-credentials sets it)');
   }
-  if (!REGION.test(value)) throw new InputError('aws-region', `'${value}' is not an AWS region: expected a region code such as us-east-1 or eu-west-2`);
-  return value;
+  return regionCode('aws-region', value);
+}
+
+/** The regions to copy the image to: each once, never the build's own (the image is there already). */
+function parseCopyRegions(raw: string, buildRegion: string): string[] {
+  const regions = [...new Set(listInput(raw).map((r) => regionCode('ami-regions', r)))];
+  if (buildRegion && regions.includes(buildRegion)) {
+    throw new InputError('ami-regions', `${buildRegion} is the build's region, where the image is already: list only the regions to copy it to`);
+  }
+  return regions;
 }
 
 function parsePlatformName(raw: string, env: NodeJS.ProcessEnv): string {
@@ -222,10 +238,7 @@ function parsePackerVersion(name: string, raw: string): string | undefined {
 /** `name=value` lines, passed to `packer build` as -var; only the packer builder can pass them. */
 function parsePackerVariables(raw: string, builder: BuilderKind): Record<string, string> {
   const vars: Record<string, string> = {};
-  for (const line of raw
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)) {
+  for (const line of inputLines(raw)) {
     const eq = line.indexOf('=');
     const key = eq < 0 ? '' : line.slice(0, eq).trim();
     if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) throw new InputError('packer-variables', `'${line}' is not a variable: expected name=value, one per line`);
@@ -285,6 +298,72 @@ function resolveInside(workspace: string, name: string, raw: string, what: 'dire
   }
   if (what === 'directory' ? !stat.isDirectory() : !stat.isFile()) throw new InputError(name, `'${raw}' is not a ${what}`);
   return full;
+}
+
+type Attempt = <T>(fn: () => T, fallback: T) => T;
+
+function parseRelease(get: InputSource, attempt: Attempt): ReleaseSettings {
+  const optionalCount = (name: string, max: number) =>
+    attempt(() => {
+      const n = parseNumber(name, get(name), 0, 0, max);
+      return n === 0 ? undefined : n;
+    }, undefined);
+  return {
+    regions: [],
+    kmsKeyIds: attempt(
+      () =>
+        parseKmsKeyMap(
+          'ami-kms-key-ids',
+          get('ami-kms-key-ids'),
+          (v) => regionCode('ami-kms-key-ids', v),
+          (v) => {
+            const key = parseKmsKey('ami-kms-key-ids', v);
+            if (!key) throw new InputError('ami-kms-key-ids', 'a region is given without a key: expected region=key');
+            return key;
+          },
+        ),
+      {},
+    ),
+    shareAccounts: attempt(() => parseShareList('ami-share-accounts', get('ami-share-accounts'), 'account'), []),
+    shareOrgArns: attempt(() => parseShareList('ami-share-org-arns', get('ami-share-org-arns'), 'organization'), []),
+    shareOuArns: attempt(() => parseShareList('ami-share-ou-arns', get('ami-share-ou-arns'), 'ou'), []),
+    ssmParameter: attempt(() => parseParameterName('ssm-parameter', get('ssm-parameter')), undefined),
+    ssmParameterPlatformArn: attempt(() => parseParameterName('ssm-parameter-platform-arn', get('ssm-parameter-platform-arn')), undefined),
+    keepVersions: optionalCount('keep-versions', 1000),
+    // EnableImageDeprecation takes a date at most ten years ahead (EC2 API reference).
+    deprecateAfterDays: optionalCount('deprecate-previous-after-days', 3650),
+    sweepOrphans: attempt(() => parseBoolean('sweep-orphans', get('sweep-orphans'), true), true),
+  };
+}
+
+/** Release inputs that contradict the others. */
+function releaseConsistency(inputs: Inputs): InputError[] {
+  const r = inputs.release;
+  const errors: InputError[] = [];
+  const stray = Object.keys(r.kmsKeyIds).filter((region) => !r.regions.includes(region));
+  if (stray.length) {
+    errors.push(
+      new InputError(
+        'ami-kms-key-ids',
+        `${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} not in ami-regions: a key applies to the copy made in its region (the build region's image is encrypted as its template says)`,
+      ),
+    );
+  }
+  if (r.ssmParameterPlatformArn && inputs.builder === 'packer') {
+    errors.push(new InputError('ssm-parameter-platform-arn', 'given with builder packer, which makes no platform version: use ssm-parameter for the image id'));
+  }
+  if (r.ssmParameter && r.ssmParameter === r.ssmParameterPlatformArn) {
+    errors.push(new InputError('ssm-parameter-platform-arn', `is the same parameter as ssm-parameter (${r.ssmParameter}): expected another name`));
+  }
+  if (promotes(r) && !inputs.smokeTest) {
+    errors.push(
+      new InputError(
+        'smoke-test',
+        'false while the image is to be promoted (ami-regions, sharing or an SSM parameter): a promotion follows a passed smoke test only',
+      ),
+    );
+  }
+  return errors;
 }
 
 /**
@@ -367,12 +446,15 @@ export function parseInputs(get: InputSource, env: NodeJS.ProcessEnv = process.e
       address: attempt(() => parseChoice('smoke-address', get('smoke-address'), ['public', 'private'] as const, 'public'), 'public' as const),
       kmsKeyId: attempt(() => parseKmsKey('smoke-kms-key-id', get('smoke-kms-key-id')), undefined),
     },
+    release: parseRelease(get, attempt),
   };
+  inputs.release.regions = attempt(() => parseCopyRegions(get('ami-regions'), inputs.region), []);
   if (inputs.smoke.address === 'private' && !inputs.smoke.allowedCidr && smokeTest) {
     errors.push(
       new InputError('smoke-allowed-cidr', "not set while smoke-address is private: expected the runner's network inside the VPC, such as 10.0.0.0/16"),
     );
   }
+  errors.push(...releaseConsistency(inputs));
   if (inputs.builderEnvironment.subnets.length && !inputs.builderEnvironment.vpcId) {
     errors.push(new InputError('builder-subnets', 'subnets given without builder-vpc-id: expected the VPC that holds them'));
   }

@@ -1,17 +1,19 @@
 import * as path from 'node:path';
-import type { RunContext, Step } from './build/context';
+import type { Built, RunContext, Step } from './build/context';
 import { checkBuilderProfile } from './build/elastic-beanstalk/preflight';
 import type { Inputs } from './inputs';
 import type { AwsClients } from './lib/aws';
-import { Clock, realClock } from './lib/clock';
+import { abortable, Clock, realClock } from './lib/clock';
 import { credentialsWarning } from './lib/credentials';
-import { StepError } from './lib/errors';
+import { describeError, StepError } from './lib/errors';
 import type { Log } from './lib/log';
 import { planLines } from './plan-lines';
 import { Bundle, packagePlatform } from './platform/bundle';
 import { PlatformDefinition, readPlatformDefinition } from './platform/definition';
 import { preflightPlatform } from './platform/preflight';
+import { promotes, releaseSteps } from './release/settings';
 import type { Ledger } from './resources/ledger';
+import { withDeadline } from './resources/run-tags';
 import type { TeardownOutcome } from './resources/teardown';
 import type { SmokeReport } from './smoke';
 
@@ -31,6 +33,10 @@ export interface RunReport {
   steps: StepTiming[];
   plan?: string[];
   smoke?: SmokeReport;
+  /** Region → image id, once the image is built (and promoted). */
+  amiIds?: Record<string, string>;
+  /** What the release did after the smoke test: the sweep, promotion, prune and deprecation, one line each. */
+  release: string[];
   teardown: TeardownOutcome[];
 }
 
@@ -51,7 +57,7 @@ export interface PipelineDeps {
 }
 
 export function newReport(platformName: string): RunReport {
-  return { platformName, steps: [], teardown: [] };
+  return { platformName, steps: [], release: [], teardown: [] };
 }
 
 /**
@@ -59,10 +65,12 @@ export function newReport(platformName: string): RunReport {
  * Elastic Beanstalk or by Packer on the runner) → smoke test, then teardown of
  * everything recorded, whatever happened. Throws the first failure after teardown.
  */
-export async function runPipeline(inputs: Inputs, deps: PipelineDeps, report: RunReport): Promise<RunReport> {
-  const clock = deps.clock ?? realClock;
-  const step = stepRunner(deps, report, clock);
+export async function runPipeline(inputs: Inputs, given: PipelineDeps, report: RunReport): Promise<RunReport> {
+  const clock = given.clock ?? realClock;
   const deadline = clock.now() + inputs.timeoutMinutes * 60_000;
+  // Everything the run creates carries its deadline: the sweep of a later run reads it.
+  const deps = { ...given, runTags: withDeadline(given.runTags, deadline) };
+  const step = stepRunner(deps, report, clock);
 
   const definition = await step('Validate platform', () => validatePlatform(inputs, deps.log));
   const bundle = await step('Package platform', () => packageBundle(inputs, deps, report));
@@ -71,6 +79,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps, report: Ru
   const ctx: RunContext = { inputs, deps, report, definition, bundle, clients: deps.clientsFor(inputs.region), clock, deadline };
   try {
     await step('Pre-flight checks', () => preflight(ctx));
+    if (inputs.release.sweepOrphans) await step('Sweep what ended runs left', () => sweepOrphans(ctx));
     // Each stage's modules (and the SDK clients they use) load when the run reaches it: see lib/aws.ts.
     const built =
       inputs.builder === 'packer'
@@ -78,7 +87,9 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps, report: Ru
         : await (await import('./build/elastic-beanstalk/pipeline')).buildWithElasticBeanstalk(ctx, step);
     report.amiId = built.amiId;
     deps.setOutput('ami-id', built.amiId);
+    setAmiIds(ctx, { [inputs.region]: built.amiId });
     if (inputs.smokeTest) await step('Smoke test', () => smokeTest(ctx, built.amiId));
+    if (releaseSteps(inputs.release)) await release(ctx, step, built);
   } finally {
     if (deps.ledger.list().length) {
       const { teardown } = await import('./resources/teardown');
@@ -171,5 +182,80 @@ async function smokeTest({ inputs, clients, deps, report, clock, deadline, defin
   if (!smoke.ok) {
     const failed = smoke.checks.filter((c) => !c.ok).map((c) => c.name);
     throw new Error(`Smoke test failed: ${failed.join(', ') || 'see the log'}`);
+  }
+}
+
+function setAmiIds({ deps, report }: RunContext, ids: Record<string, string>): void {
+  report.amiIds = ids;
+  deps.setOutput('ami-ids', JSON.stringify(ids));
+}
+
+/** At the start: what runs of this repository that ended long ago left behind. Never fails the run. */
+async function sweepOrphans({ inputs, clients, deps, report, clock }: RunContext): Promise<void> {
+  const { sweep } = await import('./release/sweep');
+  try {
+    const adoptBuilder =
+      inputs.builder === 'elastic-beanstalk' && !inputs.keepBuilder
+        ? (environmentName: string) => deps.ledger.record({ kind: 'builder-environment', region: inputs.region, environmentName })
+        : undefined;
+    const removed = await sweep({ ec2: clients.ec2, eb: clients.eb }, { region: inputs.region, runTags: deps.runTags, adoptBuilder }, { log: deps.log, clock });
+    report.release.push(...removed.map((o) => `swept ${o.kind} ${o.id}, left by ${o.run}`));
+  } catch (error) {
+    deps.log.warning(`The sweep of ended runs' leftovers failed: ${describeError(error)}. The build goes on.`);
+  }
+}
+
+/** After a passed smoke test: promotion, then the prune and the deprecation of what it replaces. */
+async function release(ctx: RunContext, step: Step, built: Built): Promise<void> {
+  const { inputs, deps, report, clock, deadline } = ctx;
+  const settings = inputs.release;
+  let ids: Record<string, string> = { [inputs.region]: built.amiId };
+  if (promotes(settings)) {
+    const { promote } = await import('./release/promote');
+    ids = await step('Promote', () =>
+      promote(
+        {
+          region: inputs.region,
+          release: settings,
+          clientsFor: deps.clientsFor,
+          ledger: deps.ledger,
+          log: deps.log,
+          clock: abortable(clock, deps.signal),
+          deadline,
+          runTags: deps.runTags,
+          signal: deps.signal,
+        },
+        built.amiId,
+        built.platformArn,
+      ),
+    );
+    setAmiIds(ctx, ids);
+    report.release.push(...Object.entries(ids).map(([region, id]) => `image in ${region}: ${id}`));
+  }
+  if (settings.keepVersions !== undefined) {
+    const keep = settings.keepVersions;
+    const { prune } = await import('./release/prune');
+    const lines = await step('Prune old versions', () =>
+      prune({
+        builder: inputs.builder,
+        platformName: inputs.platformName,
+        version: built.version,
+        amiIds: ids,
+        buildRegion: inputs.region,
+        keep,
+        parameters: { image: settings.ssmParameter, platformArn: settings.ssmParameterPlatformArn },
+        clientsFor: deps.clientsFor,
+        log: deps.log,
+      }),
+    );
+    report.release.push(...lines);
+  }
+  if (settings.deprecateAfterDays !== undefined) {
+    const days = settings.deprecateAfterDays;
+    const { deprecatePrevious } = await import('./release/deprecate');
+    const lines = await step('Deprecate previous images', () =>
+      deprecatePrevious(deps.clientsFor, { platformName: inputs.platformName, version: built.version, amiIds: ids, days }, { log: deps.log, clock }),
+    );
+    report.release.push(...lines);
   }
 }

@@ -2,6 +2,7 @@ import { BUILDER_ENVIRONMENT } from './build/elastic-beanstalk/builder';
 import { builderOptionSettings } from './build/elastic-beanstalk/create';
 import { bundleKey } from './build/elastic-beanstalk/storage';
 import type { Inputs } from './inputs';
+import { pruneRules } from './release/prune-rules';
 
 /** The AWS calls a real run would make, in order, for a dry run to print; each builder's own. */
 export function planLines(inputs: Inputs, bundle: { sha256: string; bytes: number }, templateFile: string): string[] {
@@ -13,6 +14,7 @@ export function planLines(inputs: Inputs, bundle: { sha256: string; bytes: numbe
   add("checked already, with no AWS call: platform.yaml (flavor, metadata, option namespaces), the template's region against the region, the inputs");
   if (inputs.builder === 'packer') {
     add("the credentials' expiry against the deadline (no call)");
+    addSweep(inputs, add);
     add(
       `ec2:DescribeImages (owner self, tag eb_platform_name=${name}): ${inputs.platformVersion.kind === 'auto' ? 'choose the version' : `check that ${version} does not exist`}`,
     );
@@ -27,6 +29,7 @@ export function planLines(inputs: Inputs, bundle: { sha256: string; bytes: numbe
       .map((o) => `${o.Namespace}:${o.OptionName}=${o.Value}`)
       .join(', ');
     add(`iam:GetInstanceProfile ${inputs.builderEnvironment.instanceProfile}, and the credentials' expiry against the deadline`);
+    addSweep(inputs, add);
     add(
       `elasticbeanstalk:ListPlatformVersions (owner self, name ${name}): ${inputs.platformVersion.kind === 'auto' ? 'choose the version' : `check that ${version} does not exist`}`,
     );
@@ -55,5 +58,31 @@ export function planLines(inputs: Inputs, bundle: { sha256: string; bytes: numbe
         : `elasticbeanstalk:DescribeEnvironments, ListPlatformVersions, TerminateEnvironment ${BUILDER_ENVIRONMENT} (AbortEnvironmentUpdate first if this run's build is still running; kept while another build runs); ec2:DescribeInstances for Packer's instance by the template's run tags`,
     );
   }
+  releasePlan(inputs, add);
   return lines;
+}
+
+/** The sweep of what ended runs left, right after the pre-flight checks. */
+function addSweep(inputs: Inputs, add: (line: string) => void): void {
+  if (!inputs.release.sweepOrphans) return;
+  add(
+    `sweep: ec2:DescribeInstances, DescribeSecurityGroups, DescribeKeyPairs by the action's tags for this repository; TerminateInstances, DeleteSecurityGroup, DeleteKeyPair for those whose run's deadline passed over an hour ago${inputs.builder === 'elastic-beanstalk' && !inputs.keepBuilder ? `; elasticbeanstalk:DescribeEnvironments ${BUILDER_ENVIRONMENT} and ListPlatformVersions (Creating): a builder left Ready with no build is taken on, reused by the build and ended by teardown` : ''}`,
+  );
+}
+
+/** The release's steps and rules, after the smoke test passed. */
+function releasePlan(inputs: Inputs, add: (line: string) => void): void {
+  const r = inputs.release;
+  if (r.regions.length) {
+    add(
+      `after the smoke test passed: ec2:CopyImage to ${r.regions.map((region) => `${region}${r.kmsKeyIds[region] ? ` (encrypted with ${r.kmsKeyIds[region]})` : ''}`).join(', ')} in parallel, DescribeImages until each is available; if one fails, every copy is deregistered with its snapshots`,
+    );
+  }
+  const who = [...r.shareAccounts, ...r.shareOrgArns, ...r.shareOuArns];
+  if (who.length) add(`ec2:ModifyImageAttribute: launch permission on the image and its copies for ${who.join(', ')}`);
+  if (r.ssmParameter) add(`ssm:PutParameter ${r.ssmParameter} (aws:ec2:image) in ${[inputs.region || '<region>', ...r.regions].join(', ')}`);
+  if (r.ssmParameterPlatformArn) add(`ssm:PutParameter ${r.ssmParameterPlatformArn} (the platform ARN) in ${inputs.region || '<region>'}`);
+  if (r.keepVersions !== undefined)
+    add(`prune: ${pruneRules(r.keepVersions)}; the log lists each version kept or removed, with the reason, before the first removal`);
+  if (r.deprecateAfterDays !== undefined) add(`ec2:EnableImageDeprecation on the platform's older images, ${r.deprecateAfterDays} day(s) ahead`);
 }

@@ -150,14 +150,69 @@ describe('inputs', () => {
   it('reads tags one per line or comma-separated', () => {
     expect(parseTags('tags', 'team=web\nstage = prod, cost-centre=42')).toEqual({ team: 'web', stage: 'prod', 'cost-centre': '42' });
     expect(() => parseTags('tags', Array.from({ length: 51 }, (_, i) => `k${i}=v`).join('\n'))).toThrow(
-      /51 tags given: expected at most 44 \(EC2 takes 50 per resource; the action adds its own\)/,
+      /51 tags given: expected at most 43 \(EC2 takes 50 per resource; the action adds its own\)/,
     );
+  });
+
+  it('reads the release inputs, with one clear error for each that is wrong', () => {
+    const r = parse({
+      'ami-regions': 'eu-central-1, us-east-1\nus-east-1',
+      'ami-kms-key-ids': 'us-east-1=alias/ami-copies',
+      'ami-share-accounts': '210987654321,111122223333',
+      'ami-share-ou-arns': 'arn:aws:organizations::123456789012:ou/o-abcdefghij/ou-ab12-cdef3456',
+      'ssm-parameter': '/platform/web/ami-id',
+      'keep-versions': '5',
+      'deprecate-previous-after-days': '30',
+    }).release;
+    expect(r).toEqual({
+      regions: ['eu-central-1', 'us-east-1'],
+      kmsKeyIds: { 'us-east-1': 'alias/ami-copies' },
+      shareAccounts: ['210987654321', '111122223333'],
+      shareOrgArns: [],
+      shareOuArns: ['arn:aws:organizations::123456789012:ou/o-abcdefghij/ou-ab12-cdef3456'],
+      ssmParameter: '/platform/web/ami-id',
+      ssmParameterPlatformArn: undefined,
+      keepVersions: 5,
+      deprecateAfterDays: 30,
+      sweepOrphans: true,
+    });
+    expect(parse({}).release).toMatchObject({ regions: [], keepVersions: undefined, deprecateAfterDays: undefined, sweepOrphans: true });
+    const wrong = errorOf(() =>
+      parse({
+        'ami-regions': 'eu-west-1, mars-1',
+        'ami-kms-key-ids': 'ap-south-1=alias/x',
+        'ami-share-accounts': '12345',
+        'ami-share-org-arns': 'o-abcdefghij',
+        'ssm-parameter': '/aws/reserved',
+        'keep-versions': '-1',
+        'sweep-orphans': 'maybe',
+      }),
+    ) as InputErrors;
+    expect(wrong.errors.map((e) => e.message)).toEqual([
+      "Input 'ami-share-accounts': '12345' is not a 12-digit AWS account id",
+      expect.stringMatching(/^Input 'ami-share-org-arns': 'o-abcdefghij' is not an organization ARN/),
+      "Input 'ssm-parameter': '/aws/reserved' begins with 'aws', which Systems Manager keeps for itself",
+      "Input 'keep-versions': '-1' is not valid: expected a whole number from 0 to 1000",
+      "Input 'sweep-orphans': 'maybe' is not a boolean: expected true or false",
+      "Input 'ami-regions': 'mars-1' is not an AWS region: expected a region code such as us-east-1 or eu-west-2",
+      expect.stringMatching(/^Input 'ami-kms-key-ids': ap-south-1 is not in ami-regions: a key applies to the copy made in its region/),
+    ]);
+    expect(errorOf(() => parse({ 'ami-regions': 'eu-west-1' })).message).toMatch(/Input 'ami-regions': eu-west-1 is the build's region/);
+    expect(errorOf(() => parse({ 'ami-kms-key-ids': 'us-east-1=alias/x' })).message).toMatch(/Input 'ami-kms-key-ids': us-east-1 is not in ami-regions/);
+    expect(errorOf(() => parse({ 'ami-regions': 'us-east-1', 'smoke-test': 'false' })).message).toMatch(
+      /Input 'smoke-test': false while the image is to be promoted .*a promotion follows a passed smoke test only/,
+    );
+    expect(errorOf(() => parse({ builder: 'packer', 'ssm-parameter-platform-arn': '/p/arn' })).message).toMatch(
+      /Input 'ssm-parameter-platform-arn': given with builder packer/,
+    );
+    // Pruning and the sweep need no smoke test.
+    expect(parse({ 'keep-versions': '3', 'smoke-test': 'false' }).release.keepVersions).toBe(3);
   });
 
   it("keeps room for the action's own tags within Elastic Beanstalk's 50, and takes its characters", () => {
     const many = (n: number) => Array.from({ length: n }, (_, i) => `k${i}=v`).join('\n');
-    expect(Object.keys(parse({ tags: many(45) }).tags)).toHaveLength(45);
-    expect(errorOf(() => parse({ tags: many(46) })).message).toMatch(/Input 'tags': 46 tags given: expected at most 45/);
+    expect(Object.keys(parse({ tags: many(44) }).tags)).toHaveLength(44);
+    expect(errorOf(() => parse({ tags: many(45) })).message).toMatch(/Input 'tags': 45 tags given: expected at most 44/);
     expect(parse({ tags: 'owner=Jo Doe, url=https://x.example/a+b@c' }).tags).toEqual({ owner: 'Jo Doe', url: 'https://x.example/a+b@c' });
   });
 

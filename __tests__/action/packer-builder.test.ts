@@ -135,6 +135,7 @@ describe('the packer builder', () => {
       'platform-version': '1.0.5',
       'platform-arn': '',
       'ami-id': 'ami-0123456789abcdef0',
+      'ami-ids': JSON.stringify({ 'eu-west-1': 'ami-0123456789abcdef0' }),
     });
     expect(eb.calls()).toHaveLength(0);
     expect(r.calls()).toMatch(
@@ -149,6 +150,7 @@ describe('the packer builder', () => {
       'Validate platform',
       'Package platform',
       'Pre-flight checks',
+      'Sweep what ended runs left',
       'Resolve version',
       'Install Packer',
       'Build image (Packer on the runner)',

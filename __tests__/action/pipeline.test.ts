@@ -117,6 +117,7 @@ describe('pipeline', () => {
       'platform-version': '1.0.0',
       'platform-arn': PLATFORM_ARN,
       'ami-id': AMI,
+      'ami-ids': JSON.stringify({ 'eu-west-1': AMI }),
     });
     expect(h.builderTerminated()).toBe(true);
     expect(h.ledger.list()).toEqual([]);
@@ -128,6 +129,7 @@ describe('pipeline', () => {
       'Validate platform',
       'Package platform',
       'Pre-flight checks',
+      'Sweep what ended runs left',
       'Resolve version',
       'Upload bundle',
       'Create platform version',

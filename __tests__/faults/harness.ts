@@ -33,7 +33,11 @@ export type ScenarioOptions = {
   /** The most records a page of DescribeEvents holds. */
   pageSize?: number;
   onKeyImported?: (publicKey: string) => void | Promise<void>;
-  setup?: (s: Standin) => void;
+  setup?: (s: Standin) => void | Promise<void>;
+  /** Looks at the stand-in after the run, before its leftovers are counted (and removes what the test itself made there). */
+  inspect?: (s: Standin) => void | Promise<void>;
+  /** How long an image copy stays pending, in real ms. */
+  copyMs?: number;
   interrupt?: (s: Standin, kill: (signal: NodeJS.Signals) => void, output: () => string) => void;
 };
 
@@ -43,10 +47,15 @@ export type ScenarioOptions = {
  * what the stand-in still holds afterwards.
  */
 export async function scenario(options: ScenarioOptions): Promise<ScenarioResult> {
-  const standin = await startStandin({ buildMs: options.buildMs ?? 1200, pageSize: options.pageSize, onKeyImported: options.onKeyImported });
+  const standin = await startStandin({
+    buildMs: options.buildMs ?? 1200,
+    pageSize: options.pageSize,
+    onKeyImported: options.onKeyImported,
+    copyMs: options.copyMs,
+  });
   try {
     for (const f of options.faults ?? []) standin.addFault(f);
-    options.setup?.(standin);
+    await options.setup?.(standin);
     const run = await runAction({
       inputs: { 'smoke-test': 'false', 'poll-interval-seconds': '0.2', 'timeout-minutes': '2', ...options.inputs },
       workspace: options.workspace,
@@ -64,6 +73,7 @@ export async function scenario(options: ScenarioOptions): Promise<ScenarioResult
     await new Promise((r) => setTimeout(r, 400));
     for (const s of standin.seen) seenOperations.add(`${s.service}:${s.action}`);
     outputs.push(run.main.output, run.post.output, run.summary);
+    await options.inspect?.(standin);
     const leftovers = standin.leftovers();
     tally(leftovers.length);
     return { run, standin, leftovers };
@@ -99,7 +109,10 @@ export function smokeScenario(host: SmokeHost, options: ScenarioOptions = {}): P
       ...options.inputs,
     },
     onKeyImported: (key) => host.authorize(key),
-    setup: (s) => s.setConsole(cloudInitConsole([host.hostKey])),
+    setup: (s) => {
+      s.setConsole(cloudInitConsole([host.hostKey]));
+      return options.setup?.(s);
+    },
   });
 }
 

@@ -26,7 +26,12 @@ export interface Sshd {
  * user. Nothing outside the temp dir changes except /run/sshd, which sshd
  * insists on for privilege separation.
  */
-export async function startSshd(options: { hostKeyTypes?: ('ed25519' | 'ecdsa' | 'rsa')[] } = {}): Promise<Sshd> {
+/**
+ * `bootedHost` stands the host in for an instance whose boot finished: its
+ * sessions find a `systemctl` that reports the system running (this machine's
+ * has no systemd to ask) and otherwise defers to the real one.
+ */
+export async function startSshd(options: { hostKeyTypes?: ('ed25519' | 'ecdsa' | 'rsa')[]; bootedHost?: boolean } = {}): Promise<Sshd> {
   const types = options.hostKeyTypes ?? ['ecdsa', 'ed25519'];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sshd-'));
   let child: ChildProcess | undefined;
@@ -37,6 +42,16 @@ export async function startSshd(options: { hostKeyTypes?: ('ed25519' | 'ecdsa' |
       execFileSync('ssh-keygen', ['-q', '-t', t, ...(t === 'rsa' ? ['-b', '2048'] : []), '-N', '', '-C', 'root@ip-127-0-0-1', '-f', p]);
       return p;
     });
+    const env: string[] = [];
+    if (options.bootedHost) {
+      fs.mkdirSync(path.join(dir, 'bin'));
+      fs.writeFileSync(
+        path.join(dir, 'bin', 'systemctl'),
+        '#!/bin/sh\nif [ "$1" = is-system-running ]; then echo running; exit 0; fi\nexec /usr/bin/systemctl "$@"\n',
+        { mode: 0o755 },
+      );
+      env.push(`SetEnv PATH=${dir}/bin:/usr/local/bin:/usr/bin:/bin`);
+    }
     const authorized = path.join(dir, 'authorized_keys');
     fs.writeFileSync(authorized, '', { mode: 0o600 });
     fs.mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
@@ -60,6 +75,7 @@ export async function startSshd(options: { hostKeyTypes?: ('ed25519' | 'ecdsa' |
         `AllowUsers ${user}`,
         // INFO: one 'Accepted publickey' line per authenticated connection, which accepted() counts.
         'LogLevel INFO',
+        ...env,
       ].join('\n') + '\n',
     );
     child = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -34,8 +34,13 @@
 
 /* How long a draining process waits for its connections before giving up. */
 #define DRAIN_SECONDS 80
-/* How long a kept-alive connection may sit idle while draining before it is closed. */
-#define IDLE_GRACE_MS 300
+/*
+ * How long a connection may sit idle while draining before it is closed: longer
+ * than nginx's upstream keepalive_timeout (4 s), so that nginx closes an idle
+ * connection first and never sends a request on one this process is closing.
+ * A connection in use gets its answer with Connection: close instead.
+ */
+#define IDLE_GRACE_MS 6000
 #ifndef START_DELAY_MS
 #define START_DELAY_MS 0
 #endif

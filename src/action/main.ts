@@ -6,7 +6,7 @@ import { coreLog } from './core-log';
 import { InputErrors, parseInputs } from '../inputs';
 import { createLedger, LEDGER_STATE } from '../resources/ledger';
 import { newReport, runPipeline } from '../pipeline';
-import { runTags } from './run-context';
+import { runTags } from '../resources/run-tags';
 import { renderSummary } from './summary';
 
 export async function main(): Promise<void> {

@@ -44,6 +44,12 @@ export function renderSummary(report: RunReport, error?: string): string {
       out.push(`| ${cell(c.name)} | ${c.ok ? 'pass' : 'FAIL'} | ${seconds(c.durationMs)} | ${cell(c.excerpt.slice(0, 200))} |`);
     out.push('');
   }
+  if (report.amiIds && Object.keys(report.amiIds).length > 1) {
+    out.push('| Region | Image |', '| --- | --- |', ...Object.entries(report.amiIds).map(([region, id]) => `| ${region} | \`${id}\` |`), '');
+  }
+  if (report.release.length) {
+    out.push('**Release**', '', ...report.release.map((l) => `- ${cell(l)}`), '');
+  }
   if (report.teardown.length) {
     out.push('**Teardown**', '');
     for (const t of report.teardown) out.push(`- ${describeResource(t.resource)}: ${t.ok ? t.detail : `FAILED: ${t.detail}`}`);

@@ -25,4 +25,6 @@ export type Step = <T>(name: string, fn: () => Promise<T>) => Promise<T>;
 export interface Built {
   amiId: string;
   version: string;
+  /** The platform version's ARN (Elastic Beanstalk builder). */
+  platformArn?: string;
 }

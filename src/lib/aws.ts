@@ -3,6 +3,7 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 
 export interface AwsClients {
   readonly eb: ElasticBeanstalkClient;
@@ -12,6 +13,8 @@ export interface AwsClients {
   readonly logs: CloudWatchLogsClient;
   /** The pre-flight check of the builder's instance profile. */
   readonly iam: IAMClient;
+  /** The promotion's parameters (ssm-parameter). */
+  readonly ssm: SSMClient;
 }
 
 type ClientConfig = { region: string; retryMode: 'adaptive'; maxAttempts: number; customUserAgent: string };
@@ -28,6 +31,7 @@ const makers: { [K in keyof AwsClients]: (config: ClientConfig) => AwsClients[K]
   ec2: (c) => new (require('@aws-sdk/client-ec2') as typeof import('@aws-sdk/client-ec2')).EC2Client(c),
   logs: (c) => new (require('@aws-sdk/client-cloudwatch-logs') as typeof import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient(c),
   iam: (c) => new (require('@aws-sdk/client-iam') as typeof import('@aws-sdk/client-iam')).IAMClient(c),
+  ssm: (c) => new (require('@aws-sdk/client-ssm') as typeof import('@aws-sdk/client-ssm')).SSMClient(c),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -62,6 +66,9 @@ export function createClients(region: string): RegionClients {
     },
     get iam() {
       return get('iam');
+    },
+    get ssm() {
+      return get('ssm');
     },
     destroy() {
       for (const client of Object.values(made)) client.destroy();

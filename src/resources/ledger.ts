@@ -21,6 +21,12 @@ export type Resource =
    * instance (found by the template's run tags, or by the id Packer announced)
    * and the temporary group and key pair Packer made for it.
    */
+  /**
+   * A copy of the proven image in another region, recorded by the client token of its CopyImage
+   * call (also a tag on the copy and its snapshots, so it is found without its id) before the call.
+   * Released once the promotion keeps it; removed with its snapshots otherwise.
+   */
+  | { kind: 'image-copy'; region: string; clientToken: string; sourceImageId: string; imageId?: string }
   | {
       kind: 'packer-build';
       region: string;
@@ -49,6 +55,8 @@ export function resourceKey(resource: Resource): string {
       return `${resource.kind}:${resource.region}:${resource.keyName}`;
     case 'packer-build':
       return `${resource.kind}:${resource.region}:${resource.build}`;
+    case 'image-copy':
+      return `${resource.kind}:${resource.region}:${resource.clientToken}`;
   }
 }
 

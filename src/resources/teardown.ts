@@ -26,6 +26,8 @@ export function describeResource(r: Resource): string {
       return `key pair ${r.keyName} (${r.region})`;
     case 'packer-build':
       return `what Packer's build ${r.build} may have left (${r.region})`;
+    case 'image-copy':
+      return `copy ${r.imageId ?? `with client token ${r.clientToken}`} of ${r.sourceImageId} (${r.region})`;
   }
 }
 
@@ -55,6 +57,12 @@ export async function teardown(
       }
       if (resource.kind === 'packer-build') {
         const removed = await removePackerLeftovers(clientsFor(resource.region).ec2, resource, log);
+        ledger.release(resource);
+        return { resource, ok: true, detail: removed.length ? `removed ${removed.join(', ')}` : 'nothing left' };
+      }
+      if (resource.kind === 'image-copy') {
+        const { removeImageCopy } = await import('../release/copy');
+        const removed = await removeImageCopy(clientsFor(resource.region).ec2, resource);
         ledger.release(resource);
         return { resource, ok: true, detail: removed.length ? `removed ${removed.join(', ')}` : 'nothing left' };
       }

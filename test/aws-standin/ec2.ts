@@ -33,6 +33,15 @@ export interface Image {
   tags: Tags;
   /** Accounts (and 'all') the image is shared with (LaunchPermission). */
   launchPermissions?: string[];
+  /** EnableImageDeprecation's date, ISO. */
+  deprecationTime?: string;
+  /** Why the image is failed (StateReason). */
+  stateReason?: { code: string; message: string };
+  /** The KMS key its snapshot is encrypted with (an encrypted copy). */
+  kmsKeyId?: string;
+  encrypted?: boolean;
+  /** The client token of the CopyImage call that made it. */
+  copyToken?: string;
 }
 
 interface Snapshot {
@@ -43,6 +52,7 @@ interface Snapshot {
   state: 'pending' | 'completed';
   startTime: Date;
   tags: Tags;
+  kmsKeyId?: string;
 }
 
 interface Instance {
@@ -83,10 +93,27 @@ interface KeyPair {
   tags: Tags;
 }
 
+export interface LaunchTemplate {
+  id: string;
+  name: string;
+  createTime: Date;
+  defaultVersion: number;
+  /** Each version's image id (or resolve:ssm:NAME), version N at index N-1. */
+  versions: string[];
+}
+
 export interface Ec2Options {
   account: string;
   region: string;
   machines: MachineBackend;
+  /** Another region's EC2, for CopyImage's source. */
+  peer?: (region: string) => Ec2;
+  /** An SSM parameter's value in this region, for a launch template's resolve:ssm: image. */
+  parameter?: (name: string) => string | undefined;
+  /** How long a copy stays pending, in real ms. */
+  copyMs?: number;
+  /** Whether the next copy fails (a KMS key EC2 finds unusable only after the call; API reference, CopyImage KmsKeyId). */
+  failCopy?: () => boolean;
   /** Called with each imported public key (a test's sshd or VM accepts it); ImportKeyPair answers once it settles. */
   onKeyImported?: (publicKey: string) => void | Promise<void>;
 }
@@ -127,6 +154,7 @@ export function createEc2(options: Ec2Options) {
   const instances = new Map<string, Instance>();
   const images = new Map<string, Image>();
   const snapshots = new Map<string, Snapshot>();
+  const launchTemplates = new Map<string, LaunchTemplate>();
   const zone = `${region}a`;
 
   const fingerprintOf = (publicKey: string) => {
@@ -149,6 +177,13 @@ export function createEc2(options: Ec2Options) {
     const registered: Image = { ...image, id: id('ami'), snapshotId, creationDate: new Date().toISOString(), state: image.state ?? 'available' };
     images.set(registered.id, registered);
     return registered;
+  }
+
+  /** An image and the disk behind it, for CopyImage (also another region's). */
+  function imageFor(imageId: string): { image: Image; disk: Disk } | undefined {
+    const image = images.get(imageId);
+    const snap = image && snapshots.get(image.snapshotId);
+    return image && snap ? { image, disk: snap.disk } : undefined;
   }
 
   function instanceOf(instanceId: string): Instance {
@@ -217,13 +252,22 @@ export function createEc2(options: Ec2Options) {
       blockDeviceMapping: [
         {
           deviceName: img.rootDeviceName,
-          ebs: { snapshotId: img.snapshotId, volumeSize: img.volumeSize, deleteOnTermination: true, volumeType: 'gp3', encrypted: false },
+          ebs: {
+            snapshotId: img.state === 'pending' && img.copyToken ? undefined : img.snapshotId,
+            volumeSize: img.volumeSize,
+            deleteOnTermination: true,
+            volumeType: 'gp3',
+            encrypted: !!img.encrypted,
+            kmsKeyId: img.kmsKeyId,
+          },
         },
       ],
       virtualizationType: img.virtualizationType,
       tagSet: tagSet(img.tags),
       hypervisor: 'xen',
       enaSupport: img.enaSupport,
+      stateReason: img.stateReason,
+      deprecationTime: img.deprecationTime,
     };
   }
 
@@ -487,9 +531,19 @@ export function createEc2(options: Ec2Options) {
       const found = [...images.values()].filter((img) => img.state !== 'deregistered' && (!ids.length || ids.includes(img.id)));
       if (ids.length && !found.length) throw new ApiError('InvalidAMIID.NotFound', `The image id '[${ids.join(', ')}]' does not exist`);
       const owned = found.filter((img) => !owners.length || owners.some((o) => (o === 'self' ? img.ownerId === account : o === img.ownerId)));
+      // "Default: No deprecated AMIs are included in the response. If you are the AMI owner, all deprecated AMIs
+      // appear in the response regardless" (API reference, DescribeImages IncludeDeprecated); a past date is deprecated.
+      const current = owned.filter(
+        (img) =>
+          ids.length > 0 ||
+          img.ownerId === account ||
+          p.get('IncludeDeprecated') === 'true' ||
+          !img.deprecationTime ||
+          Date.parse(img.deprecationTime) > Date.now(),
+      );
       return {
         imagesSet: filtered(
-          owned,
+          current,
           p,
           (img) =>
             withTags(
@@ -583,14 +637,20 @@ export function createEc2(options: Ec2Options) {
     DeregisterImage: (p) => {
       const img = images.get(p.get('ImageId') ?? '');
       if (!img || img.state === 'deregistered') throw new ApiError('InvalidAMIID.NotFound', `The image id '[${p.get('ImageId')}]' does not exist`);
+      // Deregistering a copy still pending stops it (EC2 user guide, "Stop a pending AMI copy operation").
+      const snap = img.state === 'pending' && img.copyToken ? snapshots.get(img.snapshotId) : undefined;
+      if (snap) snap.state = 'completed';
       img.state = 'deregistered';
       return { return: true };
     },
     DescribeSnapshots: (p) => {
       const ids = scalars(p, 'SnapshotId');
       for (const s of ids) if (!snapshots.has(s)) throw new ApiError('InvalidSnapshot.NotFound', `The snapshot '${s}' does not exist.`);
+      const ownerIds = scalars(p, 'Owner');
       const found = filtered(
-        [...snapshots.values()].filter((s) => !ids.length || ids.includes(s.id)),
+        [...snapshots.values()].filter(
+          (s) => (!ids.length || ids.includes(s.id)) && (!ownerIds.length || ownerIds.some((o) => (o === 'self' ? account : o) === s.ownerId)),
+        ),
         p,
         (s) => withTags({ 'snapshot-id': [s.id], 'owner-id': [s.ownerId], status: [s.state] }, s.tags),
         ['snapshot-id', 'owner-id', 'status'],
@@ -603,7 +663,8 @@ export function createEc2(options: Ec2Options) {
           progress: s.state === 'completed' ? '100%' : '50%',
           ownerId: s.ownerId,
           volumeSize: s.volumeSize,
-          encrypted: false,
+          encrypted: !!s.kmsKeyId,
+          kmsKeyId: s.kmsKeyId,
           tagSet: tagSet(s.tags),
         })),
       };
@@ -616,6 +677,121 @@ export function createEc2(options: Ec2Options) {
       }
       snapshots.delete(sid);
       return { return: true };
+    },
+    /*
+     * CopyImage (API reference): the copy is a new image in this region, pending until its snapshot
+     * is copied; the same ClientToken returns the same image (EC2 idempotency); KmsKeyId needs
+     * Encrypted (the error code for the combination is not documented: InvalidParameterCombination,
+     * EC2's code for parameters that may not go together); a key EC2 cannot use fails the copy after
+     * the call ("the action can appear to complete, but eventually fails"), with a state reason
+     * whose exact words are not documented.
+     */
+    CopyImage: (p) => {
+      const token = p.get('ClientToken') ?? '';
+      const again = token ? [...images.values()].find((i) => i.copyToken === token) : undefined;
+      if (again) return { imageId: again.id };
+      const sourceRegion = p.get('SourceRegion') ?? '';
+      const sourceId = p.get('SourceImageId') ?? '';
+      const source = sourceRegion === region ? imageFor(sourceId) : options.peer?.(sourceRegion)?.imageFor(sourceId);
+      if (!source || source.image.state === 'deregistered') throw new ApiError('InvalidAMIID.NotFound', `The image id '[${sourceId}]' does not exist`);
+      if (source.image.state !== 'available') throw new ApiError('InvalidAMIID.Unavailable', `The image id '[${sourceId}]' is not available`);
+      const kmsKeyId = p.get('KmsKeyId') || undefined;
+      const encrypted = p.get('Encrypted') === 'true';
+      if (kmsKeyId && !encrypted) throw new ApiError('InvalidParameterCombination', 'KmsKeyId requires Encrypted to be true');
+      const name = p.get('Name') ?? '';
+      const clash = [...images.values()].find((i) => i.name === name && i.ownerId === account && i.state !== 'deregistered');
+      if (clash) throw new ApiError('InvalidAMIName.Duplicate', `AMI name ${name} is already in use by AMI ${clash.id}`);
+      const snapshotId = id('snap');
+      snapshots.set(snapshotId, {
+        id: snapshotId,
+        disk: source.disk,
+        volumeSize: source.image.volumeSize,
+        ownerId: account,
+        state: 'pending',
+        startTime: new Date(),
+        tags: tagSpecifications(p, 'snapshot'),
+        kmsKeyId: encrypted ? (kmsKeyId ?? 'alias/aws/ebs') : undefined,
+      });
+      const copy: Image = {
+        ...source.image,
+        id: id('ami'),
+        name,
+        description: p.get('Description') ?? source.image.description,
+        ownerId: account,
+        state: 'pending',
+        creationDate: new Date().toISOString(),
+        snapshotId,
+        tags: tagSpecifications(p, 'image'),
+        launchPermissions: [],
+        deprecationTime: undefined,
+        encrypted,
+        kmsKeyId: encrypted ? (kmsKeyId ?? 'alias/aws/ebs') : undefined,
+        copyToken: token || undefined,
+      };
+      images.set(copy.id, copy);
+      const fails = options.failCopy?.() ?? false;
+      setTimeout(() => {
+        const snap = snapshots.get(snapshotId);
+        if (copy.state !== 'pending') return;
+        if (fails) {
+          copy.state = 'failed';
+          copy.stateReason = { code: 'Client.InvalidKMSKey.InvalidState', message: `The KMS key ${copy.kmsKeyId ?? ''} cannot be used to copy the snapshot.` };
+          if (snap) snap.state = 'completed';
+          return;
+        }
+        copy.state = 'available';
+        if (snap) snap.state = 'completed';
+      }, options.copyMs ?? 300).unref();
+      return { imageId: copy.id };
+    },
+    // EnableImageDeprecation (API reference, DeprecateAt): "You can't specify a date in the past" (the error code is not
+    // documented: InvalidParameterValue), and "Amazon EC2 rounds the seconds to the nearest minute".
+    EnableImageDeprecation: (p) => {
+      const img = images.get(p.get('ImageId') ?? '');
+      if (!img || img.state === 'deregistered') throw new ApiError('InvalidAMIID.NotFound', `The image id '[${p.get('ImageId')}]' does not exist`);
+      const at = Date.parse(p.get('DeprecateAt') ?? '');
+      if (!Number.isFinite(at) || at < Date.now() - 60_000) throw new ApiError('InvalidParameterValue', 'DeprecateAt must be a date in the future');
+      img.deprecationTime = new Date(Math.round(at / 60_000) * 60_000).toISOString().replace('.000Z', 'Z');
+      return { return: true };
+    },
+    DescribeLaunchTemplates: (p) => {
+      const names = scalars(p, 'LaunchTemplateName');
+      const found = [...launchTemplates.values()].filter((t) => !names.length || names.includes(t.name));
+      return {
+        launchTemplates: found.map((t) => ({
+          launchTemplateId: t.id,
+          launchTemplateName: t.name,
+          createTime: t.createTime,
+          createdBy: `arn:aws:iam::${account}:root`,
+          defaultVersionNumber: t.defaultVersion,
+          latestVersionNumber: t.versions.length,
+        })),
+      };
+    },
+    // Versions may be numbers, $Default or $Latest; ResolveAlias shows the image a resolve:ssm: value resolves to (API reference).
+    DescribeLaunchTemplateVersions: (p) => {
+      const t = launchTemplates.get(p.get('LaunchTemplateId') ?? '') ?? [...launchTemplates.values()].find((x) => x.name === p.get('LaunchTemplateName'));
+      if (!t)
+        throw new ApiError('InvalidLaunchTemplateId.NotFound', `The specified launch template, with template ID ${p.get('LaunchTemplateId')}, does not exist.`);
+      const asked = scalars(p, 'LaunchTemplateVersion');
+      const numbers = asked.length
+        ? [...new Set(asked.map((v) => (v === '$Default' ? t.defaultVersion : v === '$Latest' ? t.versions.length : Number(v))))]
+        : t.versions.map((_, i) => i + 1);
+      return {
+        launchTemplateVersionSet: numbers.map((n) => {
+          const image = t.versions[n - 1];
+          const reference = /^resolve:ssm:(.+)$/.exec(image ?? '');
+          const resolved = reference && p.get('ResolveAlias') === 'true' ? (options.parameter?.(reference[1]) ?? image) : image;
+          return {
+            launchTemplateId: t.id,
+            launchTemplateName: t.name,
+            versionNumber: n,
+            createTime: t.createTime,
+            defaultVersion: n === t.defaultVersion,
+            launchTemplateData: { imageId: resolved },
+          };
+        }),
+      };
     },
     CreateTags: (p) => {
       const tags: Tags = {};
@@ -707,6 +883,14 @@ export function createEc2(options: Ec2Options) {
     handlers,
     registerImage,
     images: () => [...images.values()],
+    snapshots: () => [...snapshots.values()],
+    imageFor,
+    /** A launch template, as a test sets one up: each version's image id or resolve:ssm:NAME. */
+    addLaunchTemplate(name: string, versions: string[], defaultVersion = 1): LaunchTemplate {
+      const t: LaunchTemplate = { id: id('lt'), name, createTime: new Date(), versions, defaultVersion };
+      launchTemplates.set(t.id, t);
+      return t;
+    },
     instances: () =>
       [...instances.values()].map((i) => ({
         id: i.id,

@@ -39,11 +39,15 @@ export interface Platform {
   started: boolean;
   /** The failure to simulate, from a fail-build fault. */
   fails: boolean;
+  deletingSince?: number;
 }
 
 interface Environment {
   id: string;
   name: string;
+  /** An application's environment (not the builder): the platform version it runs. */
+  platformArn?: string;
+  application?: string;
   status: 'Launching' | 'Ready' | 'Updating' | 'Terminating' | 'Terminated';
   changedAt: number;
   /** The EC2 instance the builder runs on (named in failure events). */
@@ -161,6 +165,7 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
       }
       if (e.status === 'Terminating' && now - e.changedAt > 200) Object.assign(e, { status: 'Terminated', changedAt: now });
     }
+    for (const p of platforms.values()) if (p.status === 'Deleting' && now - (p.deletingSince ?? now) > 200) p.status = 'Deleted';
   }
 
   const summary = (p: Platform): XmlValue => ({
@@ -176,13 +181,15 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
     CreateStorageLocation: () => ({ S3Bucket: `elasticbeanstalk-${region}-${account}` }),
     ListPlatformVersions: (p) => {
       const filters = list(p, 'Filters').map((f) => ({ type: f.Type, op: f.Operator, values: values(f, 'Values') }));
-      const all = [...platforms.values()].filter((v) =>
-        filters.every((f) => {
-          // The EB CLI's owner value for one's own platforms is "self" (ebcli/core/ebglobals.py); the stand-in answers it alone.
-          const field = { PlatformName: v.name, PlatformVersion: v.version, PlatformStatus: v.status, PlatformOwner: 'self' }[f.type as string];
-          if (field === undefined) throw new ApiError('InvalidParameterValue', `Invalid filter type: ${f.type}`);
-          return f.values.includes(field);
-        }),
+      const all = [...platforms.values()].filter(
+        (v) =>
+          v.status !== 'Deleted' &&
+          filters.every((f) => {
+            // The EB CLI's owner value for one's own platforms is "self" (ebcli/core/ebglobals.py); the stand-in answers it alone.
+            const field = { PlatformName: v.name, PlatformVersion: v.version, PlatformStatus: v.status, PlatformOwner: 'self' }[f.type as string];
+            if (field === undefined) throw new ApiError('InvalidParameterValue', `Invalid filter type: ${f.type}`);
+            return f.values.includes(field);
+          }),
       );
       const size = Math.min(Number(p.get('MaxRecords') ?? 100), options.eventsPageSize ?? Infinity);
       const offset = Number(p.get('NextToken') ?? 0);
@@ -256,6 +263,26 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
         NextToken: offset + size < events.length ? String(offset + size) : undefined,
       };
     },
+    /*
+     * DeletePlatformVersion (API reference): refused with PlatformVersionStillReferencedException while an
+     * environment runs the version, and OperationInProgressException while an operation on it is in
+     * progress (a version still Creating, or already Deleting: which of the two cases the service
+     * reports so is not documented). The version goes Deleting, then Deleted, and is no longer listed.
+     */
+    DeletePlatformVersion: (p) => {
+      const v = platforms.get(p.get('PlatformArn') ?? '');
+      if (!v || v.status === 'Deleted') throw new ApiError('InvalidParameterValue', `No platform version found for ${p.get('PlatformArn')}.`);
+      if ([...environments.values()].some((e) => e.platformArn === v.arn && e.status !== 'Terminated'))
+        throw new ApiError(
+          'PlatformVersionStillReferencedException',
+          `You cannot delete the platform version because there are still environments running on it.`,
+        );
+      if (v.status === 'Creating' || v.status === 'Deleting')
+        throw new ApiError('OperationInProgressFailure', `An operation is in progress on platform version ${v.arn}.`);
+      v.status = 'Deleting';
+      v.deletingSince = Date.now();
+      return { PlatformSummary: summary(v) };
+    },
     ListTagsForResource: (p) => {
       const v = platforms.get(p.get('ResourceArn') ?? '');
       if (!v) throw new ApiError('ResourceNotFoundException', `Resource ${p.get('ResourceArn')} not found.`, 404);
@@ -268,7 +295,8 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
         Environments: envs.map((e) => ({
           EnvironmentId: e.id,
           EnvironmentName: e.name,
-          ApplicationName: BUILDER_APPLICATION,
+          ApplicationName: e.application ?? BUILDER_APPLICATION,
+          PlatformArn: e.platformArn,
           Status: e.status,
           Health: 'Grey',
         })),
@@ -303,9 +331,33 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
     tick,
     platforms: () => [...platforms.values()],
     environments: () => [...environments.values()],
+    /** An application's environment on a platform version, as a test sets one up. */
+    addEnvironment(name: string, platformArn: string): void {
+      const e: Environment = { id: id('e'), name, platformArn, application: 'web', status: 'Ready', changedAt: Date.now(), instanceId: 'i-0app' };
+      environments.set(e.id, e);
+    },
+    /** A platform version as a test sets one up (an earlier release). */
+    addPlatform(name: string, version: string, status: PlatformStatus, amiId?: string): string {
+      const arn = `arn:aws:elasticbeanstalk:${region}:${account}:platform/${name}/${version}`;
+      platforms.set(arn, {
+        arn,
+        name,
+        version,
+        status,
+        created: Date.now(),
+        events: [],
+        tags: {},
+        optionSettings: [],
+        bundle: { bucket: '', key: '' },
+        amiId,
+        started: true,
+        fails: false,
+      });
+      return arn;
+    },
     leftovers: () =>
       [...environments.values()]
-        .filter((e) => e.status !== 'Terminated' && e.status !== 'Terminating')
+        .filter((e) => !e.platformArn && e.status !== 'Terminated' && e.status !== 'Terminating')
         .map((e) => `builder environment ${e.name} (${e.status})`),
   };
 }

@@ -21,7 +21,9 @@ export type FaultKind =
   /** Elastic Beanstalk's InsufficientPrivilegesException: the service lacked a permission downstream. */
   | 'deny-downstream'
   /** For CreatePlatformVersion: the build it starts fails. */
-  | 'fail-build';
+  | 'fail-build'
+  /** For CopyImage: the call succeeds and the copy fails afterwards. */
+  | 'fail-copy';
 
 export interface Fault {
   /** Operation name, e.g. CreatePlatformVersion or PutObject. */
@@ -37,7 +39,7 @@ export interface Fault {
 
 export interface FaultBook {
   add(fault: Fault): void;
-  /** The next fault for this call, if any; `fail-build` is only taken when asked for by kind. */
+  /** The next fault for this call, if any; `fail-build` and `fail-copy` are only taken when asked for by kind. */
   take(action: string, kind?: FaultKind): Fault | undefined;
 }
 
@@ -47,7 +49,7 @@ export function faultBook(): FaultBook {
     add: (f) => faults.push({ ...f, seen: 0, hit: 0 }),
     take(action, kind) {
       for (const f of faults) {
-        if (f.action !== action || (kind && f.kind !== kind) || (!kind && f.kind === 'fail-build')) continue;
+        if (f.action !== action || (kind && f.kind !== kind) || (!kind && (f.kind === 'fail-build' || f.kind === 'fail-copy'))) continue;
         f.seen++;
         if (f.seen <= (f.skip ?? 0) || f.hit >= (f.times ?? 1)) continue;
         f.hit++;
@@ -65,7 +67,7 @@ export function faultError(service: Service, action: string, kind: FaultKind): A
       // EC2: RequestLimitExceeded (503); S3: SlowDown (503); query and JSON services: Throttling / ThrottlingException (400).
       if (service === 'ec2') return new ApiError('RequestLimitExceeded', 'Request limit exceeded.', 503);
       if (service === 's3') return new ApiError('SlowDown', 'Please reduce your request rate.', 503);
-      return new ApiError(service === 'logs' ? 'ThrottlingException' : 'Throttling', 'Rate exceeded', 400);
+      return new ApiError(service === 'logs' || service === 'ssm' ? 'ThrottlingException' : 'Throttling', 'Rate exceeded', 400);
     case '5xx':
       if (service === 's3') return new ApiError('InternalError', 'We encountered an internal error. Please try again.', 500);
       return new ApiError(service === 'ec2' ? 'InternalError' : 'InternalFailure', 'The request processing has failed because of an unknown error.', 500);
@@ -74,7 +76,7 @@ export function faultError(service: Service, action: string, kind: FaultKind): A
       // (403, EB-FACTS), IAM's AccessDenied, CloudWatch Logs' AccessDeniedException.
       if (service === 'ec2')
         return new ApiError('UnauthorizedOperation', `You are not authorized to perform this operation. User is not authorized to perform: ec2:${action}`, 403);
-      if (service === 'logs') return new ApiError('AccessDeniedException', `User is not authorized to perform: logs:${action}`, 400);
+      if (service === 'logs' || service === 'ssm') return new ApiError('AccessDeniedException', `User is not authorized to perform: ${service}:${action}`, 400);
       return new ApiError('AccessDenied', `User is not authorized to perform: ${service}:${action}`, 403);
     case 'deny-downstream':
       return new ApiError('InsufficientPrivilegesException', `The service lacks a permission it needs for ${action}.`, 403);

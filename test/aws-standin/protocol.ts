@@ -6,7 +6,15 @@
  */
 import { toXml, XmlValue } from './xml';
 
-export type Service = 'elasticbeanstalk' | 'ec2' | 'iam' | 'logs' | 's3';
+export type Service = 'elasticbeanstalk' | 'ec2' | 'iam' | 'logs' | 'ssm' | 's3';
+
+/** JSON-protocol services by the prefix of their X-Amz-Target (botocore: targetPrefix). */
+export const JSON_TARGETS: Record<string, Service> = { Logs_20140328: 'logs', AmazonSSM: 'ssm' };
+
+/** The region a request is signed for: the credential scope of its SigV4 Authorization header. */
+export function signedRegion(authorization: string | undefined): string | undefined {
+  return authorization ? /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(authorization)?.[1] : undefined;
+}
 
 /** An error as the service returns it: its code, message and HTTP status. */
 export class ApiError extends Error {
@@ -100,6 +108,7 @@ export function errorResponse(service: Service, code: string, message: string, r
         body: `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${code}</Code><Message>${esc(message)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`,
       };
     case 'logs':
+    case 'ssm':
       return { contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: code, message }) };
     case 's3':
       return {

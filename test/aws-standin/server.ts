@@ -16,8 +16,9 @@ import { Fault, faultBook, faultError } from './faults';
 import { createIam } from './iam';
 import { createLogs } from './logs';
 import { MachineBackend, simulatedMachines } from './machines';
-import { ApiError, errorResponse, QUERY_VERSIONS, queryResponse, Service } from './protocol';
+import { ApiError, errorResponse, JSON_TARGETS, QUERY_VERSIONS, queryResponse, Service, signedRegion } from './protocol';
 import { simulatedBuild } from './simulated-build';
+import { createSsm, Ssm } from './ssm';
 
 export type { Fault, FaultKind } from './faults';
 
@@ -50,6 +51,8 @@ export interface StandinOptions {
   setup?: (ec2: Ec2) => void;
   /** Requests under /imds/ go here: the instances' metadata service (VM machines). */
   imds?: (req: http.IncomingMessage, res: http.ServerResponse, path: string) => void;
+  /** How long an image copy stays pending, in real ms. */
+  copyMs?: number;
 }
 
 /** The instance profile the EB CLI creates for the builder (guide: aws-elasticbeanstalk-custom-platform-ec2-role). */
@@ -61,7 +64,7 @@ export async function startStandin(options: StandinOptions = {}) {
   const bucket = `elasticbeanstalk-${region}-${account}`;
   const objects = new Map<string, Buffer>();
   const faults = faultBook();
-  const seen: { service: string; action: string; at: number }[] = [];
+  const seen: { service: string; action: string; at: number; region: string }[] = [];
   const waiters: { action: string; resolve: () => void }[] = [];
   const held: (() => void)[] = [];
   const sockets = new Set<Socket>();
@@ -74,7 +77,47 @@ export async function startStandin(options: StandinOptions = {}) {
   const url = `http://127.0.0.1:${port}`;
 
   const machines = options.machines?.({ url, port }) ?? simulatedMachines({ address: options.instanceAddress, console: () => consoleText });
-  const ec2 = createEc2({ account, region, machines, onKeyImported: options.onKeyImported });
+  /*
+   * One EC2 and one parameter store per region, told apart by the region each request is signed for
+   * (SigV4's credential scope): the SDK sends every region to the one AWS_ENDPOINT_URL. Instances run
+   * in the build region; the others hold the image copies.
+   */
+  const ec2s = new Map<string, Ec2>();
+  const ssms = new Map<string, Ssm>();
+  const ec2In = (r: string): Ec2 => {
+    let e = ec2s.get(r);
+    if (!e) {
+      e = createEc2({
+        account,
+        region: r,
+        machines,
+        onKeyImported: options.onKeyImported,
+        peer: ec2In,
+        copyMs: options.copyMs,
+        failCopy: () => faults.take('CopyImage', 'fail-copy') !== undefined,
+        parameter: (name) => ssmIn(r).value(name),
+      });
+      ec2s.set(r, e);
+    }
+    return e;
+  };
+  const ssmIn = (r: string): Ssm => {
+    let s = ssms.get(r);
+    if (!s)
+      ssms.set(
+        r,
+        (s = createSsm({
+          account,
+          region: r,
+          imageExists: (id) =>
+            ec2In(r)
+              .images()
+              .some((i) => i.id === id && i.state !== 'deregistered'),
+        })),
+      );
+    return s;
+  };
+  const ec2 = ec2In(region);
   options.setup?.(ec2);
   const logs = createLogs();
   const iam = createIam({ account, instanceProfiles: options.instanceProfiles ?? DEFAULT_PROFILES });
@@ -102,8 +145,9 @@ export async function startStandin(options: StandinOptions = {}) {
     path: string,
   ): { service: Service; action: string; params: URLSearchParams; json?: Record<string, unknown> } {
     const target = req.headers['x-amz-target'];
-    if (typeof target === 'string' && target.startsWith('Logs_20140328.')) {
-      return { service: 'logs', action: target.slice('Logs_20140328.'.length), params: new URLSearchParams(), json: JSON.parse(body.toString('utf8') || '{}') };
+    const json = typeof target === 'string' ? JSON_TARGETS[target.split('.')[0]] : undefined;
+    if (typeof target === 'string' && json) {
+      return { service: json, action: target.slice(target.indexOf('.') + 1), params: new URLSearchParams(), json: JSON.parse(body.toString('utf8') || '{}') };
     }
     if (req.method === 'POST' && path === '/') {
       const params = new URLSearchParams(body.toString('utf8'));
@@ -138,11 +182,12 @@ export async function startStandin(options: StandinOptions = {}) {
     const path = new URL(req.url ?? '/', 'http://standin').pathname;
     if (path.startsWith('/imds/') && options.imds) return options.imds(req, res, path);
     const requestId = `${++n}-${randomBytes(4).toString('hex')}`;
+    const requestRegion = signedRegion(req.headers.authorization) ?? region;
     let service: Service = 'ec2';
     try {
       const call = identify(req, body, path);
       service = call.service;
-      seen.push({ service, action: call.action, at: Date.now() });
+      seen.push({ service, action: call.action, at: Date.now(), region: requestRegion });
       for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i].action === call.action) waiters.splice(i, 1)[0].resolve();
 
       const fault = faults.take(call.action);
@@ -160,13 +205,17 @@ export async function startStandin(options: StandinOptions = {}) {
       let headers: Record<string, string> = { 'content-type': 'text/xml' };
       if (service === 's3') {
         ({ status, headers, body: payload } = s3(req, path, body));
-      } else if (service === 'logs') {
-        const handler = logs.handlers[call.action];
+      } else if (service === 'logs' || service === 'ssm') {
+        const jsonHandlers = (service === 'logs' ? logs.handlers : ssmIn(requestRegion).handlers) as Record<string, (body: Record<string, unknown>) => unknown>;
+        const handler = jsonHandlers[call.action];
         if (!handler) throw new ApiError('UnknownOperationException', `${call.action} is not supported`);
         payload = JSON.stringify(handler(call.json ?? {}));
         headers = { 'content-type': 'application/x-amz-json-1.1' };
       } else {
-        const handlers = { ec2: ec2.handlers, elasticbeanstalk: eb.handlers, iam: iam.handlers }[service] as Record<string, (p: URLSearchParams) => unknown>;
+        const handlers = { ec2: ec2In(requestRegion).handlers, elasticbeanstalk: eb.handlers, iam: iam.handlers }[service] as Record<
+          string,
+          (p: URLSearchParams) => unknown
+        >;
         const handler = handlers[call.action];
         if (!handler) throw new ApiError('InvalidAction', `The action ${call.action} is not valid for this web service.`);
         payload = queryResponse(service, call.action, (await handler(call.params)) as never, requestId);
@@ -218,8 +267,12 @@ export async function startStandin(options: StandinOptions = {}) {
     /** What a run created and did not remove. */
     leftovers(): string[] {
       eb.tick();
-      return [...eb.leftovers(), ...ec2.leftovers()];
+      return [...eb.leftovers(), ...[...ec2s.values()].flatMap((e) => e.leftovers())];
     },
+    /** Another region's EC2 (made on first use, as the region's first request would). */
+    ec2In,
+    /** A region's parameter store. */
+    ssmIn,
     platforms: () => eb.platforms().map((p) => ({ arn: p.arn, status: p.status, optionSettings: p.optionSettings, tags: p.tags })),
     instances: () => ec2.instances(),
     stop: async () => {

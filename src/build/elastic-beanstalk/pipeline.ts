@@ -19,7 +19,7 @@ export async function buildWithElasticBeanstalk(ctx: RunContext, step: Step): Pr
   const stored = await step('Upload bundle', () => upload(ctx, version));
   const created = await step('Create platform version', () => create(ctx, version, stored));
   const amiId = await step('Build platform (Packer on Elastic Beanstalk)', () => waitForBuild(ctx, created));
-  return { amiId, version };
+  return { amiId, version, platformArn: created.platformArn };
 }
 
 async function chooseVersion({ inputs, clients, deps, report }: RunContext): Promise<string> {

@@ -1,11 +1,12 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { duration } from '../../lib/duration';
 import { DescribePlatformVersionCommand, ElasticBeanstalkClient, PlatformDescription } from '@aws-sdk/client-elastic-beanstalk';
-import { DescribeImagesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import { waitForImageAvailable } from '../../resources/image-wait';
 import { StepError, describeError } from '../../lib/errors';
 import { Clock, realClock } from '../../lib/clock';
-import { isNotFound, isTransient } from '../../lib/aws-errors';
-import { backoff, sleepWithin } from '../../lib/retry';
+import { isTransient } from '../../lib/aws-errors';
+import { sleepWithin } from '../../lib/retry';
 import { BuildEvent, EventStream, amiFromEvents, formatEvent } from './events';
 import { buildFailureReason, packerLogStream, packerLogTail } from './failure';
 import { parsePlatformArn } from './platforms';
@@ -28,9 +29,6 @@ export interface WaitOptions {
 export interface BuildResult {
   amiId: string;
 }
-
-/** EC2 image states after which an image never becomes available (API model, ImageState). */
-const FINAL_IMAGE_STATES = ['invalid', 'deregistered', 'failed', 'error', 'disabled'];
 
 function lastEvents(events: BuildEvent[]): string[] {
   return events.map(formatEvent);
@@ -166,27 +164,13 @@ export function amiOf(description: PlatformDescription): string | undefined {
 
 /** The AMI must exist and be available in EC2 before anything launches from it. */
 async function waitForImage(ec2: EC2Client, amiId: string, options: WaitOptions, log: Log, clock: Clock): Promise<void> {
-  const pause = backoff(Math.min(options.intervalMs, 5_000), 15_000);
-  let state = 'not found yet';
-  while (clock.now() < options.deadline) {
-    try {
-      const out = await ec2.send(new DescribeImagesCommand({ ImageIds: [amiId] }));
-      state = out.Images?.[0]?.State ?? 'not found yet';
-      if (state === 'available') {
-        log.info(`AMI ${amiId} is available.`);
-        return;
-      }
-      // pending and transient pass; the others are final.
-      if (FINAL_IMAGE_STATES.includes(state)) {
-        const reason = out.Images?.[0]?.StateReason?.Message;
-        throw new StepError('wait', `AMI ${amiId} of ${options.platformArn} is ${state}${reason ? `: ${reason}` : ''}; it will not become available.`);
-      }
-    } catch (error) {
-      if (error instanceof StepError) throw error;
-      if (!isNotFound(error, 'InvalidAMIID.NotFound') && !isTransient(error))
-        throw new StepError('wait', `Looking up AMI ${amiId} failed: ${describeError(error)}`);
-    }
-    await sleepWithin(clock, pause.next(), options.deadline);
-  }
-  throw new StepError('wait', `Gave up after the deadline: AMI ${amiId} is ${state}. ${options.stillRunning}`);
+  const what = `AMI ${amiId} of ${options.platformArn}`;
+  await waitForImageAvailable(
+    ec2,
+    amiId,
+    { deadline: options.deadline, firstPauseMs: Math.min(options.intervalMs, 5_000), what, stillRunning: options.stillRunning },
+    log,
+    clock,
+  );
+  log.info(`AMI ${amiId} is available.`);
 }

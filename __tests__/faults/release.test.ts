@@ -1,0 +1,302 @@
+/**
+ * The release after a passed smoke test, run by the bundled action against the
+ * AWS stand-in (EC2, SSM and Elastic Beanstalk answering per region): a
+ * promotion to two regions with sharing and SSM parameters; a copy that fails
+ * midway; a cancel and a kill during the copies; a prune that keeps what an
+ * environment or a launch template uses; a sweep of a dead run's leftovers
+ * that touches nothing else. The smoke test runs on a local sshd standing in
+ * for a booted instance, with one declared check.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  CreateSecurityGroupCommand,
+  DeleteKeyPairCommand,
+  DeleteSecurityGroupCommand,
+  EC2Client,
+  ImportKeyPairCommand,
+  RunInstancesCommand,
+  Tag,
+  TerminateInstancesCommand,
+} from '@aws-sdk/client-ec2';
+import { execFileSync } from 'node:child_process';
+import type { Standin } from '../../test/aws-standin/server';
+import type { Image } from '../../test/aws-standin/ec2';
+import { ACCESS_KEY_ID, expectNoSecretsInOutputs, readPolicy, ScenarioOptions, seenActions, SECRET, smokeScenario } from './harness';
+import { Sshd, startSshd } from '../helpers/sshd';
+import { freePort } from '../helpers/processes';
+import { platformFixture } from '../helpers/platform-fixture';
+import { codeSends, readmePolicy } from '../helpers/iam-policy';
+
+const BUILD_REGION = 'eu-west-1';
+const COPY_TOKEN_TAG = 'eb-platform-action:copy-token';
+const PROMOTION = {
+  'ami-regions': 'eu-central-1, us-east-1',
+  'ami-kms-key-ids': 'us-east-1=alias/ami-copies',
+  'ami-share-accounts': '210987654321',
+  'ami-share-org-arns': 'arn:aws:organizations::123456789012:organization/o-abcdefghij',
+  'ssm-parameter': '/platform/web/ami-id',
+  'ssm-parameter-platform-arn': '/platform/web/platform-arn',
+};
+
+/** An image of the account's in a region, as an earlier release left it. */
+const plainImage = (s: Standin, region: string, name: string, tags: Record<string, string>): string =>
+  s
+    .ec2In(region)
+    .registerImage(
+      { name, ownerId: s.account, architecture: 'x86_64', rootDeviceName: '/dev/sda1', virtualizationType: 'hvm', enaSupport: true, volumeSize: 16, tags },
+      { sizeGiB: 16 },
+    ).id;
+const copiesIn = (s: Standin, region: string): Image[] =>
+  s
+    .ec2In(region)
+    .images()
+    .filter((i) => i.tags[COPY_TOKEN_TAG]);
+const liveCopies = (s: Standin) =>
+  ['eu-central-1', 'us-east-1'].flatMap((r) =>
+    copiesIn(s, r)
+      .filter((i) => i.state !== 'deregistered')
+      .map((i) => `${r} ${i.id} ${i.state}`),
+  );
+const copySnapshots = (s: Standin) =>
+  ['eu-central-1', 'us-east-1'].flatMap((r) =>
+    s
+      .ec2In(r)
+      .snapshots()
+      .filter((x) => x.tags[COPY_TOKEN_TAG]),
+  );
+
+describe('the release after a passed smoke test, against the AWS stand-in', () => {
+  let sshd: Sshd;
+  let fixture: ReturnType<typeof platformFixture>;
+  beforeAll(async () => {
+    sshd = await startSshd({ bootedHost: true });
+    fixture = platformFixture();
+    fs.writeFileSync(path.join(fixture.dir, 'smoke.yaml'), 'checks:\n  - name: the host answers\n    run: echo ok\n    expect: "^ok$"\n');
+  });
+  afterAll(async () => {
+    await sshd?.stop();
+    fixture?.cleanup();
+    expectNoSecretsInOutputs();
+  });
+
+  const release = async (options: ScenarioOptions = {}) =>
+    smokeScenario({ ...sshd, sshPort: sshd.port, httpPort: await freePort() }, { workspace: fixture.root, ...options });
+
+  it('copies the proven image to two regions with its tags, shares it, writes the SSM parameters, and reports each image', async () => {
+    const { run, standin, leftovers } = await release({ inputs: PROMOTION });
+    expect(run.main.output).not.toMatch(/::error::/);
+    expect(run.main.code).toBe(0);
+    expect(run.main.output).toMatch(/PASS the host answers/);
+    const ids = JSON.parse(run.outputs['ami-ids']) as Record<string, string>;
+    expect(Object.keys(ids).sort()).toEqual(['eu-central-1', BUILD_REGION, 'us-east-1']);
+    expect(ids[BUILD_REGION]).toBe(run.outputs['ami-id']);
+    for (const region of Object.keys(ids)) {
+      const image = standin
+        .ec2In(region)
+        .images()
+        .find((i) => i.id === ids[region]);
+      expect(image).toMatchObject({ state: 'available', tags: expect.objectContaining({ eb_platform_name: 'web-platform', eb_platform_version: '1.0.0' }) });
+      expect(image?.launchPermissions?.sort()).toEqual(['210987654321', PROMOTION['ami-share-org-arns']]);
+      expect(standin.ssmIn(region).parameter('/platform/web/ami-id')).toMatchObject({ value: ids[region], dataType: 'aws:ec2:image' });
+    }
+    // The copies carry the run's tags; the KMS key of its region encrypts one.
+    expect(copiesIn(standin, 'eu-central-1')[0].tags).toMatchObject({
+      'eb-platform-action:run-id': '4242',
+      'eb-platform-action:repository': 'acme/web-platform',
+    });
+    expect(copiesIn(standin, 'us-east-1')[0]).toMatchObject({ encrypted: true, kmsKeyId: 'alias/ami-copies' });
+    expect(copiesIn(standin, 'eu-central-1')[0].encrypted).toBe(false);
+    expect(standin.ssmIn(BUILD_REGION).value('/platform/web/platform-arn')).toBe(run.outputs['platform-arn']);
+    expect(run.main.output).toMatch(/kms:CreateGrant/);
+    expect(run.summary).toMatch(/\| us-east-1 \| `ami-[0-9a-f]+` \|/);
+    // Kept: the copies belong to the release, not to the run.
+    expect(liveCopies(standin)).toHaveLength(2);
+    expect(run.post.output).toMatch(/Nothing left to tear down/);
+    expect(leftovers).toEqual([]);
+  }, 180_000);
+
+  it('removes every copy with its snapshots when one copy fails midway, and writes no parameter', async () => {
+    const { run, standin, leftovers } = await release({ inputs: PROMOTION, faults: [{ action: 'CopyImage', kind: 'fail-copy', skip: 1 }] });
+    expect(run.main.code).toBe(1);
+    expect(run.main.output).toMatch(/::error::Copying ami-[0-9a-f]+ failed \((eu-central-1|us-east-1)\): .*is failed: The KMS key/);
+    expect(copiesIn(standin, 'eu-central-1').length + copiesIn(standin, 'us-east-1').length).toBe(2);
+    expect(liveCopies(standin)).toEqual([]);
+    expect(copySnapshots(standin)).toEqual([]);
+    expect(standin.ssmIn(BUILD_REGION).value('/platform/web/ami-id')).toBeUndefined();
+    // The image the build made stays: it passed its smoke test.
+    expect(standin.ec2.images().find((i) => i.id === run.outputs['ami-id'])?.state).toBe('available');
+    expect(leftovers).toEqual([]);
+  }, 180_000);
+
+  for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
+    it(`leaves no copy after ${signal} during the copies`, async () => {
+      const { run, standin, leftovers } = await release({
+        inputs: PROMOTION,
+        copyMs: 120_000,
+        interrupt: (_standin, kill, output) => {
+          const both = setInterval(() => {
+            if ((output().match(/Copying ami-[0-9a-f]+ to /g) ?? []).length >= 2) {
+              clearInterval(both);
+              kill(signal);
+            }
+          }, 100);
+        },
+      });
+      expect(run.main.code).not.toBe(0);
+      expect(run.post.code).toBe(0);
+      expect(copiesIn(standin, 'eu-central-1').length + copiesIn(standin, 'us-east-1').length).toBe(2);
+      expect(liveCopies(standin)).toEqual([]);
+      expect(copySnapshots(standin)).toEqual([]);
+      expect(standin.ssmIn(BUILD_REGION).value('/platform/web/ami-id')).toBeUndefined();
+      expect(leftovers).toEqual([]);
+    }, 180_000);
+  }
+
+  it('prunes old versions, failed ones first, keeping what an environment or a launch template uses, and deprecates the rest', async () => {
+    const arns: Record<string, string> = {};
+    const older: Record<string, string> = {};
+    const { run, standin, leftovers } = await release({
+      inputs: { 'ami-regions': 'eu-central-1', 'ssm-parameter': '/platform/web/ami-id', 'keep-versions': '2', 'deprecate-previous-after-days': '30' },
+      setup: (s) => {
+        for (const [version, status] of [
+          ['0.9.0', 'Ready'],
+          ['0.9.1', 'Failed'],
+          ['0.9.2', 'Ready'],
+          ['0.9.3', 'Ready'],
+          ['0.9.4', 'Ready'],
+        ] as const)
+          arns[version] = s.eb.addPlatform('web-platform', version, status);
+        s.eb.addEnvironment('web-prod', arns['0.9.2']);
+        // The platform's earlier copies in the other region, one named by a launch template, one through an SSM parameter.
+        const central = s.ec2In('eu-central-1');
+        for (const version of ['0.9.0', '0.9.2', '0.9.3', '0.9.4']) {
+          older[version] = plainImage(s, 'eu-central-1', `web-platform-${version}`, { eb_platform_name: 'web-platform', eb_platform_version: version });
+        }
+        central.addLaunchTemplate('web-asg', [older['0.9.3']]);
+        central.addLaunchTemplate('web-canary', ['resolve:ssm:/canary/ami-id']);
+        s.ssmIn('eu-central-1').handlers.PutParameter({ Name: '/canary/ami-id', Value: older['0.9.2'], Type: 'String', DataType: 'text' });
+      },
+    });
+    expect(run.main.output).not.toMatch(/::error::/);
+    expect(run.main.code).toBe(0);
+    expect(run.outputs['platform-version']).toBe('0.9.5');
+    const status = (v: string) => standin.platforms().find((p) => p.arn === arns[v])?.status;
+    for (const v of ['0.9.0', '0.9.1', '0.9.3']) expect(status(v)).toMatch(/^Delet(ing|ed)$/);
+    expect(['0.9.2', '0.9.4'].map(status)).toEqual(['Ready', 'Ready']);
+    // What stays and what goes is in the log, with the reason, before the first removal.
+    const out = run.main.output;
+    const listed = out.indexOf('Prune of the platform versions of web-platform:');
+    expect(listed).toBeGreaterThan(0);
+    expect(listed).toBeLessThan(out.indexOf('Removed platform version'));
+    expect(out).toMatch(/keep 0\.9\.2 \(arn:[^)]+\): used by environment web-prod/);
+    expect(out).toMatch(/remove 0\.9\.1 \(arn:[^)]+\): failed/);
+    expect(out).toMatch(/keep 0\.9\.5 \(arn:[^)]+\): this run's version/);
+    expect(out.indexOf('remove 0.9.1')).toBeLessThan(out.indexOf('remove 0.9.0'));
+    // In the copy region: the template's image and the one its SSM reference resolves to stay.
+    const image = (v: string) =>
+      standin
+        .ec2In('eu-central-1')
+        .images()
+        .find((i) => i.id === older[v]);
+    expect(image('0.9.0')?.state).toBe('deregistered');
+    expect(out).toMatch(/keep 0\.9\.3 \(ami-[0-9a-f]+\): used by launch template web-asg \(version 1, \$Default, \$Latest\)/);
+    expect(out).toMatch(/keep 0\.9\.2 \(ami-[0-9a-f]+\): used by launch template web-canary/);
+    expect(['0.9.2', '0.9.3', '0.9.4'].map((v) => image(v)?.state)).toEqual(['available', 'available', 'available']);
+    // Deprecated 30 days ahead: what stays of the older images.
+    const in30Days = Date.now() + 30 * 86_400_000;
+    for (const v of ['0.9.2', '0.9.3', '0.9.4']) expect(Math.abs(Date.parse(image(v)?.deprecationTime ?? '') - in30Days)).toBeLessThan(10 * 60_000);
+    expect(run.summary).toMatch(/removed platform version 0\.9\.1 \(failed\)/);
+    expect(leftovers).toEqual([]);
+  }, 180_000);
+
+  it("sweeps what a dead run of this repository left, and nothing of a live run's, another repository's or untagged", async () => {
+    const now = Date.now();
+    const made: Record<string, { instance: string; group: string; key: string }> = {};
+    const ec2For = (s: Standin) =>
+      new EC2Client({ region: BUILD_REGION, endpoint: s.url, credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET } });
+    const runTags = (repository: string, runId: string, deadline: number): Tag[] => [
+      { Key: 'eb-platform-action:managed-by', Value: 'eb-custom-platform-action' },
+      { Key: 'eb-platform-action:repository', Value: repository },
+      { Key: 'eb-platform-action:run-id', Value: runId },
+      { Key: 'eb-platform-action:run-attempt', Value: '1' },
+      { Key: 'eb-platform-action:run-url', Value: `https://github.com/${repository}/actions/runs/${runId}` },
+      { Key: 'eb-platform-action:run-deadline', Value: new Date(deadline).toISOString() },
+    ];
+    const publicKey = execFileSync('bash', ['-c', 'd=$(mktemp -d); ssh-keygen -q -t ed25519 -N "" -f $d/k; cat $d/k.pub; rm -rf $d'], { encoding: 'utf8' });
+    const { run, leftovers } = await release({
+      setup: async (s) => {
+        const image = plainImage(s, BUILD_REGION, 'base', {});
+        const ec2 = ec2For(s);
+        const owners: [string, Tag[]][] = [
+          ['dead', runTags('acme/web-platform', '1111', now - 2 * 3_600_000)],
+          ['live', runTags('acme/web-platform', '2222', now - 10 * 60_000)],
+          ['other', runTags('acme/other', '3333', now - 5 * 3_600_000)],
+          ['untagged', []],
+        ];
+        for (const [who, tags] of owners) {
+          const spec = (ResourceType: 'instance' | 'security-group' | 'key-pair') => (tags.length ? [{ ResourceType, Tags: tags }] : undefined);
+          const group = (
+            await ec2.send(new CreateSecurityGroupCommand({ GroupName: `sg-${who}`, Description: who, TagSpecifications: spec('security-group') }))
+          ).GroupId as string;
+          await ec2.send(new ImportKeyPairCommand({ KeyName: `key-${who}`, PublicKeyMaterial: Buffer.from(publicKey), TagSpecifications: spec('key-pair') }));
+          const instance = (
+            await ec2.send(
+              new RunInstancesCommand({
+                ImageId: image,
+                MinCount: 1,
+                MaxCount: 1,
+                SecurityGroupIds: [group],
+                KeyName: `key-${who}`,
+                TagSpecifications: spec('instance'),
+              }),
+            )
+          ).Instances?.[0]?.InstanceId as string;
+          made[who] = { instance, group, key: `key-${who}` };
+        }
+        ec2.destroy();
+      },
+      inspect: async (s) => {
+        const state = (id: string) => s.instances().find((i) => i.id === id)?.state;
+        expect(state(made.dead.instance)).toMatch(/terminated|shutting-down/);
+        expect(s.leftovers()).not.toContain(expect.stringContaining(made.dead.group));
+        expect(s.leftovers()).not.toContain('key pair key-dead');
+        for (const who of ['live', 'other', 'untagged']) {
+          expect(state(made[who].instance)).toBe('running');
+          expect(s.leftovers()).toContain(`key pair key-${who}`);
+          expect(s.leftovers()).toContain(`security group ${made[who].group} (sg-${who})`);
+        }
+        // What the test itself made goes, so that the count of leaks is the run's alone.
+        const ec2 = ec2For(s);
+        const others = ['live', 'other', 'untagged'].map((w) => made[w]);
+        await ec2.send(new TerminateInstancesCommand({ InstanceIds: others.map((o) => o.instance) }));
+        await new Promise((r) => setTimeout(r, 300));
+        for (const o of others) {
+          await ec2.send(new DeleteSecurityGroupCommand({ GroupId: o.group }));
+          await ec2.send(new DeleteKeyPairCommand({ KeyName: o.key }));
+        }
+        ec2.destroy();
+      },
+    });
+    expect(run.main.code).toBe(0);
+    expect(run.main.output).toMatch(
+      new RegExp(`Removing instance ${made.dead.instance}, left by https://github.com/acme/web-platform/actions/runs/1111 \\(its deadline was `),
+    );
+    expect(run.main.output).toMatch(new RegExp(`Removing security group ${made.dead.group}, left by`));
+    expect(run.main.output).toMatch(/Removing key pair key-dead, left by/);
+    expect(run.main.output).not.toMatch(/Removing [a-z ]+ \S+, left by \S+(2222|3333)/);
+    expect(run.summary).toMatch(/swept instance i-/);
+    expect(leftovers).toEqual([]);
+  }, 180_000);
+
+  it('needs the README policy with its promotion block: every call the runs made is allowed, and every promotion action is used', () => {
+    const main = readPolicy();
+    const promotion = readmePolicy('### For promotion and pruning');
+    const seen = seenActions();
+    expect(seen.filter((op) => !main.has(op) && !promotion.has(op))).toEqual([]);
+    expect([...promotion].filter((a) => !seen.includes(a))).toEqual([]);
+    expect([...promotion].filter((a) => !codeSends(a))).toEqual([]);
+    // The block holds only what the main policy lacks.
+    expect([...promotion].filter((a) => main.has(a))).toEqual([]);
+  });
+});

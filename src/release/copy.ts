@@ -1,0 +1,127 @@
+/**
+ * Copies of the proven image in other regions. Each copy is recorded before
+ * its CopyImage call by the call's client token, which is also a tag on the
+ * copy and its snapshots: a copy whose answer was lost, or whose run was
+ * killed, is still found and removed with its snapshots.
+ */
+import { randomUUID } from 'node:crypto';
+import { CopyImageCommand, DeleteSnapshotCommand, DescribeImagesCommand, DescribeSnapshotsCommand, EC2Client, Image, Tag } from '@aws-sdk/client-ec2';
+import { errorCode, isNotFound } from '../lib/aws-errors';
+import type { Clock } from '../lib/clock';
+import { describeError, StepError } from '../lib/errors';
+import type { Log } from '../lib/log';
+import { allPages } from '../lib/paginate';
+import { deregisterImage } from '../resources/ec2-delete';
+import { waitForImageAvailable } from '../resources/image-wait';
+import { creating, Ledger, Resource } from '../resources/ledger';
+
+/** The tag that carries a copy's CopyImage client token. */
+export const COPY_TOKEN_TAG = 'eb-platform-action:copy-token';
+
+export type CopyRecord = Extract<Resource, { kind: 'image-copy' }>;
+
+export interface CopyRequest {
+  source: { region: string; image: Image };
+  region: string;
+  kmsKeyId?: string;
+  runTags: Record<string, string>;
+  deadline: number;
+}
+
+/**
+ * The source's own tags (the template's: platform name and version) and the
+ * run's, given explicitly rather than through CopyImageTags, whose effect
+ * beside TagSpecifications the API reference does not spell out.
+ */
+function copyTags(source: Image, runTags: Record<string, string>, token: string): Tag[] {
+  const tags: Record<string, string> = {};
+  for (const t of source.Tags ?? []) if (t.Key && !t.Key.startsWith('aws:')) tags[t.Key] = t.Value ?? '';
+  Object.assign(tags, runTags, { [COPY_TOKEN_TAG]: token });
+  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+}
+
+/** Starts one copy and waits until it is available; returns its id. */
+export async function copyImage(ec2: EC2Client, request: CopyRequest, deps: { ledger: Ledger; log: Log; clock: Clock }): Promise<string> {
+  const { image } = request.source;
+  const sourceImageId = image.ImageId as string;
+  const clientToken = randomUUID();
+  const record: CopyRecord = { kind: 'image-copy', region: request.region, clientToken, sourceImageId };
+  const tags = copyTags(image, request.runTags, clientToken);
+  const out = await creating(deps.ledger, record, () =>
+    ec2.send(
+      new CopyImageCommand({
+        SourceRegion: request.source.region,
+        SourceImageId: sourceImageId,
+        Name: image.Name,
+        Description: image.Description,
+        ClientToken: clientToken,
+        // A KMS key needs Encrypted set (API reference, CopyImage KmsKeyId).
+        Encrypted: request.kmsKeyId ? true : undefined,
+        KmsKeyId: request.kmsKeyId,
+        TagSpecifications: [
+          { ResourceType: 'image', Tags: tags },
+          { ResourceType: 'snapshot', Tags: tags },
+        ],
+      }),
+    ),
+  );
+  const imageId = out.ImageId;
+  if (!imageId) throw new StepError('Promote', `CopyImage to ${request.region} returned no image id`);
+  deps.ledger.record({ ...record, imageId });
+  deps.log.info(`Copying ${sourceImageId} to ${request.region} as ${imageId}${request.kmsKeyId ? `, encrypted with ${request.kmsKeyId}` : ''}.`);
+  await waitForImageAvailable(
+    ec2,
+    imageId,
+    {
+      deadline: request.deadline,
+      firstPauseMs: 5_000,
+      what: `the copy ${imageId} in ${request.region}`,
+      stillRunning: `The copy goes on in EC2; it is deregistered now.`,
+      quietMs: 60_000,
+    },
+    deps.log,
+    deps.clock,
+  );
+  deps.log.info(`The copy ${imageId} in ${request.region} is available.`);
+  return imageId;
+}
+
+/** The copy's images (by id, or by its token tag when the id never came back). */
+async function copyImages(ec2: EC2Client, copy: CopyRecord): Promise<string[]> {
+  if (copy.imageId) return [copy.imageId];
+  const images = await allPages('DescribeImages', async (token) => {
+    const page = await ec2.send(
+      new DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }),
+    );
+    return { items: page.Images, next: page.NextToken };
+  });
+  return images.map((i) => i.ImageId as string);
+}
+
+/**
+ * Deregisters a copy and deletes its snapshots, also those of a copy still
+ * pending (deregistering stops a pending copy: EC2 user guide, "Stop a pending
+ * AMI copy operation"), found by the token tag they were given at creation.
+ * Gone is success. Returns what it removed.
+ */
+export async function removeImageCopy(ec2: EC2Client, copy: CopyRecord): Promise<string[]> {
+  const removed: string[] = [];
+  for (const imageId of await copyImages(ec2, copy)) removed.push(...(await deregisterImage(ec2, imageId)));
+  const snapshots = await allPages('DescribeSnapshots', async (token) => {
+    const page = await ec2.send(
+      new DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }),
+    );
+    return { items: page.Snapshots, next: page.NextToken };
+  });
+  for (const s of snapshots) {
+    if (!s.SnapshotId || removed.includes(`snapshot ${s.SnapshotId}`)) continue;
+    try {
+      await ec2.send(new DeleteSnapshotCommand({ SnapshotId: s.SnapshotId }));
+      removed.push(`snapshot ${s.SnapshotId}`);
+    } catch (error) {
+      if (isNotFound(error, 'InvalidSnapshot.NotFound')) continue;
+      throw new Error(`snapshot ${s.SnapshotId} of the copy: ${errorCode(error) || describeError(error)}`);
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,103 @@
+/**
+ * Promotion of an image that passed its smoke test: copies to other regions
+ * (in parallel; one failing stops the others, and every copy made is removed
+ * by teardown), launch permissions on the image and its copies, then the SSM
+ * parameters launch templates read. Copies are kept only once they are
+ * available and shared.
+ */
+import { DescribeImagesCommand, Image } from '@aws-sdk/client-ec2';
+import type { AwsClients } from '../lib/aws';
+import { abortable, Clock } from '../lib/clock';
+import { describeError, StepError } from '../lib/errors';
+import type { Log } from '../lib/log';
+import type { Ledger } from '../resources/ledger';
+import { copyImage } from './copy';
+import { confirmParameter, writeParameter } from './parameter';
+import type { ReleaseSettings } from './settings';
+import { kmsSharingNote, shareImage, sharesImage } from './share';
+
+export interface PromoteContext {
+  region: string;
+  release: ReleaseSettings;
+  clientsFor: (region: string) => AwsClients;
+  ledger: Ledger;
+  log: Log;
+  clock: Clock;
+  deadline: number;
+  runTags: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** Region → image id: the build's image and each copy. */
+export type AmiIds = Record<string, string>;
+
+async function sourceImage(ctx: PromoteContext, amiId: string): Promise<Image> {
+  const image = (await ctx.clientsFor(ctx.region).ec2.send(new DescribeImagesCommand({ ImageIds: [amiId] }))).Images?.[0];
+  if (!image) throw new StepError('Promote', `${amiId} is not found in ${ctx.region}`);
+  return image;
+}
+
+/** Copies the image to every region at once; the first failure stops the rest. */
+async function copyAll(ctx: PromoteContext, image: Image): Promise<AmiIds> {
+  const stop = new AbortController();
+  const onCancel = () => stop.abort();
+  ctx.signal?.addEventListener('abort', onCancel);
+  const clock = abortable(ctx.clock, stop.signal);
+  try {
+    const results = await Promise.allSettled(
+      ctx.release.regions.map(async (region) => {
+        try {
+          return await copyImage(
+            ctx.clientsFor(region).ec2,
+            { source: { region: ctx.region, image }, region, kmsKeyId: ctx.release.kmsKeyIds[region], runTags: ctx.runTags, deadline: ctx.deadline },
+            { ledger: ctx.ledger, log: ctx.log, clock },
+          );
+        } catch (error) {
+          if (!stop.signal.aborted) ctx.log.error(`Copy to ${region} failed: ${describeError(error)}`);
+          stop.abort();
+          throw error;
+        }
+      }),
+    );
+    const failed = ctx.release.regions.filter((_, i) => results[i].status === 'rejected');
+    if (ctx.signal?.aborted) throw new StepError('Promote', 'Cancelled during the copies; every copy is removed.');
+    if (failed.length) {
+      const first = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason;
+      throw new StepError('Promote', `Copying ${image.ImageId} failed (${failed.join(', ')}): ${describeError(first)}. Every copy made is removed.`);
+    }
+    return Object.fromEntries(ctx.release.regions.map((region, i) => [region, (results[i] as PromiseFulfilledResult<string>).value]));
+  } finally {
+    ctx.signal?.removeEventListener('abort', onCancel);
+  }
+}
+
+export async function promote(ctx: PromoteContext, amiId: string, platformArn?: string): Promise<AmiIds> {
+  const { log, release } = ctx;
+  const image = await sourceImage(ctx, amiId);
+  const ids: AmiIds = { [ctx.region]: amiId, ...(release.regions.length ? await copyAll(ctx, image) : {}) };
+
+  if (sharesImage(release)) {
+    const who = [...release.shareAccounts, ...release.shareOrgArns, ...release.shareOuArns].join(', ');
+    await Promise.all(Object.entries(ids).map(([region, id]) => shareImage(ctx.clientsFor(region).ec2, id, release)));
+    log.info(`Launch permission on ${Object.values(ids).join(', ')} for ${who}.`);
+    const note = kmsSharingNote(release);
+    if (note) log.warning(note);
+  }
+  // Available and shared: the copies are the release's now, not the run's to remove.
+  for (const r of ctx.ledger.list()) if (r.kind === 'image-copy' && r.sourceImageId === amiId) ctx.ledger.release(r);
+
+  if (release.ssmParameter) {
+    const name = release.ssmParameter;
+    for (const [region, id] of Object.entries(ids)) {
+      const { ssm } = ctx.clientsFor(region);
+      const version = await writeParameter(ssm, name, id, 'aws:ec2:image');
+      await confirmParameter(ssm, name, id, version, ctx.clock);
+      log.info(`SSM parameter ${name} in ${region} is ${id} (version ${version ?? '?'}).`);
+    }
+  }
+  if (release.ssmParameterPlatformArn && platformArn) {
+    const version = await writeParameter(ctx.clientsFor(ctx.region).ssm, release.ssmParameterPlatformArn, platformArn, 'text');
+    log.info(`SSM parameter ${release.ssmParameterPlatformArn} in ${ctx.region} is ${platformArn} (version ${version ?? '?'}).`);
+  }
+  return ids;
+}

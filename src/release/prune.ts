@@ -1,0 +1,113 @@
+/**
+ * keep-versions: the platform's versions beyond the newest N, removed where
+ * nothing uses them. With the Elastic Beanstalk builder, platform versions in
+ * the build region (DeletePlatformVersion) and the images copied to other
+ * regions; with Packer, the images in every region (deregistered with their
+ * snapshots). Everything decided is logged before the first removal.
+ */
+import type { Image } from '@aws-sdk/client-ec2';
+import { DeletePlatformVersionCommand } from '@aws-sdk/client-elastic-beanstalk';
+import { listOwnPlatformVersions } from '../build/elastic-beanstalk/platforms';
+import { platformImages, VERSION_TAG } from '../build/packer/images';
+import type { BuilderKind } from '../inputs';
+import type { AwsClients } from '../lib/aws';
+import { errorCode } from '../lib/aws-errors';
+import { describeError } from '../lib/errors';
+import type { Log } from '../lib/log';
+import { deregisterImage } from '../resources/ec2-delete';
+import { FINAL_IMAGE_STATES } from '../resources/image-wait';
+import { imageUses, platformUses } from './in-use';
+import { decidePrune, describeDecision, PruneCandidate, PruneDecision } from './prune-rules';
+
+export interface PruneContext {
+  builder: BuilderKind;
+  platformName: string;
+  version: string;
+  /** Region → this run's image id: the regions the platform lives in. */
+  amiIds: Record<string, string>;
+  buildRegion: string;
+  keep: number;
+  parameters: { image?: string; platformArn?: string };
+  clientsFor: (region: string) => AwsClients;
+  log: Log;
+}
+
+/** What a prune did, one line each, for the log and the summary. */
+export type PruneReport = string[];
+
+const tag = (image: Image, key: string) => image.Tags?.find((t) => t.Key === key)?.Value ?? '';
+
+async function imageDecisions(ctx: PruneContext, region: string): Promise<PruneDecision[]> {
+  const clients = ctx.clientsFor(region);
+  const images = (await platformImages(clients.ec2, ctx.platformName)).filter((i) => i.State !== 'deregistered');
+  const uses = await imageUses(
+    clients,
+    images.map((i) => i.ImageId as string),
+    ctx.parameters.image ? [ctx.parameters.image] : [],
+  );
+  const candidates: PruneCandidate[] = images.map((i) => ({
+    id: i.ImageId as string,
+    version: tag(i, VERSION_TAG),
+    failed: FINAL_IMAGE_STATES.includes(i.State ?? ''),
+    building: i.State === 'pending' || i.State === 'transient',
+    usedBy: uses.get(i.ImageId as string) ?? [],
+  }));
+  return decidePrune(candidates, ctx.keep, ctx.version);
+}
+
+async function platformDecisions(ctx: PruneContext): Promise<PruneDecision[]> {
+  const clients = ctx.clientsFor(ctx.buildRegion);
+  const versions = await listOwnPlatformVersions(clients.eb, { name: ctx.platformName });
+  const uses = await platformUses(clients, ctx.parameters.platformArn ? [ctx.parameters.platformArn] : []);
+  const candidates: PruneCandidate[] = versions.map((v) => ({
+    id: v.PlatformArn as string,
+    version: v.PlatformVersion ?? '',
+    failed: v.PlatformStatus === 'Failed',
+    building: v.PlatformStatus === 'Creating' || v.PlatformStatus === 'Deleting',
+    usedBy: uses.get(v.PlatformArn as string) ?? [],
+  }));
+  return decidePrune(candidates, ctx.keep, ctx.version);
+}
+
+/** Removes one decided version; a refusal keeps it, with AWS's reason. */
+async function remove(ctx: PruneContext, region: string, kind: 'platform' | 'image', d: PruneDecision): Promise<string> {
+  const clients = ctx.clientsFor(region);
+  try {
+    if (kind === 'platform') {
+      await clients.eb.send(new DeletePlatformVersionCommand({ PlatformArn: d.candidate.id }));
+      return `removed platform version ${d.candidate.version} (${d.reason})`;
+    }
+    const removed = await deregisterImage(clients.ec2, d.candidate.id);
+    return `removed ${d.candidate.version} in ${region}: ${removed.join(', ') || 'already gone'} (${d.reason})`;
+  } catch (error) {
+    ctx.log.warning(`Could not remove ${d.candidate.version} (${d.candidate.id}) in ${region}: ${describeError(error)}; it stays.`);
+    return `kept ${d.candidate.version} in ${region}: removing it failed (${errorCode(error) || describeError(error)})`;
+  }
+}
+
+export async function prune(ctx: PruneContext): Promise<PruneReport> {
+  const plans: { region: string; kind: 'platform' | 'image'; decisions: PruneDecision[] }[] = [];
+  if (ctx.builder === 'elastic-beanstalk') plans.push({ region: ctx.buildRegion, kind: 'platform', decisions: await platformDecisions(ctx) });
+  for (const region of Object.keys(ctx.amiIds)) {
+    // The build region's images are Elastic Beanstalk's platform versions': they go with those.
+    if (ctx.builder === 'elastic-beanstalk' && region === ctx.buildRegion) continue;
+    plans.push({ region, kind: 'image', decisions: await imageDecisions(ctx, region) });
+  }
+  for (const plan of plans) {
+    const what = plan.kind === 'platform' ? `platform versions of ${ctx.platformName}` : `images of ${ctx.platformName} in ${plan.region}`;
+    ctx.log.info([`Prune of the ${what}:`, ...plan.decisions.map((d) => `  ${describeDecision(d)}`)].join('\n'));
+  }
+  const report: PruneReport = [];
+  for (const plan of plans) {
+    for (const d of plan.decisions) {
+      if (!d.remove) continue;
+      const line = await remove(ctx, plan.region, plan.kind, d);
+      ctx.log.info(line.charAt(0).toUpperCase() + line.slice(1) + '.');
+      report.push(line);
+    }
+  }
+  const kept = plans.flatMap((p) =>
+    p.decisions.filter((d) => !d.remove).map((d) => `kept ${d.candidate.version}${p.kind === 'image' ? ` in ${p.region}` : ''}: ${d.reason}`),
+  );
+  return [...kept, ...report];
+}
