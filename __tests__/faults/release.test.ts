@@ -289,6 +289,16 @@ describe('the release after a passed smoke test, against the AWS stand-in', () =
     expect(leftovers).toEqual([]);
   }, 180_000);
 
+  it('takes on a builder environment a dead run left Ready with no build: the build reuses it and teardown ends it', async () => {
+    const { run, standin, leftovers } = await release({ setup: (s) => s.eb.leaveBuilder() });
+    expect(run.main.code).toBe(0);
+    expect(run.main.output).toMatch(/Builder environment eb-custom-platform-builder-packer was left running with no build: this run's build reuses it/);
+    // One builder: the one left behind built this version, and is gone.
+    expect(standin.eb.environments()).toEqual([expect.objectContaining({ status: expect.stringMatching(/^Terminat(ing|ed)$/) })]);
+    expect(run.main.output).not.toMatch(/Creating Packer builder environment/);
+    expect(leftovers).toEqual([]);
+  }, 180_000);
+
   it('needs the README policy with its promotion block: every call the runs made is allowed, and every promotion action is used', () => {
     const main = readPolicy();
     const promotion = readmePolicy('### For promotion and pruning');

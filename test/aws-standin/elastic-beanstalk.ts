@@ -336,6 +336,11 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
       const e: Environment = { id: id('e'), name, platformArn, application: 'web', status: 'Ready', changedAt: Date.now(), instanceId: 'i-0app' };
       environments.set(e.id, e);
     },
+    /** The builder environment as a finished build leaves it: Ready, with no build (EB-FACTS: it stays until terminated). */
+    leaveBuilder(): void {
+      const e: Environment = { id: id('e'), name: BUILDER_NAME, status: 'Ready', changedAt: Date.now(), instanceId: id('i', 17) };
+      environments.set(e.id, e);
+    },
     /** A platform version as a test sets one up (an earlier release). */
     addPlatform(name: string, version: string, status: PlatformStatus, amiId?: string): string {
       const arn = `arn:aws:elasticbeanstalk:${region}:${account}:platform/${name}/${version}`;

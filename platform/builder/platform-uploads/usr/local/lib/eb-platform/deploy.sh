@@ -64,25 +64,32 @@ unit_prop() {
 }
 
 # Waits until the colour's own process listens on the port, and is still
-# running a moment later. A colour that exits or restarts has failed.
+# running a moment later. A colour that exits or restarts has failed. Each look
+# is one systemctl and one ss: the load is being served meanwhile, and on a
+# small instance every process the deploy starts takes CPU from it.
 wait_ready() {
-  local colour="$1" deadline pid state restarts
+  local colour="$1" deadline state restarts pid key value
   deadline=$((SECONDS + READY_TIMEOUT))
   while [ "$SECONDS" -lt "$deadline" ]; do
-    state="$(unit_prop "$colour" ActiveState)"
-    restarts="$(unit_prop "$colour" NRestarts)"
+    state="" restarts=0 pid=0
+    while IFS='=' read -r key value; do
+      case "$key" in
+        ActiveState) state="$value" ;;
+        NRestarts) restarts="$value" ;;
+        MainPID) pid="$value" ;;
+      esac
+    done < <(systemctl show -p ActiveState -p NRestarts -p MainPID "$colour.service")
     if [ "$state" = failed ] || [ "${restarts:-0}" -gt 0 ]; then
       READY_FAILURE="it exited ($(unit_prop "$colour" Result), status $(unit_prop "$colour" ExecMainStatus))"
       return 1
     fi
-    pid="$(unit_prop "$colour" MainPID)"
     if [ "$state" = active ] && [ "${pid:-0}" -gt 0 ] && listeners | grep -qx "$pid"; then
       sleep 1
       if [ "$(unit_prop "$colour" MainPID)" = "$pid" ] && [ "$(unit_prop "$colour" ActiveState)" = active ]; then
         return 0
       fi
     fi
-    sleep 0.5
+    sleep 1
   done
   READY_FAILURE="it did not listen on port $APP_PORT within ${READY_TIMEOUT}s"
   return 1
