@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from './lib/errors';
-import { inputLines, listInput, parseKmsKeyMap, parseParameterName, parseShareList, promotes, ReleaseSettings } from './release/settings';
+import { inputLines, listInput } from './lib/input-text';
+import { parseKmsKeyMap, parseParameterName, parseShareList, promotes, ReleaseSettings } from './release/settings';
 
 /** Reads one input by its action.yml name; '' when unset (as `core.getInput` does). */
 export type InputSource = (name: string) => string;
@@ -145,11 +146,7 @@ export const EB_TAG_RULES: TagRules = {
 /** `Key=Value` pairs, one per line or separated by commas, as AWS tags. */
 export function parseTags(name: string, raw: string, rules: TagRules = EC2_TAG_RULES): Record<string, string> {
   const tags: Record<string, string> = {};
-  const items = raw
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const item of items) {
+  for (const item of listInput(raw)) {
     const eq = item.indexOf('=');
     const key = eq < 0 ? item : item.slice(0, eq).trim();
     const value = eq < 0 ? '' : item.slice(eq + 1).trim();

@@ -3,6 +3,7 @@ import { builderOptionSettings } from './build/elastic-beanstalk/create';
 import { bundleKey } from './build/elastic-beanstalk/storage';
 import type { Inputs } from './inputs';
 import { pruneRules } from './release/prune-rules';
+import { shareTargets } from './release/settings';
 
 /** The AWS calls a real run would make, in order, for a dry run to print; each builder's own. */
 export function planLines(inputs: Inputs, bundle: { sha256: string; bytes: number }, templateFile: string): string[] {
@@ -78,7 +79,7 @@ function releasePlan(inputs: Inputs, add: (line: string) => void): void {
       `after the smoke test passed: ec2:CopyImage to ${r.regions.map((region) => `${region}${r.kmsKeyIds[region] ? ` (encrypted with ${r.kmsKeyIds[region]})` : ''}`).join(', ')} in parallel, DescribeImages until each is available; if one fails, every copy is deregistered with its snapshots`,
     );
   }
-  const who = [...r.shareAccounts, ...r.shareOrgArns, ...r.shareOuArns];
+  const who = shareTargets(r);
   if (who.length) add(`ec2:ModifyImageAttribute: launch permission on the image and its copies for ${who.join(', ')}`);
   if (r.ssmParameter) add(`ssm:PutParameter ${r.ssmParameter} (aws:ec2:image) in ${[inputs.region || '<region>', ...r.regions].join(', ')}`);
   if (r.ssmParameterPlatformArn) add(`ssm:PutParameter ${r.ssmParameterPlatformArn} (the platform ARN) in ${inputs.region || '<region>'}`);

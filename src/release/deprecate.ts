@@ -5,7 +5,7 @@
  * already set to be deprecated sooner keeps its date.
  */
 import { EC2Client, EnableImageDeprecationCommand } from '@aws-sdk/client-ec2';
-import { platformImages, VERSION_TAG } from '../build/packer/images';
+import { imageVersion, platformImages } from '../build/packer/images';
 import type { Clock } from '../lib/clock';
 import { describeError } from '../lib/errors';
 import type { Log } from '../lib/log';
@@ -22,13 +22,10 @@ export async function deprecatePrevious(
     const { ec2 } = clientsFor(region);
     const older = (await platformImages(ec2, request.platformName)).filter(
       (i) =>
-        i.ImageId !== current &&
-        i.State === 'available' &&
-        i.Tags?.find((t) => t.Key === VERSION_TAG)?.Value !== request.version &&
-        !(i.DeprecationTime && new Date(i.DeprecationTime) <= at),
+        i.ImageId !== current && i.State === 'available' && imageVersion(i) !== request.version && !(i.DeprecationTime && new Date(i.DeprecationTime) <= at),
     );
     for (const image of older) {
-      const version = image.Tags?.find((t) => t.Key === VERSION_TAG)?.Value ?? '?';
+      const version = imageVersion(image) ?? '?';
       try {
         await ec2.send(new EnableImageDeprecationCommand({ ImageId: image.ImageId, DeprecateAt: at }));
         lines.push(`${version} (${image.ImageId}, ${region}) deprecated from ${at.toISOString()}`);

@@ -6,9 +6,9 @@
  */
 import { DescribeInstancesCommand, DescribeLaunchTemplatesCommand, DescribeLaunchTemplateVersionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeEnvironmentsCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
-import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { isNotFound } from '../lib/aws-errors';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import { allPages } from '../lib/paginate';
+import { getParameter } from './parameter';
 
 /** Id (image id or platform ARN) → what uses it. */
 export type Uses = Map<string, string[]>;
@@ -19,14 +19,7 @@ function add(uses: Uses, id: string | undefined, what: string): void {
 }
 
 /** A parameter's value, or undefined when it does not exist. */
-export async function readParameter(ssm: SSMClient, name: string): Promise<string | undefined> {
-  try {
-    return (await ssm.send(new GetParameterCommand({ Name: name }))).Parameter?.Value;
-  } catch (error) {
-    if (isNotFound(error, 'ParameterNotFound')) return undefined;
-    throw error;
-  }
-}
+const readParameter = async (ssm: SSMClient, name: string) => (await getParameter(ssm, name))?.Value;
 
 const SSM_REFERENCE = /^resolve:ssm:(.+?)(?::\d+)?$/;
 

@@ -1,4 +1,4 @@
-import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { GetParameterCommand, Parameter, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { isNotFound, isTransient } from '../lib/aws-errors';
 import type { Clock } from '../lib/clock';
 import { StepError } from '../lib/errors';
@@ -14,6 +14,16 @@ export async function writeParameter(ssm: SSMClient, name: string, value: string
   return out.Version;
 }
 
+/** A parameter as it reads now, or undefined when it does not exist. */
+export async function getParameter(ssm: SSMClient, name: string): Promise<Parameter | undefined> {
+  try {
+    return (await ssm.send(new GetParameterCommand({ Name: name }))).Parameter;
+  } catch (error) {
+    if (isNotFound(error, 'ParameterNotFound')) return undefined;
+    throw error;
+  }
+}
+
 /**
  * Waits (at most a minute) until the parameter reads back as written. For
  * aws:ec2:image, "Parameter Store validates the AMI ID asynchronously ... If
@@ -26,12 +36,11 @@ export async function confirmParameter(ssm: SSMClient, name: string, value: stri
   let seen = 'nothing';
   while (clock.now() < until) {
     try {
-      const p = (await ssm.send(new GetParameterCommand({ Name: name }))).Parameter;
+      const p = await getParameter(ssm, name);
       if (p?.Value === value && (version === undefined || (p.Version ?? 0) >= version)) return;
-      seen = `${p?.Value ?? 'no value'} (version ${p?.Version ?? '?'})`;
+      seen = p ? `${p.Value ?? 'no value'} (version ${p.Version ?? '?'})` : 'no parameter';
     } catch (error) {
-      if (!isNotFound(error, 'ParameterNotFound') && !isTransient(error)) throw error;
-      seen = 'no parameter';
+      if (!isTransient(error)) throw error;
     }
     await clock.sleep(pause.next());
   }

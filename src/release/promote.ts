@@ -13,8 +13,8 @@ import type { Log } from '../lib/log';
 import type { Ledger } from '../resources/ledger';
 import { copyImage } from './copy';
 import { confirmParameter, writeParameter } from './parameter';
-import type { ReleaseSettings } from './settings';
-import { kmsSharingNote, shareImage, sharesImage } from './share';
+import { ReleaseSettings, shareTargets, sharesImage } from './settings';
+import { kmsSharingNote, shareImage } from './share';
 
 export interface PromoteContext {
   region: string;
@@ -77,7 +77,7 @@ export async function promote(ctx: PromoteContext, amiId: string, platformArn?: 
   const ids: AmiIds = { [ctx.region]: amiId, ...(release.regions.length ? await copyAll(ctx, image) : {}) };
 
   if (sharesImage(release)) {
-    const who = [...release.shareAccounts, ...release.shareOrgArns, ...release.shareOuArns].join(', ');
+    const who = shareTargets(release).join(', ');
     await Promise.all(Object.entries(ids).map(([region, id]) => shareImage(ctx.clientsFor(region).ec2, id, release)));
     log.info(`Launch permission on ${Object.values(ids).join(', ')} for ${who}.`);
     const note = kmsSharingNote(release);

@@ -5,10 +5,9 @@
  * regions; with Packer, the images in every region (deregistered with their
  * snapshots). Everything decided is logged before the first removal.
  */
-import type { Image } from '@aws-sdk/client-ec2';
 import { DeletePlatformVersionCommand } from '@aws-sdk/client-elastic-beanstalk';
 import { listOwnPlatformVersions } from '../build/elastic-beanstalk/platforms';
-import { platformImages, VERSION_TAG } from '../build/packer/images';
+import { imageVersion, platformImages } from '../build/packer/images';
 import type { BuilderKind } from '../inputs';
 import type { AwsClients } from '../lib/aws';
 import { errorCode } from '../lib/aws-errors';
@@ -35,8 +34,6 @@ export interface PruneContext {
 /** What a prune did, one line each, for the log and the summary. */
 export type PruneReport = string[];
 
-const tag = (image: Image, key: string) => image.Tags?.find((t) => t.Key === key)?.Value ?? '';
-
 async function imageDecisions(ctx: PruneContext, region: string): Promise<PruneDecision[]> {
   const clients = ctx.clientsFor(region);
   const images = (await platformImages(clients.ec2, ctx.platformName)).filter((i) => i.State !== 'deregistered');
@@ -47,7 +44,7 @@ async function imageDecisions(ctx: PruneContext, region: string): Promise<PruneD
   );
   const candidates: PruneCandidate[] = images.map((i) => ({
     id: i.ImageId as string,
-    version: tag(i, VERSION_TAG),
+    version: imageVersion(i) ?? '',
     failed: FINAL_IMAGE_STATES.includes(i.State ?? ''),
     building: i.State === 'pending' || i.State === 'transient',
     usedBy: uses.get(i.ImageId as string) ?? [],

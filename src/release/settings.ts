@@ -4,6 +4,7 @@
  * left. Parsed with the other inputs, before any AWS call.
  */
 import { InputError } from '../lib/errors';
+import { inputLines, listInput } from '../lib/input-text';
 
 export interface ReleaseSettings {
   /** Regions the image is copied to, besides the build's. */
@@ -25,9 +26,19 @@ export interface ReleaseSettings {
   sweepOrphans: boolean;
 }
 
+/** Who gets launch permission: accounts, organization ARNs and OU ARNs. */
+export function shareTargets(r: ReleaseSettings): string[] {
+  return [...r.shareAccounts, ...r.shareOrgArns, ...r.shareOuArns];
+}
+
+/** Whether the image is shared with anyone. */
+export function sharesImage(r: ReleaseSettings): boolean {
+  return shareTargets(r).length > 0;
+}
+
 /** Whether anything happens after the smoke test: a promotion needs a passed smoke test. */
 export function promotes(r: ReleaseSettings): boolean {
-  return r.regions.length > 0 || r.shareAccounts.length + r.shareOrgArns.length + r.shareOuArns.length > 0 || !!r.ssmParameter || !!r.ssmParameterPlatformArn;
+  return r.regions.length > 0 || sharesImage(r) || !!r.ssmParameter || !!r.ssmParameterPlatformArn;
 }
 
 export function releaseSteps(r: ReleaseSettings): boolean {
@@ -38,22 +49,6 @@ const ACCOUNT = /^\d{12}$/;
 // Organizations' ARN shapes (Organizations API reference, Organization.Arn and OrganizationalUnit.Arn).
 const ORG_ARN = /^arn:aws[\w-]*:organizations::\d{12}:organization\/o-[a-z0-9]{10,32}$/;
 const OU_ARN = /^arn:aws[\w-]*:organizations::\d{12}:ou\/o-[a-z0-9]{10,32}\/ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/;
-
-/** The non-blank lines of an input, trimmed. */
-export function inputLines(raw: string): string[] {
-  return raw
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-}
-
-/** Items separated by newlines or commas, blanks dropped. */
-export function listInput(raw: string): string[] {
-  return raw
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
 
 export function parseShareList(name: string, raw: string, kind: 'account' | 'organization' | 'ou'): string[] {
   const shape = { account: ACCOUNT, organization: ORG_ARN, ou: OU_ARN }[kind];

@@ -1,10 +1,5 @@
 import { EC2Client, LaunchPermission, ModifyImageAttributeCommand } from '@aws-sdk/client-ec2';
-import type { ReleaseSettings } from './settings';
-
-/** Whether the image is shared with anyone. */
-export function sharesImage(r: ReleaseSettings): boolean {
-  return r.shareAccounts.length + r.shareOrgArns.length + r.shareOuArns.length > 0;
-}
+import { ReleaseSettings, sharesImage } from './settings';
 
 /** The launch permissions to add: accounts, organizations and organizational units (API model, LaunchPermission). */
 export function launchPermissions(r: ReleaseSettings): LaunchPermission[] {

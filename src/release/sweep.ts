@@ -14,6 +14,7 @@ import type { Clock } from '../lib/clock';
 import type { Log } from '../lib/log';
 import { allPages } from '../lib/paginate';
 import { deleteKeyPair, deleteSecurityGroup, terminateInstances } from '../resources/ec2-delete';
+import { tagValue } from '../lib/tags';
 import { TAG } from '../resources/run-tags';
 
 /** How long after a run's deadline its leftovers are taken as a dead run's: its post step has had time to run. */
@@ -38,14 +39,12 @@ export interface Orphan {
   deadline: string;
 }
 
-const tagOf = (tags: Tag[] | undefined, key: string) => tags?.find((t) => t.Key === key)?.Value;
-
 /** Whether a resource's tags say it belongs to a run of this repository that ended over an hour ago. */
 export function isOrphan(tags: Tag[] | undefined, own: Record<string, string>, now: number): boolean {
-  const deadline = Date.parse(tagOf(tags, TAG.deadline) ?? '');
+  const deadline = Date.parse(tagValue(tags, TAG.deadline) ?? '');
   if (!Number.isFinite(deadline) || now - deadline < GRACE_MS) return false;
-  if (tagOf(tags, TAG.repository) !== own[TAG.repository]) return false;
-  const sameRun = tagOf(tags, TAG.runId) === own[TAG.runId] && tagOf(tags, TAG.runAttempt) === own[TAG.runAttempt];
+  if (tagValue(tags, TAG.repository) !== own[TAG.repository]) return false;
+  const sameRun = tagValue(tags, TAG.runId) === own[TAG.runId] && tagValue(tags, TAG.runAttempt) === own[TAG.runAttempt];
   return !sameRun;
 }
 
@@ -53,8 +52,8 @@ function describe(kind: Orphan['kind'], id: string | undefined, tags: Tag[] | un
   return {
     kind,
     id: id ?? '?',
-    run: tagOf(tags, TAG.runUrl) ?? `run ${tagOf(tags, TAG.runId) ?? '?'}`,
-    deadline: tagOf(tags, TAG.deadline) ?? '?',
+    run: tagValue(tags, TAG.runUrl) ?? `run ${tagValue(tags, TAG.runId) ?? '?'}`,
+    deadline: tagValue(tags, TAG.deadline) ?? '?',
   };
 }
 

@@ -646,6 +646,7 @@ export function createEc2(options: Ec2Options) {
     DescribeSnapshots: (p) => {
       const ids = scalars(p, 'SnapshotId');
       for (const s of ids) if (!snapshots.has(s)) throw new ApiError('InvalidSnapshot.NotFound', `The snapshot '${s}' does not exist.`);
+      // OwnerIds: account ids, or self for the caller's own (API reference, DescribeSnapshots).
       const ownerIds = scalars(p, 'Owner');
       const found = filtered(
         [...snapshots.values()].filter(

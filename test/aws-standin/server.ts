@@ -64,7 +64,7 @@ export async function startStandin(options: StandinOptions = {}) {
   const bucket = `elasticbeanstalk-${region}-${account}`;
   const objects = new Map<string, Buffer>();
   const faults = faultBook();
-  const seen: { service: string; action: string; at: number; region: string }[] = [];
+  const seen: { service: string; action: string; at: number }[] = [];
   const waiters: { action: string; resolve: () => void }[] = [];
   const held: (() => void)[] = [];
   const sockets = new Set<Socket>();
@@ -84,10 +84,9 @@ export async function startStandin(options: StandinOptions = {}) {
    */
   const ec2s = new Map<string, Ec2>();
   const ssms = new Map<string, Ssm>();
-  const ec2In = (r: string): Ec2 => {
-    let e = ec2s.get(r);
-    if (!e) {
-      e = createEc2({
+  const ec2In = (r: string): Ec2 =>
+    inRegion(ec2s, r, () =>
+      createEc2({
         account,
         region: r,
         machines,
@@ -96,27 +95,19 @@ export async function startStandin(options: StandinOptions = {}) {
         copyMs: options.copyMs,
         failCopy: () => faults.take('CopyImage', 'fail-copy') !== undefined,
         parameter: (name) => ssmIn(r).value(name),
-      });
-      ec2s.set(r, e);
-    }
-    return e;
-  };
-  const ssmIn = (r: string): Ssm => {
-    let s = ssms.get(r);
-    if (!s)
-      ssms.set(
-        r,
-        (s = createSsm({
-          account,
-          region: r,
-          imageExists: (id) =>
-            ec2In(r)
-              .images()
-              .some((i) => i.id === id && i.state !== 'deregistered'),
-        })),
-      );
-    return s;
-  };
+      }),
+    );
+  const ssmIn = (r: string): Ssm =>
+    inRegion(ssms, r, () =>
+      createSsm({
+        account,
+        region: r,
+        imageExists: (id) =>
+          ec2In(r)
+            .images()
+            .some((i) => i.id === id && i.state !== 'deregistered'),
+      }),
+    );
   const ec2 = ec2In(region);
   options.setup?.(ec2);
   const logs = createLogs();
@@ -187,7 +178,7 @@ export async function startStandin(options: StandinOptions = {}) {
     try {
       const call = identify(req, body, path);
       service = call.service;
-      seen.push({ service, action: call.action, at: Date.now(), region: requestRegion });
+      seen.push({ service, action: call.action, at: Date.now() });
       for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i].action === call.action) waiters.splice(i, 1)[0].resolve();
 
       const fault = faults.take(call.action);
@@ -286,3 +277,10 @@ export async function startStandin(options: StandinOptions = {}) {
 }
 
 export type Standin = Awaited<ReturnType<typeof startStandin>>;
+
+/** A region's service, made the first time the region is asked for. */
+function inRegion<T>(made: Map<string, T>, region: string, make: () => T): T {
+  let service = made.get(region);
+  if (!service) made.set(region, (service = make()));
+  return service;
+}

@@ -6,12 +6,14 @@
 import { DescribeImagesCommand, EC2Client, Image } from '@aws-sdk/client-ec2';
 import type { VersionRequest } from '../../inputs';
 import { allPages } from '../../lib/paginate';
+import { tagValue } from '../../lib/tags';
 import { chooseVersion, ResolvedVersion } from '../versions';
 
 export const NAME_TAG = 'eb_platform_name';
 export const VERSION_TAG = 'eb_platform_version';
 
-const tag = (image: Image, key: string) => image.Tags?.find((t) => t.Key === key)?.Value;
+/** The platform version an image's tags say it is. */
+export const imageVersion = (image: Image): string | undefined => tagValue(image.Tags, VERSION_TAG);
 
 /** Every image of the platform the account owns, whatever its state. */
 export async function platformImages(ec2: EC2Client, name: string): Promise<Image[]> {
@@ -25,7 +27,7 @@ export async function platformImages(ec2: EC2Client, name: string): Promise<Imag
 
 export async function resolveImageVersion(ec2: EC2Client, name: string, request: VersionRequest): Promise<ResolvedVersion> {
   const images = await platformImages(ec2, name);
-  const versions = images.map((i) => tag(i, VERSION_TAG)).filter((v): v is string => !!v);
-  const live = new Map(images.filter((i) => tag(i, VERSION_TAG)).map((i) => [tag(i, VERSION_TAG) as string, `image ${i.ImageId}, ${i.State}`]));
+  const versions = images.map(imageVersion).filter((v): v is string => !!v);
+  const live = new Map(images.filter(imageVersion).map((i) => [imageVersion(i) as string, `image ${i.ImageId}, ${i.State}`]));
   return chooseVersion(name, request, versions, live);
 }
