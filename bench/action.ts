@@ -5,7 +5,7 @@
  * is noticed, the time from the smoke test's verdict to its last delete, and
  * a whole clean run against the AWS stand-in.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
@@ -18,9 +18,8 @@ import { streamLog } from '../src/lib/log';
 import { waitForPlatform } from '../src/build/elastic-beanstalk/wait';
 import { PLATFORM_ARN, simulateBuild } from '../__tests__/helpers/simulated-build';
 import { virtualClock } from '../__tests__/helpers/virtual-clock';
-import { benchPackaging } from './packaging';
 import { startStandin } from '../test/aws-standin/server';
-import { runAction } from '../__tests__/helpers/run-action';
+import { ACTION_NODE, runAction } from '../__tests__/helpers/run-action';
 import { smokeScenario } from '../__tests__/faults/harness';
 import { startSshd } from '../__tests__/helpers/sshd';
 import { freePort } from '../__tests__/helpers/processes';
@@ -31,7 +30,14 @@ function line(name: string, value: number | string, unit = ''): void {
   process.stdout.write(`${name}: ${typeof value === 'number' ? Number(value.toFixed(2)) : value}${unit ? ' ' + unit : ''}\n`);
 }
 
-/** Spawns the bundled main step and times the first request it sends to an endpoint on loopback. */
+/**
+ * The environment both starts get: the variables a runner gives a step, and
+ * nothing of this shell's (NODE_EXTRA_CA_CERTS alone makes every Node start
+ * read a certificate bundle, which would flatter the ratio).
+ */
+const START_ENV = { PATH: process.env.PATH, HOME: process.env.HOME };
+
+/** Spawns the bundled main step on the runtime action.yml names and times the first request it sends to an endpoint on loopback. */
 async function coldStartOnce(): Promise<number> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cold-'));
   let first = 0;
@@ -47,12 +53,11 @@ async function coldStartOnce(): Promise<number> {
   const port = (server.address() as { port: number }).port;
   for (const f of ['state', 'output', 'summary']) fs.writeFileSync(path.join(work, f), '');
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(root, 'dist/main.js')], {
+  const child = spawn(ACTION_NODE, [path.join(root, 'dist/main.js')], {
     cwd: root,
     stdio: 'ignore',
     env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
+      ...START_ENV,
       GITHUB_WORKSPACE: root,
       GITHUB_REPOSITORY: 'bench/platform',
       GITHUB_STATE: path.join(work, 'state'),
@@ -75,10 +80,10 @@ async function coldStartOnce(): Promise<number> {
   return first - started;
 }
 
-/** A bare `node -e ''` from spawn to exit: the floor any Node program starts from on this machine now. */
+/** A bare `node -e ''` from spawn to exit, on the same runtime (action.yml's node24) and environment: the floor any step starts from on this machine now. */
 async function bareNodeOnce(): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+  const child = spawn(ACTION_NODE, ['-e', ''], { stdio: 'ignore', env: START_ENV });
   await new Promise((r) => child.on('exit', r));
   return performance.now() - started;
 }
@@ -190,22 +195,45 @@ async function teardownAfterVerdict(): Promise<number> {
   }
 }
 
+/** Each figure by name: `npm run bench -- cold polling` prints only those two. */
+const figures: Record<string, () => Promise<void>> = {
+  cold: async () => {
+    const cold = await coldStart(9);
+    process.stdout.write(
+      `cold start median: ${cold.action.toFixed(0)} ms, bare node median: ${cold.bare.toFixed(0)} ms, ratio: ${(cold.action / cold.bare).toFixed(2)}\n`,
+    );
+  },
+  size: async () => {
+    line('dist size', dirBytes(path.join(root, 'dist')) / 1024, 'KiB');
+    line('dist/index.js size', fs.statSync(path.join(root, 'dist/index.js')).size / 1024, 'KiB');
+  },
+  packaging: async () => {
+    // On the runtime the action runs on: its zlib is the one that packs the bundle.
+    process.stdout.write(
+      execFileSync(ACTION_NODE, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'packaging.ts')], { cwd: root, encoding: 'utf8' }),
+    );
+  },
+  polling: async () => {
+    const sim = await simulatedBuild(10);
+    process.stdout.write(
+      `polling: ${sim.calls} calls over a 30-minute build, ${(sim.calls / (sim.buildMs / 10_000)).toFixed(2)} per 10 s, Ready noticed after ${sim.lagSeconds.toFixed(1)} s\n`,
+    );
+  },
+  teardown: async () => {
+    process.stdout.write(`teardown: last delete issued ${(await teardownAfterVerdict()).toFixed(0)} ms after the verdict\n`);
+  },
+  run: async () => {
+    const clean = await standinRun();
+    line('clean run against the stand-in (1.2 s build), main and post', clean.wallMs / 1000, 's');
+    line('main step exits after its last AWS call', clean.lingerMs, 'ms');
+  },
+};
+
 async function main(): Promise<void> {
-  const cold = await coldStart(9);
-  process.stdout.write(
-    `cold start median: ${cold.action.toFixed(0)} ms, bare node median: ${cold.bare.toFixed(0)} ms, ratio: ${(cold.action / cold.bare).toFixed(2)}\n`,
-  );
-  line('dist size', dirBytes(path.join(root, 'dist')) / 1024, 'KiB');
-  line('dist/index.js size', fs.statSync(path.join(root, 'dist/index.js')).size / 1024, 'KiB');
-  for (const l of await benchPackaging()) process.stdout.write(l + '\n');
-  const sim = await simulatedBuild(10);
-  process.stdout.write(
-    `polling: ${sim.calls} calls over a 30-minute build, ${(sim.calls / (sim.buildMs / 10_000)).toFixed(2)} per 10 s, Ready noticed after ${sim.lagSeconds.toFixed(1)} s\n`,
-  );
-  process.stdout.write(`teardown: last delete issued ${(await teardownAfterVerdict()).toFixed(0)} ms after the verdict\n`);
-  const clean = await standinRun();
-  line('clean run against the stand-in (1.2 s build), main and post', clean.wallMs / 1000, 's');
-  line('main step exits after its last AWS call', clean.lingerMs, 'ms');
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((name) => !(name in figures));
+  if (unknown.length) throw new Error(`no figure named ${unknown.join(', ')}; the figures: ${Object.keys(figures).join(', ')}`);
+  for (const [name, figure] of Object.entries(figures)) if (!asked.length || asked.includes(name)) await figure();
 }
 
 main().catch((error) => {

@@ -1,3 +1,3 @@
 'use strict';
-process.setSourceMapsEnabled(true);
+if (process.env.RUNNER_DEBUG === '1') process.setSourceMapsEnabled(true);
 require('./index.js').run('plan');

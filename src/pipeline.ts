@@ -1,13 +1,10 @@
 import * as path from 'node:path';
 import type { Built, RunContext, Step } from './build/context';
-import { checkBuilderProfile } from './build/elastic-beanstalk/preflight';
 import type { Inputs } from './inputs';
 import type { AwsClients } from './lib/aws';
 import { abortable, Clock, realClock } from './lib/clock';
-import { credentialsWarning } from './lib/credentials';
 import { describeError, StepError } from './lib/errors';
 import type { Log } from './lib/log';
-import { planLines } from './plan-lines';
 import { Bundle, packagePlatform } from './platform/bundle';
 import { PlatformDefinition, readPlatformDefinition } from './platform/definition';
 import { preflightPlatform } from './platform/preflight';
@@ -78,7 +75,7 @@ export async function runPipeline(inputs: Inputs, given: PipelineDeps, report: R
 
   const ctx: RunContext = { inputs, deps, report, definition, bundle, clients: deps.clientsFor(inputs.region), clock, deadline };
   try {
-    await step('Pre-flight checks', () => preflight(ctx));
+    await step('Pre-flight checks', async () => (await import('./build/preflight')).preflight(ctx));
     if (inputs.release.sweepOrphans) await step('Sweep what ended runs left', () => sweepOrphans(ctx));
     // Each stage's modules (and the SDK clients they use) load when the run reaches it: see lib/aws.ts.
     const built =
@@ -135,27 +132,15 @@ async function packageBundle(inputs: Inputs, deps: PipelineDeps, report: RunRepo
   return b;
 }
 
-function printPlan(inputs: Inputs, deps: PipelineDeps, report: RunReport, bundle: Bundle, definition: PlatformDefinition): RunReport {
+async function printPlan(inputs: Inputs, deps: PipelineDeps, report: RunReport, bundle: Bundle, definition: PlatformDefinition): Promise<RunReport> {
+  const { planLines } = await import('./plan-lines');
   report.plan = planLines(inputs, bundle, definition.templateFile);
   deps.log.info(['Dry run: no AWS call made. A real run would:', ...report.plan].join('\n'));
   return report;
 }
 
-/** What must hold before a build starts: credentials that last, and (Elastic Beanstalk) the builder's instance profile. */
-async function preflight({ inputs, clients, deps, deadline }: RunContext): Promise<void> {
-  const { log } = deps;
-  // Asked of the client the build's first call uses, so no other SDK package loads for it.
-  const first = inputs.builder === 'packer' ? clients.ec2 : clients.iam;
-  const credentials = await credentialsWarning(() => first.config.credentials(), deadline, inputs.timeoutMinutes);
-  if (credentials) log.warning(credentials);
-  if (inputs.builder !== 'elastic-beanstalk') return;
-  const profile = await checkBuilderProfile(clients.iam, inputs.builderEnvironment.instanceProfile);
-  if (profile) log.warning(profile);
-  else log.info(`The builder's instance profile ${inputs.builderEnvironment.instanceProfile} exists.`);
-}
-
 async function smokeTest({ inputs, clients, deps, report, clock, deadline, definition }: RunContext, amiId: string): Promise<void> {
-  const { runSmokeTest } = await import('./smoke');
+  const [{ runSmokeTest }, { EC2Client }] = await Promise.all([import('./smoke'), import('@aws-sdk/client-ec2')]);
   const smoke = await runSmokeTest(
     {
       amiId,
@@ -174,7 +159,7 @@ async function smokeTest({ inputs, clients, deps, report, clock, deadline, defin
       kmsKeyId: inputs.smoke.kmsKeyId,
       deadline,
     },
-    { ec2: clients.ec2, ledger: deps.ledger, log: deps.log, clock, signal: deps.signal },
+    { ec2: clients.get(EC2Client), ledger: deps.ledger, log: deps.log, clock, signal: deps.signal },
   );
   // A cancel is reported as such by the step, not as failed checks.
   if (deps.signal?.aborted) throw new Error('cancelled');
@@ -198,7 +183,7 @@ async function sweepOrphans({ inputs, clients, deps, report, clock }: RunContext
       inputs.builder === 'elastic-beanstalk' && !inputs.keepBuilder
         ? (environmentName: string) => deps.ledger.record({ kind: 'builder-environment', region: inputs.region, environmentName })
         : undefined;
-    const removed = await sweep({ ec2: clients.ec2, eb: clients.eb }, { region: inputs.region, runTags: deps.runTags, adoptBuilder }, { log: deps.log, clock });
+    const removed = await sweep(clients, { region: inputs.region, runTags: deps.runTags, adoptBuilder }, { log: deps.log, clock });
     report.release.push(...removed.map((o) => `swept ${o.kind} ${o.id}, left by ${o.run}`));
   } catch (error) {
     deps.log.warning(`The sweep of ended runs' leftovers failed: ${describeError(error)}. The build goes on.`);

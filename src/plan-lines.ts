@@ -1,6 +1,4 @@
-import { BUILDER_ENVIRONMENT } from './build/elastic-beanstalk/builder';
-import { builderOptionSettings } from './build/elastic-beanstalk/create';
-import { bundleKey } from './build/elastic-beanstalk/storage';
+import { BUILDER_ENVIRONMENT, builderOptionSettings, bundleKey } from './build/elastic-beanstalk/settings';
 import type { Inputs } from './inputs';
 import { pruneRules } from './release/prune-rules';
 import { shareTargets } from './release/settings';

@@ -7,7 +7,8 @@ import {
   ListPlatformVersionsCommand,
   TerminateEnvironmentCommand,
 } from '@aws-sdk/client-elastic-beanstalk';
-import { BUILDER_ENVIRONMENT, builderNameFromArn, terminateBuilder } from '../../src/build/elastic-beanstalk/builder';
+import { builderNameFromArn, terminateBuilder } from '../../src/build/elastic-beanstalk/builder';
+import { BUILDER_ENVIRONMENT } from '../../src/build/elastic-beanstalk/settings';
 import { memoryLog } from '../../src/lib/log';
 import { virtualClock } from '../helpers/virtual-clock';
 

@@ -11,8 +11,9 @@ import {
   ListTagsForResourceCommand,
 } from '@aws-sdk/client-elastic-beanstalk';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { builderOptionSettings, createPlatformVersion } from '../../src/build/elastic-beanstalk/create';
-import { bucketOwner, bundleKey, storageBucket, uploadBundle } from '../../src/build/elastic-beanstalk/storage';
+import { createPlatformVersion } from '../../src/build/elastic-beanstalk/create';
+import { builderOptionSettings, bundleKey } from '../../src/build/elastic-beanstalk/settings';
+import { bucketOwner, storageBucket, uploadBundle } from '../../src/build/elastic-beanstalk/storage';
 
 const builder = { instanceProfile: 'aws-elasticbeanstalk-custom-platform-ec2-role', serviceRole: 'aws-elasticbeanstalk-service-role', subnets: [] as string[] };
 

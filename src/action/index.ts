@@ -1,17 +1,20 @@
 import { describeError } from '../lib/errors';
-import { main } from './main';
-import { plan } from './plan';
-import { post } from './post';
 
-/** The bundle's single entry: dist/main.js, dist/post.js and dist/plan.js each call one of these. */
+/**
+ * The bundle's single entry: dist/main.js, dist/post.js and dist/plan.js each
+ * call one of these. Each loads its own modules (ncc puts every import() in
+ * a chunk of its own), so a step starts by reading only what it runs.
+ */
 export async function run(entry: 'main' | 'post' | 'plan'): Promise<void> {
   try {
-    if (entry === 'main') await main();
-    else if (entry === 'post') await post();
-    else process.exitCode = await plan();
+    if (entry === 'main') await (await import('./main')).main();
+    else if (entry === 'post') await (await import('./post')).post();
+    else process.exitCode = await (await import('./plan')).plan();
   } catch (error) {
-    // Last resort: entry points report their own failures; this catches a bug.
+    // Last resort: entry points report their own failures; this catches a bug. Its stack shows with debug
+    // logging on, mapped into src/ (the entry files turn source maps on then).
     process.stderr.write(`::error::${describeError(error)}\n`);
+    if (error instanceof Error && error.stack) process.stderr.write(`::debug::${error.stack.replace(/%/g, '%25').replace(/\r?\n/g, '%0A')}\n`);
     process.exitCode = 1;
   }
 }

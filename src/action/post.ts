@@ -4,7 +4,8 @@ import { describeError } from '../lib/errors';
 import { parseBoolean } from '../inputs';
 import { createLedger, LEDGER_STATE, parseLedger } from '../resources/ledger';
 import { clientPool } from '../lib/aws';
-import { teardown, describeResource } from '../resources/teardown';
+import { describeResource } from '../resources/describe';
+import { teardown } from '../resources/teardown';
 
 /**
  * Runs after the job whatever happened to it (post-if: always()): removes

@@ -1,5 +1,5 @@
 import type { RunReport } from '../pipeline';
-import { describeResource } from '../resources/teardown';
+import { describeResource } from '../resources/describe';
 
 function seconds(ms: number): string {
   return ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;

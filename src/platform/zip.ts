@@ -26,8 +26,7 @@ export interface EncodedEntry {
   crc: number;
   size: number;
   method: typeof STORED | typeof DEFLATED;
-  body: Buffer[];
-  bodyBytes: number;
+  body: Buffer;
 }
 
 export type Encoder = (source: string) => Promise<EncodedEntry>;
@@ -63,8 +62,8 @@ export async function encodeFile(source: string): Promise<EncodedEntry> {
   const crc = crc32(data, 0);
   const compressed = await deflateRaw(data, { level: DEFLATE_LEVEL });
   return compressed.length < data.length
-    ? { crc, size: data.length, method: DEFLATED, body: [compressed], bodyBytes: compressed.length }
-    : { crc, size: data.length, method: STORED, body: [data], bodyBytes: data.length };
+    ? { crc, size: data.length, method: DEFLATED, body: compressed }
+    : { crc, size: data.length, method: STORED, body: data };
 }
 
 /** How many files are read and compressed ahead of the one being written, and how many bytes of them may wait in memory. */
@@ -93,7 +92,7 @@ export async function writeZip(
     hash.update(buf);
     offset += buf.length;
   };
-  const written: { name: Buffer; offset: number; mode: number; encoded: Omit<EncodedEntry, 'body'> }[] = [];
+  const written: { name: Buffer; offset: number; mode: number; crc: number; size: number; method: EncodedEntry['method']; bodyBytes: number }[] = [];
   // Files being read and compressed ahead of the writer, in zip order, with the bytes they hold at most.
   const ahead: { encoded: Promise<EncodedEntry>; size: number }[] = [];
   let next = 0;
@@ -124,16 +123,15 @@ export async function writeZip(
       header.writeUInt16LE(DOS_TIME, 10);
       header.writeUInt16LE(DOS_DATE, 12);
       header.writeUInt32LE(encoded.crc, 14);
-      header.writeUInt32LE(encoded.bodyBytes, 18);
+      header.writeUInt32LE(encoded.body.length, 18);
       header.writeUInt32LE(encoded.size, 22);
       header.writeUInt16LE(name.length, 26);
       header.writeUInt16LE(0, 28);
       const at = offset;
       write(header);
       write(name);
-      for (const chunk of encoded.body) write(chunk);
-      const { body: _body, ...facts } = encoded;
-      written.push({ name, offset: at, mode: entry.mode, encoded: facts });
+      write(encoded.body);
+      written.push({ name, offset: at, mode: entry.mode, crc: encoded.crc, size: encoded.size, method: encoded.method, bodyBytes: encoded.body.length });
     }
     const centralStart = offset;
     for (const w of written) {
@@ -142,12 +140,12 @@ export async function writeZip(
       c.writeUInt16LE(MADE_BY_UNIX | VERSION, 4);
       c.writeUInt16LE(VERSION, 6);
       c.writeUInt16LE(UTF8, 8);
-      c.writeUInt16LE(w.encoded.method, 10);
+      c.writeUInt16LE(w.method, 10);
       c.writeUInt16LE(DOS_TIME, 12);
       c.writeUInt16LE(DOS_DATE, 14);
-      c.writeUInt32LE(w.encoded.crc, 16);
-      c.writeUInt32LE(w.encoded.bodyBytes, 20);
-      c.writeUInt32LE(w.encoded.size, 24);
+      c.writeUInt32LE(w.crc, 16);
+      c.writeUInt32LE(w.bodyBytes, 20);
+      c.writeUInt32LE(w.size, 24);
       c.writeUInt16LE(w.name.length, 28);
       c.writeUInt16LE(0, 30);
       c.writeUInt16LE(0, 32);

@@ -6,12 +6,13 @@
  */
 import { EC2Client, EnableImageDeprecationCommand } from '@aws-sdk/client-ec2';
 import { imageVersion, platformImages } from '../build/packer/images';
+import type { AwsClients } from '../lib/aws';
 import type { Clock } from '../lib/clock';
 import { describeError } from '../lib/errors';
 import type { Log } from '../lib/log';
 
 export async function deprecatePrevious(
-  clientsFor: (region: string) => { ec2: EC2Client },
+  clientsFor: (region: string) => AwsClients,
   request: { platformName: string; version: string; amiIds: Record<string, string>; days: number },
   deps: { log: Log; clock: Clock },
 ): Promise<string[]> {
@@ -19,7 +20,7 @@ export async function deprecatePrevious(
   const at = new Date(deps.clock.now() + request.days * 86_400_000);
   const lines: string[] = [];
   for (const [region, current] of Object.entries(request.amiIds)) {
-    const { ec2 } = clientsFor(region);
+    const ec2 = clientsFor(region).get(EC2Client);
     const older = (await platformImages(ec2, request.platformName)).filter(
       (i) =>
         i.ImageId !== current && i.State === 'available' && imageVersion(i) !== request.version && !(i.DeprecationTime && new Date(i.DeprecationTime) <= at),

@@ -6,7 +6,8 @@
  */
 import { DescribeInstancesCommand, DescribeLaunchTemplatesCommand, DescribeLaunchTemplateVersionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeEnvironmentsCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
-import type { SSMClient } from '@aws-sdk/client-ssm';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import type { AwsClients } from '../lib/aws';
 import { allPages } from '../lib/paginate';
 import { getParameter } from './parameter';
 
@@ -48,13 +49,15 @@ async function launchTemplateImages(ec2: EC2Client, ssm: SSMClient, uses: Uses):
 }
 
 /** What uses each of `imageIds` in one region. */
-export async function imageUses(clients: { ec2: EC2Client; ssm: SSMClient }, imageIds: string[], parameters: string[]): Promise<Uses> {
+export async function imageUses(clients: AwsClients, imageIds: string[], parameters: string[]): Promise<Uses> {
   const uses: Uses = new Map();
   if (!imageIds.length) return uses;
-  await launchTemplateImages(clients.ec2, clients.ssm, uses);
-  for (const name of parameters) add(uses, await readParameter(clients.ssm, name), `SSM parameter ${name}`);
+  const ec2 = clients.get(EC2Client);
+  const ssm = clients.get(SSMClient);
+  await launchTemplateImages(ec2, ssm, uses);
+  for (const name of parameters) add(uses, await readParameter(ssm, name), `SSM parameter ${name}`);
   const reservations = await allPages('DescribeInstances', async (token) => {
-    const page = await clients.ec2.send(
+    const page = await ec2.send(
       new DescribeInstancesCommand({
         Filters: [
           { Name: 'image-id', Values: imageIds },
@@ -70,13 +73,13 @@ export async function imageUses(clients: { ec2: EC2Client; ssm: SSMClient }, ima
 }
 
 /** The platform versions the region's environments run, and the SSM parameters that name one. */
-export async function platformUses(clients: { eb: ElasticBeanstalkClient; ssm: SSMClient }, parameters: string[]): Promise<Uses> {
+export async function platformUses(clients: AwsClients, parameters: string[]): Promise<Uses> {
   const uses: Uses = new Map();
   const environments = await allPages('DescribeEnvironments', async (token) => {
-    const page = await clients.eb.send(new DescribeEnvironmentsCommand({ IncludeDeleted: false, NextToken: token, MaxRecords: 1000 }));
+    const page = await clients.get(ElasticBeanstalkClient).send(new DescribeEnvironmentsCommand({ IncludeDeleted: false, NextToken: token, MaxRecords: 1000 }));
     return { items: page.Environments, next: page.NextToken };
   });
   for (const e of environments) if (e.Status !== 'Terminated') add(uses, e.PlatformArn, `environment ${e.EnvironmentName}`);
-  for (const name of parameters) add(uses, await readParameter(clients.ssm, name), `SSM parameter ${name}`);
+  for (const name of parameters) add(uses, await readParameter(clients.get(SSMClient), name), `SSM parameter ${name}`);
   return uses;
 }

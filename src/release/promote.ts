@@ -5,7 +5,8 @@
  * parameters launch templates read. Copies are kept only once they are
  * available and shared.
  */
-import { DescribeImagesCommand, Image } from '@aws-sdk/client-ec2';
+import { DescribeImagesCommand, EC2Client, Image } from '@aws-sdk/client-ec2';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import type { AwsClients } from '../lib/aws';
 import { abortable, Clock } from '../lib/clock';
 import { describeError, StepError } from '../lib/errors';
@@ -32,7 +33,12 @@ export interface PromoteContext {
 export type AmiIds = Record<string, string>;
 
 async function sourceImage(ctx: PromoteContext, amiId: string): Promise<Image> {
-  const image = (await ctx.clientsFor(ctx.region).ec2.send(new DescribeImagesCommand({ ImageIds: [amiId] }))).Images?.[0];
+  const image = (
+    await ctx
+      .clientsFor(ctx.region)
+      .get(EC2Client)
+      .send(new DescribeImagesCommand({ ImageIds: [amiId] }))
+  ).Images?.[0];
   if (!image) throw new StepError('Promote', `${amiId} is not found in ${ctx.region}`);
   return image;
 }
@@ -48,7 +54,7 @@ async function copyAll(ctx: PromoteContext, image: Image): Promise<AmiIds> {
       ctx.release.regions.map(async (region) => {
         try {
           return await copyImage(
-            ctx.clientsFor(region).ec2,
+            ctx.clientsFor(region).get(EC2Client),
             { source: { region: ctx.region, image }, region, kmsKeyId: ctx.release.kmsKeyIds[region], runTags: ctx.runTags, deadline: ctx.deadline },
             { ledger: ctx.ledger, log: ctx.log, clock },
           );
@@ -78,7 +84,7 @@ export async function promote(ctx: PromoteContext, amiId: string, platformArn?: 
 
   if (sharesImage(release)) {
     const who = shareTargets(release).join(', ');
-    await Promise.all(Object.entries(ids).map(([region, id]) => shareImage(ctx.clientsFor(region).ec2, id, release)));
+    await Promise.all(Object.entries(ids).map(([region, id]) => shareImage(ctx.clientsFor(region).get(EC2Client), id, release)));
     log.info(`Launch permission on ${Object.values(ids).join(', ')} for ${who}.`);
     const note = kmsSharingNote(release);
     if (note) log.warning(note);
@@ -89,14 +95,14 @@ export async function promote(ctx: PromoteContext, amiId: string, platformArn?: 
   if (release.ssmParameter) {
     const name = release.ssmParameter;
     for (const [region, id] of Object.entries(ids)) {
-      const { ssm } = ctx.clientsFor(region);
+      const ssm = ctx.clientsFor(region).get(SSMClient);
       const version = await writeParameter(ssm, name, id, 'aws:ec2:image');
       await confirmParameter(ssm, name, id, version, ctx.clock);
       log.info(`SSM parameter ${name} in ${region} is ${id} (version ${version ?? '?'}).`);
     }
   }
   if (release.ssmParameterPlatformArn && platformArn) {
-    const version = await writeParameter(ctx.clientsFor(ctx.region).ssm, release.ssmParameterPlatformArn, platformArn, 'text');
+    const version = await writeParameter(ctx.clientsFor(ctx.region).get(SSMClient), release.ssmParameterPlatformArn, platformArn, 'text');
     log.info(`SSM parameter ${release.ssmParameterPlatformArn} in ${ctx.region} is ${platformArn} (version ${version ?? '?'}).`);
   }
   return ids;

@@ -5,7 +5,8 @@
  * regions; with Packer, the images in every region (deregistered with their
  * snapshots). Everything decided is logged before the first removal.
  */
-import { DeletePlatformVersionCommand } from '@aws-sdk/client-elastic-beanstalk';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { DeletePlatformVersionCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
 import { listOwnPlatformVersions } from '../build/elastic-beanstalk/platforms';
 import { imageVersion, platformImages } from '../build/packer/images';
 import type { BuilderKind } from '../inputs';
@@ -36,7 +37,7 @@ export type PruneReport = string[];
 
 async function imageDecisions(ctx: PruneContext, region: string): Promise<PruneDecision[]> {
   const clients = ctx.clientsFor(region);
-  const images = (await platformImages(clients.ec2, ctx.platformName)).filter((i) => i.State !== 'deregistered');
+  const images = (await platformImages(clients.get(EC2Client), ctx.platformName)).filter((i) => i.State !== 'deregistered');
   const uses = await imageUses(
     clients,
     images.map((i) => i.ImageId as string),
@@ -54,7 +55,7 @@ async function imageDecisions(ctx: PruneContext, region: string): Promise<PruneD
 
 async function platformDecisions(ctx: PruneContext): Promise<PruneDecision[]> {
   const clients = ctx.clientsFor(ctx.buildRegion);
-  const versions = await listOwnPlatformVersions(clients.eb, { name: ctx.platformName });
+  const versions = await listOwnPlatformVersions(clients.get(ElasticBeanstalkClient), { name: ctx.platformName });
   const uses = await platformUses(clients, ctx.parameters.platformArn ? [ctx.parameters.platformArn] : []);
   const candidates: PruneCandidate[] = versions.map((v) => ({
     id: v.PlatformArn as string,
@@ -71,10 +72,10 @@ async function remove(ctx: PruneContext, region: string, kind: 'platform' | 'ima
   const clients = ctx.clientsFor(region);
   try {
     if (kind === 'platform') {
-      await clients.eb.send(new DeletePlatformVersionCommand({ PlatformArn: d.candidate.id }));
+      await clients.get(ElasticBeanstalkClient).send(new DeletePlatformVersionCommand({ PlatformArn: d.candidate.id }));
       return `removed platform version ${d.candidate.version} (${d.reason})`;
     }
-    const removed = await deregisterImage(clients.ec2, d.candidate.id);
+    const removed = await deregisterImage(clients.get(EC2Client), d.candidate.id);
     return `removed ${d.candidate.version} in ${region}: ${removed.join(', ') || 'already gone'} (${d.reason})`;
   } catch (error) {
     ctx.log.warning(`Could not remove ${d.candidate.version} (${d.candidate.id}) in ${region}: ${describeError(error)}; it stays.`);

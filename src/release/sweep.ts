@@ -6,9 +6,10 @@
  * more than an hour ago. This run's own and those of runs that may still be
  * going are never touched; a failure to sweep is a warning, not the run's.
  */
+import type { AwsClients } from '../lib/aws';
 import { DescribeInstancesCommand, DescribeKeyPairsCommand, DescribeSecurityGroupsCommand, EC2Client, Filter, Tag } from '@aws-sdk/client-ec2';
 import { DescribeEnvironmentsCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
-import { BUILDER_ENVIRONMENT } from '../build/elastic-beanstalk/builder';
+import { BUILDER_ENVIRONMENT } from '../build/elastic-beanstalk/settings';
 import { listOwnPlatformVersions } from '../build/elastic-beanstalk/platforms';
 import type { Clock } from '../lib/clock';
 import type { Log } from '../lib/log';
@@ -81,11 +82,7 @@ async function tagged(ec2: EC2Client, own: Record<string, string>) {
 }
 
 /** Finds and removes the leftovers of ended runs; returns what it removed. */
-export async function sweep(
-  clients: { ec2: EC2Client; eb: ElasticBeanstalkClient },
-  request: SweepRequest,
-  deps: { log: Log; clock: Clock },
-): Promise<Orphan[]> {
+export async function sweep(clients: AwsClients, request: SweepRequest, deps: { log: Log; clock: Clock }): Promise<Orphan[]> {
   const { log, clock } = deps;
   const own = request.runTags;
   if (!own[TAG.repository]) {
@@ -93,7 +90,8 @@ export async function sweep(
     return [];
   }
   const now = clock.now();
-  const found = await tagged(clients.ec2, own);
+  const ec2 = clients.get(EC2Client);
+  const found = await tagged(ec2, own);
   const instances = found.instances.filter((i) => isOrphan(i.Tags, own, now));
   const groups = found.groups.filter((g) => isOrphan(g.Tags, own, now));
   const keys = found.keys.filter((k) => isOrphan(k.Tags, own, now));
@@ -106,14 +104,14 @@ export async function sweep(
   // The groups wait for the instances that may use them; the key pairs need not.
   await Promise.all([
     terminateInstances(
-      clients.ec2,
+      ec2,
       instances.map((i) => i.InstanceId as string),
       log,
       clock,
-    ).then(() => Promise.all(groups.map((g) => deleteSecurityGroup(clients.ec2, g.GroupId as string, log, clock)))),
-    ...keys.map((k) => deleteKeyPair(clients.ec2, k.KeyName as string)),
+    ).then(() => Promise.all(groups.map((g) => deleteSecurityGroup(ec2, g.GroupId as string, log, clock)))),
+    ...keys.map((k) => deleteKeyPair(ec2, k.KeyName as string)),
   ]);
-  if (request.adoptBuilder && (await idleBuilder(clients.eb, log))) {
+  if (request.adoptBuilder && (await idleBuilder(clients.get(ElasticBeanstalkClient), log))) {
     request.adoptBuilder(BUILDER_ENVIRONMENT);
     log.info(`Builder environment ${BUILDER_ENVIRONMENT} was left running with no build: this run's build reuses it, and its teardown ends it.`);
     orphans.push({ kind: 'builder environment', id: BUILDER_ENVIRONMENT, run: 'a build whose run ended', deadline: '-' });

@@ -11,13 +11,6 @@ import type { Log } from '../../lib/log';
 import { backoff } from '../../lib/retry';
 import { listOwnPlatformVersions } from './platforms';
 
-/**
- * The environment Elastic Beanstalk starts to run Packer. The API does not
- * return its name (CreatePlatformVersion gives only an ARN), and the EB CLI
- * hard-codes this one; there is a single builder per region, reused by builds.
- */
-export const BUILDER_ENVIRONMENT = 'eb-custom-platform-builder-packer';
-
 /** The environment name in a builder ARN such as `…:environment/APP/NAME`, if it has that shape. */
 export function builderNameFromArn(arn: string | undefined): string | undefined {
   const m = arn ? /:environment\/[^/]+\/([^/]+)$/.exec(arn) : null;

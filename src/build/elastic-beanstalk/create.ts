@@ -1,13 +1,9 @@
-import {
-  ConfigurationOptionSetting,
-  CreatePlatformVersionCommand,
-  ElasticBeanstalkClient,
-  ListTagsForResourceCommand,
-} from '@aws-sdk/client-elastic-beanstalk';
+import { CreatePlatformVersionCommand, ElasticBeanstalkClient, ListTagsForResourceCommand } from '@aws-sdk/client-elastic-beanstalk';
 import { errorCode, isAlreadyExists } from '../../lib/aws-errors';
 import { StepError, describeError } from '../../lib/errors';
 import type { BuilderSettings } from '../../inputs';
 import { listOwnPlatformVersions } from './platforms';
+import { builderOptionSettings } from './settings';
 import type { StoredBundle } from './storage';
 
 export interface CreatedVersion {
@@ -16,27 +12,6 @@ export interface CreatedVersion {
   requestId?: string;
   /** The answer was lost and the version found afterwards, by its tags. */
   adopted?: boolean;
-}
-
-/**
- * The builder environment's settings, as the EB CLI sends them
- * (ebcli/lib/elasticbeanstalk.py, create_platform_version): the launch
- * configuration and VPC the user chose, and always enhanced health and the
- * service role.
- */
-export function builderOptionSettings(builder: BuilderSettings): ConfigurationOptionSetting[] {
-  const settings: ConfigurationOptionSetting[] = [
-    { Namespace: 'aws:autoscaling:launchconfiguration', OptionName: 'IamInstanceProfile', Value: builder.instanceProfile },
-  ];
-  if (builder.instanceType) settings.push({ Namespace: 'aws:autoscaling:launchconfiguration', OptionName: 'InstanceType', Value: builder.instanceType });
-  if (builder.vpcId) {
-    settings.push({ Namespace: 'aws:ec2:vpc', OptionName: 'VPCId', Value: builder.vpcId });
-    if (builder.subnets.length) settings.push({ Namespace: 'aws:ec2:vpc', OptionName: 'Subnets', Value: builder.subnets.join(',') });
-    settings.push({ Namespace: 'aws:ec2:vpc', OptionName: 'AssociatePublicIpAddress', Value: 'true' });
-  }
-  settings.push({ Namespace: 'aws:elasticbeanstalk:healthreporting:system', OptionName: 'SystemType', Value: 'enhanced' });
-  settings.push({ Namespace: 'aws:elasticbeanstalk:environment', OptionName: 'ServiceRole', Value: builder.serviceRole });
-  return settings;
 }
 
 const PERMISSION_HINT =

@@ -3,14 +3,19 @@
  * versions, the bundle uploaded, CreatePlatformVersion, and the wait while
  * Elastic Beanstalk runs Packer in its builder environment.
  */
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
+import { S3Client } from '@aws-sdk/client-s3';
 import { abortable } from '../../lib/clock';
 import { creating } from '../../resources/ledger';
 import { resolvedRunTags } from '../../platform/template';
 import type { Built, RunContext, Step } from '../context';
-import { BUILDER_ENVIRONMENT, builderNameFromArn } from './builder';
+import { builderNameFromArn } from './builder';
 import { createPlatformVersion, CreatedVersion } from './create';
 import { createEventStream } from './events';
-import { bundleKey, storageBucket, StoredBundle, uploadBundle } from './storage';
+import { BUILDER_ENVIRONMENT, bundleKey } from './settings';
+import { storageBucket, StoredBundle, uploadBundle } from './storage';
 import { resolveVersion } from './version';
 import { waitForPlatform } from './wait';
 
@@ -23,7 +28,7 @@ export async function buildWithElasticBeanstalk(ctx: RunContext, step: Step): Pr
 }
 
 async function chooseVersion({ inputs, clients, deps, report }: RunContext): Promise<string> {
-  const resolved = await resolveVersion(clients.eb, inputs.platformName, inputs.platformVersion);
+  const resolved = await resolveVersion(clients.get(ElasticBeanstalkClient), inputs.platformName, inputs.platformVersion);
   deps.log.info(`${inputs.platformName}/${resolved.version} (${resolved.reason})`);
   report.version = resolved.version;
   deps.setOutput('platform-version', resolved.version);
@@ -31,9 +36,9 @@ async function chooseVersion({ inputs, clients, deps, report }: RunContext): Pro
 }
 
 async function upload({ inputs, clients, deps, report, bundle, clock }: RunContext, version: string): Promise<StoredBundle> {
-  const bucket = await storageBucket(clients.eb);
+  const bucket = await storageBucket(clients.get(ElasticBeanstalkClient));
   const key = bundleKey(inputs.platformName, version, bundle.sha256);
-  await uploadBundle(clients.s3, bucket, key, bundle, { clock, log: deps.log });
+  await uploadBundle(clients.get(S3Client), bucket, key, bundle, { clock, log: deps.log });
   deps.log.info(`s3://${bucket}/${key}`);
   if (report.bundle) report.bundle.key = `s3://${bucket}/${key}`;
   return { bucket, key };
@@ -60,7 +65,7 @@ async function create({ inputs, clients, deps, report, definition }: RunContext,
     ledger.record({ kind: 'packer-build', region: inputs.region, build: `${inputs.platformName}/${version}`, tags: packerTags });
   // Recorded first: the service may start the builder even when the answer never reaches us.
   const out = await creating(ledger, builder, () =>
-    createPlatformVersion(clients.eb, {
+    createPlatformVersion(clients.get(ElasticBeanstalkClient), {
       name: inputs.platformName,
       version,
       bundle: stored,
@@ -84,9 +89,9 @@ async function create({ inputs, clients, deps, report, definition }: RunContext,
 }
 
 async function waitForBuild({ inputs, clients, deps, clock, deadline }: RunContext, created: CreatedVersion): Promise<string> {
-  const events = createEventStream(clients.eb, created.platformArn, deps.log, new Date(clock.now() - 60_000));
+  const events = createEventStream(clients.get(ElasticBeanstalkClient), created.platformArn, deps.log, new Date(clock.now() - 60_000));
   const built = await waitForPlatform(
-    clients,
+    { eb: clients.get(ElasticBeanstalkClient), ec2: clients.get(EC2Client), logs: clients.get(CloudWatchLogsClient) },
     events,
     {
       platformArn: created.platformArn,

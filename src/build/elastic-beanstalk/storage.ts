@@ -11,11 +11,6 @@ export interface StoredBundle {
   key: string;
 }
 
-/** Where the bundle goes: its content hash is part of the key, so a changed platform never overwrites an old one. */
-export function bundleKey(platformName: string, version: string, sha256: string): string {
-  return `custom-platforms/${platformName}/${version}-${sha256}.zip`;
-}
-
 /** The account's Elastic Beanstalk bucket, created by the service if it does not exist yet. */
 export async function storageBucket(eb: ElasticBeanstalkClient): Promise<string> {
   const out = await eb.send(new CreateStorageLocationCommand({}));

@@ -6,6 +6,7 @@
  * and AWS_EB_PLATFORM_ARN empty, since no platform version exists to name (a
  * template that tags with it gets an empty tag); and the region in AWS_REGION.
  */
+import { EC2Client } from '@aws-sdk/client-ec2';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { StepError } from '../../lib/errors';
@@ -25,7 +26,7 @@ export async function buildWithPacker(ctx: RunContext, step: Step): Promise<Buil
 }
 
 async function chooseVersion({ inputs, clients, deps, report }: RunContext): Promise<string> {
-  const resolved = await resolveImageVersion(clients.ec2, inputs.platformName, inputs.platformVersion);
+  const resolved = await resolveImageVersion(clients.get(EC2Client), inputs.platformName, inputs.platformVersion);
   deps.log.info(`${inputs.platformName}/${resolved.version} (${resolved.reason}; versions from the images' ${'eb_platform_version'} tags)`);
   report.version = resolved.version;
   deps.setOutput('platform-version', resolved.version);

@@ -1,0 +1,283 @@
+"use strict";
+exports.id = 115;
+exports.ids = [115];
+exports.modules = {
+
+/***/ 5348:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ coreLog)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7484);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(_actions_core__WEBPACK_IMPORTED_MODULE_0__);
+
+/** The Log the entry points hand to every step: the runner's log, groups and masking. */
+function coreLog() {
+    return {
+        info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(m),
+        warning: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(m),
+        error: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.error(m),
+        debug: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(m),
+        group: (name, fn) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.group(name, fn),
+        mask(secret) {
+            // The runner masks line by line; a multi-line secret (a private key) is registered one line
+            // at a time, leaving out PEM armour lines, which are not secret.
+            const lines = secret.split(/\r?\n/).map((l) => l.trim());
+            if (lines.length === 1)
+                return _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(secret);
+            for (const line of lines)
+                if (line.length >= 4 && !/^-----(BEGIN|END) /.test(line))
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(line);
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 4115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  main: () => (/* binding */ main),
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js
+var core = __webpack_require__(7484);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/lib/aws.ts
+var aws = __webpack_require__(2986);
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(7268);
+// EXTERNAL MODULE: ./src/action/core-log.ts
+var core_log = __webpack_require__(5348);
+// EXTERNAL MODULE: ./src/inputs.ts
+var src_inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/resources/ledger.ts
+var resources_ledger = __webpack_require__(428);
+// EXTERNAL MODULE: ./src/pipeline.ts + 6 modules
+var pipeline = __webpack_require__(5087);
+// EXTERNAL MODULE: ./src/resources/run-tags.ts
+var run_tags = __webpack_require__(236);
+// EXTERNAL MODULE: ./src/resources/describe.ts
+var describe = __webpack_require__(7764);
+;// CONCATENATED MODULE: ./src/action/summary.ts
+
+function seconds(ms) {
+    return ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+/** The job summary as Markdown: what was built, how long each step took, the smoke checks, what was torn down. */
+function renderSummary(report, error) {
+    const rows = [
+        ['Platform', report.platformName],
+        ['Version', report.version ?? '—'],
+        ['ARN', report.platformArn ?? '—'],
+        ['AMI', report.amiId ?? '—'],
+        ['Bundle SHA-256', report.bundle?.sha256 ?? '—'],
+    ];
+    if (report.bundle?.key)
+        rows.push(['Bundle', report.bundle.key]);
+    const out = [
+        `## Elastic Beanstalk custom platform ${error ? '❌ failed' : report.plan ? '📝 dry run' : '✅ built'}`,
+        '',
+        '| | |',
+        '| --- | --- |',
+        ...rows.map(([k, v]) => `| ${k} | \`${cell(v)}\` |`),
+        '',
+    ];
+    if (error)
+        out.push('**Error**', '', '```', error, '```', '');
+    if (report.steps.length) {
+        out.push('| Step | Result | Duration |', '| --- | --- | --- |');
+        for (const s of report.steps)
+            out.push(`| ${cell(s.name)} | ${s.ok ? 'ok' : 'failed'} | ${seconds(s.ms)} |`);
+        out.push('');
+    }
+    if (report.plan)
+        out.push('**Plan**', '', '```', ...report.plan, '```', '');
+    if (report.smoke) {
+        out.push(`**Smoke test** on ${report.smoke.instanceId ?? 'the instance'}${report.smoke.hostKeyPinned ? '' : ' (host key not pinned: trusted on first use)'}`, '');
+        out.push('| Check | Result | Duration | Output |', '| --- | --- | --- | --- |');
+        for (const c of report.smoke.checks)
+            out.push(`| ${cell(c.name)} | ${c.ok ? 'pass' : 'FAIL'} | ${seconds(c.durationMs)} | ${cell(c.excerpt.slice(0, 200))} |`);
+        out.push('');
+    }
+    if (report.amiIds && Object.keys(report.amiIds).length > 1) {
+        out.push('| Region | Image |', '| --- | --- |', ...Object.entries(report.amiIds).map(([region, id]) => `| ${region} | \`${id}\` |`), '');
+    }
+    if (report.release.length) {
+        out.push('**Release**', '', ...report.release.map((l) => `- ${cell(l)}`), '');
+    }
+    if (report.teardown.length) {
+        out.push('**Teardown**', '');
+        for (const t of report.teardown)
+            out.push(`- ${(0,describe/* describeResource */.w)(t.resource)}: ${t.ok ? t.detail : `FAILED: ${t.detail}`}`);
+        out.push('');
+    }
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/action/main.ts
+
+
+
+
+
+
+
+
+
+
+async function main() {
+    const log = (0,core_log/* coreLog */.u)();
+    let inputs;
+    try {
+        inputs = (0,src_inputs/* parseInputs */.TL)((name) => core.getInput(name));
+    }
+    catch (error) {
+        // One line per bad input, then fail: no AWS call has been made.
+        const errors = error instanceof src_inputs/* InputErrors */.G ? error.errors : [error];
+        if (errors.length > 1)
+            for (const e of errors)
+                core.error(e.message);
+        core.setFailed(errors.length === 1 ? errors[0].message : `${errors.length} inputs are invalid (each is named above)`);
+        return;
+    }
+    const ledger = (0,resources_ledger/* createLedger */.M5)((serialized) => core.saveState(resources_ledger/* LEDGER_STATE */.Kp, serialized));
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        if (controller.signal.aborted)
+            process.exit(1);
+        log.warning(`Received ${signal}: stopping, then tearing down what this run created (the post step finishes anything left).`);
+        controller.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    const report = (0,pipeline/* newReport */.b)(inputs.platformName);
+    let failure;
+    const pool = (0,aws/* clientPool */.u)();
+    try {
+        await (0,pipeline/* runPipeline */.a)(inputs, {
+            clientsFor: (region) => pool.clientsFor(region),
+            ledger,
+            log,
+            workDir: process.env.RUNNER_TEMP || external_node_os_.tmpdir(),
+            runTags: (0,run_tags/* runTags */.He)(),
+            setOutput: (name, value) => core.setOutput(name, value),
+            signal: controller.signal,
+        }, report);
+    }
+    catch (error) {
+        failure = (0,errors/* describeError */.Uc)(error);
+        if (error instanceof errors/* StepError */.zg)
+            for (const line of error.details)
+                log.info(line);
+    }
+    finally {
+        pool.destroy();
+    }
+    try {
+        await core.summary.addRaw(renderSummary(report, failure)).write();
+    }
+    catch (error) {
+        log.warning(`Could not write the job summary: ${(0,errors/* describeError */.Uc)(error)}`);
+    }
+    if (failure)
+        core.setFailed(failure);
+}
+/** The main step under GitHub's @github/local-action (`npm run local-action`), which imports this module and calls run(). */
+const run = main;
+
+
+/***/ }),
+
+/***/ 2986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ clientPool)
+/* harmony export */ });
+/* unused harmony export createClients */
+/**
+ * Clients on the SDK's default credential chain (so OIDC through
+ * aws-actions/configure-aws-credentials works unchanged) and its standard
+ * endpoint variables (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>`).
+ * Adaptive retries back off on throttling across the whole run.
+ */
+function createClients(region) {
+    const config = { region, retryMode: 'adaptive', maxAttempts: 8, customUserAgent: 'eb-custom-platform-action' };
+    const made = new Map();
+    return {
+        get(Client) {
+            let client = made.get(Client);
+            if (!client)
+                made.set(Client, (client = new Client(config)));
+            return client;
+        },
+        destroy() {
+            for (const client of made.values())
+                client.destroy();
+            made.clear();
+        },
+    };
+}
+function clientPool() {
+    const cache = new Map();
+    return {
+        clientsFor(region) {
+            let clients = cache.get(region);
+            if (!clients)
+                cache.set(region, (clients = createClients(region)));
+            return clients;
+        },
+        destroy() {
+            for (const clients of cache.values())
+                clients.destroy();
+            cache.clear();
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 7764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ describeResource)
+/* harmony export */ });
+/** Human words for a recorded resource, for the log and the summary. */
+function describeResource(r) {
+    switch (r.kind) {
+        case 'builder-environment':
+            return `builder environment ${r.environmentName} (${r.region})`;
+        case 'instance':
+            return `instance ${r.instanceId ?? `with client token ${r.clientToken}`} (${r.region})`;
+        case 'security-group':
+            return `security group ${r.groupId ?? r.groupName} (${r.region})`;
+        case 'key-pair':
+            return `key pair ${r.keyName} (${r.region})`;
+        case 'packer-build':
+            return `what Packer's build ${r.build} may have left (${r.region})`;
+        case 'image-copy':
+            return `copy ${r.imageId ?? `with client token ${r.clientToken}`} of ${r.sourceImageId} (${r.region})`;
+    }
+}
+
+
+/***/ })
+
+};
+;
+//# sourceMappingURL=115.index.js.map

@@ -1,0 +1,999 @@
+"use strict";
+exports.id = 420;
+exports.ids = [420];
+exports.modules = {
+
+/***/ 6411:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ builderNameFromArn),
+/* harmony export */   x: () => (/* binding */ terminateBuilder)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6114);
+/* harmony import */ var _lib_clock__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4517);
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
+/* harmony import */ var _lib_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1737);
+/* harmony import */ var _platforms__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4788);
+
+
+
+
+
+/** The environment name in a builder ARN such as `…:environment/APP/NAME`, if it has that shape. */
+function builderNameFromArn(arn) {
+    const m = arn ? /:environment\/[^/]+\/([^/]+)$/.exec(arn) : null;
+    return m?.[1];
+}
+/** This run's platform version as the service sees it now, if it exists. */
+async function ownBuild(eb, r) {
+    if (!r.platformName || !r.platformVersion)
+        return { arn: r.platformArn };
+    const found = (await (0,_platforms__WEBPACK_IMPORTED_MODULE_2__/* .listOwnPlatformVersions */ .pU)(eb, { name: r.platformName, version: r.platformVersion }))[0];
+    return { arn: found?.PlatformArn ?? r.platformArn, status: found?.PlatformStatus };
+}
+/** Elastic Beanstalk refuses to terminate an environment that is launching or running a command (a build). */
+const BUSY = ['Launching', 'Updating'];
+/** TerminateEnvironment's answer for a busy environment: "… is in an invalid state for this operation. Must be Ready." */
+const INVALID_STATE = /invalid state for this operation/i;
+/** TerminateEnvironment's answers when the environment is already gone or going. */
+const ALREADY_GONE = /no environment found|not found|does not exist|already (being )?terminat|is terminating/i;
+/**
+ * Terminates the builder environment unless another build of the account
+ * still needs it, which is known at once and answered at once. Safe to call any
+ * number of times. The service starts the builder a little after it accepts a
+ * build (about two minutes in real logs), so while this run's build is still
+ * Creating (or its create call's fate is unknown) an absent builder is waited
+ * for, within a bound, rather than taken as gone; a builder busy with this
+ * run's own build is waited for too, since Elastic Beanstalk will not
+ * terminate it before the build ends.
+ */
+async function terminateBuilder(eb, record, log, clock = _lib_clock__WEBPACK_IMPORTED_MODULE_0__/* .realClock */ .d, bounds = {}) {
+    const name = record.environmentName;
+    const started = clock.now();
+    const settleBy = started + (bounds.settleMs ?? 15 * 60_000);
+    const appearBy = started + (bounds.appearMs ?? 3 * 60_000);
+    const doubtBy = started + (bounds.doubtMs ?? 15_000);
+    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_3__/* .backoff */ .J)(2_000, 20_000);
+    let told = '';
+    let aborted = false;
+    const tell = (line) => {
+        if (line !== told)
+            log.info(line);
+        told = line;
+    };
+    for (;;) {
+        const own = await ownBuild(eb, record);
+        const found = await eb.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_4__/* .DescribeEnvironmentsCommand */ .$8c({ EnvironmentNames: [name], IncludeDeleted: false }));
+        const live = (found.Environments ?? []).filter((e) => e.Status !== 'Terminated' && e.Status !== 'Terminating');
+        const now = clock.now();
+        if (!live.length) {
+            if (own.status === 'Creating' && now < appearBy) {
+                tell(`Builder environment ${name} is not there yet while ${own.arn} builds; waiting for it to appear.`);
+            }
+            else if (!own.arn && record.platformName && now < doubtBy) {
+                // The create call may still be landing: look once more before calling the builder gone.
+            }
+            else {
+                log.info(`Builder environment ${name}: already gone.`);
+                return 'already gone';
+            }
+            await clock.sleep(pause.next());
+            continue;
+        }
+        const others = (await (0,_platforms__WEBPACK_IMPORTED_MODULE_2__/* .listOwnPlatformVersions */ .pU)(eb, { status: 'Creating' })).filter((p) => p.PlatformArn !== own.arn);
+        if (others.length) {
+            log.warning(`Builder environment ${name} left running: it is still building ${others.map((p) => p.PlatformArn).join(', ')}. ` +
+                `Terminate it when those builds end: aws elasticbeanstalk terminate-environment --environment-name ${name}`);
+            return 'kept: another build is running';
+        }
+        const busy = live.find((e) => BUSY.includes(e.Status ?? ''));
+        if (busy?.Status === 'Updating' && own.status === 'Creating' && !aborted) {
+            aborted = true;
+            await abortOwnBuild(eb, busy, own.arn, log);
+        }
+        if (!busy) {
+            const outcome = await terminate(eb, live, name, log);
+            if (outcome !== 'busy')
+                return outcome;
+        }
+        if (clock.now() >= settleBy) {
+            throw new Error(`builder environment ${name} is still ${busy?.Status ?? 'busy'}${own.status === 'Creating' ? ` building ${own.arn}` : ''} after ${Math.round((settleBy - started) / 60_000)} min, ` +
+                `and Elastic Beanstalk terminates it only once it is Ready: aws elasticbeanstalk terminate-environment --environment-name ${name}`);
+        }
+        tell(`Builder environment ${name} is ${busy?.Status ?? 'busy'}${own.status === 'Creating' ? ` with ${own.arn}` : ''}; Elastic Beanstalk terminates it only once it is Ready, so waiting.`);
+        await clock.sleep(pause.next());
+    }
+}
+/**
+ * Stops the builder running this run's own build (cancelled, or past its
+ * deadline), so it can be terminated. Not documented for a platform build:
+ * AbortEnvironmentUpdate "cancels in-progress environment configuration update
+ * or application version deployment". If it stops Packer, Packer's instance is
+ * left for the teardown to find by its tags; if it is refused or changes
+ * nothing, the wait goes on until the build ends or the bound passes.
+ */
+async function abortOwnBuild(eb, env, arn, log) {
+    try {
+        await eb.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_4__/* .AbortEnvironmentUpdateCommand */ .ET7({ EnvironmentId: env.EnvironmentId }));
+        log.info(`Builder environment ${env.EnvironmentName} is still building ${arn}; asked it to abort that build.`);
+    }
+    catch (error) {
+        log.info(`Builder environment ${env.EnvironmentName} would not abort the build of ${arn} (${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}); waiting for the build to end.`);
+    }
+}
+async function terminate(eb, live, name, log) {
+    for (const env of live) {
+        try {
+            await eb.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_4__/* .TerminateEnvironmentCommand */ .iLe({ EnvironmentId: env.EnvironmentId, TerminateResources: true }));
+            log.info(`Builder environment ${name} (${env.EnvironmentId}): terminating.`);
+        }
+        catch (error) {
+            const text = (0,_lib_errors__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error);
+            if (INVALID_STATE.test(text))
+                return 'busy';
+            // Terminating twice, or one already on its way out, is the outcome we want.
+            if (ALREADY_GONE.test(text)) {
+                log.info(`Builder environment ${name}: already on its way out (${text}).`);
+                continue;
+            }
+            throw error;
+        }
+    }
+    return 'terminated';
+}
+
+
+/***/ }),
+
+/***/ 6394:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fr: () => (/* binding */ packerLogStream),
+/* harmony export */   Th: () => (/* binding */ packerLogTail),
+/* harmony export */   XH: () => (/* binding */ provisionerTail),
+/* harmony export */   dJ: () => (/* binding */ buildFailureReason)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2684);
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+
+
+/**
+ * The ERROR events a failed build ends with that only say it failed, in the
+ * order real transcripts show them (EB-FACTS): Packer's own error comes
+ * before them and is the one worth reading.
+ */
+const GENERIC_FAILURE = [
+    /^'packer build' failed/,
+    /Command failed on instance/,
+    /^Unsuccessful command execution on instance/,
+    /^Failed to create platform version/,
+];
+/** Packer's own error from a failed build's events ("Packer failed with error: …"), or the most telling ERROR there is. */
+function buildFailureReason(events) {
+    const errors = events.filter((e) => e.severity === 'ERROR');
+    const packer = [...errors].reverse().find((e) => /^Packer failed with error/.test(e.message));
+    if (packer)
+        return packer.message;
+    const specific = [...errors].reverse().find((e) => !GENERIC_FAILURE.some((re) => re.test(e.message)));
+    return (specific ?? errors.at(-1))?.message ?? 'no error event was recorded';
+}
+/** Where Elastic Beanstalk keeps Packer's output for a build (EB-FACTS). */
+function packerLogStream(name, version) {
+    return { group: `/aws/elasticbeanstalk/platform/${name}`, stream: version };
+}
+/** Where Packer's own wrap-up starts after a provisioner failed: what follows is its clean-up, not the failure. */
+const PACKER_WRAP_UP = /Provisioning step had errors|^Build '[^']+' errored|==> [^:]+: Terminating the source/;
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\]8;;[^\u0007\u001b]*(\u0007|\u001b\\)/g;
+/** The last lines a failing provisioner printed: Packer's output up to its wrap-up, without terminal colours. */
+function provisionerTail(output, lines = 20) {
+    const clean = output.map((l) => l.replace(ANSI, '').replace(/\s+$/, ''));
+    const end = clean.findIndex((l) => PACKER_WRAP_UP.test(l.trim()));
+    return (end >= 0 ? clean.slice(0, end) : clean).filter((l) => l.trim()).slice(-lines);
+}
+/**
+ * The last lines the failing provisioner printed in Packer's output for a
+ * build, where its own words are; or why they could not be read.
+ */
+async function packerLogTail(logs, name, version, lines = 20) {
+    const { group, stream } = packerLogStream(name, version);
+    try {
+        const out = await logs.send(new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__/* .GetLogEventsCommand */ .h7S({ logGroupName: group, logStreamName: stream, startFromHead: false, limit: 200 }));
+        return {
+            lines: provisionerTail((out.events ?? []).flatMap((e) => (e.message ?? '').replace(/\n$/, '').split('\n')), lines),
+        };
+    }
+    catch (error) {
+        return { lines: [], error: (0,_lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error) };
+    }
+}
+
+
+/***/ }),
+
+/***/ 420:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  buildWithElasticBeanstalk: () => (/* binding */ buildWithElasticBeanstalk)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(2684);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
+var client_ec2_dist_cjs = __webpack_require__(5193);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-beanstalk/dist-cjs/index.js
+var client_elastic_beanstalk_dist_cjs = __webpack_require__(6114);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var client_s3_dist_cjs = __webpack_require__(3711);
+// EXTERNAL MODULE: ./src/lib/clock.ts
+var lib_clock = __webpack_require__(4517);
+// EXTERNAL MODULE: ./src/resources/ledger.ts
+var resources_ledger = __webpack_require__(428);
+// EXTERNAL MODULE: ./src/platform/template.ts
+var template = __webpack_require__(9525);
+// EXTERNAL MODULE: ./src/build/elastic-beanstalk/builder.ts
+var elastic_beanstalk_builder = __webpack_require__(6411);
+// EXTERNAL MODULE: ./src/lib/aws-errors.ts
+var aws_errors = __webpack_require__(6676);
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(7268);
+// EXTERNAL MODULE: ./src/build/elastic-beanstalk/platforms.ts
+var platforms = __webpack_require__(4788);
+// EXTERNAL MODULE: ./src/build/elastic-beanstalk/settings.ts
+var settings = __webpack_require__(4551);
+;// CONCATENATED MODULE: ./src/build/elastic-beanstalk/create.ts
+
+
+
+
+
+const PERMISSION_HINT = 'The credentials lack a permission the call needs (see the IAM policy in the README), or Elastic Beanstalk no longer accepts custom platforms for this account: AWS retired them with the Amazon Linux AMI branches.';
+/** What AWS says when custom platforms are not available to the account, in words a user can act on. */
+function explainCreateFailure(error, name, version) {
+    const code = (0,aws_errors/* errorCode */.CA)(error);
+    const base = `CreatePlatformVersion for ${name}/${version} failed: ${(0,errors/* describeError */.Uc)(error)}`;
+    const hints = {
+        InsufficientPrivilegesException: PERMISSION_HINT,
+        // A plain IAM denial (403) says the same to the user: this call is not allowed for these credentials.
+        AccessDenied: PERMISSION_HINT,
+        AccessDeniedException: PERMISSION_HINT,
+        TooManyPlatformsException: 'The account has reached its limit of custom platform versions: delete old ones (aws elasticbeanstalk delete-platform-version).',
+        ElasticBeanstalkServiceException: 'Elastic Beanstalk refused the request. AWS no longer supports custom platforms for new use, so this may be the service declining the feature for this account.',
+    };
+    return Object.assign(new errors/* StepError */.zg('create', hints[code] ? `${base}\n${hints[code]}` : base), { cause: error });
+}
+/**
+ * After a lost answer the SDK's retry meets a version that "already exists":
+ * the version is this run's when it carries the run's tags (the version was
+ * checked not to exist just before), and is then adopted; otherwise another
+ * run made it meanwhile.
+ */
+async function adoptLostCreate(eb, name, version, runTags, error) {
+    const found = (await (0,platforms/* listOwnPlatformVersions */.pU)(eb, { name, version })).find((p) => p.PlatformStatus !== 'Deleted');
+    if (!found?.PlatformArn)
+        throw explainCreateFailure(error, name, version);
+    const tags = await eb.send(new client_elastic_beanstalk_dist_cjs/* ListTagsForResourceCommand */.a_e({ ResourceArn: found.PlatformArn }));
+    const theirs = Object.fromEntries((tags.ResourceTags ?? []).map((t) => [t.Key, t.Value]));
+    const ours = Object.keys(runTags).length > 0 && Object.entries(runTags).every(([k, v]) => theirs[k] === v);
+    if (!ours) {
+        throw new errors/* StepError */.zg('create', `Platform version ${name}/${version} was created meanwhile by someone else (${found.PlatformArn}, status ${found.PlatformStatus}); this run did not start a build. Run again with platform-version 'auto' or a new version.`);
+    }
+    return { platformArn: found.PlatformArn, adopted: true };
+}
+async function createPlatformVersion(eb, request) {
+    const runTags = request.runTags ?? {};
+    let out;
+    try {
+        out = await eb.send(new client_elastic_beanstalk_dist_cjs/* CreatePlatformVersionCommand */.f4({
+            PlatformName: request.name,
+            PlatformVersion: request.version,
+            PlatformDefinitionBundle: { S3Bucket: request.bundle.bucket, S3Key: request.bundle.key },
+            OptionSettings: (0,settings/* builderOptionSettings */.wP)(request.builder),
+            Tags: Object.entries({ ...runTags, ...request.tags }).map(([Key, Value]) => ({ Key, Value })),
+        }));
+    }
+    catch (error) {
+        if ((0,aws_errors/* isAlreadyExists */.x9)(error))
+            return adoptLostCreate(eb, request.name, request.version, runTags, error);
+        throw explainCreateFailure(error, request.name, request.version);
+    }
+    const platformArn = out.PlatformSummary?.PlatformArn;
+    if (!platformArn)
+        throw new errors/* StepError */.zg('create', `CreatePlatformVersion for ${request.name}/${request.version} returned no platform ARN`);
+    return { platformArn, builderArn: out.Builder?.ARN, requestId: out.$metadata?.requestId };
+}
+
+// EXTERNAL MODULE: ./src/lib/paginate.ts
+var paginate = __webpack_require__(6402);
+;// CONCATENATED MODULE: ./src/build/elastic-beanstalk/events.ts
+
+
+/** How far back each poll looks again, so an event the service records late is still printed. */
+const LOOKBACK_MS = 5 * 60 * 1000;
+const TAIL = 20;
+/** DescribeEvents' largest page (API model: MaxRecords 1–1000). */
+const PAGE_SIZE = 1000;
+function formatEvent(e) {
+    return `${e.date.toISOString()} ${e.severity.padEnd(5)} ${e.message}`;
+}
+/**
+ * Streams a platform build's events into the log: each event once, in time
+ * order within a poll, none lost when pages overlap, repeat or arrive late.
+ */
+function createEventStream(eb, platformArn, log, since) {
+    const seen = new Set();
+    const tail = [];
+    let newest = since.getTime();
+    const keyOf = (e) => `${e.EventDate?.toISOString()}|${e.Severity}|${e.RequestId ?? ''}|${e.Message}`;
+    /** Fetches and prints the events not printed yet; returns them. */
+    async function poll() {
+        const startTime = new Date(Math.max(since.getTime(), newest - LOOKBACK_MS));
+        const fetched = await (0,paginate/* allPages */.S)('DescribeEvents', async (token) => {
+            const page = await eb.send(new client_elastic_beanstalk_dist_cjs/* DescribeEventsCommand */.w6x({ PlatformArn: platformArn, StartTime: startTime, MaxRecords: PAGE_SIZE, NextToken: token }));
+            return { items: page.Events, next: page.NextToken };
+        });
+        const fresh = [];
+        for (const e of fetched) {
+            const key = keyOf(e);
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            fresh.push({ date: e.EventDate ?? new Date(0), severity: e.Severity ?? 'INFO', message: e.Message ?? '' });
+        }
+        fresh.sort((a, b) => a.date.getTime() - b.date.getTime());
+        for (const e of fresh) {
+            log.info(formatEvent(e));
+            newest = Math.max(newest, e.date.getTime());
+            tail.push(e);
+            if (tail.length > TAIL)
+                tail.shift();
+        }
+        return fresh;
+    }
+    return { poll, tail: () => [...tail] };
+}
+/** The AMI named in build events, for when the platform description does not list it. */
+function amiFromEvents(events) {
+    for (const e of [...events].reverse()) {
+        const m = /Successfully built AMI\(s\):\s*'?(ami-[0-9a-f]+)/.exec(e.message) ?? /Packer built AMIs?:\s*(ami-[0-9a-f]+)/.exec(e.message);
+        if (m)
+            return m[1];
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/build/elastic-beanstalk/storage.ts
+
+
+
+
+
+
+/** The account's Elastic Beanstalk bucket, created by the service if it does not exist yet. */
+async function storageBucket(eb) {
+    const out = await eb.send(new client_elastic_beanstalk_dist_cjs/* CreateStorageLocationCommand */.UCX({}));
+    if (!out.S3Bucket)
+        throw new errors/* StepError */.zg('upload', 'CreateStorageLocation returned no bucket');
+    return out.S3Bucket;
+}
+/** The account id in `elasticbeanstalk-REGION-ACCOUNT`, to pin the bucket's owner. */
+function bucketOwner(bucket) {
+    return /^elasticbeanstalk-[a-z0-9-]+-(\d{12})$/.exec(bucket)?.[1];
+}
+/**
+ * Uploads the zip with its SHA-256 as a checksum S3 verifies, and refuses to
+ * write into a bucket some other account owns. The SDK cannot retry a request
+ * whose body is a stream, so throttling, 5xx and dropped connections are
+ * retried here, each attempt on a fresh stream.
+ */
+async function uploadBundle(s3, bucket, key, bundle, options = {}) {
+    const attempts = options.attempts ?? 6;
+    const clock = options.clock ?? lib_clock/* realClock */.d;
+    for (let attempt = 1;; attempt++) {
+        const body = external_node_fs_.createReadStream(bundle.path);
+        try {
+            await s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({
+                Bucket: bucket,
+                Key: key,
+                Body: body,
+                ContentLength: bundle.bytes,
+                ContentType: 'application/zip',
+                ChecksumSHA256: Buffer.from(bundle.sha256, 'hex').toString('base64'),
+                ExpectedBucketOwner: bucketOwner(bucket),
+            }));
+            return { bucket, key };
+        }
+        catch (error) {
+            if (attempt >= attempts || !(0,aws_errors/* isTransient */.dg)(error))
+                throw error;
+            const pause = Math.min(30_000, 1000 * 2 ** (attempt - 1));
+            options.log?.warning(`Uploading the bundle failed for now (${(0,errors/* describeError */.Uc)(error)}); trying again in ${pause / 1000} s.`);
+            await clock.sleep(pause);
+        }
+        finally {
+            body.destroy();
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/build/versions.ts
+var versions = __webpack_require__(9903);
+;// CONCATENATED MODULE: ./src/build/elastic-beanstalk/version.ts
+
+
+
+
+/** Every version of `name` the account owns, whatever its status. */
+async function listOwnVersions(eb, name) {
+    return (await (0,platforms/* listOwnPlatformVersions */.pU)(eb, { name })).filter((s) => versionOf(s) !== undefined);
+}
+function versionOf(s) {
+    return s.PlatformVersion ?? (s.PlatformArn ? (0,platforms/* parsePlatformArn */.gq)(s.PlatformArn)?.version : undefined);
+}
+/**
+ * The next patch after the newest version, counting Failed ones as the EB CLI
+ * does (a failed 1.0.3 makes the next 1.0.4), 1.0.0 when there is none.
+ */
+function nextPatch(existing) {
+    return nextPatchOf(existing.map(versionOf).filter((v) => !!v));
+}
+/** Chooses the version to create and refuses one that already exists. */
+async function resolveVersion(eb, name, request) {
+    const existing = await listOwnVersions(eb, name);
+    const live = new Map(existing.filter((s) => s.PlatformStatus !== 'Deleted').map((s) => [versionOf(s), `status ${s.PlatformStatus ?? 'unknown'}, ${s.PlatformArn}`]));
+    return (0,versions/* chooseVersion */.EH)(name, request, existing.map(versionOf).filter((v) => !!v), live);
+}
+
+// EXTERNAL MODULE: ./src/lib/duration.ts
+var duration = __webpack_require__(2543);
+// EXTERNAL MODULE: ./src/resources/image-wait.ts
+var image_wait = __webpack_require__(8388);
+// EXTERNAL MODULE: ./src/lib/retry.ts
+var retry = __webpack_require__(1737);
+// EXTERNAL MODULE: ./src/build/elastic-beanstalk/failure.ts
+var failure = __webpack_require__(6394);
+;// CONCATENATED MODULE: ./src/build/elastic-beanstalk/wait.ts
+
+
+
+
+
+
+
+
+
+
+function lastEvents(events) {
+    return events.map(formatEvent);
+}
+/**
+ * Polls the platform version until it is Ready with an available AMI, printing
+ * build events as they come. Throttling, 5xx and dropped connections are
+ * polled through; anything else, a Failed build or the deadline is an error.
+ */
+async function waitForPlatform(clients, events, options, log, clock = lib_clock/* realClock */.d) {
+    const { eb, ec2 } = clients;
+    const started = clock.now();
+    const statusEveryMs = options.statusEveryMs ?? 5 * 60_000;
+    const quietMs = options.quietMs ?? 60_000;
+    let status = 'Creating';
+    let transientFailures = 0;
+    // The first poll reads the status: the version exists and may be read, before minutes of events.
+    let statusReadAt = started - statusEveryMs;
+    let lastEventAt = started;
+    let lastEvent;
+    let toldAt = started;
+    const identity = (0,platforms/* parsePlatformArn */.gq)(options.platformArn);
+    // One call per poll, as the EB CLI polls: the events carry the verdict (and the AMI), so the status
+    // is read only now and then, in place of a poll, in case a build ended without its event.
+    while (clock.now() < options.deadline) {
+        await (0,retry/* sleepWithin */.j)(clock, options.intervalMs, options.deadline);
+        let verdict;
+        let description;
+        try {
+            const now = clock.now();
+            if (now - statusReadAt >= statusEveryMs) {
+                description = (await eb.send(new client_elastic_beanstalk_dist_cjs/* DescribePlatformVersionCommand */.wCx({ PlatformArn: options.platformArn }))).PlatformDescription;
+                statusReadAt = clock.now();
+                const next = description?.PlatformStatus ?? 'unknown';
+                if (next !== status)
+                    log.info(`Platform status: ${next}`);
+                status = next;
+                // A verdict without its event: the events it trails are read once more.
+                if (['Ready', 'Failed'].includes(status))
+                    await drain(events, log);
+            }
+            else {
+                const fresh = await events.poll();
+                if (fresh.length) {
+                    lastEventAt = now;
+                    lastEvent = fresh[fresh.length - 1];
+                }
+                verdict = fresh.find((e) => VERDICT.test(e.message));
+            }
+            transientFailures = 0;
+        }
+        catch (error) {
+            if (!(0,aws_errors/* isTransient */.dg)(error))
+                throw new errors/* StepError */.zg('wait', `Checking ${options.platformArn} failed: ${(0,errors/* describeError */.Uc)(error)}`);
+            transientFailures++;
+            log.warning(`Checking the build failed for now (${(0,errors/* describeError */.Uc)(error)}); trying again (${transientFailures} in a row).`);
+        }
+        if (verdict && SUCCESS.test(verdict.message))
+            status = 'Ready';
+        else if (verdict)
+            status = 'Failed';
+        if (status === 'Ready') {
+            log.info(`Platform status: Ready`);
+            const amiId = (description && amiOf(description)) ?? amiFromEvents(events.tail()) ?? (await amiFromStatus(eb, options.platformArn));
+            if (!amiId)
+                throw new errors/* StepError */.zg('wait', `${options.platformArn} is Ready but names no AMI (no CustomAmiList, no AMI in its events).`, lastEvents(events.tail()));
+            await waitForImage(ec2, amiId, options, log, clock);
+            return { amiId };
+        }
+        if (status === 'Failed') {
+            log.info(`Platform status: Failed`);
+            throw await buildFailure(clients.logs, identity, events.tail());
+        }
+        if (status === 'Deleting' || status === 'Deleted') {
+            throw new errors/* StepError */.zg('wait', `${options.platformArn} is ${status}: it was deleted while building.`, lastEvents(events.tail()));
+        }
+        const now = clock.now();
+        if (now - lastEventAt >= quietMs && now - toldAt >= quietMs) {
+            toldAt = now;
+            log.info(progressLine(now - started, status, lastEvent, now - lastEventAt));
+        }
+    }
+    throw new errors/* StepError */.zg('wait', `Gave up after the deadline: ${options.platformArn} is still ${status}. ${options.stillRunning}`, lastEvents(events.tail()));
+}
+/** The events that end a build, as the EB CLI reads them (ebcli: platform create's event stream). */
+const VERDICT = /^(Successfully created platform version|Failed to create platform version|Unmatched region for created AMI)/;
+const SUCCESS = /^Successfully created platform version/;
+/** The AMI from the platform's description, when its events did not name it. */
+async function amiFromStatus(eb, platformArn) {
+    const out = await eb.send(new client_elastic_beanstalk_dist_cjs/* DescribePlatformVersionCommand */.wCx({ PlatformArn: platformArn }));
+    return out.PlatformDescription ? amiOf(out.PlatformDescription) : undefined;
+}
+/** One line saying the build goes on, so a long quiet stretch never looks like a hang. */
+function progressLine(elapsedMs, status, last, quietForMs) {
+    return `Still building after ${(0,duration/* duration */.p)(elapsedMs)} (status ${status}); ${last ? `last event ${(0,duration/* duration */.p)(quietForMs)} ago: ${last.message}` : 'no event yet'}`;
+}
+/**
+ * A failed build, in Packer's words: its error from the events (not the
+ * generic lines that follow it), then the last lines of its output from the
+ * build's CloudWatch Logs stream, where the failing provisioner speaks.
+ */
+async function buildFailure(logs, identity, tail) {
+    const [name, version] = [identity?.name ?? '<name>', identity?.version ?? '<version>'];
+    const { group, stream } = (0,failure/* packerLogStream */.Fr)(name, version);
+    const output = identity ? await (0,failure/* packerLogTail */.Th)(logs, name, version) : { lines: [], error: 'the platform ARN names no name and version' };
+    const where = `CloudWatch Logs, group ${group}, stream ${stream}`;
+    const quoted = output.lines.length
+        ? `\nThe failing provisioner's last lines (${where}):\n${output.lines.map((l) => `  ${l}`).join('\n')}`
+        : `\nPacker's full output is in ${where}${output.error ? ` (could not read it: ${output.error})` : ''}.`;
+    return new errors/* StepError */.zg('wait', `The platform build failed: ${(0,failure/* buildFailureReason */.dJ)(tail)}${quoted}`, lastEvents(tail));
+}
+/** Events can trail the status; one more look makes the failure's reason part of the log. */
+async function drain(events, log) {
+    try {
+        await events.poll();
+    }
+    catch (error) {
+        log.warning(`Could not read the last build events: ${(0,errors/* describeError */.Uc)(error)}`);
+    }
+}
+function amiOf(description) {
+    const amis = description.CustomAmiList ?? [];
+    return (amis.find((a) => a.VirtualizationType === 'hvm') ?? amis[0])?.ImageId;
+}
+/** The AMI must exist and be available in EC2 before anything launches from it. */
+async function waitForImage(ec2, amiId, options, log, clock) {
+    const what = `AMI ${amiId} of ${options.platformArn}`;
+    await (0,image_wait/* waitForImageAvailable */.F)(ec2, amiId, { deadline: options.deadline, firstPauseMs: Math.min(options.intervalMs, 5_000), what, stillRunning: options.stillRunning }, log, clock);
+    log.info(`AMI ${amiId} is available.`);
+}
+
+;// CONCATENATED MODULE: ./src/build/elastic-beanstalk/pipeline.ts
+/**
+ * The Elastic Beanstalk builder: the version chosen among the platform's
+ * versions, the bundle uploaded, CreatePlatformVersion, and the wait while
+ * Elastic Beanstalk runs Packer in its builder environment.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function buildWithElasticBeanstalk(ctx, step) {
+    const version = await step('Resolve version', () => chooseVersion(ctx));
+    const stored = await step('Upload bundle', () => upload(ctx, version));
+    const created = await step('Create platform version', () => create(ctx, version, stored));
+    const amiId = await step('Build platform (Packer on Elastic Beanstalk)', () => waitForBuild(ctx, created));
+    return { amiId, version, platformArn: created.platformArn };
+}
+async function chooseVersion({ inputs, clients, deps, report }) {
+    const resolved = await resolveVersion(clients.get(client_elastic_beanstalk_dist_cjs/* ElasticBeanstalkClient */.E8k), inputs.platformName, inputs.platformVersion);
+    deps.log.info(`${inputs.platformName}/${resolved.version} (${resolved.reason})`);
+    report.version = resolved.version;
+    deps.setOutput('platform-version', resolved.version);
+    return resolved.version;
+}
+async function upload({ inputs, clients, deps, report, bundle, clock }, version) {
+    const bucket = await storageBucket(clients.get(client_elastic_beanstalk_dist_cjs/* ElasticBeanstalkClient */.E8k));
+    const key = (0,settings/* bundleKey */.CK)(inputs.platformName, version, bundle.sha256);
+    await uploadBundle(clients.get(client_s3_dist_cjs/* S3Client */.YxF), bucket, key, bundle, { clock, log: deps.log });
+    deps.log.info(`s3://${bucket}/${key}`);
+    if (report.bundle)
+        report.bundle.key = `s3://${bucket}/${key}`;
+    return { bucket, key };
+}
+async function create({ inputs, clients, deps, report, definition }, version, stored) {
+    const { ledger, log } = deps;
+    const builder = {
+        kind: 'builder-environment',
+        region: inputs.region,
+        environmentName: settings/* BUILDER_ENVIRONMENT */.oe,
+        platformName: inputs.platformName,
+        platformVersion: version,
+    };
+    // Packer's instance carries the template's run tags: after a build that ended without Packer's own
+    // clean-up, teardown finds it by them. Recorded before the builder, so that teardown (newest first)
+    // stops the builder before it looks.
+    const packerTags = (0,template/* resolvedRunTags */.z)(definition.template ?? {}, {
+        AWS_EB_PLATFORM_NAME: inputs.platformName,
+        AWS_EB_PLATFORM_VERSION: version,
+        AWS_EB_PLATFORM_ARN: `arn:aws:elasticbeanstalk:${inputs.region}:*:platform/${inputs.platformName}/${version}`,
+    });
+    if (Object.keys(packerTags).length)
+        ledger.record({ kind: 'packer-build', region: inputs.region, build: `${inputs.platformName}/${version}`, tags: packerTags });
+    // Recorded first: the service may start the builder even when the answer never reaches us.
+    const out = await (0,resources_ledger/* creating */.SP)(ledger, builder, () => createPlatformVersion(clients.get(client_elastic_beanstalk_dist_cjs/* ElasticBeanstalkClient */.E8k), {
+        name: inputs.platformName,
+        version,
+        bundle: stored,
+        builder: inputs.builderEnvironment,
+        tags: inputs.tags,
+        runTags: deps.runTags,
+    }));
+    if (out.adopted)
+        log.info(`The answer to CreatePlatformVersion was lost; the build it started is this run's (found by its tags).`);
+    const named = (0,elastic_beanstalk_builder/* builderNameFromArn */.C)(out.builderArn);
+    if (named && named !== settings/* BUILDER_ENVIRONMENT */.oe) {
+        ledger.record({ ...builder, environmentName: named, platformArn: out.platformArn });
+        ledger.release(builder);
+    }
+    else {
+        ledger.record({ ...builder, platformArn: out.platformArn });
+    }
+    log.info(`${out.platformArn}${out.builderArn ? ` (builder ${out.builderArn})` : ''}`);
+    report.platformArn = out.platformArn;
+    deps.setOutput('platform-arn', out.platformArn);
+    return out;
+}
+async function waitForBuild({ inputs, clients, deps, clock, deadline }, created) {
+    const events = createEventStream(clients.get(client_elastic_beanstalk_dist_cjs/* ElasticBeanstalkClient */.E8k), created.platformArn, deps.log, new Date(clock.now() - 60_000));
+    const built = await waitForPlatform({ eb: clients.get(client_elastic_beanstalk_dist_cjs/* ElasticBeanstalkClient */.E8k), ec2: clients.get(client_ec2_dist_cjs.EC2Client), logs: clients.get(dist_cjs/* CloudWatchLogsClient */.TFr) }, events, {
+        platformArn: created.platformArn,
+        deadline,
+        intervalMs: inputs.pollIntervalSeconds * 1000,
+        stillRunning: `The build goes on in the builder environment ${settings/* BUILDER_ENVIRONMENT */.oe}` +
+            (inputs.keepBuilder ? ', which keep-builder leaves running' : ', which this run now stops (aborting the build) and terminates') +
+            `. Remove the unfinished version with: aws elasticbeanstalk delete-platform-version --region ${inputs.region} --platform-arn ${created.platformArn}.`,
+    }, deps.log, (0,lib_clock/* abortable */.Z)(clock, deps.signal));
+    return built.amiId;
+}
+
+
+/***/ }),
+
+/***/ 4788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   gq: () => (/* binding */ parsePlatformArn),
+/* harmony export */   pU: () => (/* binding */ listOwnPlatformVersions)
+/* harmony export */ });
+/* unused harmony export OWNED_BY_SELF */
+/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6114);
+/* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
+
+
+/**
+ * The owner value for the account's own platforms: the EB CLI sends `self`
+ * (ebcli/core/ebglobals.py, OWNED_BY_SELF) and its fixtures show summaries
+ * answering PlatformOwner "self". The API reference names no value, so the
+ * EB CLI's, which has worked against the service for years, is the one.
+ */
+const OWNED_BY_SELF = 'self';
+/** NAME and VERSION from arn:aws:elasticbeanstalk:REGION:ACCOUNT:platform/NAME/VERSION. */
+function parsePlatformArn(arn) {
+    const m = /:platform\/([^/]+)\/([^/]+)$/.exec(arn);
+    return m ? { name: m[1], version: m[2] } : undefined;
+}
+/** The account's own platform versions matching every given field (filters are ANDed, one value each), across all pages. */
+async function listOwnPlatformVersions(eb, match = {}) {
+    const filters = [{ Type: 'PlatformOwner', Operator: '=', Values: [OWNED_BY_SELF] }];
+    if (match.name)
+        filters.push({ Type: 'PlatformName', Operator: '=', Values: [match.name] });
+    if (match.version)
+        filters.push({ Type: 'PlatformVersion', Operator: '=', Values: [match.version] });
+    if (match.status)
+        filters.push({ Type: 'PlatformStatus', Operator: '=', Values: [match.status] });
+    const all = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_0__/* .allPages */ .S)('ListPlatformVersions', async (token) => {
+        const page = await eb.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .ListPlatformVersionsCommand */ .ENR({ Filters: filters, MaxRecords: 100, NextToken: token }));
+        return { items: page.PlatformSummaryList, next: page.NextToken };
+    });
+    // The service applies the filters; keep only exact matches in case one is looser than '='.
+    return all.filter((s) => {
+        const id = s.PlatformArn ? parsePlatformArn(s.PlatformArn) : undefined;
+        if (match.name && id?.name !== match.name)
+            return false;
+        if (match.version && (s.PlatformVersion ?? id?.version) !== match.version)
+            return false;
+        if (match.status && s.PlatformStatus !== match.status)
+            return false;
+        return true;
+    });
+}
+
+
+/***/ }),
+
+/***/ 4551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CK: () => (/* binding */ bundleKey),
+/* harmony export */   oe: () => (/* binding */ BUILDER_ENVIRONMENT),
+/* harmony export */   wP: () => (/* binding */ builderOptionSettings)
+/* harmony export */ });
+/**
+ * The environment Elastic Beanstalk starts to run Packer. The API does not
+ * return its name (CreatePlatformVersion gives only an ARN), and the EB CLI
+ * hard-codes this one; there is a single builder per region, reused by builds.
+ */
+const BUILDER_ENVIRONMENT = 'eb-custom-platform-builder-packer';
+/**
+ * The builder environment's settings, as the EB CLI sends them
+ * (ebcli/lib/elasticbeanstalk.py, create_platform_version): the launch
+ * configuration and VPC the user chose, and always enhanced health and the
+ * service role.
+ */
+function builderOptionSettings(builder) {
+    const settings = [
+        { Namespace: 'aws:autoscaling:launchconfiguration', OptionName: 'IamInstanceProfile', Value: builder.instanceProfile },
+    ];
+    if (builder.instanceType)
+        settings.push({ Namespace: 'aws:autoscaling:launchconfiguration', OptionName: 'InstanceType', Value: builder.instanceType });
+    if (builder.vpcId) {
+        settings.push({ Namespace: 'aws:ec2:vpc', OptionName: 'VPCId', Value: builder.vpcId });
+        if (builder.subnets.length)
+            settings.push({ Namespace: 'aws:ec2:vpc', OptionName: 'Subnets', Value: builder.subnets.join(',') });
+        settings.push({ Namespace: 'aws:ec2:vpc', OptionName: 'AssociatePublicIpAddress', Value: 'true' });
+    }
+    settings.push({ Namespace: 'aws:elasticbeanstalk:healthreporting:system', OptionName: 'SystemType', Value: 'enhanced' });
+    settings.push({ Namespace: 'aws:elasticbeanstalk:environment', OptionName: 'ServiceRole', Value: builder.serviceRole });
+    return settings;
+}
+/** Where the bundle goes: its content hash is part of the key, so a changed platform never overwrites an old one. */
+function bundleKey(platformName, version, sha256) {
+    return `custom-platforms/${platformName}/${version}-${sha256}.zip`;
+}
+
+
+/***/ }),
+
+/***/ 9903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EH: () => (/* binding */ chooseVersion),
+/* harmony export */   Zy: () => (/* binding */ compareVersions)
+/* harmony export */ });
+/* unused harmony exports newestVersion, nextPatchOf */
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/**
+ * The version rules both builders share, the EB CLI's: `auto` is the next
+ * patch after the newest version of the platform whatever its state (a failed
+ * 1.0.3 makes the next 1.0.4), 1.0.0 when there is none; an explicit version
+ * that exists already is refused before anything starts.
+ */
+
+function compareVersions(a, b) {
+    const pa = a.split('.').map(Number);
+    const pb = b.split('.').map(Number);
+    for (let i = 0; i < 3; i++)
+        if (pa[i] !== pb[i])
+            return (pa[i] ?? 0) - (pb[i] ?? 0);
+    return 0;
+}
+const SEMVER = /^\d+\.\d+\.\d+$/;
+function newestVersion(versions) {
+    return versions
+        .filter((v) => SEMVER.test(v))
+        .sort(compareVersions)
+        .at(-1);
+}
+function nextPatchOf(versions) {
+    const newest = newestVersion(versions);
+    if (!newest)
+        return '1.0.0';
+    const [major, minor, patch] = newest.split('.').map(Number);
+    return `${major}.${minor}.${patch + 1}`;
+}
+/**
+ * Chooses the version from what exists: every version counts for `auto`;
+ * `live` names the ones an explicit version may not repeat, with what to say
+ * about each.
+ */
+function chooseVersion(name, request, all, live) {
+    if (request.kind === 'auto') {
+        const newest = newestVersion(all);
+        return { version: nextPatchOf(all), reason: `auto: ${newest ? `newest of ${all.length} existing is ${newest}` : 'no version exists yet'}` };
+    }
+    const clash = live.get(request.version);
+    if (clash !== undefined) {
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('version', `Platform version ${name}/${request.version} already exists (${clash}). Set platform-version to a new version, or to 'auto' for ${nextPatchOf(all)}.`);
+    }
+    return { version: request.version, reason: 'given' };
+}
+
+
+/***/ }),
+
+/***/ 2543:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ duration)
+/* harmony export */ });
+/** Minutes and seconds, for people. */
+function duration(ms) {
+    const s = Math.round(ms / 1000);
+    return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
+}
+
+
+/***/ }),
+
+/***/ 6402:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ allPages)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+
+/**
+ * Every item across a paged AWS listing. A service that hands back a token it
+ * already gave would loop forever, so that is an error naming the call.
+ */
+async function allPages(call, fetchPage) {
+    const items = [];
+    const seen = new Set();
+    let token;
+    do {
+        const page = await fetchPage(token);
+        items.push(...(page.items ?? []));
+        token = page.next || undefined;
+        if (token && seen.has(token))
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg(call, `${call} returned the same NextToken twice ('${token}')`);
+        if (token)
+            seen.add(token);
+    } while (token);
+    return items;
+}
+
+
+/***/ }),
+
+/***/ 1737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ backoff),
+/* harmony export */   j: () => (/* binding */ sleepWithin)
+/* harmony export */ });
+function backoff(first, max, factor = 1.5) {
+    let current = first;
+    return {
+        next() {
+            const ms = current;
+            current = Math.min(max, current * factor);
+            return ms;
+        },
+        reset() {
+            current = first;
+        },
+    };
+}
+/** Sleeps for `ms`, but not past `deadline` (epoch ms). */
+function sleepWithin(clock, ms, deadline) {
+    return clock.sleep(Math.max(0, Math.min(ms, deadline - clock.now())));
+}
+
+
+/***/ }),
+
+/***/ 8388:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ waitForImageAvailable),
+/* harmony export */   G: () => (/* binding */ FINAL_IMAGE_STATES)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5193);
+/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6676);
+/* harmony import */ var _lib_duration__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2543);
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _lib_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1737);
+
+
+
+
+
+/** EC2 image states after which an image never becomes available (API model, ImageState). */
+const FINAL_IMAGE_STATES = ['invalid', 'deregistered', 'failed', 'error', 'disabled'];
+/**
+ * Polls an image until it is available. Not found yet (a copy or a new image
+ * appears a moment after the call that made it), pending and transient pass,
+ * as do throttling and 5xx; a final state is an error quoting EC2's reason.
+ */
+async function waitForImageAvailable(ec2, imageId, options, log, clock) {
+    const started = clock.now();
+    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_1__/* .backoff */ .J)(options.firstPauseMs, 15_000);
+    let state = 'not found yet';
+    let quietSince = started;
+    while (clock.now() < options.deadline) {
+        try {
+            const image = (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__.DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
+            const now = image?.State ?? 'not found yet';
+            if (now === 'available')
+                return;
+            if (FINAL_IMAGE_STATES.includes(now)) {
+                const reason = image?.StateReason?.Message;
+                throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('wait', `${options.what} is ${now}${reason ? `: ${reason}` : ''}; it will not become available.`);
+            }
+            if (now !== state)
+                quietSince = clock.now();
+            state = now;
+        }
+        catch (error) {
+            if (error instanceof _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg)
+                throw error;
+            if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .isNotFound */ .c4)(error, 'InvalidAMIID.NotFound') && !(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .isTransient */ .dg)(error))
+                throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('wait', `Looking up ${options.what} failed: ${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}`);
+        }
+        if (options.quietMs && clock.now() - quietSince >= options.quietMs) {
+            log.info(`Still waiting for ${options.what}: ${state} after ${(0,_lib_duration__WEBPACK_IMPORTED_MODULE_4__/* .duration */ .p)(clock.now() - started)}.`);
+            quietSince = clock.now();
+        }
+        await (0,_lib_retry__WEBPACK_IMPORTED_MODULE_1__/* .sleepWithin */ .j)(clock, pause.next(), options.deadline);
+    }
+    throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('wait', `Gave up after the deadline: ${options.what} is ${state}. ${options.stillRunning}`);
+}
+
+
+/***/ })
+
+};
+;
+//# sourceMappingURL=420.index.js.map

@@ -1,0 +1,249 @@
+"use strict";
+exports.id = 478;
+exports.ids = [478];
+exports.modules = {
+
+/***/ 4551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CK: () => (/* binding */ bundleKey),
+/* harmony export */   oe: () => (/* binding */ BUILDER_ENVIRONMENT),
+/* harmony export */   wP: () => (/* binding */ builderOptionSettings)
+/* harmony export */ });
+/**
+ * The environment Elastic Beanstalk starts to run Packer. The API does not
+ * return its name (CreatePlatformVersion gives only an ARN), and the EB CLI
+ * hard-codes this one; there is a single builder per region, reused by builds.
+ */
+const BUILDER_ENVIRONMENT = 'eb-custom-platform-builder-packer';
+/**
+ * The builder environment's settings, as the EB CLI sends them
+ * (ebcli/lib/elasticbeanstalk.py, create_platform_version): the launch
+ * configuration and VPC the user chose, and always enhanced health and the
+ * service role.
+ */
+function builderOptionSettings(builder) {
+    const settings = [
+        { Namespace: 'aws:autoscaling:launchconfiguration', OptionName: 'IamInstanceProfile', Value: builder.instanceProfile },
+    ];
+    if (builder.instanceType)
+        settings.push({ Namespace: 'aws:autoscaling:launchconfiguration', OptionName: 'InstanceType', Value: builder.instanceType });
+    if (builder.vpcId) {
+        settings.push({ Namespace: 'aws:ec2:vpc', OptionName: 'VPCId', Value: builder.vpcId });
+        if (builder.subnets.length)
+            settings.push({ Namespace: 'aws:ec2:vpc', OptionName: 'Subnets', Value: builder.subnets.join(',') });
+        settings.push({ Namespace: 'aws:ec2:vpc', OptionName: 'AssociatePublicIpAddress', Value: 'true' });
+    }
+    settings.push({ Namespace: 'aws:elasticbeanstalk:healthreporting:system', OptionName: 'SystemType', Value: 'enhanced' });
+    settings.push({ Namespace: 'aws:elasticbeanstalk:environment', OptionName: 'ServiceRole', Value: builder.serviceRole });
+    return settings;
+}
+/** Where the bundle goes: its content hash is part of the key, so a changed platform never overwrites an old one. */
+function bundleKey(platformName, version, sha256) {
+    return `custom-platforms/${platformName}/${version}-${sha256}.zip`;
+}
+
+
+/***/ }),
+
+/***/ 9903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EH: () => (/* binding */ chooseVersion),
+/* harmony export */   Zy: () => (/* binding */ compareVersions)
+/* harmony export */ });
+/* unused harmony exports newestVersion, nextPatchOf */
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/**
+ * The version rules both builders share, the EB CLI's: `auto` is the next
+ * patch after the newest version of the platform whatever its state (a failed
+ * 1.0.3 makes the next 1.0.4), 1.0.0 when there is none; an explicit version
+ * that exists already is refused before anything starts.
+ */
+
+function compareVersions(a, b) {
+    const pa = a.split('.').map(Number);
+    const pb = b.split('.').map(Number);
+    for (let i = 0; i < 3; i++)
+        if (pa[i] !== pb[i])
+            return (pa[i] ?? 0) - (pb[i] ?? 0);
+    return 0;
+}
+const SEMVER = /^\d+\.\d+\.\d+$/;
+function newestVersion(versions) {
+    return versions
+        .filter((v) => SEMVER.test(v))
+        .sort(compareVersions)
+        .at(-1);
+}
+function nextPatchOf(versions) {
+    const newest = newestVersion(versions);
+    if (!newest)
+        return '1.0.0';
+    const [major, minor, patch] = newest.split('.').map(Number);
+    return `${major}.${minor}.${patch + 1}`;
+}
+/**
+ * Chooses the version from what exists: every version counts for `auto`;
+ * `live` names the ones an explicit version may not repeat, with what to say
+ * about each.
+ */
+function chooseVersion(name, request, all, live) {
+    if (request.kind === 'auto') {
+        const newest = newestVersion(all);
+        return { version: nextPatchOf(all), reason: `auto: ${newest ? `newest of ${all.length} existing is ${newest}` : 'no version exists yet'}` };
+    }
+    const clash = live.get(request.version);
+    if (clash !== undefined) {
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('version', `Platform version ${name}/${request.version} already exists (${clash}). Set platform-version to a new version, or to 'auto' for ${nextPatchOf(all)}.`);
+    }
+    return { version: request.version, reason: 'given' };
+}
+
+
+/***/ }),
+
+/***/ 4478:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   planLines: () => (/* binding */ planLines)
+/* harmony export */ });
+/* harmony import */ var _build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4551);
+/* harmony import */ var _release_prune_rules__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(747);
+/* harmony import */ var _release_settings__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5552);
+
+
+
+/** The AWS calls a real run would make, in order, for a dry run to print; each builder's own. */
+function planLines(inputs, bundle, templateFile) {
+    const region = inputs.region || '<region from AWS_REGION>';
+    const name = inputs.platformName;
+    const version = inputs.platformVersion.kind === 'explicit' ? inputs.platformVersion.version : '<next patch after the newest existing version, 1.0.0 if none>';
+    const lines = [`region ${region}, platform ${name}/${version}, Packer template ${templateFile}, builder ${inputs.builder}`];
+    const add = (line) => lines.push(`${lines.length}. ${line}`);
+    add("checked already, with no AWS call: platform.yaml (flavor, metadata, option namespaces), the template's region against the region, the inputs");
+    if (inputs.builder === 'packer') {
+        add("the credentials' expiry against the deadline (no call)");
+        addSweep(inputs, add);
+        add(`ec2:DescribeImages (owner self, tag eb_platform_name=${name}): ${inputs.platformVersion.kind === 'auto' ? 'choose the version' : `check that ${version} does not exist`}`);
+        add(inputs.packer.version ? `download Packer ${inputs.packer.version} from HashiCorp's releases, checked against its SHA-256 sums` : 'use the packer on PATH');
+        add(`packer validate, then packer build -machine-readable ${templateFile}${Object.keys(inputs.packer.variables).length ? ` with -var ${Object.keys(inputs.packer.variables).join(', ')}` : ''}: Packer's amazon-ebs calls (ec2:DescribeImages, CreateKeyPair, CreateSecurityGroup, AuthorizeSecurityGroupIngress, RunInstances, DescribeInstances, StopInstances, CreateImage, CreateTags, TerminateInstances, DeleteSecurityGroup, DeleteKeyPair); no Elastic Beanstalk call`);
+    }
+    else {
+        const settings = (0,_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_2__/* .builderOptionSettings */ .wP)(inputs.builderEnvironment)
+            .map((o) => `${o.Namespace}:${o.OptionName}=${o.Value}`)
+            .join(', ');
+        add(`iam:GetInstanceProfile ${inputs.builderEnvironment.instanceProfile}, and the credentials' expiry against the deadline`);
+        addSweep(inputs, add);
+        add(`elasticbeanstalk:ListPlatformVersions (owner self, name ${name}): ${inputs.platformVersion.kind === 'auto' ? 'choose the version' : `check that ${version} does not exist`}`);
+        add(`elasticbeanstalk:CreateStorageLocation: the account's bucket elasticbeanstalk-${region}-<account>`);
+        add(`s3:PutObject ${(0,_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_2__/* .bundleKey */ .CK)(name, version, bundle.sha256)} (${bundle.bytes} bytes, SHA-256 ${bundle.sha256})`);
+        add(`elasticbeanstalk:CreatePlatformVersion ${name}/${version} with ${settings}${Object.keys(inputs.tags).length ? `, tags ${Object.keys(inputs.tags).join(', ')}` : ''}`);
+        add(`elasticbeanstalk:DescribeEvents every ${inputs.pollIntervalSeconds} s (DescribePlatformVersion when an event says the build ended, and every 5 min) until Ready, Failed or ${inputs.timeoutMinutes} min (logs:GetLogEvents for Packer's output on a failure); ec2:DescribeImages until the AMI is available`);
+    }
+    if (inputs.smokeTest) {
+        add(`smoke test: ec2:ImportKeyPair, CreateSecurityGroup, AuthorizeSecurityGroupIngress (22, ${inputs.smoke.httpPort} from ${inputs.smoke.allowedCidr ?? "the runner's public address/32"}), ` +
+            `DescribeImages, RunInstances (${inputs.smoke.instanceType}, IMDSv2 only, encrypted root volume), DescribeInstances, GetConsoleOutput; SSH checks as ${inputs.smoke.sshUser} at the ${inputs.smoke.address} address; ` +
+            `TerminateInstances, DeleteSecurityGroup, DeleteKeyPair`);
+    }
+    if (inputs.builder === 'packer') {
+        add('teardown of whatever Packer announced and did not remove (its instance, temporary security group and key pair, an image it left half-registered)');
+    }
+    else {
+        add(inputs.keepBuilder
+            ? `keep the builder environment ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_2__/* .BUILDER_ENVIRONMENT */ .oe} (keep-builder)`
+            : `elasticbeanstalk:DescribeEnvironments, ListPlatformVersions, TerminateEnvironment ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_2__/* .BUILDER_ENVIRONMENT */ .oe} (AbortEnvironmentUpdate first if this run's build is still running; kept while another build runs); ec2:DescribeInstances for Packer's instance by the template's run tags`);
+    }
+    releasePlan(inputs, add);
+    return lines;
+}
+/** The sweep of what ended runs left, right after the pre-flight checks. */
+function addSweep(inputs, add) {
+    if (!inputs.release.sweepOrphans)
+        return;
+    add(`sweep: ec2:DescribeInstances, DescribeSecurityGroups, DescribeKeyPairs by the action's tags for this repository; TerminateInstances, DeleteSecurityGroup, DeleteKeyPair for those whose run's deadline passed over an hour ago${inputs.builder === 'elastic-beanstalk' && !inputs.keepBuilder ? `; elasticbeanstalk:DescribeEnvironments ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_2__/* .BUILDER_ENVIRONMENT */ .oe} and ListPlatformVersions (Creating): a builder left Ready with no build is taken on, reused by the build and ended by teardown` : ''}`);
+}
+/** The release's steps and rules, after the smoke test passed. */
+function releasePlan(inputs, add) {
+    const r = inputs.release;
+    if (r.regions.length) {
+        add(`after the smoke test passed: ec2:CopyImage to ${r.regions.map((region) => `${region}${r.kmsKeyIds[region] ? ` (encrypted with ${r.kmsKeyIds[region]})` : ''}`).join(', ')} in parallel, DescribeImages until each is available; if one fails, every copy is deregistered with its snapshots`);
+    }
+    const who = (0,_release_settings__WEBPACK_IMPORTED_MODULE_1__/* .shareTargets */ .wA)(r);
+    if (who.length)
+        add(`ec2:ModifyImageAttribute: launch permission on the image and its copies for ${who.join(', ')}`);
+    if (r.ssmParameter)
+        add(`ssm:PutParameter ${r.ssmParameter} (aws:ec2:image) in ${[inputs.region || '<region>', ...r.regions].join(', ')}`);
+    if (r.ssmParameterPlatformArn)
+        add(`ssm:PutParameter ${r.ssmParameterPlatformArn} (the platform ARN) in ${inputs.region || '<region>'}`);
+    if (r.keepVersions !== undefined)
+        add(`prune: ${(0,_release_prune_rules__WEBPACK_IMPORTED_MODULE_0__/* .pruneRules */ .E6)(r.keepVersions)}; the log lists each version kept or removed, with the reason, before the first removal`);
+    if (r.deprecateAfterDays !== undefined)
+        add(`ec2:EnableImageDeprecation on the platform's older images, ${r.deprecateAfterDays} day(s) ahead`);
+}
+
+
+/***/ }),
+
+/***/ 747:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E6: () => (/* binding */ pruneRules),
+/* harmony export */   K5: () => (/* binding */ describeDecision),
+/* harmony export */   Z5: () => (/* binding */ decidePrune)
+/* harmony export */ });
+/* harmony import */ var _build_versions__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9903);
+/**
+ * Which of a platform's versions a prune keeps, and why: the same rules for
+ * Elastic Beanstalk's platform versions and Packer's images. Never removed:
+ * this run's version, one still building, and one something uses (an
+ * environment, a launch template's default or latest version, an SSM
+ * parameter, a running instance). Failed versions go first; of the others the
+ * newest `keep` stay.
+ */
+
+function pruneRules(keep) {
+    return (`keep the newest ${keep} version(s) of the platform and remove the rest, failed ones first; never this run's version, one still being made, ` +
+        `or one that an environment, a launch template's default or latest version, the SSM parameter or a running instance uses`);
+}
+const SEMVER = /^\d+\.\d+\.\d+$/;
+function decidePrune(candidates, keep, current) {
+    // Ranked: the versions that work; one still being made is not proven yet.
+    const healthy = candidates
+        .filter((c) => !c.failed && !c.building && SEMVER.test(c.version))
+        .sort((a, b) => (0,_build_versions__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(b.version, a.version))
+        .map((c) => c.id);
+    // The current version counts among the kept: it is the newest that passed.
+    const newest = new Set(healthy.slice(0, keep));
+    const decisions = candidates.map((candidate) => {
+        if (candidate.version === current)
+            return { candidate, remove: false, reason: "this run's version" };
+        if (candidate.building)
+            return { candidate, remove: false, reason: 'still being made' };
+        if (candidate.usedBy.length)
+            return { candidate, remove: false, reason: `used by ${candidate.usedBy.join(', ')}` };
+        if (candidate.failed)
+            return { candidate, remove: true, reason: 'failed' };
+        if (newest.has(candidate.id))
+            return { candidate, remove: false, reason: `one of the newest ${keep}` };
+        if (!SEMVER.test(candidate.version))
+            return { candidate, remove: false, reason: `its version '${candidate.version}' is not MAJOR.MINOR.PATCH` };
+        return { candidate, remove: true, reason: `older than the newest ${keep}` };
+    });
+    // Failed first, then oldest first.
+    return decisions.sort((a, b) => Number(b.candidate.failed) - Number(a.candidate.failed) || (0,_build_versions__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(a.candidate.version, b.candidate.version));
+}
+function describeDecision(d) {
+    return `${d.remove ? 'remove' : 'keep'} ${d.candidate.version} (${d.candidate.id}): ${d.reason}`;
+}
+
+
+/***/ })
+
+};
+;
+//# sourceMappingURL=478.index.js.map

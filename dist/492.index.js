@@ -1,0 +1,650 @@
+"use strict";
+exports.id = 492;
+exports.ids = [492];
+exports.modules = {
+
+/***/ 6394:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fr: () => (/* binding */ packerLogStream),
+/* harmony export */   Th: () => (/* binding */ packerLogTail),
+/* harmony export */   XH: () => (/* binding */ provisionerTail),
+/* harmony export */   dJ: () => (/* binding */ buildFailureReason)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2684);
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+
+
+/**
+ * The ERROR events a failed build ends with that only say it failed, in the
+ * order real transcripts show them (EB-FACTS): Packer's own error comes
+ * before them and is the one worth reading.
+ */
+const GENERIC_FAILURE = [
+    /^'packer build' failed/,
+    /Command failed on instance/,
+    /^Unsuccessful command execution on instance/,
+    /^Failed to create platform version/,
+];
+/** Packer's own error from a failed build's events ("Packer failed with error: …"), or the most telling ERROR there is. */
+function buildFailureReason(events) {
+    const errors = events.filter((e) => e.severity === 'ERROR');
+    const packer = [...errors].reverse().find((e) => /^Packer failed with error/.test(e.message));
+    if (packer)
+        return packer.message;
+    const specific = [...errors].reverse().find((e) => !GENERIC_FAILURE.some((re) => re.test(e.message)));
+    return (specific ?? errors.at(-1))?.message ?? 'no error event was recorded';
+}
+/** Where Elastic Beanstalk keeps Packer's output for a build (EB-FACTS). */
+function packerLogStream(name, version) {
+    return { group: `/aws/elasticbeanstalk/platform/${name}`, stream: version };
+}
+/** Where Packer's own wrap-up starts after a provisioner failed: what follows is its clean-up, not the failure. */
+const PACKER_WRAP_UP = /Provisioning step had errors|^Build '[^']+' errored|==> [^:]+: Terminating the source/;
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\]8;;[^\u0007\u001b]*(\u0007|\u001b\\)/g;
+/** The last lines a failing provisioner printed: Packer's output up to its wrap-up, without terminal colours. */
+function provisionerTail(output, lines = 20) {
+    const clean = output.map((l) => l.replace(ANSI, '').replace(/\s+$/, ''));
+    const end = clean.findIndex((l) => PACKER_WRAP_UP.test(l.trim()));
+    return (end >= 0 ? clean.slice(0, end) : clean).filter((l) => l.trim()).slice(-lines);
+}
+/**
+ * The last lines the failing provisioner printed in Packer's output for a
+ * build, where its own words are; or why they could not be read.
+ */
+async function packerLogTail(logs, name, version, lines = 20) {
+    const { group, stream } = packerLogStream(name, version);
+    try {
+        const out = await logs.send(new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__/* .GetLogEventsCommand */ .h7S({ logGroupName: group, logStreamName: stream, startFromHead: false, limit: 200 }));
+        return {
+            lines: provisionerTail((out.events ?? []).flatMap((e) => (e.message ?? '').replace(/\n$/, '').split('\n')), lines),
+        };
+    }
+    catch (error) {
+        return { lines: [], error: (0,_lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error) };
+    }
+}
+
+
+/***/ }),
+
+/***/ 7814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K9: () => (/* binding */ imageVersion),
+/* harmony export */   QF: () => (/* binding */ platformImages),
+/* harmony export */   U1: () => (/* binding */ resolveImageVersion)
+/* harmony export */ });
+/* unused harmony exports NAME_TAG, VERSION_TAG */
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
+/* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
+/* harmony import */ var _lib_tags__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2538);
+/* harmony import */ var _versions__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9903);
+/**
+ * The platform's images in the account, found by the tags its template gives
+ * the AMI (eb_platform_name, eb_platform_version: the same tags Elastic
+ * Beanstalk's sample templates set), for `auto` versions and refusals.
+ */
+
+
+
+
+const NAME_TAG = 'eb_platform_name';
+const VERSION_TAG = 'eb_platform_version';
+/** The platform version an image's tags say it is. */
+const imageVersion = (image) => (0,_lib_tags__WEBPACK_IMPORTED_MODULE_2__/* .tagValue */ .E)(image.Tags, VERSION_TAG);
+/** Every image of the platform the account owns, whatever its state. */
+async function platformImages(ec2, name) {
+    return (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_0__/* .allPages */ .S)('DescribeImages', async (token) => {
+        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: `tag:${NAME_TAG}`, Values: [name] }], NextToken: token, MaxResults: 1000 }));
+        return { items: page.Images, next: page.NextToken };
+    });
+}
+async function resolveImageVersion(ec2, name, request) {
+    const images = await platformImages(ec2, name);
+    const versions = images.map(imageVersion).filter((v) => !!v);
+    const live = new Map(images.filter(imageVersion).map((i) => [imageVersion(i), `image ${i.ImageId}, ${i.State}`]));
+    return (0,_versions__WEBPACK_IMPORTED_MODULE_1__/* .chooseVersion */ .EH)(name, request, versions, live);
+}
+
+
+/***/ }),
+
+/***/ 2492:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  buildWithPacker: () => (/* binding */ buildWithPacker)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
+var dist_cjs = __webpack_require__(5193);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(7268);
+// EXTERNAL MODULE: ./src/lib/process.ts
+var lib_process = __webpack_require__(2302);
+// EXTERNAL MODULE: ./src/build/packer/images.ts
+var packer_images = __webpack_require__(7814);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __webpack_require__(4994);
+// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js
+var tool_cache = __webpack_require__(3472);
+;// CONCATENATED MODULE: ./src/build/packer/install.ts
+/**
+ * The Packer the action runs: the one on PATH (GitHub's Ubuntu runners have
+ * one; hashicorp/setup-packer pins one), or a pinned version downloaded from
+ * HashiCorp's releases with @actions/tool-cache and checked against the SHA-256
+ * sums HashiCorp publishes beside it. Packer 1.10 and later ship without the
+ * amazon plugin: it is installed first, pinned.
+ */
+
+
+
+
+
+
+
+/** HashiCorp's release server; a mirror with the same layout can stand in for it (PACKER_RELEASES_URL). */
+const RELEASES = 'https://releases.hashicorp.com';
+const ARCH = { x64: 'amd64', arm64: 'arm64' };
+async function packerVersion(packer) {
+    const r = await (0,lib_process/* runProcess */.R)(packer, ['version'], {});
+    const m = /Packer v(\d+\.\d+\.\d+)/.exec(r.stdout + r.stderr);
+    if (r.code !== 0 || !m)
+        throw new errors/* StepError */.zg('packer', `'${packer} version' did not say its version (exit ${r.code}): ${(r.stdout + r.stderr).trim().slice(0, 300)}`);
+    return m[1];
+}
+function atLeast(version, major, minor) {
+    const [a, b] = version.split('.').map(Number);
+    return a > major || (a === major && b >= minor);
+}
+/** Downloads and verifies one release of Packer, or takes it from the runner's tool cache. */
+async function download(version, log) {
+    const cached = tool_cache.find('packer', version);
+    if (cached)
+        return external_node_path_.join(cached, 'packer');
+    const base = (process.env.PACKER_RELEASES_URL || RELEASES).replace(/\/$/, '');
+    const arch = ARCH[process.arch];
+    if (!arch || process.platform !== 'linux')
+        throw new errors/* StepError */.zg('packer', `No Packer release for ${process.platform}/${process.arch}: put packer on PATH instead of setting packer-version.`);
+    const file = `packer_${version}_linux_${arch}.zip`;
+    log.info(`Downloading Packer ${version} from ${base}`);
+    let zip;
+    let sums;
+    try {
+        zip = await tool_cache.downloadTool(`${base}/packer/${version}/${file}`);
+        sums = external_node_fs_.readFileSync(await tool_cache.downloadTool(`${base}/packer/${version}/packer_${version}_SHA256SUMS`), 'utf8');
+    }
+    catch (error) {
+        throw new errors/* StepError */.zg('packer', `Downloading Packer ${version} failed (${error.message}): check packer-version, or put packer on PATH.`);
+    }
+    const expected = sums
+        .split('\n')
+        .find((l) => l.trim().endsWith(`  ${file}`))
+        ?.split(/\s+/)[0];
+    const actual = (0,external_node_crypto_.createHash)('sha256').update(external_node_fs_.readFileSync(zip)).digest('hex');
+    if (!expected)
+        throw new errors/* StepError */.zg('packer', `HashiCorp's SHA-256 sums for Packer ${version} do not list ${file}.`);
+    if (expected !== actual)
+        throw new errors/* StepError */.zg('packer', `Packer ${version} failed verification: ${file} has SHA-256 ${actual}, HashiCorp publishes ${expected}.`);
+    const dir = await tool_cache.extractZip(zip);
+    return external_node_path_.join(await tool_cache.cacheDir(dir, 'packer', version), 'packer');
+}
+/** Installs the amazon plugin, pinned, where this Packer will look for it. */
+async function installPlugin(packer, version, pluginPath, log) {
+    log.info(`Installing Packer's amazon plugin ${version}`);
+    const r = await (0,lib_process/* runProcess */.R)(packer, ['plugins', 'install', 'github.com/hashicorp/amazon', `v${version}`], {
+        env: { ...process.env, PACKER_PLUGIN_PATH: pluginPath },
+    });
+    if (r.code !== 0)
+        throw new errors/* StepError */.zg('packer', `Installing Packer's amazon plugin ${version} failed: ${(r.stderr || r.stdout).trim().slice(-500)}`);
+}
+async function preparePacker(options, log) {
+    let packer;
+    if (options.version) {
+        packer = await download(options.version, log);
+    }
+    else {
+        packer = await io.which('packer', false);
+        if (!packer)
+            throw new errors/* StepError */.zg('packer', 'No packer on PATH: install one (hashicorp/setup-packer), or set packer-version to have the action download a release.');
+    }
+    const version = await packerVersion(packer);
+    if (options.version && version !== options.version)
+        throw new errors/* StepError */.zg('packer', `${packer} says it is Packer ${version}, not the ${options.version} asked for.`);
+    log.info(`Packer ${version} (${packer})`);
+    if (!atLeast(version, 1, 10))
+        return { path: packer, version };
+    const pluginPath = external_node_path_.join(options.workDir, 'packer-plugins');
+    external_node_fs_.mkdirSync(pluginPath, { recursive: true });
+    await installPlugin(packer, options.pluginVersion, pluginPath, log);
+    return { path: packer, version, pluginPath };
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: ./src/build/elastic-beanstalk/failure.ts
+var failure = __webpack_require__(6394);
+;// CONCATENATED MODULE: ./src/build/packer/output.ts
+/**
+ * Packer's machine-readable output (`packer build -machine-readable`): one
+ * line per message, `timestamp,target,type,data…`, with commas in the data
+ * written `%!(PACKER_COMMA)` and newlines `\n` (Packer's docs, "Machine-readable
+ * output"). From it the action takes what Packer says, the resources its
+ * amazon-ebs builder announces as it makes them, its error, and the AMI.
+ */
+function parseMachineLine(line) {
+    const parts = line.split(',');
+    if (parts.length < 3 || !/^\d+$/.test(parts[0]))
+        return undefined;
+    const unescape = (s) => s
+        .replace(/%!\(PACKER_COMMA\)/g, ',')
+        .replace(/\\n/g, '\n')
+        .replace(/\\r/g, '');
+    return { at: Number(parts[0]) * 1000, target: parts[1], type: parts[2], data: parts.slice(3).map(unescape) };
+}
+const ANNOUNCEMENTS = [
+    [/Creating temporary keypair: (\S+)/, (m) => ({ kind: 'key-pair', name: m[1] })],
+    [/Creating temporary security group for this instance: (\S+)/, (m) => ({ kind: 'security-group', name: m[1] })],
+    [/Instance ID: (i-[0-9a-f]+)/, (m) => ({ kind: 'instance', id: m[1] })],
+    [/^\s*\S+: AMI: (ami-[0-9a-f]+)/, (m) => ({ kind: 'image', id: m[1] })],
+];
+function announced(message) {
+    for (const [re, make] of ANNOUNCEMENTS) {
+        const m = re.exec(message);
+        if (m)
+            return make(m);
+    }
+    return undefined;
+}
+/** The AMI of a finished build, from its artifact line (`artifact,0,id,REGION:ami-…`). */
+function artifactAmi(line, region) {
+    if (line.type !== 'artifact' || line.data[1] !== 'id')
+        return undefined;
+    for (const pair of line.data[2]?.split(',') ?? []) {
+        const [r, ami] = pair.split(':');
+        if (r === region && /^ami-[0-9a-f]+$/.test(ami ?? ''))
+            return ami;
+    }
+    return undefined;
+}
+/** A human line of Packer's output, as the log shows it, with Packer's timestamp. */
+function formatPackerLine(line) {
+    if (line.type !== 'ui')
+        return undefined;
+    const text = line.data.slice(1).join(',').replace(/\s+$/, '');
+    return text ? `${new Date(line.at).toISOString()} ${text}` : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/build/packer/run.ts
+/**
+ * `packer validate`, then `packer build -machine-readable` on the platform
+ * directory's template: Packer's output streamed into the log as it comes,
+ * with Packer's own timestamps; what its amazon-ebs builder makes recorded
+ * in the ledger as it announces it; the AMI read from the artifact line, or
+ * the failure in Packer's words with the failing provisioner's last lines.
+ * On a cancel, Packer gets SIGINT and a bounded time to clean up after
+ * itself, then SIGKILL; whatever it left is teardown's.
+ */
+
+
+
+
+
+
+
+const varArgs = (variables) => Object.entries(variables).flatMap(([k, v]) => ['-var', `${k}=${v}`]);
+async function validateTemplate(run) {
+    const r = await (0,lib_process/* runProcess */.R)(run.packer, ['validate', ...varArgs(run.variables), run.templateFile], { cwd: run.dir, env: run.env, timeoutMs: 120_000 });
+    if (r.code !== 0)
+        throw new errors/* StepError */.zg('packer', `packer validate ${run.templateFile} failed:\n${(r.stdout + r.stderr).trim()}`);
+}
+/** Runs the build; resolves with the AMI in the run's region. */
+function buildImage(run, log) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(run.packer, ['build', '-machine-readable', '-color=false', ...varArgs(run.variables), run.templateFile], {
+            cwd: run.dir,
+            env: run.env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        const human = [];
+        let ami;
+        let errorText = '';
+        let pending = '';
+        const take = (text) => {
+            pending += text;
+            const lines = pending.split('\n');
+            pending = lines.pop() ?? '';
+            for (const raw of lines) {
+                const line = parseMachineLine(raw);
+                if (!line) {
+                    if (raw.trim())
+                        log.info(raw);
+                    continue;
+                }
+                const shown = formatPackerLine(line);
+                if (shown) {
+                    log.info(shown);
+                    human.push(...line.data.slice(1).join(',').split('\n'));
+                    const made = announced(line.data.slice(1).join(','));
+                    if (made)
+                        run.onAnnounced(made);
+                }
+                if (line.type === 'error')
+                    errorText = line.data.join(',').trim();
+                ami ??= artifactAmi(line, run.region);
+            }
+        };
+        child.stdout.setEncoding('utf8').on('data', take);
+        child.stderr.setEncoding('utf8').on('data', (t) => {
+            for (const l of t.split('\n'))
+                if (l.trim())
+                    log.info(l);
+            human.push(...t.split('\n'));
+        });
+        let killer;
+        const cancel = () => {
+            log.warning(`Stopping Packer: it gets ${Math.round((run.cleanupMs ?? 120_000) / 1000)} s to clean up after itself.`);
+            child.kill('SIGINT');
+            killer = setTimeout(() => child.kill('SIGKILL'), run.cleanupMs ?? 120_000);
+        };
+        if (run.signal?.aborted)
+            cancel();
+        run.signal?.addEventListener('abort', cancel, { once: true });
+        child.on('error', (e) => reject(new errors/* StepError */.zg('packer', `Could not run ${run.packer}: ${e.message}`)));
+        child.on('close', (code, signal) => {
+            if (killer)
+                clearTimeout(killer);
+            run.signal?.removeEventListener('abort', cancel);
+            if (pending)
+                take('\n');
+            if (run.signal?.aborted)
+                return reject(new errors/* StepError */.zg('packer', `Packer stopped (${signal ?? `exit ${code}`}) after the job was cancelled.`));
+            if (code === 0 && ami)
+                return resolve(ami);
+            const why = errorText || (code === 0 ? `packer build succeeded but named no AMI in ${run.region}` : `packer build exited with ${signal ?? code}`);
+            const tail = (0,failure/* provisionerTail */.XH)(human);
+            reject(new errors/* StepError */.zg('packer', `The image build failed: ${why}${tail.length ? `\nThe failing provisioner's last lines:\n${tail.map((l) => `  ${l}`).join('\n')}` : ''}`));
+        });
+    });
+}
+/**
+ * Where Packer's amazon plugin is pointed: when AWS_ENDPOINT_URL_EC2 or
+ * AWS_ENDPOINT_URL sends the SDK elsewhere (an AWS emulator, a test's
+ * stand-in), a copy of the template with custom_endpoint_ec2 set to it, since
+ * Packer's SDK does not read those variables; otherwise the template as it is.
+ */
+function templateForEndpoint(dir, templateFile, env) {
+    const endpoint = env.AWS_ENDPOINT_URL_EC2 || env.AWS_ENDPOINT_URL;
+    if (!endpoint)
+        return templateFile;
+    const template = JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(dir, templateFile), 'utf8'));
+    template.builders = (template.builders ?? []).map((b) => (b.type === 'amazon-ebs' && !b.custom_endpoint_ec2 ? { ...b, custom_endpoint_ec2: endpoint } : b));
+    const copy = `.packer-endpoint-${external_node_path_.basename(templateFile)}`;
+    external_node_fs_.writeFileSync(external_node_path_.join(dir, copy), JSON.stringify(template, null, 2));
+    return copy;
+}
+
+;// CONCATENATED MODULE: ./src/build/packer/pipeline.ts
+/**
+ * The packer builder: the same platform directory built by Packer on the
+ * runner, with no Elastic Beanstalk call. Packer builds exactly what was
+ * packaged (the bundle unpacked into the run's work directory), with the
+ * variables Elastic Beanstalk would set: AWS_EB_PLATFORM_NAME and _VERSION,
+ * and AWS_EB_PLATFORM_ARN empty, since no platform version exists to name (a
+ * template that tags with it gets an empty tag); and the region in AWS_REGION.
+ */
+
+
+
+
+
+
+
+
+async function buildWithPacker(ctx, step) {
+    const version = await step('Resolve version', () => chooseVersion(ctx));
+    const packer = await step('Install Packer', () => preparePacker({ ...ctx.inputs.packer, workDir: ctx.deps.workDir }, ctx.deps.log));
+    const amiId = await step('Build image (Packer on the runner)', () => build(ctx, packer, version));
+    return { amiId, version };
+}
+async function chooseVersion({ inputs, clients, deps, report }) {
+    const resolved = await (0,packer_images/* resolveImageVersion */.U1)(clients.get(dist_cjs.EC2Client), inputs.platformName, inputs.platformVersion);
+    deps.log.info(`${inputs.platformName}/${resolved.version} (${resolved.reason}; versions from the images' ${'eb_platform_version'} tags)`);
+    report.version = resolved.version;
+    deps.setOutput('platform-version', resolved.version);
+    deps.setOutput('platform-arn', '');
+    return resolved.version;
+}
+/** The bundle, unpacked where Packer runs: it builds what was packaged, and the checkout stays untouched. */
+async function unpack(ctx) {
+    const dir = external_node_path_.join(ctx.deps.workDir, 'platform-build');
+    external_node_fs_.rmSync(dir, { recursive: true, force: true });
+    external_node_fs_.mkdirSync(dir, { recursive: true });
+    const r = await (0,lib_process/* runProcess */.R)('unzip', ['-qq', ctx.bundle.path, '-d', dir], { timeoutMs: 300_000 });
+    if (r.code !== 0)
+        throw new errors/* StepError */.zg('packer', `Unpacking the platform bundle failed: ${r.stderr.trim()}`);
+    return dir;
+}
+async function build(ctx, packer, version) {
+    const { inputs, deps, definition } = ctx;
+    const dir = await unpack(ctx);
+    const env = {
+        ...process.env,
+        AWS_REGION: inputs.region,
+        AWS_DEFAULT_REGION: inputs.region,
+        AWS_EB_PLATFORM_NAME: inputs.platformName,
+        AWS_EB_PLATFORM_VERSION: version,
+        AWS_EB_PLATFORM_ARN: '',
+        CHECKPOINT_DISABLE: '1',
+        PACKER_NO_COLOR: '1',
+        ...(packer.pluginPath ? { PACKER_PLUGIN_PATH: packer.pluginPath } : {}),
+    };
+    const templateFile = templateForEndpoint(dir, definition.templateFile, env);
+    // Recorded before Packer starts: Packer names what it makes as it makes it, and each is added as it is announced.
+    const record = {
+        kind: 'packer-build',
+        region: inputs.region,
+        build: `${inputs.platformName}/${version}`,
+        tags: {},
+        instanceIds: [],
+        groupNames: [],
+        keyNames: [],
+        imageIds: [],
+    };
+    deps.ledger.record(record);
+    const onAnnounced = (what) => {
+        if (what.kind === 'instance')
+            record.instanceIds?.push(what.id);
+        if (what.kind === 'security-group')
+            record.groupNames?.push(what.name);
+        if (what.kind === 'key-pair')
+            record.keyNames?.push(what.name);
+        if (what.kind === 'image')
+            record.imageIds?.push(what.id);
+        deps.ledger.record({ ...record });
+    };
+    const run = { packer: packer.path, dir, templateFile, region: inputs.region, variables: inputs.packer.variables, env, signal: deps.signal, onAnnounced };
+    await validateTemplate(run);
+    const amiId = await buildImage(run, deps.log);
+    // The image is the product: it stays out of teardown's reach; what Packer made to build it goes.
+    record.imageIds = [];
+    deps.ledger.record({ ...record });
+    deps.log.info(`Packer registered ${amiId}.`);
+    ctx.report.amiId = amiId;
+    return amiId;
+}
+
+
+/***/ }),
+
+/***/ 9903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EH: () => (/* binding */ chooseVersion),
+/* harmony export */   Zy: () => (/* binding */ compareVersions)
+/* harmony export */ });
+/* unused harmony exports newestVersion, nextPatchOf */
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/**
+ * The version rules both builders share, the EB CLI's: `auto` is the next
+ * patch after the newest version of the platform whatever its state (a failed
+ * 1.0.3 makes the next 1.0.4), 1.0.0 when there is none; an explicit version
+ * that exists already is refused before anything starts.
+ */
+
+function compareVersions(a, b) {
+    const pa = a.split('.').map(Number);
+    const pb = b.split('.').map(Number);
+    for (let i = 0; i < 3; i++)
+        if (pa[i] !== pb[i])
+            return (pa[i] ?? 0) - (pb[i] ?? 0);
+    return 0;
+}
+const SEMVER = /^\d+\.\d+\.\d+$/;
+function newestVersion(versions) {
+    return versions
+        .filter((v) => SEMVER.test(v))
+        .sort(compareVersions)
+        .at(-1);
+}
+function nextPatchOf(versions) {
+    const newest = newestVersion(versions);
+    if (!newest)
+        return '1.0.0';
+    const [major, minor, patch] = newest.split('.').map(Number);
+    return `${major}.${minor}.${patch + 1}`;
+}
+/**
+ * Chooses the version from what exists: every version counts for `auto`;
+ * `live` names the ones an explicit version may not repeat, with what to say
+ * about each.
+ */
+function chooseVersion(name, request, all, live) {
+    if (request.kind === 'auto') {
+        const newest = newestVersion(all);
+        return { version: nextPatchOf(all), reason: `auto: ${newest ? `newest of ${all.length} existing is ${newest}` : 'no version exists yet'}` };
+    }
+    const clash = live.get(request.version);
+    if (clash !== undefined) {
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('version', `Platform version ${name}/${request.version} already exists (${clash}). Set platform-version to a new version, or to 'auto' for ${nextPatchOf(all)}.`);
+    }
+    return { version: request.version, reason: 'given' };
+}
+
+
+/***/ }),
+
+/***/ 6402:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ allPages)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+
+/**
+ * Every item across a paged AWS listing. A service that hands back a token it
+ * already gave would loop forever, so that is an error naming the call.
+ */
+async function allPages(call, fetchPage) {
+    const items = [];
+    const seen = new Set();
+    let token;
+    do {
+        const page = await fetchPage(token);
+        items.push(...(page.items ?? []));
+        token = page.next || undefined;
+        if (token && seen.has(token))
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg(call, `${call} returned the same NextToken twice ('${token}')`);
+        if (token)
+            seen.add(token);
+    } while (token);
+    return items;
+}
+
+
+/***/ }),
+
+/***/ 2302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ runProcess)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Runs a command to its end, its time limit, or the job's cancel, whichever comes first; a non-zero exit is a result, not an exception. */
+function runProcess(cmd, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env, cwd: options.cwd });
+        const out = [];
+        const err = [];
+        let killed = false;
+        const stop = () => {
+            killed = true;
+            child.kill('SIGKILL');
+        };
+        const timer = setTimeout(stop, options.timeoutMs ?? 60_000);
+        if (options.signal?.aborted)
+            stop();
+        options.signal?.addEventListener('abort', stop);
+        child.on('exit', () => {
+            options.signal?.removeEventListener('abort', stop);
+            // A process we killed may have passed its pipes on (an ssh client hands them to its shared
+            // connection's master), so 'close' could wait for someone else: what was read is the result.
+            if (killed) {
+                child.stdout.destroy();
+                child.stderr.destroy();
+            }
+        });
+        child.stdout.on('data', (b) => out.push(b));
+        child.stderr.on('data', (b) => err.push(b));
+        child.on('error', (e) => {
+            clearTimeout(timer);
+            reject(e);
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            resolve({ code: code ?? (signal ? 255 : 1), stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+        });
+        child.stdin.on('error', () => { });
+        child.stdin.end(options.input ?? '');
+    });
+}
+
+
+/***/ }),
+
+/***/ 2538:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ tagValue)
+/* harmony export */ });
+/** The value of one tag in an AWS tag list (EC2's Tags, TagSet), if it is there. */
+function tagValue(tags, key) {
+    return tags?.find((t) => t.Key === key)?.Value;
+}
+
+
+/***/ })
+
+};
+;
+//# sourceMappingURL=492.index.js.map

@@ -1,0 +1,82 @@
+"use strict";
+exports.id = 575;
+exports.ids = [575];
+exports.modules = {
+
+/***/ 9575:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  preflight: () => (/* binding */ preflight)
+});
+
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(7268);
+;// CONCATENATED MODULE: ./src/lib/credentials.ts
+
+/**
+ * Whether the credentials last until the run's deadline. SDK credentials carry
+ * an expiry when their source gives one (assumed roles, web identity, SSO, or
+ * AWS_CREDENTIAL_EXPIRATION beside keys in the environment); OIDC sessions from
+ * aws-actions/configure-aws-credentials last one hour unless role-duration-seconds
+ * says otherwise, and a build plus a smoke test can take longer.
+ */
+async function credentialsWarning(provider, deadline, timeoutMinutes) {
+    let credentials;
+    try {
+        credentials = await provider();
+    }
+    catch (error) {
+        throw new errors/* StepError */.zg('preflight', `No AWS credentials: ${(0,errors/* describeError */.Uc)(error)}. Configure them before this step, with aws-actions/configure-aws-credentials (OIDC) or the AWS_* environment variables.`);
+    }
+    const expiry = credentials.expiration?.getTime();
+    if (expiry !== undefined && expiry < deadline) {
+        const short = Math.ceil((deadline - expiry) / 60_000);
+        return (`The AWS credentials expire at ${new Date(expiry).toISOString()}, ${short} min before this run's deadline (timeout-minutes: ${timeoutMinutes}): ` +
+            `calls after that fail, teardown included. Ask for a longer session (configure-aws-credentials' role-duration-seconds, up to the role's maximum session duration), or lower timeout-minutes.`);
+    }
+    if (expiry === undefined && credentials.sessionToken && timeoutMinutes > 60) {
+        return `The AWS credentials are a session whose expiry is not known here; OIDC sessions last one hour by default and timeout-minutes is ${timeoutMinutes}. Set role-duration-seconds to cover the run.`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/build/preflight.ts
+
+/**
+ * What must hold before a build starts: credentials that last, and (Elastic
+ * Beanstalk) the builder's instance profile. The credentials are any client's;
+ * they are asked of the SDK package the build's first call loads anyway.
+ */
+async function preflight(ctx) {
+    const { inputs, clients, deps } = ctx;
+    if (inputs.builder === 'packer') {
+        const { EC2Client } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193)]).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
+        await checkCredentials(ctx, clients.get(EC2Client));
+        return;
+    }
+    const [{ IAMClient }, { checkBuilderProfile }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764), __webpack_require__.e(131)]).then(__webpack_require__.bind(__webpack_require__, 7131))]);
+    const iam = clients.get(IAMClient);
+    await checkCredentials(ctx, iam);
+    const profile = await checkBuilderProfile(iam, inputs.builderEnvironment.instanceProfile);
+    if (profile)
+        deps.log.warning(profile);
+    else
+        deps.log.info(`The builder's instance profile ${inputs.builderEnvironment.instanceProfile} exists.`);
+}
+async function checkCredentials({ inputs, deps, deadline }, client) {
+    const warning = await credentialsWarning(() => client.config.credentials(), deadline, inputs.timeoutMinutes);
+    if (warning)
+        deps.log.warning(warning);
+}
+
+
+/***/ })
+
+};
+;
+//# sourceMappingURL=575.index.js.map

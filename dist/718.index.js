@@ -1,0 +1,558 @@
+"use strict";
+exports.id = 718;
+exports.ids = [718,745];
+exports.modules = {
+
+/***/ 5348:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ coreLog)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7484);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(_actions_core__WEBPACK_IMPORTED_MODULE_0__);
+
+/** The Log the entry points hand to every step: the runner's log, groups and masking. */
+function coreLog() {
+    return {
+        info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(m),
+        warning: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(m),
+        error: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.error(m),
+        debug: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(m),
+        group: (name, fn) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.group(name, fn),
+        mask(secret) {
+            // The runner masks line by line; a multi-line secret (a private key) is registered one line
+            // at a time, leaving out PEM armour lines, which are not secret.
+            const lines = secret.split(/\r?\n/).map((l) => l.trim());
+            if (lines.length === 1)
+                return _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(secret);
+            for (const line of lines)
+                if (line.length >= 4 && !/^-----(BEGIN|END) /.test(line))
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(line);
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 7718:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   post: () => (/* binding */ post)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7484);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(_actions_core__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_log__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5348);
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7268);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8422);
+/* harmony import */ var _resources_ledger__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(428);
+/* harmony import */ var _lib_aws__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2986);
+/* harmony import */ var _resources_describe__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7764);
+/* harmony import */ var _resources_teardown__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5745);
+
+
+
+
+
+
+
+
+/**
+ * Runs after the job whatever happened to it (post-if: always()): removes
+ * whatever the main step recorded and did not get to remove itself, because it
+ * failed, was cancelled or was killed.
+ */
+async function post() {
+    const log = (0,_core_log__WEBPACK_IMPORTED_MODULE_1__/* .coreLog */ .u)();
+    const saved = (0,_resources_ledger__WEBPACK_IMPORTED_MODULE_5__/* .parseLedger */ .h8)(_actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(_resources_ledger__WEBPACK_IMPORTED_MODULE_5__/* .LEDGER_STATE */ .Kp), (why) => log.warning(why));
+    if (!saved.length) {
+        log.info('Nothing left to tear down.');
+        return;
+    }
+    let keepBuilder = false;
+    try {
+        keepBuilder = (0,_inputs__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)('keep-builder', _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('keep-builder'), false);
+    }
+    catch (error) {
+        log.warning(`${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)}; tearing the builder down.`);
+    }
+    log.info(`Tearing down what the run left: ${saved.map(_resources_describe__WEBPACK_IMPORTED_MODULE_6__/* .describeResource */ .w).join(', ')}`);
+    const ledger = (0,_resources_ledger__WEBPACK_IMPORTED_MODULE_5__/* .createLedger */ .M5)((serialized) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState(_resources_ledger__WEBPACK_IMPORTED_MODULE_5__/* .LEDGER_STATE */ .Kp, serialized), saved);
+    const pool = (0,_lib_aws__WEBPACK_IMPORTED_MODULE_7__/* .clientPool */ .u)();
+    const outcomes = await (0,_resources_teardown__WEBPACK_IMPORTED_MODULE_4__.teardown)(ledger, (region) => pool.clientsFor(region), log, { keepBuilder }).finally(() => pool.destroy());
+    const failed = outcomes.filter((o) => !o.ok);
+    if (failed.length) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(`Could not remove: ${failed.map((o) => `${(0,_resources_describe__WEBPACK_IMPORTED_MODULE_6__/* .describeResource */ .w)(o.resource)} (${o.detail})`).join('; ')}. Remove them by hand.`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6411:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ builderNameFromArn),
+/* harmony export */   x: () => (/* binding */ terminateBuilder)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6114);
+/* harmony import */ var _lib_clock__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4517);
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
+/* harmony import */ var _lib_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1737);
+/* harmony import */ var _platforms__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4788);
+
+
+
+
+
+/** The environment name in a builder ARN such as `…:environment/APP/NAME`, if it has that shape. */
+function builderNameFromArn(arn) {
+    const m = arn ? /:environment\/[^/]+\/([^/]+)$/.exec(arn) : null;
+    return m?.[1];
+}
+/** This run's platform version as the service sees it now, if it exists. */
+async function ownBuild(eb, r) {
+    if (!r.platformName || !r.platformVersion)
+        return { arn: r.platformArn };
+    const found = (await (0,_platforms__WEBPACK_IMPORTED_MODULE_2__/* .listOwnPlatformVersions */ .pU)(eb, { name: r.platformName, version: r.platformVersion }))[0];
+    return { arn: found?.PlatformArn ?? r.platformArn, status: found?.PlatformStatus };
+}
+/** Elastic Beanstalk refuses to terminate an environment that is launching or running a command (a build). */
+const BUSY = ['Launching', 'Updating'];
+/** TerminateEnvironment's answer for a busy environment: "… is in an invalid state for this operation. Must be Ready." */
+const INVALID_STATE = /invalid state for this operation/i;
+/** TerminateEnvironment's answers when the environment is already gone or going. */
+const ALREADY_GONE = /no environment found|not found|does not exist|already (being )?terminat|is terminating/i;
+/**
+ * Terminates the builder environment unless another build of the account
+ * still needs it, which is known at once and answered at once. Safe to call any
+ * number of times. The service starts the builder a little after it accepts a
+ * build (about two minutes in real logs), so while this run's build is still
+ * Creating (or its create call's fate is unknown) an absent builder is waited
+ * for, within a bound, rather than taken as gone; a builder busy with this
+ * run's own build is waited for too, since Elastic Beanstalk will not
+ * terminate it before the build ends.
+ */
+async function terminateBuilder(eb, record, log, clock = _lib_clock__WEBPACK_IMPORTED_MODULE_0__/* .realClock */ .d, bounds = {}) {
+    const name = record.environmentName;
+    const started = clock.now();
+    const settleBy = started + (bounds.settleMs ?? 15 * 60_000);
+    const appearBy = started + (bounds.appearMs ?? 3 * 60_000);
+    const doubtBy = started + (bounds.doubtMs ?? 15_000);
+    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_3__/* .backoff */ .J)(2_000, 20_000);
+    let told = '';
+    let aborted = false;
+    const tell = (line) => {
+        if (line !== told)
+            log.info(line);
+        told = line;
+    };
+    for (;;) {
+        const own = await ownBuild(eb, record);
+        const found = await eb.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_4__/* .DescribeEnvironmentsCommand */ .$8c({ EnvironmentNames: [name], IncludeDeleted: false }));
+        const live = (found.Environments ?? []).filter((e) => e.Status !== 'Terminated' && e.Status !== 'Terminating');
+        const now = clock.now();
+        if (!live.length) {
+            if (own.status === 'Creating' && now < appearBy) {
+                tell(`Builder environment ${name} is not there yet while ${own.arn} builds; waiting for it to appear.`);
+            }
+            else if (!own.arn && record.platformName && now < doubtBy) {
+                // The create call may still be landing: look once more before calling the builder gone.
+            }
+            else {
+                log.info(`Builder environment ${name}: already gone.`);
+                return 'already gone';
+            }
+            await clock.sleep(pause.next());
+            continue;
+        }
+        const others = (await (0,_platforms__WEBPACK_IMPORTED_MODULE_2__/* .listOwnPlatformVersions */ .pU)(eb, { status: 'Creating' })).filter((p) => p.PlatformArn !== own.arn);
+        if (others.length) {
+            log.warning(`Builder environment ${name} left running: it is still building ${others.map((p) => p.PlatformArn).join(', ')}. ` +
+                `Terminate it when those builds end: aws elasticbeanstalk terminate-environment --environment-name ${name}`);
+            return 'kept: another build is running';
+        }
+        const busy = live.find((e) => BUSY.includes(e.Status ?? ''));
+        if (busy?.Status === 'Updating' && own.status === 'Creating' && !aborted) {
+            aborted = true;
+            await abortOwnBuild(eb, busy, own.arn, log);
+        }
+        if (!busy) {
+            const outcome = await terminate(eb, live, name, log);
+            if (outcome !== 'busy')
+                return outcome;
+        }
+        if (clock.now() >= settleBy) {
+            throw new Error(`builder environment ${name} is still ${busy?.Status ?? 'busy'}${own.status === 'Creating' ? ` building ${own.arn}` : ''} after ${Math.round((settleBy - started) / 60_000)} min, ` +
+                `and Elastic Beanstalk terminates it only once it is Ready: aws elasticbeanstalk terminate-environment --environment-name ${name}`);
+        }
+        tell(`Builder environment ${name} is ${busy?.Status ?? 'busy'}${own.status === 'Creating' ? ` with ${own.arn}` : ''}; Elastic Beanstalk terminates it only once it is Ready, so waiting.`);
+        await clock.sleep(pause.next());
+    }
+}
+/**
+ * Stops the builder running this run's own build (cancelled, or past its
+ * deadline), so it can be terminated. Not documented for a platform build:
+ * AbortEnvironmentUpdate "cancels in-progress environment configuration update
+ * or application version deployment". If it stops Packer, Packer's instance is
+ * left for the teardown to find by its tags; if it is refused or changes
+ * nothing, the wait goes on until the build ends or the bound passes.
+ */
+async function abortOwnBuild(eb, env, arn, log) {
+    try {
+        await eb.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_4__/* .AbortEnvironmentUpdateCommand */ .ET7({ EnvironmentId: env.EnvironmentId }));
+        log.info(`Builder environment ${env.EnvironmentName} is still building ${arn}; asked it to abort that build.`);
+    }
+    catch (error) {
+        log.info(`Builder environment ${env.EnvironmentName} would not abort the build of ${arn} (${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}); waiting for the build to end.`);
+    }
+}
+async function terminate(eb, live, name, log) {
+    for (const env of live) {
+        try {
+            await eb.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_4__/* .TerminateEnvironmentCommand */ .iLe({ EnvironmentId: env.EnvironmentId, TerminateResources: true }));
+            log.info(`Builder environment ${name} (${env.EnvironmentId}): terminating.`);
+        }
+        catch (error) {
+            const text = (0,_lib_errors__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error);
+            if (INVALID_STATE.test(text))
+                return 'busy';
+            // Terminating twice, or one already on its way out, is the outcome we want.
+            if (ALREADY_GONE.test(text)) {
+                log.info(`Builder environment ${name}: already on its way out (${text}).`);
+                continue;
+            }
+            throw error;
+        }
+    }
+    return 'terminated';
+}
+
+
+/***/ }),
+
+/***/ 4788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   gq: () => (/* binding */ parsePlatformArn),
+/* harmony export */   pU: () => (/* binding */ listOwnPlatformVersions)
+/* harmony export */ });
+/* unused harmony export OWNED_BY_SELF */
+/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6114);
+/* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
+
+
+/**
+ * The owner value for the account's own platforms: the EB CLI sends `self`
+ * (ebcli/core/ebglobals.py, OWNED_BY_SELF) and its fixtures show summaries
+ * answering PlatformOwner "self". The API reference names no value, so the
+ * EB CLI's, which has worked against the service for years, is the one.
+ */
+const OWNED_BY_SELF = 'self';
+/** NAME and VERSION from arn:aws:elasticbeanstalk:REGION:ACCOUNT:platform/NAME/VERSION. */
+function parsePlatformArn(arn) {
+    const m = /:platform\/([^/]+)\/([^/]+)$/.exec(arn);
+    return m ? { name: m[1], version: m[2] } : undefined;
+}
+/** The account's own platform versions matching every given field (filters are ANDed, one value each), across all pages. */
+async function listOwnPlatformVersions(eb, match = {}) {
+    const filters = [{ Type: 'PlatformOwner', Operator: '=', Values: [OWNED_BY_SELF] }];
+    if (match.name)
+        filters.push({ Type: 'PlatformName', Operator: '=', Values: [match.name] });
+    if (match.version)
+        filters.push({ Type: 'PlatformVersion', Operator: '=', Values: [match.version] });
+    if (match.status)
+        filters.push({ Type: 'PlatformStatus', Operator: '=', Values: [match.status] });
+    const all = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_0__/* .allPages */ .S)('ListPlatformVersions', async (token) => {
+        const page = await eb.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .ListPlatformVersionsCommand */ .ENR({ Filters: filters, MaxRecords: 100, NextToken: token }));
+        return { items: page.PlatformSummaryList, next: page.NextToken };
+    });
+    // The service applies the filters; keep only exact matches in case one is looser than '='.
+    return all.filter((s) => {
+        const id = s.PlatformArn ? parsePlatformArn(s.PlatformArn) : undefined;
+        if (match.name && id?.name !== match.name)
+            return false;
+        if (match.version && (s.PlatformVersion ?? id?.version) !== match.version)
+            return false;
+        if (match.status && s.PlatformStatus !== match.status)
+            return false;
+        return true;
+    });
+}
+
+
+/***/ }),
+
+/***/ 2986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ clientPool)
+/* harmony export */ });
+/* unused harmony export createClients */
+/**
+ * Clients on the SDK's default credential chain (so OIDC through
+ * aws-actions/configure-aws-credentials works unchanged) and its standard
+ * endpoint variables (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>`).
+ * Adaptive retries back off on throttling across the whole run.
+ */
+function createClients(region) {
+    const config = { region, retryMode: 'adaptive', maxAttempts: 8, customUserAgent: 'eb-custom-platform-action' };
+    const made = new Map();
+    return {
+        get(Client) {
+            let client = made.get(Client);
+            if (!client)
+                made.set(Client, (client = new Client(config)));
+            return client;
+        },
+        destroy() {
+            for (const client of made.values())
+                client.destroy();
+            made.clear();
+        },
+    };
+}
+function clientPool() {
+    const cache = new Map();
+    return {
+        clientsFor(region) {
+            let clients = cache.get(region);
+            if (!clients)
+                cache.set(region, (clients = createClients(region)));
+            return clients;
+        },
+        destroy() {
+            for (const clients of cache.values())
+                clients.destroy();
+            cache.clear();
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 6402:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ allPages)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+
+/**
+ * Every item across a paged AWS listing. A service that hands back a token it
+ * already gave would loop forever, so that is an error naming the call.
+ */
+async function allPages(call, fetchPage) {
+    const items = [];
+    const seen = new Set();
+    let token;
+    do {
+        const page = await fetchPage(token);
+        items.push(...(page.items ?? []));
+        token = page.next || undefined;
+        if (token && seen.has(token))
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg(call, `${call} returned the same NextToken twice ('${token}')`);
+        if (token)
+            seen.add(token);
+    } while (token);
+    return items;
+}
+
+
+/***/ }),
+
+/***/ 7764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ describeResource)
+/* harmony export */ });
+/** Human words for a recorded resource, for the log and the summary. */
+function describeResource(r) {
+    switch (r.kind) {
+        case 'builder-environment':
+            return `builder environment ${r.environmentName} (${r.region})`;
+        case 'instance':
+            return `instance ${r.instanceId ?? `with client token ${r.clientToken}`} (${r.region})`;
+        case 'security-group':
+            return `security group ${r.groupId ?? r.groupName} (${r.region})`;
+        case 'key-pair':
+            return `key pair ${r.keyName} (${r.region})`;
+        case 'packer-build':
+            return `what Packer's build ${r.build} may have left (${r.region})`;
+        case 'image-copy':
+            return `copy ${r.imageId ?? `with client token ${r.clientToken}`} of ${r.sourceImageId} (${r.region})`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5745:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  teardown: () => (/* binding */ teardown)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
+var dist_cjs = __webpack_require__(5193);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-beanstalk/dist-cjs/index.js
+var client_elastic_beanstalk_dist_cjs = __webpack_require__(6114);
+// EXTERNAL MODULE: ./src/build/elastic-beanstalk/builder.ts
+var builder = __webpack_require__(6411);
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(7268);
+// EXTERNAL MODULE: ./src/resources/describe.ts
+var describe = __webpack_require__(7764);
+// EXTERNAL MODULE: ./src/resources/removal-order.ts
+var removal_order = __webpack_require__(6228);
+// EXTERNAL MODULE: ./src/smoke/index.ts + 8 modules
+var smoke = __webpack_require__(3065);
+// EXTERNAL MODULE: ./src/lib/clock.ts
+var lib_clock = __webpack_require__(4517);
+// EXTERNAL MODULE: ./src/resources/ec2-delete.ts
+var ec2_delete = __webpack_require__(599);
+;// CONCATENATED MODULE: ./src/build/packer/leftovers.ts
+/**
+ * What a Packer build leaves when it ends without its own clean-up (Elastic
+ * Beanstalk's builder stopped, or the runner killed): its build instance, the
+ * temporary security group and key pair it made for it. The instance is found
+ * by the run tags the template gives it, or by the id Packer announced; the
+ * group and key pair through the instance, and only when named as Packer names
+ * its temporary ones, so nothing of anyone else's is touched.
+ */
+
+
+
+/** Packer's names for its temporary key pair and security group (amazon-ebs: `packer_<uuid>`). */
+const PACKER_TEMPORARY = /^packer[_-]/;
+const LIVE = ['pending', 'running', 'stopping', 'stopped'];
+async function findInstances(ec2, what) {
+    const found = [];
+    const queries = [];
+    if (Object.keys(what.tags).length) {
+        queries.push({
+            Filters: [...Object.entries(what.tags).map(([k, v]) => ({ Name: `tag:${k}`, Values: [v] })), { Name: 'instance-state-name', Values: LIVE }],
+        });
+    }
+    if (what.instanceIds?.length)
+        queries.push({
+            Filters: [
+                { Name: 'instance-id', Values: what.instanceIds },
+                { Name: 'instance-state-name', Values: LIVE },
+            ],
+        });
+    for (const q of queries) {
+        const out = await ec2.send(new dist_cjs.DescribeInstancesCommand(q));
+        for (const i of (out.Reservations ?? []).flatMap((r) => r.Instances ?? []))
+            if (!found.some((f) => f.InstanceId === i.InstanceId))
+                found.push(i);
+    }
+    return found;
+}
+/** Removes the build instance, then its temporary group and key pair. Safe to run any number of times. */
+async function removePackerLeftovers(ec2, what, log, clock = lib_clock/* realClock */.d) {
+    const removed = [];
+    const instances = await findInstances(ec2, what);
+    const groups = new Set(what.groupIds ?? []);
+    for (const name of what.groupNames ?? []) {
+        const out = await ec2.send(new dist_cjs.DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: [name] }] }));
+        for (const g of out.SecurityGroups ?? [])
+            if (g.GroupId)
+                groups.add(g.GroupId);
+    }
+    const keys = new Set(what.keyNames ?? []);
+    for (const i of instances) {
+        for (const g of i.SecurityGroups ?? [])
+            if (g.GroupId && PACKER_TEMPORARY.test(g.GroupName ?? ''))
+                groups.add(g.GroupId);
+        if (i.KeyName && PACKER_TEMPORARY.test(i.KeyName))
+            keys.add(i.KeyName);
+    }
+    const ids = instances.map((i) => i.InstanceId);
+    if (ids.length) {
+        log.info(`Packer's build instance ${ids.join(', ')} outlived its build; terminating it.`);
+        await (0,ec2_delete/* terminateInstances */.ch)(ec2, ids, log, clock);
+        removed.push(...ids.map((id) => `instance ${id}`));
+    }
+    for (const groupId of groups) {
+        if (await (0,ec2_delete/* deleteSecurityGroup */.dl)(ec2, groupId, log, clock))
+            removed.push(`security group ${groupId}`);
+    }
+    for (const keyName of keys) {
+        await (0,ec2_delete/* deleteKeyPair */.z9)(ec2, keyName);
+        removed.push(`key pair ${keyName}`);
+    }
+    for (const imageId of what.imageIds ?? [])
+        removed.push(...(await (0,ec2_delete/* deregisterImage */._k)(ec2, imageId)));
+    if (removed.length)
+        log.info(`Removed what Packer left: ${removed.join(', ')}.`);
+    return removed;
+}
+
+;// CONCATENATED MODULE: ./src/resources/teardown.ts
+
+
+
+
+
+
+
+
+/**
+ * Removes everything the ledger still lists, what does not depend on anything
+ * else at once, and keeps going past failures so one stuck resource does not
+ * strand the others. Idempotent: gone is success.
+ */
+async function teardown(ledger, clientsFor, log, options) {
+    return (0,removal_order/* removeConcurrently */.v)(ledger.list().reverse(), async (resource) => {
+        const what = (0,describe/* describeResource */.w)(resource);
+        try {
+            if (resource.kind === 'builder-environment') {
+                if (options.keepBuilder) {
+                    log.info(`Keeping ${what} (keep-builder is set).`);
+                    ledger.release(resource);
+                    return { resource, ok: true, detail: 'kept (keep-builder)' };
+                }
+                const result = await (0,builder/* terminateBuilder */.x)(clientsFor(resource.region).get(client_elastic_beanstalk_dist_cjs/* ElasticBeanstalkClient */.E8k), resource, log);
+                ledger.release(resource);
+                return { resource, ok: true, detail: result };
+            }
+            if (resource.kind === 'packer-build') {
+                const removed = await removePackerLeftovers(clientsFor(resource.region).get(dist_cjs.EC2Client), resource, log);
+                ledger.release(resource);
+                return { resource, ok: true, detail: removed.length ? `removed ${removed.join(', ')}` : 'nothing left' };
+            }
+            if (resource.kind === 'image-copy') {
+                const { removeImageCopy } = await __webpack_require__.e(/* import() */ 960).then(__webpack_require__.bind(__webpack_require__, 960));
+                const removed = await removeImageCopy(clientsFor(resource.region).get(dist_cjs.EC2Client), resource);
+                ledger.release(resource);
+                return { resource, ok: true, detail: removed.length ? `removed ${removed.join(', ')}` : 'nothing left' };
+            }
+            await (0,smoke.teardownSmokeResource)(resource, { ec2: clientsFor(resource.region).get(dist_cjs.EC2Client), ledger, log });
+            return { resource, ok: true, detail: 'deleted' };
+        }
+        catch (error) {
+            log.error(`Could not remove ${what}: ${(0,errors/* describeError */.Uc)(error)}`);
+            return { resource, ok: false, detail: (0,errors/* describeError */.Uc)(error) };
+        }
+    });
+}
+
+
+/***/ })
+
+};
+;
+//# sourceMappingURL=718.index.js.map

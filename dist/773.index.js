@@ -1,0 +1,679 @@
+"use strict";
+exports.id = 773;
+exports.ids = [773];
+exports.modules = {
+
+/***/ 8422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ InputErrors),
+/* harmony export */   TL: () => (/* binding */ parseInputs),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_BUILDER_PROFILE, DEFAULT_SERVICE_ROLE, RUN_TAG_COUNT, DEFAULT_AMAZON_PLUGIN, parseVersionRequest, parseNumber, EC2_TAG_RULES, EB_TAG_RULES, parseTags, parseCidr, parseChoice */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7268);
+/* harmony import */ var _lib_input_text__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(915);
+/* harmony import */ var _release_settings__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5552);
+
+
+
+
+
+/** The EB CLI's default builder profile; the plain EB instance profile makes Packer fail. */
+const DEFAULT_BUILDER_PROFILE = 'aws-elasticbeanstalk-custom-platform-ec2-role';
+/** The service role the EB CLI always sends for the builder (ebcli/lib/elasticbeanstalk.py). */
+const DEFAULT_SERVICE_ROLE = 'aws-elasticbeanstalk-service-role';
+/** Tags the action adds to what it creates (see resources/run-tags.ts), counted against each service's limit. */
+const RUN_TAG_COUNT = 6;
+/** Thrown when several inputs are wrong at once: each keeps its own line. */
+class InputErrors extends Error {
+    errors;
+    constructor(errors) {
+        super(errors.map((e) => e.message).join('\n'));
+        this.errors = errors;
+        this.name = 'InputErrors';
+    }
+}
+const SEMVER = /^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$/;
+/** The amazon plugin the action installs for Packer 1.10 and later, pinned. */
+const DEFAULT_AMAZON_PLUGIN = '1.8.2';
+// The region shapes of AWS's partitions (aws, aws-cn, aws-us-gov, aws-iso*, eusc), as the SDK's partition data defines them.
+const REGION = /^(?:(?:us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+|cn-\w+-\d+|us-gov-\w+-\d+|us-iso[bef]?-\w+-\d+|eu-isoe-\w+-\d+|eusc-\w+-\d+)$/;
+const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
+/** Parses a version input: `auto`, `1.4.2`, `v1.4.2` or `refs/tags/v1.4.2`. */
+function parseVersionRequest(raw) {
+    const value = raw.trim();
+    if (value === '' || value === 'auto')
+        return { kind: 'auto' };
+    const bare = value.replace(/^refs\/tags\//, '').replace(/^v/, '');
+    if (!SEMVER.test(bare)) {
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('platform-version', `'${value}' is not a version: expected 'auto', MAJOR.MINOR.PATCH such as 1.4.2, or a tag such as v1.4.2 or refs/tags/v1.4.2`);
+    }
+    return { kind: 'explicit', version: bare };
+}
+function parseBoolean(name, raw, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${value}' is not a boolean: expected true or false`);
+}
+function parseNumber(name, raw, fallback, min, max, integer = true) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    const n = Number(value);
+    const kind = integer ? 'a whole number' : 'a number';
+    if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min || n > max) {
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${value}' is not valid: expected ${kind} from ${min} to ${max}`);
+    }
+    return n;
+}
+const EC2_TAG_RULES = { max: 50 - RUN_TAG_COUNT - 1, keyLength: 128, valueLength: 256, reservedPrefixes: /^aws:/i, service: 'EC2' };
+/** Elastic Beanstalk's: key up to 127, value up to 255, no aws: or elasticbeanstalk: prefix, letters, digits, spaces and _ . : / = + - @ (API model, Tag). */
+const EB_TAG_RULES = {
+    max: 50 - RUN_TAG_COUNT,
+    keyLength: 127,
+    valueLength: 255,
+    reservedPrefixes: /^(aws|elasticbeanstalk):/i,
+    characters: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u,
+    service: 'Elastic Beanstalk',
+};
+/** `Key=Value` pairs, one per line or separated by commas, as AWS tags. */
+function parseTags(name, raw, rules = EC2_TAG_RULES) {
+    const tags = {};
+    for (const item of (0,_lib_input_text__WEBPACK_IMPORTED_MODULE_4__/* .listInput */ .d)(raw)) {
+        const eq = item.indexOf('=');
+        const key = eq < 0 ? item : item.slice(0, eq).trim();
+        const value = eq < 0 ? '' : item.slice(eq + 1).trim();
+        if (eq < 0 || !key)
+            throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${item}' is not a tag: expected Key=Value, one per line`);
+        if (key.length > rules.keyLength || value.length > rules.valueLength) {
+            throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `tag '${key}' is too long: ${rules.service} takes keys up to ${rules.keyLength} characters and values up to ${rules.valueLength}`);
+        }
+        const reserved = rules.reservedPrefixes.exec(key);
+        if (reserved)
+            throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `tag '${key}' uses the reserved prefix '${reserved[0]}': ${rules.service} keeps it for itself`);
+        if (rules.characters && !(rules.characters.test(key) && rules.characters.test(value))) {
+            throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `tag '${key}=${value}' has a character ${rules.service} refuses: expected letters, digits, spaces and _ . : / = + - @`);
+        }
+        tags[key] = value;
+    }
+    const count = Object.keys(tags).length;
+    if (count > rules.max)
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `${count} tags given: expected at most ${rules.max} (${rules.service} takes 50 per resource; the action adds its own)`);
+    return tags;
+}
+function parseCidr(name, raw) {
+    const value = raw.trim();
+    if (!value)
+        return undefined;
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
+    if (!m || m.slice(1, 5).some((o) => Number(o) > 255) || Number(m[5]) > 32) {
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${value}' is not an IPv4 CIDR block: expected a.b.c.d/n, such as 203.0.113.7/32`);
+    }
+    return value;
+}
+function regionCode(name, value) {
+    if (!REGION.test(value))
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${value}' is not an AWS region: expected a region code such as us-east-1 or eu-west-2`);
+    return value;
+}
+function parseRegion(raw, env, dryRun) {
+    const value = raw.trim() || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || '';
+    if (!value) {
+        if (dryRun)
+            return '';
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('aws-region', 'no region given: set the aws-region input or AWS_REGION (aws-actions/configure-aws-credentials sets it)');
+    }
+    return regionCode('aws-region', value);
+}
+/** The regions to copy the image to: each once, never the build's own (the image is there already). */
+function parseCopyRegions(raw, buildRegion) {
+    const regions = [...new Set((0,_lib_input_text__WEBPACK_IMPORTED_MODULE_4__/* .listInput */ .d)(raw).map((r) => regionCode('ami-regions', r)))];
+    if (buildRegion && regions.includes(buildRegion)) {
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('ami-regions', `${buildRegion} is the build's region, where the image is already: list only the regions to copy it to`);
+    }
+    return regions;
+}
+function parsePlatformName(raw, env) {
+    const value = raw.trim() || (env.GITHUB_REPOSITORY ?? '').split('/')[1] || '';
+    if (!value)
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('platform-name', 'no name given: set platform-name (it defaults to the repository name on GitHub)');
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(value)) {
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('platform-name', `'${value}' is not a platform name: expected up to 100 letters, digits, '.', '_' or '-', starting with a letter or digit`);
+    }
+    return value;
+}
+function parseId(name, raw, prefix) {
+    const value = raw.trim();
+    if (!value)
+        return undefined;
+    if (!new RegExp(`^${prefix}-(?:[0-9a-f]{8}|[0-9a-f]{17})$`).test(value))
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${value}' is not a ${prefix} id: expected ${prefix}- followed by 8 or 17 hex digits`);
+    return value;
+}
+/** A Packer or plugin version: empty, or MAJOR.MINOR.PATCH (a leading v is taken). */
+function parsePackerVersion(name, raw) {
+    const v = raw.trim().replace(/^v/, '');
+    if (!v)
+        return undefined;
+    if (!SEMVER.test(v))
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${raw.trim()}' is not a version: expected MAJOR.MINOR.PATCH such as 1.11.2, or nothing for the packer on PATH`);
+    return v;
+}
+/** `name=value` lines, passed to `packer build` as -var; only the packer builder can pass them. */
+function parsePackerVariables(raw, builder) {
+    const vars = {};
+    for (const line of (0,_lib_input_text__WEBPACK_IMPORTED_MODULE_4__/* .inputLines */ .K)(raw)) {
+        const eq = line.indexOf('=');
+        const key = eq < 0 ? '' : line.slice(0, eq).trim();
+        if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key))
+            throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('packer-variables', `'${line}' is not a variable: expected name=value, one per line`);
+        vars[key] = line.slice(eq + 1).trim();
+    }
+    if (Object.keys(vars).length && builder !== 'packer') {
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('packer-variables', "given with builder elastic-beanstalk, whose builder runs the template without -var: set the variables' defaults in the template, or use builder: packer");
+    }
+    return vars;
+}
+/** An IAM role or instance profile name (IAM: up to 128 of letters, digits and +=,.@_-). */
+function parseRoleName(name, raw, fallback) {
+    const v = raw.trim() || fallback;
+    if (!/^[\w+=,.@-]{1,128}$/.test(v))
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${v}' is not an IAM name: expected up to 128 letters, digits or +=,.@_-`);
+    return v;
+}
+function parseChoice(name, raw, choices, fallback) {
+    const v = raw.trim();
+    if (!v)
+        return fallback;
+    if (!choices.includes(v))
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${v}' is not one of ${choices.join(', ')}`);
+    return v;
+}
+/** A KMS key id, alias or ARN, as EC2 takes one for an encrypted volume. */
+function parseKmsKey(name, raw) {
+    const v = raw.trim();
+    if (!v)
+        return undefined;
+    const id = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^mrk-[0-9a-f]{32}$/;
+    const arn = /^arn:aws[\w-]*:kms:[a-z0-9-]+:\d{12}:(key\/[\w-]+|alias\/[\w/+=,.@-]+)$/;
+    if (!(id.test(v) || arn.test(v) || /^alias\/[\w/+=,.@-]+$/.test(v))) {
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${v}' is not a KMS key: expected a key id, an alias such as alias/ebs-smoke, or a key or alias ARN`);
+    }
+    return v;
+}
+function parseInstanceType(name, raw, fallback) {
+    const value = raw.trim();
+    if (!value)
+        return fallback;
+    if (!INSTANCE_TYPE.test(value))
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${value}' is not an EC2 instance type: expected a family and size such as t3.small`);
+    return value;
+}
+function resolveInside(workspace, name, raw, what) {
+    const full = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(workspace, raw);
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(workspace, full);
+    if (rel.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(rel))
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${raw}' leaves the repository (${workspace}): expected a path inside it`);
+    let stat;
+    try {
+        stat = node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(full);
+    }
+    catch {
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${raw}' does not exist in ${workspace}: expected a ${what}`);
+    }
+    if (what === 'directory' ? !stat.isDirectory() : !stat.isFile())
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${raw}' is not a ${what}`);
+    return full;
+}
+function parseRelease(get, attempt) {
+    const optionalCount = (name, max) => attempt(() => {
+        const n = parseNumber(name, get(name), 0, 0, max);
+        return n === 0 ? undefined : n;
+    }, undefined);
+    return {
+        regions: [],
+        kmsKeyIds: attempt(() => (0,_release_settings__WEBPACK_IMPORTED_MODULE_3__/* .parseKmsKeyMap */ .Sf)('ami-kms-key-ids', get('ami-kms-key-ids'), (v) => regionCode('ami-kms-key-ids', v), (v) => {
+            const key = parseKmsKey('ami-kms-key-ids', v);
+            if (!key)
+                throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('ami-kms-key-ids', 'a region is given without a key: expected region=key');
+            return key;
+        }), {}),
+        shareAccounts: attempt(() => (0,_release_settings__WEBPACK_IMPORTED_MODULE_3__/* .parseShareList */ .Lm)('ami-share-accounts', get('ami-share-accounts'), 'account'), []),
+        shareOrgArns: attempt(() => (0,_release_settings__WEBPACK_IMPORTED_MODULE_3__/* .parseShareList */ .Lm)('ami-share-org-arns', get('ami-share-org-arns'), 'organization'), []),
+        shareOuArns: attempt(() => (0,_release_settings__WEBPACK_IMPORTED_MODULE_3__/* .parseShareList */ .Lm)('ami-share-ou-arns', get('ami-share-ou-arns'), 'ou'), []),
+        ssmParameter: attempt(() => (0,_release_settings__WEBPACK_IMPORTED_MODULE_3__/* .parseParameterName */ .An)('ssm-parameter', get('ssm-parameter')), undefined),
+        ssmParameterPlatformArn: attempt(() => (0,_release_settings__WEBPACK_IMPORTED_MODULE_3__/* .parseParameterName */ .An)('ssm-parameter-platform-arn', get('ssm-parameter-platform-arn')), undefined),
+        keepVersions: optionalCount('keep-versions', 1000),
+        // EnableImageDeprecation takes a date at most ten years ahead (EC2 API reference).
+        deprecateAfterDays: optionalCount('deprecate-previous-after-days', 3650),
+        sweepOrphans: attempt(() => parseBoolean('sweep-orphans', get('sweep-orphans'), true), true),
+    };
+}
+/** Release inputs that contradict the others. */
+function releaseConsistency(inputs) {
+    const r = inputs.release;
+    const errors = [];
+    const stray = Object.keys(r.kmsKeyIds).filter((region) => !r.regions.includes(region));
+    if (stray.length) {
+        errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('ami-kms-key-ids', `${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} not in ami-regions: a key applies to the copy made in its region (the build region's image is encrypted as its template says)`));
+    }
+    if (r.ssmParameterPlatformArn && inputs.builder === 'packer') {
+        errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('ssm-parameter-platform-arn', 'given with builder packer, which makes no platform version: use ssm-parameter for the image id'));
+    }
+    if (r.ssmParameter && r.ssmParameter === r.ssmParameterPlatformArn) {
+        errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('ssm-parameter-platform-arn', `is the same parameter as ssm-parameter (${r.ssmParameter}): expected another name`));
+    }
+    if ((0,_release_settings__WEBPACK_IMPORTED_MODULE_3__/* .promotes */ .A9)(r) && !inputs.smokeTest) {
+        errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('smoke-test', 'false while the image is to be promoted (ami-regions, sharing or an SSM parameter): a promotion follows a passed smoke test only'));
+    }
+    return errors;
+}
+/**
+ * Parses and validates every input, collecting one error per bad input, so a
+ * user fixes them all in one go. Nothing here touches AWS.
+ */
+function parseInputs(get, env = process.env) {
+    const errors = [];
+    const attempt = (fn, fallback) => {
+        try {
+            return fn();
+        }
+        catch (e) {
+            if (e instanceof _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz) {
+                errors.push(e);
+                return fallback;
+            }
+            throw e;
+        }
+    };
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const dryRun = attempt(() => parseBoolean('dry-run', get('dry-run'), false), false);
+    const smokeTest = attempt(() => parseBoolean('smoke-test', get('smoke-test'), true), true);
+    const script = get('smoke-script').trim();
+    const builder = attempt(() => parseChoice('builder', get('builder'), ['elastic-beanstalk', 'packer'], 'elastic-beanstalk'), 'elastic-beanstalk');
+    const inputs = {
+        builder,
+        packer: {
+            version: attempt(() => parsePackerVersion('packer-version', get('packer-version')), undefined),
+            pluginVersion: attempt(() => parsePackerVersion('packer-amazon-plugin-version', get('packer-amazon-plugin-version')) ?? DEFAULT_AMAZON_PLUGIN, DEFAULT_AMAZON_PLUGIN),
+            variables: attempt(() => parsePackerVariables(get('packer-variables'), builder), {}),
+        },
+        platformDir: attempt(() => resolveInside(workspace, 'platform-dir', get('platform-dir').trim() || 'platform', 'directory'), ''),
+        platformName: attempt(() => parsePlatformName(get('platform-name'), env), ''),
+        platformVersion: attempt(() => parseVersionRequest(get('platform-version')), { kind: 'auto' }),
+        region: attempt(() => parseRegion(get('aws-region'), env, dryRun), ''),
+        timeoutMinutes: attempt(() => parseNumber('timeout-minutes', get('timeout-minutes'), 60, 1, 1440), 60),
+        pollIntervalSeconds: attempt(() => parseNumber('poll-interval-seconds', get('poll-interval-seconds'), 10, 0.05, 300, false), 10),
+        smokeTest,
+        keepBuilder: attempt(() => parseBoolean('keep-builder', get('keep-builder'), false), false),
+        dryRun,
+        tags: attempt(() => parseTags('tags', get('tags'), EB_TAG_RULES), {}),
+        builderEnvironment: {
+            instanceType: attempt(() => parseInstanceType('builder-instance-type', get('builder-instance-type')), undefined),
+            instanceProfile: attempt(() => parseRoleName('builder-instance-profile', get('builder-instance-profile'), DEFAULT_BUILDER_PROFILE), DEFAULT_BUILDER_PROFILE),
+            serviceRole: attempt(() => parseRoleName('builder-service-role', get('builder-service-role'), DEFAULT_SERVICE_ROLE), DEFAULT_SERVICE_ROLE),
+            vpcId: attempt(() => parseId('builder-vpc-id', get('builder-vpc-id'), 'vpc'), undefined),
+            subnets: attempt(() => get('builder-subnets')
+                .split(/[\s,]+/)
+                .filter(Boolean)
+                .map((s) => parseId('builder-subnets', s, 'subnet')), []),
+        },
+        maxBundleBytes: attempt(() => parseNumber('max-bundle-size-mb', get('max-bundle-size-mb'), 500, 1, 4000) * 1024 * 1024, 500 * 1024 * 1024),
+        smoke: {
+            instanceType: attempt(() => parseInstanceType('smoke-instance-type', get('smoke-instance-type'), 't3.small'), 't3.small'),
+            subnetId: attempt(() => parseId('smoke-subnet-id', get('smoke-subnet-id'), 'subnet'), undefined),
+            allowedCidr: attempt(() => parseCidr('smoke-allowed-cidr', get('smoke-allowed-cidr')), undefined),
+            tags: attempt(() => parseTags('smoke-tags', get('smoke-tags')), {}),
+            script: script ? attempt(() => resolveInside(workspace, 'smoke-script', script, 'file'), undefined) : undefined,
+            sshUser: attempt(() => {
+                const v = get('ssh-user').trim() || 'ubuntu';
+                if (!/^[a-z_][a-z0-9_-]{0,31}$/.test(v))
+                    throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('ssh-user', `'${v}' is not a user name: expected lower-case letters, digits, '_' or '-'`);
+                return v;
+            }, 'ubuntu'),
+            sshPort: attempt(() => parseNumber('ssh-port', get('ssh-port'), 22, 1, 65535), 22),
+            httpPort: attempt(() => parseNumber('http-port', get('http-port'), 80, 1, 65535), 80),
+            address: attempt(() => parseChoice('smoke-address', get('smoke-address'), ['public', 'private'], 'public'), 'public'),
+            kmsKeyId: attempt(() => parseKmsKey('smoke-kms-key-id', get('smoke-kms-key-id')), undefined),
+        },
+        release: parseRelease(get, attempt),
+    };
+    inputs.release.regions = attempt(() => parseCopyRegions(get('ami-regions'), inputs.region), []);
+    if (inputs.smoke.address === 'private' && !inputs.smoke.allowedCidr && smokeTest) {
+        errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('smoke-allowed-cidr', "not set while smoke-address is private: expected the runner's network inside the VPC, such as 10.0.0.0/16"));
+    }
+    errors.push(...releaseConsistency(inputs));
+    if (inputs.builderEnvironment.subnets.length && !inputs.builderEnvironment.vpcId) {
+        errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('builder-subnets', 'subnets given without builder-vpc-id: expected the VPC that holds them'));
+    }
+    if (errors.length === 1)
+        throw errors[0];
+    if (errors.length > 1)
+        throw new InputErrors(errors);
+    return inputs;
+}
+
+
+/***/ }),
+
+/***/ 6676:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   T1: () => (/* binding */ isPermissionDenied),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   x9: () => (/* binding */ isAlreadyExists)
+/* harmony export */ });
+/**
+ * The one place that reads an AWS error: its code, whether it is worth trying
+ * again, and what kind of refusal it is. SDK v3 errors carry the service's code
+ * in `name` (query protocols also in `Code`), the HTTP status in `$metadata`.
+ */
+/** The service's error code (`InvalidGroup.Duplicate`, `Throttling`…), or '' for something that is not an AWS error. */
+function errorCode(error) {
+    const e = error;
+    return e?.Code ?? e?.name ?? '';
+}
+const TRANSIENT_CODES = [
+    'Throttling',
+    'ThrottlingException',
+    'RequestLimitExceeded',
+    'TooManyRequestsException',
+    'RequestTimeout',
+    'TimeoutError',
+    'ServiceUnavailable',
+    'InternalError',
+    'InternalFailure',
+    'SlowDown',
+];
+const NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'ECONNABORTED'];
+/**
+ * Throttling, 5xx and dropped connections: the request may not have reached
+ * AWS, or AWS may have acted and the answer was lost. Anything else is AWS's
+ * final word.
+ */
+function isTransient(error) {
+    const e = error;
+    if (e?.$retryable)
+        return true;
+    const status = e?.$metadata?.httpStatusCode;
+    if (status !== undefined && (status >= 500 || status === 429))
+        return true;
+    if (TRANSIENT_CODES.includes(errorCode(error)))
+        return true;
+    return NETWORK_CODES.includes(e?.code ?? '');
+}
+/** A plain IAM denial (`AccessDenied`, EC2's `UnauthorizedOperation`) or Elastic Beanstalk's `InsufficientPrivilegesException`. */
+function isPermissionDenied(error) {
+    return /^(AccessDenied|AccessDeniedException|UnauthorizedOperation|InsufficientPrivilegesException)$/.test(errorCode(error));
+}
+/** An error whose code ends in NotFound (`InvalidInstanceID.NotFound`, `InvalidGroup.NotFound`…), or one of `codes`. */
+function isNotFound(error, ...codes) {
+    const code = errorCode(error);
+    return codes.length ? codes.includes(code) : /NotFound$/.test(code);
+}
+/**
+ * The create call's resource exists already. After a lost answer, the SDK's
+ * retry of a create meets its own work: EC2 says `…Duplicate`, Elastic
+ * Beanstalk (whose exact words for a platform version are not documented)
+ * says the version "already exists".
+ */
+function isAlreadyExists(error) {
+    return /\.Duplicate$/.test(errorCode(error)) || /already exists/i.test(error?.message ?? '');
+}
+
+
+/***/ }),
+
+/***/ 4517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ abortable),
+/* harmony export */   d: () => (/* binding */ realClock)
+/* harmony export */ });
+const realClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+};
+/**
+ * A clock whose sleeps end at once, and whose time jumps past any deadline,
+ * once the job is cancelled: every wait built on it stops promptly.
+ */
+function abortable(clock, signal) {
+    if (!signal)
+        return clock;
+    return {
+        now: () => (signal.aborted ? Number.MAX_SAFE_INTEGER : clock.now()),
+        sleep: (ms) => signal.aborted
+            ? Promise.resolve()
+            : new Promise((resolve) => {
+                const done = () => {
+                    signal.removeEventListener('abort', done);
+                    resolve();
+                };
+                signal.addEventListener('abort', done);
+                clock.sleep(ms).then(done);
+            }),
+    };
+}
+
+
+/***/ }),
+
+/***/ 915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ inputLines),
+/* harmony export */   d: () => (/* binding */ listInput)
+/* harmony export */ });
+/** How multi-value inputs are written: one item per line, or (lists) also comma-separated. */
+/** The non-blank lines of an input, trimmed. */
+function inputLines(raw) {
+    return raw
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+}
+/** Items separated by newlines or commas, blanks dropped. */
+function listInput(raw) {
+    return raw
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+
+
+/***/ }),
+
+/***/ 5552:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A9: () => (/* binding */ promotes),
+/* harmony export */   An: () => (/* binding */ parseParameterName),
+/* harmony export */   Lm: () => (/* binding */ parseShareList),
+/* harmony export */   MA: () => (/* binding */ sharesImage),
+/* harmony export */   Sf: () => (/* binding */ parseKmsKeyMap),
+/* harmony export */   hq: () => (/* binding */ releaseSteps),
+/* harmony export */   wA: () => (/* binding */ shareTargets)
+/* harmony export */ });
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _lib_input_text__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(915);
+/**
+ * The release inputs: where a proven image goes (copies, sharing, SSM), how
+ * many of the platform's versions are kept, and the sweep of what dead runs
+ * left. Parsed with the other inputs, before any AWS call.
+ */
+
+
+/** Who gets launch permission: accounts, organization ARNs and OU ARNs. */
+function shareTargets(r) {
+    return [...r.shareAccounts, ...r.shareOrgArns, ...r.shareOuArns];
+}
+/** Whether the image is shared with anyone. */
+function sharesImage(r) {
+    return shareTargets(r).length > 0;
+}
+/** Whether anything happens after the smoke test: a promotion needs a passed smoke test. */
+function promotes(r) {
+    return r.regions.length > 0 || sharesImage(r) || !!r.ssmParameter || !!r.ssmParameterPlatformArn;
+}
+function releaseSteps(r) {
+    return promotes(r) || r.keepVersions !== undefined || r.deprecateAfterDays !== undefined;
+}
+const ACCOUNT = /^\d{12}$/;
+// Organizations' ARN shapes (Organizations API reference, Organization.Arn and OrganizationalUnit.Arn).
+const ORG_ARN = /^arn:aws[\w-]*:organizations::\d{12}:organization\/o-[a-z0-9]{10,32}$/;
+const OU_ARN = /^arn:aws[\w-]*:organizations::\d{12}:ou\/o-[a-z0-9]{10,32}\/ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/;
+function parseShareList(name, raw, kind) {
+    const shape = { account: ACCOUNT, organization: ORG_ARN, ou: OU_ARN }[kind];
+    const expected = {
+        account: 'a 12-digit AWS account id',
+        organization: 'an organization ARN such as arn:aws:organizations::123456789012:organization/o-exampleorgid',
+        ou: 'an organizational unit ARN such as arn:aws:organizations::123456789012:ou/o-exampleorgid/ou-ab12-cdef3456',
+    }[kind];
+    const items = (0,_lib_input_text__WEBPACK_IMPORTED_MODULE_1__/* .listInput */ .d)(raw);
+    for (const item of items)
+        if (!shape.test(item))
+            throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${item}' is not ${expected}`);
+    return [...new Set(items)];
+}
+/**
+ * An SSM parameter name (Systems Manager user guide, "Parameter name requirements"): letters,
+ * digits and . - _ (and / for a path), at most 1011 characters, at most 15 levels, not beginning
+ * with aws or ssm in any case; a path starts with /.
+ */
+function parseParameterName(name, raw) {
+    const v = raw.trim();
+    if (!v)
+        return undefined;
+    const bare = v.replace(/^\//, '');
+    if (!/^[A-Za-z0-9._\-/]{1,1011}$/.test(v) || v.includes('//') || v.endsWith('/') || (v.includes('/') && !v.startsWith('/'))) {
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${v}' is not an SSM parameter name: expected letters, digits and . - _, or a path such as /platform/web/ami-id`);
+    }
+    if (/^(aws|ssm)/i.test(bare))
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${v}' begins with '${bare.slice(0, 3)}', which Systems Manager keeps for itself`);
+    if (v.split('/').filter(Boolean).length > 15)
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${v}' has more than 15 levels, the most Systems Manager takes`);
+    return v;
+}
+/** `region=key` lines, each region one the image is copied to (or the build's). */
+function parseKmsKeyMap(name, raw, parseRegion, parseKey) {
+    const out = {};
+    for (const line of (0,_lib_input_text__WEBPACK_IMPORTED_MODULE_1__/* .inputLines */ .K)(raw)) {
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${line}' is not region=key: expected one line per region, such as eu-central-1=alias/ami-copies`);
+        const region = parseRegion(line.slice(0, eq).trim());
+        if (out[region])
+            throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `region ${region} is given twice`);
+        out[region] = parseKey(line.slice(eq + 1).trim());
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kp: () => (/* binding */ LEDGER_STATE),
+/* harmony export */   M5: () => (/* binding */ createLedger),
+/* harmony export */   SP: () => (/* binding */ creating),
+/* harmony export */   h8: () => (/* binding */ parseLedger),
+/* harmony export */   ik: () => (/* binding */ resourceKey)
+/* harmony export */ });
+/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6676);
+
+/** A stable identity for a resource, independent of ids learnt later. */
+function resourceKey(resource) {
+    switch (resource.kind) {
+        case 'builder-environment':
+            return `${resource.kind}:${resource.region}:${resource.environmentName}`;
+        case 'instance':
+            return `${resource.kind}:${resource.region}:${resource.clientToken}`;
+        case 'security-group':
+            return `${resource.kind}:${resource.region}:${resource.groupName}`;
+        case 'key-pair':
+            return `${resource.kind}:${resource.region}:${resource.keyName}`;
+        case 'packer-build':
+            return `${resource.kind}:${resource.region}:${resource.build}`;
+        case 'image-copy':
+            return `${resource.kind}:${resource.region}:${resource.clientToken}`;
+    }
+}
+/** The name under which the ledger is saved with `core.saveState`. */
+const LEDGER_STATE = 'ledger';
+function createLedger(persist, initial = []) {
+    const entries = new Map();
+    for (const r of initial)
+        entries.set(resourceKey(r), r);
+    const save = () => persist(JSON.stringify([...entries.values()]));
+    return {
+        record(resource) {
+            const key = resourceKey(resource);
+            entries.set(key, { ...entries.get(key), ...resource });
+            save();
+        },
+        release(resource) {
+            if (entries.delete(resourceKey(resource)))
+                save();
+        },
+        list: () => [...entries.values()],
+    };
+}
+/** Reads a saved ledger; anything unreadable is an empty one, reported through `onBad`. */
+function parseLedger(serialized, onBad = () => { }) {
+    if (!serialized.trim())
+        return [];
+    try {
+        const value = JSON.parse(serialized);
+        if (!Array.isArray(value))
+            throw new Error('not a list');
+        return value.filter((r) => typeof r === 'object' && r !== null && typeof r.kind === 'string' && typeof r.region === 'string');
+    }
+    catch (e) {
+        onBad(`saved ledger is unreadable (${e.message})`);
+        return [];
+    }
+}
+/**
+ * Records `resource`, then runs the call that creates it. A refusal means
+ * nothing was created, so the record goes; a lost answer (throttling, 5xx, a
+ * dropped connection) leaves it for teardown to settle.
+ */
+async function creating(ledger, resource, call) {
+    ledger.record(resource);
+    try {
+        return await call();
+    }
+    catch (error) {
+        if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg)(error.cause ?? error))
+            ledger.release(resource);
+        throw error;
+    }
+}
+
+
+/***/ })
+
+};
+;
+//# sourceMappingURL=773.index.js.map

@@ -1,0 +1,749 @@
+"use strict";
+exports.id = 914;
+exports.ids = [914];
+exports.modules = {
+
+/***/ 4788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   gq: () => (/* binding */ parsePlatformArn),
+/* harmony export */   pU: () => (/* binding */ listOwnPlatformVersions)
+/* harmony export */ });
+/* unused harmony export OWNED_BY_SELF */
+/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6114);
+/* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
+
+
+/**
+ * The owner value for the account's own platforms: the EB CLI sends `self`
+ * (ebcli/core/ebglobals.py, OWNED_BY_SELF) and its fixtures show summaries
+ * answering PlatformOwner "self". The API reference names no value, so the
+ * EB CLI's, which has worked against the service for years, is the one.
+ */
+const OWNED_BY_SELF = 'self';
+/** NAME and VERSION from arn:aws:elasticbeanstalk:REGION:ACCOUNT:platform/NAME/VERSION. */
+function parsePlatformArn(arn) {
+    const m = /:platform\/([^/]+)\/([^/]+)$/.exec(arn);
+    return m ? { name: m[1], version: m[2] } : undefined;
+}
+/** The account's own platform versions matching every given field (filters are ANDed, one value each), across all pages. */
+async function listOwnPlatformVersions(eb, match = {}) {
+    const filters = [{ Type: 'PlatformOwner', Operator: '=', Values: [OWNED_BY_SELF] }];
+    if (match.name)
+        filters.push({ Type: 'PlatformName', Operator: '=', Values: [match.name] });
+    if (match.version)
+        filters.push({ Type: 'PlatformVersion', Operator: '=', Values: [match.version] });
+    if (match.status)
+        filters.push({ Type: 'PlatformStatus', Operator: '=', Values: [match.status] });
+    const all = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_0__/* .allPages */ .S)('ListPlatformVersions', async (token) => {
+        const page = await eb.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .ListPlatformVersionsCommand */ .ENR({ Filters: filters, MaxRecords: 100, NextToken: token }));
+        return { items: page.PlatformSummaryList, next: page.NextToken };
+    });
+    // The service applies the filters; keep only exact matches in case one is looser than '='.
+    return all.filter((s) => {
+        const id = s.PlatformArn ? parsePlatformArn(s.PlatformArn) : undefined;
+        if (match.name && id?.name !== match.name)
+            return false;
+        if (match.version && (s.PlatformVersion ?? id?.version) !== match.version)
+            return false;
+        if (match.status && s.PlatformStatus !== match.status)
+            return false;
+        return true;
+    });
+}
+
+
+/***/ }),
+
+/***/ 7814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K9: () => (/* binding */ imageVersion),
+/* harmony export */   QF: () => (/* binding */ platformImages),
+/* harmony export */   U1: () => (/* binding */ resolveImageVersion)
+/* harmony export */ });
+/* unused harmony exports NAME_TAG, VERSION_TAG */
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
+/* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
+/* harmony import */ var _lib_tags__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2538);
+/* harmony import */ var _versions__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9903);
+/**
+ * The platform's images in the account, found by the tags its template gives
+ * the AMI (eb_platform_name, eb_platform_version: the same tags Elastic
+ * Beanstalk's sample templates set), for `auto` versions and refusals.
+ */
+
+
+
+
+const NAME_TAG = 'eb_platform_name';
+const VERSION_TAG = 'eb_platform_version';
+/** The platform version an image's tags say it is. */
+const imageVersion = (image) => (0,_lib_tags__WEBPACK_IMPORTED_MODULE_2__/* .tagValue */ .E)(image.Tags, VERSION_TAG);
+/** Every image of the platform the account owns, whatever its state. */
+async function platformImages(ec2, name) {
+    return (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_0__/* .allPages */ .S)('DescribeImages', async (token) => {
+        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: `tag:${NAME_TAG}`, Values: [name] }], NextToken: token, MaxResults: 1000 }));
+        return { items: page.Images, next: page.NextToken };
+    });
+}
+async function resolveImageVersion(ec2, name, request) {
+    const images = await platformImages(ec2, name);
+    const versions = images.map(imageVersion).filter((v) => !!v);
+    const live = new Map(images.filter(imageVersion).map((i) => [imageVersion(i), `image ${i.ImageId}, ${i.State}`]));
+    return (0,_versions__WEBPACK_IMPORTED_MODULE_1__/* .chooseVersion */ .EH)(name, request, versions, live);
+}
+
+
+/***/ }),
+
+/***/ 9903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EH: () => (/* binding */ chooseVersion),
+/* harmony export */   Zy: () => (/* binding */ compareVersions)
+/* harmony export */ });
+/* unused harmony exports newestVersion, nextPatchOf */
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/**
+ * The version rules both builders share, the EB CLI's: `auto` is the next
+ * patch after the newest version of the platform whatever its state (a failed
+ * 1.0.3 makes the next 1.0.4), 1.0.0 when there is none; an explicit version
+ * that exists already is refused before anything starts.
+ */
+
+function compareVersions(a, b) {
+    const pa = a.split('.').map(Number);
+    const pb = b.split('.').map(Number);
+    for (let i = 0; i < 3; i++)
+        if (pa[i] !== pb[i])
+            return (pa[i] ?? 0) - (pb[i] ?? 0);
+    return 0;
+}
+const SEMVER = /^\d+\.\d+\.\d+$/;
+function newestVersion(versions) {
+    return versions
+        .filter((v) => SEMVER.test(v))
+        .sort(compareVersions)
+        .at(-1);
+}
+function nextPatchOf(versions) {
+    const newest = newestVersion(versions);
+    if (!newest)
+        return '1.0.0';
+    const [major, minor, patch] = newest.split('.').map(Number);
+    return `${major}.${minor}.${patch + 1}`;
+}
+/**
+ * Chooses the version from what exists: every version counts for `auto`;
+ * `live` names the ones an explicit version may not repeat, with what to say
+ * about each.
+ */
+function chooseVersion(name, request, all, live) {
+    if (request.kind === 'auto') {
+        const newest = newestVersion(all);
+        return { version: nextPatchOf(all), reason: `auto: ${newest ? `newest of ${all.length} existing is ${newest}` : 'no version exists yet'}` };
+    }
+    const clash = live.get(request.version);
+    if (clash !== undefined) {
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('version', `Platform version ${name}/${request.version} already exists (${clash}). Set platform-version to a new version, or to 'auto' for ${nextPatchOf(all)}.`);
+    }
+    return { version: request.version, reason: 'given' };
+}
+
+
+/***/ }),
+
+/***/ 2543:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ duration)
+/* harmony export */ });
+/** Minutes and seconds, for people. */
+function duration(ms) {
+    const s = Math.round(ms / 1000);
+    return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
+}
+
+
+/***/ }),
+
+/***/ 6402:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ allPages)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+
+/**
+ * Every item across a paged AWS listing. A service that hands back a token it
+ * already gave would loop forever, so that is an error naming the call.
+ */
+async function allPages(call, fetchPage) {
+    const items = [];
+    const seen = new Set();
+    let token;
+    do {
+        const page = await fetchPage(token);
+        items.push(...(page.items ?? []));
+        token = page.next || undefined;
+        if (token && seen.has(token))
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg(call, `${call} returned the same NextToken twice ('${token}')`);
+        if (token)
+            seen.add(token);
+    } while (token);
+    return items;
+}
+
+
+/***/ }),
+
+/***/ 1737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ backoff),
+/* harmony export */   j: () => (/* binding */ sleepWithin)
+/* harmony export */ });
+function backoff(first, max, factor = 1.5) {
+    let current = first;
+    return {
+        next() {
+            const ms = current;
+            current = Math.min(max, current * factor);
+            return ms;
+        },
+        reset() {
+            current = first;
+        },
+    };
+}
+/** Sleeps for `ms`, but not past `deadline` (epoch ms). */
+function sleepWithin(clock, ms, deadline) {
+    return clock.sleep(Math.max(0, Math.min(ms, deadline - clock.now())));
+}
+
+
+/***/ }),
+
+/***/ 2538:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ tagValue)
+/* harmony export */ });
+/** The value of one tag in an AWS tag list (EC2's Tags, TagSet), if it is there. */
+function tagValue(tags, key) {
+    return tags?.find((t) => t.Key === key)?.Value;
+}
+
+
+/***/ }),
+
+/***/ 962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M_: () => (/* binding */ confirmParameter),
+/* harmony export */   P: () => (/* binding */ writeParameter),
+/* harmony export */   yN: () => (/* binding */ getParameter)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4736);
+/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6676);
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _lib_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1737);
+
+
+
+
+/**
+ * Writes an SSM parameter, replacing its value. An image id goes in with data
+ * type aws:ec2:image, so that launch templates can resolve it
+ * (`resolve:ssm:NAME`); the platform's ARN as text. Returns the new version.
+ */
+async function writeParameter(ssm, name, value, dataType) {
+    const out = await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__/* .PutParameterCommand */ .ihh({ Name: name, Value: value, Type: 'String', DataType: dataType, Overwrite: true }));
+    return out.Version;
+}
+/** A parameter as it reads now, or undefined when it does not exist. */
+async function getParameter(ssm, name) {
+    try {
+        return (await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__/* .GetParameterCommand */ .lhy({ Name: name }))).Parameter;
+    }
+    catch (error) {
+        if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error, 'ParameterNotFound'))
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * Waits (at most a minute) until the parameter reads back as written. For
+ * aws:ec2:image, "Parameter Store validates the AMI ID asynchronously ... If
+ * the AMI ID is not valid, the parameter is not created" (Systems Manager user
+ * guide): PutParameter's answer alone does not prove the value took.
+ */
+async function confirmParameter(ssm, name, value, version, clock) {
+    const until = clock.now() + 60_000;
+    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_3__/* .backoff */ .J)(500, 5_000);
+    let seen = 'nothing';
+    while (clock.now() < until) {
+        try {
+            const p = await getParameter(ssm, name);
+            if (p?.Value === value && (version === undefined || (p.Version ?? 0) >= version))
+                return;
+            seen = p ? `${p.Value ?? 'no value'} (version ${p.Version ?? '?'})` : 'no parameter';
+        }
+        catch (error) {
+            if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg)(error))
+                throw error;
+        }
+        await clock.sleep(pause.next());
+    }
+    throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('Promote', `SSM parameter ${name} still reads ${seen}, not ${value}, a minute after it was written: Systems Manager did not take the value (for aws:ec2:image, it checks that the image exists in the region).`);
+}
+
+
+/***/ }),
+
+/***/ 747:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E6: () => (/* binding */ pruneRules),
+/* harmony export */   K5: () => (/* binding */ describeDecision),
+/* harmony export */   Z5: () => (/* binding */ decidePrune)
+/* harmony export */ });
+/* harmony import */ var _build_versions__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9903);
+/**
+ * Which of a platform's versions a prune keeps, and why: the same rules for
+ * Elastic Beanstalk's platform versions and Packer's images. Never removed:
+ * this run's version, one still building, and one something uses (an
+ * environment, a launch template's default or latest version, an SSM
+ * parameter, a running instance). Failed versions go first; of the others the
+ * newest `keep` stay.
+ */
+
+function pruneRules(keep) {
+    return (`keep the newest ${keep} version(s) of the platform and remove the rest, failed ones first; never this run's version, one still being made, ` +
+        `or one that an environment, a launch template's default or latest version, the SSM parameter or a running instance uses`);
+}
+const SEMVER = /^\d+\.\d+\.\d+$/;
+function decidePrune(candidates, keep, current) {
+    // Ranked: the versions that work; one still being made is not proven yet.
+    const healthy = candidates
+        .filter((c) => !c.failed && !c.building && SEMVER.test(c.version))
+        .sort((a, b) => (0,_build_versions__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(b.version, a.version))
+        .map((c) => c.id);
+    // The current version counts among the kept: it is the newest that passed.
+    const newest = new Set(healthy.slice(0, keep));
+    const decisions = candidates.map((candidate) => {
+        if (candidate.version === current)
+            return { candidate, remove: false, reason: "this run's version" };
+        if (candidate.building)
+            return { candidate, remove: false, reason: 'still being made' };
+        if (candidate.usedBy.length)
+            return { candidate, remove: false, reason: `used by ${candidate.usedBy.join(', ')}` };
+        if (candidate.failed)
+            return { candidate, remove: true, reason: 'failed' };
+        if (newest.has(candidate.id))
+            return { candidate, remove: false, reason: `one of the newest ${keep}` };
+        if (!SEMVER.test(candidate.version))
+            return { candidate, remove: false, reason: `its version '${candidate.version}' is not MAJOR.MINOR.PATCH` };
+        return { candidate, remove: true, reason: `older than the newest ${keep}` };
+    });
+    // Failed first, then oldest first.
+    return decisions.sort((a, b) => Number(b.candidate.failed) - Number(a.candidate.failed) || (0,_build_versions__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(a.candidate.version, b.candidate.version));
+}
+function describeDecision(d) {
+    return `${d.remove ? 'remove' : 'keep'} ${d.candidate.version} (${d.candidate.id}): ${d.reason}`;
+}
+
+
+/***/ }),
+
+/***/ 1914:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  prune: () => (/* binding */ prune)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
+var dist_cjs = __webpack_require__(5193);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-beanstalk/dist-cjs/index.js
+var client_elastic_beanstalk_dist_cjs = __webpack_require__(6114);
+// EXTERNAL MODULE: ./src/build/elastic-beanstalk/platforms.ts
+var platforms = __webpack_require__(4788);
+// EXTERNAL MODULE: ./src/build/packer/images.ts
+var packer_images = __webpack_require__(7814);
+// EXTERNAL MODULE: ./src/lib/aws-errors.ts
+var aws_errors = __webpack_require__(6676);
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(7268);
+// EXTERNAL MODULE: ./src/resources/ec2-delete.ts
+var ec2_delete = __webpack_require__(599);
+// EXTERNAL MODULE: ./src/resources/image-wait.ts
+var image_wait = __webpack_require__(8388);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-cjs/index.js
+var client_ssm_dist_cjs = __webpack_require__(4736);
+// EXTERNAL MODULE: ./src/lib/paginate.ts
+var paginate = __webpack_require__(6402);
+// EXTERNAL MODULE: ./src/release/parameter.ts
+var parameter = __webpack_require__(962);
+;// CONCATENATED MODULE: ./src/release/in-use.ts
+/**
+ * What uses a platform's images or versions, so a prune never removes them:
+ * the image a launch template's default or latest version names (directly or
+ * through `resolve:ssm:`), the SSM parameters the action writes, running
+ * instances, and (Elastic Beanstalk) the environments on a platform version.
+ */
+
+
+
+
+
+function add(uses, id, what) {
+    if (!id)
+        return;
+    uses.set(id, [...(uses.get(id) ?? []), what]);
+}
+/** A parameter's value, or undefined when it does not exist. */
+const readParameter = async (ssm, name) => (await (0,parameter/* getParameter */.yN)(ssm, name))?.Value;
+const SSM_REFERENCE = /^resolve:ssm:(.+?)(?::\d+)?$/;
+/**
+ * The images launch templates name in their default and latest versions.
+ * EC2 resolves a `resolve:ssm:` image when asked (ResolveAlias); one left
+ * unresolved is read from SSM here.
+ */
+async function launchTemplateImages(ec2, ssm, uses) {
+    const templates = await (0,paginate/* allPages */.S)('DescribeLaunchTemplates', async (token) => {
+        const page = await ec2.send(new dist_cjs.DescribeLaunchTemplatesCommand({ NextToken: token, MaxResults: 200 }));
+        return { items: page.LaunchTemplates, next: page.NextToken };
+    });
+    for (const t of templates) {
+        const versions = await ec2.send(new dist_cjs.DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: t.LaunchTemplateId, Versions: ['$Default', '$Latest'], ResolveAlias: true }));
+        for (const v of versions.LaunchTemplateVersions ?? []) {
+            let image = v.LaunchTemplateData?.ImageId;
+            const reference = image ? SSM_REFERENCE.exec(image) : null;
+            if (reference)
+                image = await readParameter(ssm, reference[1]);
+            const which = [v.DefaultVersion ? '$Default' : '', v.VersionNumber === t.LatestVersionNumber ? '$Latest' : ''].filter(Boolean).join(', ');
+            add(uses, image, `launch template ${t.LaunchTemplateName ?? t.LaunchTemplateId} (version ${v.VersionNumber}${which ? `, ${which}` : ''})`);
+        }
+    }
+}
+/** What uses each of `imageIds` in one region. */
+async function imageUses(clients, imageIds, parameters) {
+    const uses = new Map();
+    if (!imageIds.length)
+        return uses;
+    const ec2 = clients.get(dist_cjs.EC2Client);
+    const ssm = clients.get(client_ssm_dist_cjs/* SSMClient */.jBj);
+    await launchTemplateImages(ec2, ssm, uses);
+    for (const name of parameters)
+        add(uses, await readParameter(ssm, name), `SSM parameter ${name}`);
+    const reservations = await (0,paginate/* allPages */.S)('DescribeInstances', async (token) => {
+        const page = await ec2.send(new dist_cjs.DescribeInstancesCommand({
+            Filters: [
+                { Name: 'image-id', Values: imageIds },
+                { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] },
+            ],
+            NextToken: token,
+        }));
+        return { items: page.Reservations, next: page.NextToken };
+    });
+    for (const i of reservations.flatMap((r) => r.Instances ?? []))
+        add(uses, i.ImageId, `instance ${i.InstanceId}`);
+    return uses;
+}
+/** The platform versions the region's environments run, and the SSM parameters that name one. */
+async function platformUses(clients, parameters) {
+    const uses = new Map();
+    const environments = await (0,paginate/* allPages */.S)('DescribeEnvironments', async (token) => {
+        const page = await clients.get(client_elastic_beanstalk_dist_cjs/* ElasticBeanstalkClient */.E8k).send(new client_elastic_beanstalk_dist_cjs/* DescribeEnvironmentsCommand */.$8c({ IncludeDeleted: false, NextToken: token, MaxRecords: 1000 }));
+        return { items: page.Environments, next: page.NextToken };
+    });
+    for (const e of environments)
+        if (e.Status !== 'Terminated')
+            add(uses, e.PlatformArn, `environment ${e.EnvironmentName}`);
+    for (const name of parameters)
+        add(uses, await readParameter(clients.get(client_ssm_dist_cjs/* SSMClient */.jBj), name), `SSM parameter ${name}`);
+    return uses;
+}
+
+// EXTERNAL MODULE: ./src/release/prune-rules.ts
+var prune_rules = __webpack_require__(747);
+;// CONCATENATED MODULE: ./src/release/prune.ts
+/**
+ * keep-versions: the platform's versions beyond the newest N, removed where
+ * nothing uses them. With the Elastic Beanstalk builder, platform versions in
+ * the build region (DeletePlatformVersion) and the images copied to other
+ * regions; with Packer, the images in every region (deregistered with their
+ * snapshots). Everything decided is logged before the first removal.
+ */
+
+
+
+
+
+
+
+
+
+
+async function imageDecisions(ctx, region) {
+    const clients = ctx.clientsFor(region);
+    const images = (await (0,packer_images/* platformImages */.QF)(clients.get(dist_cjs.EC2Client), ctx.platformName)).filter((i) => i.State !== 'deregistered');
+    const uses = await imageUses(clients, images.map((i) => i.ImageId), ctx.parameters.image ? [ctx.parameters.image] : []);
+    const candidates = images.map((i) => ({
+        id: i.ImageId,
+        version: (0,packer_images/* imageVersion */.K9)(i) ?? '',
+        failed: image_wait/* FINAL_IMAGE_STATES */.G.includes(i.State ?? ''),
+        building: i.State === 'pending' || i.State === 'transient',
+        usedBy: uses.get(i.ImageId) ?? [],
+    }));
+    return (0,prune_rules/* decidePrune */.Z5)(candidates, ctx.keep, ctx.version);
+}
+async function platformDecisions(ctx) {
+    const clients = ctx.clientsFor(ctx.buildRegion);
+    const versions = await (0,platforms/* listOwnPlatformVersions */.pU)(clients.get(client_elastic_beanstalk_dist_cjs/* ElasticBeanstalkClient */.E8k), { name: ctx.platformName });
+    const uses = await platformUses(clients, ctx.parameters.platformArn ? [ctx.parameters.platformArn] : []);
+    const candidates = versions.map((v) => ({
+        id: v.PlatformArn,
+        version: v.PlatformVersion ?? '',
+        failed: v.PlatformStatus === 'Failed',
+        building: v.PlatformStatus === 'Creating' || v.PlatformStatus === 'Deleting',
+        usedBy: uses.get(v.PlatformArn) ?? [],
+    }));
+    return (0,prune_rules/* decidePrune */.Z5)(candidates, ctx.keep, ctx.version);
+}
+/** Removes one decided version; a refusal keeps it, with AWS's reason. */
+async function remove(ctx, region, kind, d) {
+    const clients = ctx.clientsFor(region);
+    try {
+        if (kind === 'platform') {
+            await clients.get(client_elastic_beanstalk_dist_cjs/* ElasticBeanstalkClient */.E8k).send(new client_elastic_beanstalk_dist_cjs/* DeletePlatformVersionCommand */.U$b({ PlatformArn: d.candidate.id }));
+            return `removed platform version ${d.candidate.version} (${d.reason})`;
+        }
+        const removed = await (0,ec2_delete/* deregisterImage */._k)(clients.get(dist_cjs.EC2Client), d.candidate.id);
+        return `removed ${d.candidate.version} in ${region}: ${removed.join(', ') || 'already gone'} (${d.reason})`;
+    }
+    catch (error) {
+        ctx.log.warning(`Could not remove ${d.candidate.version} (${d.candidate.id}) in ${region}: ${(0,errors/* describeError */.Uc)(error)}; it stays.`);
+        return `kept ${d.candidate.version} in ${region}: removing it failed (${(0,aws_errors/* errorCode */.CA)(error) || (0,errors/* describeError */.Uc)(error)})`;
+    }
+}
+async function prune(ctx) {
+    const plans = [];
+    if (ctx.builder === 'elastic-beanstalk')
+        plans.push({ region: ctx.buildRegion, kind: 'platform', decisions: await platformDecisions(ctx) });
+    for (const region of Object.keys(ctx.amiIds)) {
+        // The build region's images are Elastic Beanstalk's platform versions': they go with those.
+        if (ctx.builder === 'elastic-beanstalk' && region === ctx.buildRegion)
+            continue;
+        plans.push({ region, kind: 'image', decisions: await imageDecisions(ctx, region) });
+    }
+    for (const plan of plans) {
+        const what = plan.kind === 'platform' ? `platform versions of ${ctx.platformName}` : `images of ${ctx.platformName} in ${plan.region}`;
+        ctx.log.info([`Prune of the ${what}:`, ...plan.decisions.map((d) => `  ${(0,prune_rules/* describeDecision */.K5)(d)}`)].join('\n'));
+    }
+    const report = [];
+    for (const plan of plans) {
+        for (const d of plan.decisions) {
+            if (!d.remove)
+                continue;
+            const line = await remove(ctx, plan.region, plan.kind, d);
+            ctx.log.info(line.charAt(0).toUpperCase() + line.slice(1) + '.');
+            report.push(line);
+        }
+    }
+    const kept = plans.flatMap((p) => p.decisions.filter((d) => !d.remove).map((d) => `kept ${d.candidate.version}${p.kind === 'image' ? ` in ${p.region}` : ''}: ${d.reason}`));
+    return [...kept, ...report];
+}
+
+
+/***/ }),
+
+/***/ 599:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _k: () => (/* binding */ deregisterImage),
+/* harmony export */   ch: () => (/* binding */ terminateInstances),
+/* harmony export */   dl: () => (/* binding */ deleteSecurityGroup),
+/* harmony export */   z9: () => (/* binding */ deleteKeyPair)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5193);
+/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6676);
+/* harmony import */ var _lib_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1737);
+/**
+ * Deleting EC2 resources the way every path of the action needs: gone is
+ * success, an instance is waited for until terminated (its security group
+ * cannot go before), and a group still held by a terminated instance's network
+ * interface (AWS reports it for a while) is tried again.
+ */
+
+
+
+/** Terminates the instances and waits (at most ten minutes) until EC2 reports them terminated. */
+async function terminateInstances(ec2, ids, log, clock) {
+    if (!ids.length)
+        return;
+    try {
+        await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.TerminateInstancesCommand({ InstanceIds: ids }));
+    }
+    catch (error) {
+        if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidInstanceID.NotFound'))
+            return;
+        throw error;
+    }
+    log.info(`Terminating ${ids.join(', ')}…`);
+    const until = clock.now() + 10 * 60_000;
+    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_2__/* .backoff */ .J)(2_000, 15_000);
+    while (clock.now() < until) {
+        try {
+            const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DescribeInstancesCommand({ InstanceIds: ids }));
+            if ((out.Reservations ?? []).flatMap((r) => r.Instances ?? []).every((i) => i.State?.Name === 'terminated'))
+                return;
+        }
+        catch (error) {
+            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidInstanceID.NotFound'))
+                return;
+            if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(error))
+                throw error;
+        }
+        await clock.sleep(pause.next());
+    }
+    throw new Error(`${ids.join(', ')} still not terminated after 10 minutes`);
+}
+/** Deletes a security group, trying again (at most five minutes) while a terminated instance still holds it; false when it was already gone. */
+async function deleteSecurityGroup(ec2, groupId, log, clock) {
+    const until = clock.now() + 5 * 60_000;
+    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_2__/* .backoff */ .J)(3_000, 20_000);
+    for (;;) {
+        try {
+            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeleteSecurityGroupCommand({ GroupId: groupId }));
+            return true;
+        }
+        catch (error) {
+            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidGroup.NotFound', 'InvalidGroupId.NotFound'))
+                return false;
+            if (((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error) !== 'DependencyViolation' && !(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(error)) || clock.now() >= until)
+                throw error;
+        }
+        const ms = pause.next();
+        log.info(`Security group ${groupId} still in use; trying again in ${Math.round(ms / 1000)} s.`);
+        await clock.sleep(ms);
+    }
+}
+/** Deletes a key pair; one that does not exist is success. */
+async function deleteKeyPair(ec2, keyName) {
+    try {
+        await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeleteKeyPairCommand({ KeyName: keyName }));
+    }
+    catch (error) {
+        if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidKeyPair.NotFound'))
+            throw error;
+    }
+}
+/** Deregisters an image and deletes its snapshots; one already gone is success. Returns what it removed. */
+async function deregisterImage(ec2, imageId) {
+    let snapshots = [];
+    try {
+        const image = (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
+        if (!image || image.State === 'deregistered')
+            return [];
+        snapshots = (image.BlockDeviceMappings ?? []).map((b) => b.Ebs?.SnapshotId).filter((s) => !!s);
+        await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeregisterImageCommand({ ImageId: imageId }));
+    }
+    catch (error) {
+        if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidAMIID.NotFound'))
+            return [];
+        throw error;
+    }
+    for (const snapshotId of snapshots) {
+        try {
+            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeleteSnapshotCommand({ SnapshotId: snapshotId }));
+        }
+        catch (error) {
+            if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidSnapshot.NotFound'))
+                throw error;
+        }
+    }
+    return [`image ${imageId}`, ...snapshots.map((s) => `snapshot ${s}`)];
+}
+
+
+/***/ }),
+
+/***/ 8388:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ waitForImageAvailable),
+/* harmony export */   G: () => (/* binding */ FINAL_IMAGE_STATES)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5193);
+/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6676);
+/* harmony import */ var _lib_duration__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2543);
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _lib_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1737);
+
+
+
+
+
+/** EC2 image states after which an image never becomes available (API model, ImageState). */
+const FINAL_IMAGE_STATES = ['invalid', 'deregistered', 'failed', 'error', 'disabled'];
+/**
+ * Polls an image until it is available. Not found yet (a copy or a new image
+ * appears a moment after the call that made it), pending and transient pass,
+ * as do throttling and 5xx; a final state is an error quoting EC2's reason.
+ */
+async function waitForImageAvailable(ec2, imageId, options, log, clock) {
+    const started = clock.now();
+    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_1__/* .backoff */ .J)(options.firstPauseMs, 15_000);
+    let state = 'not found yet';
+    let quietSince = started;
+    while (clock.now() < options.deadline) {
+        try {
+            const image = (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__.DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
+            const now = image?.State ?? 'not found yet';
+            if (now === 'available')
+                return;
+            if (FINAL_IMAGE_STATES.includes(now)) {
+                const reason = image?.StateReason?.Message;
+                throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('wait', `${options.what} is ${now}${reason ? `: ${reason}` : ''}; it will not become available.`);
+            }
+            if (now !== state)
+                quietSince = clock.now();
+            state = now;
+        }
+        catch (error) {
+            if (error instanceof _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg)
+                throw error;
+            if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .isNotFound */ .c4)(error, 'InvalidAMIID.NotFound') && !(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .isTransient */ .dg)(error))
+                throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('wait', `Looking up ${options.what} failed: ${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}`);
+        }
+        if (options.quietMs && clock.now() - quietSince >= options.quietMs) {
+            log.info(`Still waiting for ${options.what}: ${state} after ${(0,_lib_duration__WEBPACK_IMPORTED_MODULE_4__/* .duration */ .p)(clock.now() - started)}.`);
+            quietSince = clock.now();
+        }
+        await (0,_lib_retry__WEBPACK_IMPORTED_MODULE_1__/* .sleepWithin */ .j)(clock, pause.next(), options.deadline);
+    }
+    throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('wait', `Gave up after the deadline: ${options.what} is ${state}. ${options.stillRunning}`);
+}
+
+
+/***/ })
+
+};
+;
+//# sourceMappingURL=914.index.js.map
