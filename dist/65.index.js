@@ -97,6 +97,33 @@ function sleepWithin(clock, ms, deadline) {
 
 /***/ }),
 
+/***/ 7764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ describeResource)
+/* harmony export */ });
+/** Human words for a recorded resource, for the log and the summary. */
+function describeResource(r) {
+    switch (r.kind) {
+        case 'builder-environment':
+            return `builder environment ${r.environmentName} (${r.region})`;
+        case 'instance':
+            return `instance ${r.instanceId ?? `with client token ${r.clientToken}`} (${r.region})`;
+        case 'security-group':
+            return `security group ${r.groupId ?? r.groupName} (${r.region})`;
+        case 'key-pair':
+            return `key pair ${r.keyName} (${r.region})`;
+        case 'packer-build':
+            return `what Packer's build ${r.build} may have left (${r.region})`;
+        case 'image-copy':
+            return `copy ${r.imageId ?? `with client token ${r.clientToken}`} of ${r.sourceImageId} (${r.region})`;
+    }
+}
+
+
+/***/ }),
+
 /***/ 599:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1180,10 +1207,13 @@ async function runnerAddress() {
     return ip;
 }
 
+// EXTERNAL MODULE: ./src/resources/describe.ts
+var describe = __webpack_require__(7764);
 // EXTERNAL MODULE: ./src/resources/ec2-delete.ts
 var ec2_delete = __webpack_require__(599);
 ;// CONCATENATED MODULE: ./src/smoke/teardown.ts
 /** Removing what the smoke test created, from whatever the ledger knew when the run ended or died. */
+
 
 
 
@@ -1223,7 +1253,7 @@ async function teardownSmokeResource(resource, deps) {
         await removeOnce(resource, deps, clock);
     }
     deps.ledger.release(resource);
-    deps.log.info(`Removed ${resource.kind} ${'instanceId' in resource ? (resource.instanceId ?? resource.clientToken) : 'groupId' in resource ? (resource.groupId ?? resource.groupName) : resource.kind === 'key-pair' ? resource.keyName : ''}.`);
+    deps.log.info(`Removed ${(0,describe/* describeResource */.w)(resource)}.`);
 }
 async function removeOnce(resource, deps, clock) {
     switch (resource.kind) {

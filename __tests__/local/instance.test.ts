@@ -79,7 +79,7 @@ describe('local instance of the platform', () => {
     expect(await active()).toBe('blue');
   }, 180_000);
 
-  it('alternates blue and green over three deploys, the old colour gone after each', async () => {
+  it('alternates blue and green over three deploys, the old colour gone after each and only the new one started at boot', async () => {
     const seen: string[] = [];
     for (const version of ['1.1.0', '1.2.0', '1.3.0']) {
       const r = await deploy(await bundle(version));
@@ -88,6 +88,9 @@ describe('local instance of the platform', () => {
       seen.push(now);
       expect(await state(now)).toBe('active');
       expect(await state(now === 'blue' ? 'green' : 'blue')).toBe('inactive');
+      // What the next boot starts: the links systemctl enable writes, which boot reads (no reload is made).
+      const enabled = await vm.ssh('systemctl is-enabled blue.service green.service || true');
+      expect(enabled.stdout.trim().split('\n')).toEqual(now === 'blue' ? ['enabled', 'disabled'] : ['disabled', 'enabled']);
       expect(await served()).toBe(`sample-app ${version}`);
       const listeners = await vm.ssh("sudo ss -ltnpH 'sport = :5000' | grep -o 'pid=[0-9]*' | sort -u | wc -l");
       expect(listeners.stdout.trim()).toBe('1');

@@ -1,6 +1,7 @@
 /** Removing what the smoke test created, from whatever the ledger knew when the run ended or died. */
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { Clock, realClock } from '../lib/clock';
+import { describeResource } from '../resources/describe';
 import type { Resource } from '../resources/ledger';
 import { deleteKeyPair, deleteSecurityGroup, terminateInstances } from '../resources/ec2-delete';
 import { Ec2Deps, findGroup } from './instance';
@@ -42,9 +43,7 @@ export async function teardownSmokeResource(resource: Resource, deps: Ec2Deps): 
     await removeOnce(resource, deps, clock);
   }
   deps.ledger.release(resource);
-  deps.log.info(
-    `Removed ${resource.kind} ${'instanceId' in resource ? (resource.instanceId ?? resource.clientToken) : 'groupId' in resource ? (resource.groupId ?? resource.groupName) : resource.kind === 'key-pair' ? resource.keyName : ''}.`,
-  );
+  deps.log.info(`Removed ${describeResource(resource)}.`);
 }
 
 async function removeOnce(resource: Resource, deps: Ec2Deps, clock: Clock): Promise<void> {

@@ -200,9 +200,13 @@ flip_to() {
 
   printf '%s\n' "$new" >"$ACTIVE_FILE.next"
   mv -f "$ACTIVE_FILE.next" "$ACTIVE_FILE"
-  systemctl enable --quiet "$new.service"
+  # What starts at boot: the links are read at the next boot, so the running manager needs no reload.
+  # A reload re-reads every unit: on the emulated local instance under load it kept a deploy 20 s
+  # longer and raised the p99 during it from 1.8 to 2.65 times the steady state's (six deploys
+  # alternating with and without).
+  systemctl enable --quiet --no-reload "$new.service"
   if [ -n "$old" ]; then
-    systemctl disable --quiet "$old.service" 2>/dev/null || true
+    systemctl disable --quiet --no-reload "$old.service" 2>/dev/null || true
     log "stopping $old: SIGINT, drain, SIGKILL after its stop timeout"
     systemctl stop "$old.service" || true
     if [ "$(unit_prop "$old" Result)" = timeout ]; then
