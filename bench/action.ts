@@ -23,6 +23,7 @@ import { ACTION_NODE, runAction } from '../__tests__/helpers/run-action';
 import { smokeScenario } from '../__tests__/faults/harness';
 import { startSshd } from '../__tests__/helpers/sshd';
 import { freePort } from '../__tests__/helpers/processes';
+import { percentile } from '../__tests__/helpers/load';
 
 const root = path.resolve(__dirname, '..');
 
@@ -96,12 +97,7 @@ async function coldStart(runs: number): Promise<{ action: number; bare: number }
     bare.push(await bareNodeOnce());
     action.push(await coldStartOnce());
   }
-  return { action: median(action), bare: median(bare) };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return { action: percentile(action, 50), bare: percentile(bare, 50) };
 }
 
 function dirBytes(dir: string): number {

@@ -1,4 +1,4 @@
-/** What every SDK v3 client has: a config to read credentials from, and connections to close. */
+/** What the pool needs of every SDK v3 client: connections it can close. */
 export interface ServiceClient {
   destroy(): void;
 }
