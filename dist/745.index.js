@@ -32,6 +32,13 @@ async function ownBuild(eb, r) {
     const found = (await (0,_platforms__WEBPACK_IMPORTED_MODULE_2__/* .listOwnPlatformVersions */ .pU)(eb, { name: r.platformName, version: r.platformVersion }))[0];
     return { arn: found?.PlatformArn ?? r.platformArn, status: found?.PlatformStatus };
 }
+/** Whether a listed platform version is this run's build: its ARN, or its name and version (unique in an account). */
+function isThisBuild(r, p, arn) {
+    if (arn && p.PlatformArn === arn)
+        return true;
+    const id = p.PlatformArn ? (0,_platforms__WEBPACK_IMPORTED_MODULE_2__/* .parsePlatformArn */ .gq)(p.PlatformArn) : undefined;
+    return !!id && id.name === r.platformName && id.version === r.platformVersion;
+}
 /** Elastic Beanstalk refuses to terminate an environment that is launching or running a command (a build). */
 const BUSY = ['Launching', 'Updating'];
 /** TerminateEnvironment's answer for a busy environment: "… is in an invalid state for this operation. Must be Ready." */
@@ -81,7 +88,8 @@ async function terminateBuilder(eb, record, log, clock = _lib_clock__WEBPACK_IMP
             await clock.sleep(pause.next());
             continue;
         }
-        const others = (await (0,_platforms__WEBPACK_IMPORTED_MODULE_2__/* .listOwnPlatformVersions */ .pU)(eb, { status: 'Creating' })).filter((p) => p.PlatformArn !== own.arn);
+        // Matched by name and version too: the create call may land between the look above and this one.
+        const others = (await (0,_platforms__WEBPACK_IMPORTED_MODULE_2__/* .listOwnPlatformVersions */ .pU)(eb, { status: 'Creating' })).filter((p) => !isThisBuild(record, p, own.arn));
         if (others.length) {
             log.warning(`Builder environment ${name} left running: it is still building ${others.map((p) => p.PlatformArn).join(', ')}. ` +
                 `Terminate it when those builds end: aws elasticbeanstalk terminate-environment --environment-name ${name}`);

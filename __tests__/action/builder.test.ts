@@ -123,6 +123,19 @@ describe('builder environment teardown', () => {
     ).resolves.toBe('terminated');
   });
 
+  it('knows its own build by name and version when the create call lands between two looks', async () => {
+    // The first look (this build's own) finds nothing; the create lands; the look for other builds finds it.
+    eb.on(ListPlatformVersionsCommand)
+      .resolvesOnce({ PlatformSummaryList: [] })
+      .resolves({ PlatformSummaryList: [{ PlatformArn: OWN, PlatformStatus: 'Creating' }] });
+    eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [env('Ready')] });
+    const log = memoryLog();
+    await expect(
+      terminateBuilder(client, { environmentName: BUILDER_ENVIRONMENT, platformName: 'web', platformVersion: '1.0.0' }, log, virtualClock()),
+    ).resolves.toBe('terminated');
+    expect(log.text()).not.toContain('left running');
+  });
+
   it('gives up waiting for a builder that never appears, within its bound', async () => {
     eb.on(ListPlatformVersionsCommand).resolves({ PlatformSummaryList: [{ PlatformArn: OWN, PlatformStatus: 'Creating' }] });
     eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [] });

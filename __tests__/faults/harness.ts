@@ -76,6 +76,8 @@ export async function scenario(options: ScenarioOptions): Promise<ScenarioResult
     await options.inspect?.(standin);
     const leftovers = standin.leftovers();
     tally(leftovers.length);
+    // A leak's diff names only what was left; the post step's log says why.
+    if (leftovers.length) process.stderr.write(`Left behind: ${leftovers.join(', ')}. The post step printed:\n${run.post.output}\n`);
     return { run, standin, leftovers };
   } finally {
     await standin.stop();

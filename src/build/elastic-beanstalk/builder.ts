@@ -3,13 +3,14 @@ import {
   DescribeEnvironmentsCommand,
   ElasticBeanstalkClient,
   EnvironmentDescription,
+  PlatformSummary,
   TerminateEnvironmentCommand,
 } from '@aws-sdk/client-elastic-beanstalk';
 import { Clock, realClock } from '../../lib/clock';
 import { describeError } from '../../lib/errors';
 import type { Log } from '../../lib/log';
 import { backoff } from '../../lib/retry';
-import { listOwnPlatformVersions } from './platforms';
+import { listOwnPlatformVersions, parsePlatformArn } from './platforms';
 
 /** The environment name in a builder ARN such as `…:environment/APP/NAME`, if it has that shape. */
 export function builderNameFromArn(arn: string | undefined): string | undefined {
@@ -33,6 +34,13 @@ async function ownBuild(eb: ElasticBeanstalkClient, r: BuilderRecord): Promise<{
   if (!r.platformName || !r.platformVersion) return { arn: r.platformArn };
   const found = (await listOwnPlatformVersions(eb, { name: r.platformName, version: r.platformVersion }))[0];
   return { arn: found?.PlatformArn ?? r.platformArn, status: found?.PlatformStatus };
+}
+
+/** Whether a listed platform version is this run's build: its ARN, or its name and version (unique in an account). */
+function isThisBuild(r: BuilderRecord, p: PlatformSummary, arn: string | undefined): boolean {
+  if (arn && p.PlatformArn === arn) return true;
+  const id = p.PlatformArn ? parsePlatformArn(p.PlatformArn) : undefined;
+  return !!id && id.name === r.platformName && id.version === r.platformVersion;
 }
 
 /** Elastic Beanstalk refuses to terminate an environment that is launching or running a command (a build). */
@@ -89,7 +97,8 @@ export async function terminateBuilder(
       continue;
     }
 
-    const others = (await listOwnPlatformVersions(eb, { status: 'Creating' })).filter((p) => p.PlatformArn !== own.arn);
+    // Matched by name and version too: the create call may land between the look above and this one.
+    const others = (await listOwnPlatformVersions(eb, { status: 'Creating' })).filter((p) => !isThisBuild(record, p, own.arn));
     if (others.length) {
       log.warning(
         `Builder environment ${name} left running: it is still building ${others.map((p) => p.PlatformArn).join(', ')}. ` +
