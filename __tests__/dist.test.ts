@@ -29,11 +29,16 @@ for (const mod of [require('node:http'), require('node:https')]) {
 process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify({ first: first ?? [], exit: compiled }) + '\\n'));
 `;
 
+/** The sources a bundled file's source map names. */
+function mapSources(file: string): string[] {
+  return (JSON.parse(fs.readFileSync(`${file}.map`, 'utf8')) as { sources: string[] }).sources;
+}
+
 /** The SDK client packages bundled in these dist/ files, read from their source maps. */
 function sdkPackages(files: string[]): string[] {
   const names = files
     .filter((f) => path.dirname(f) === path.join(root, 'dist') && fs.existsSync(`${f}.map`))
-    .flatMap((f) => (JSON.parse(fs.readFileSync(`${f}.map`, 'utf8')) as { sources: string[] }).sources)
+    .flatMap(mapSources)
     .map((source) => /node_modules\/(@aws-sdk\/client-[^/]+)\//.exec(source)?.[1])
     .filter((name): name is string => !!name);
   return [...new Set(names)].sort();
@@ -92,7 +97,7 @@ describe('dist/', () => {
       .filter((f) => f.endsWith('.js') && !['main.js', 'post.js', 'plan.js'].includes(f))
       .flatMap((f) => {
         expect(fs.readFileSync(path.join(root, 'dist', f), 'utf8')).toMatch(new RegExp(`//# sourceMappingURL=${f.replace(/\./g, '\\.')}\\.map\\s*$`));
-        return (JSON.parse(fs.readFileSync(path.join(root, 'dist', `${f}.map`), 'utf8')) as { sources: string[] }).sources;
+        return mapSources(path.join(root, 'dist', f));
       });
     expect(sources).toEqual(expect.arrayContaining([expect.stringMatching(/(^|\/)src\/pipeline\.ts$/), expect.stringMatching(/(^|\/)src\/action\/main\.ts$/)]));
   });

@@ -24,6 +24,7 @@ import { smokeScenario } from '../__tests__/faults/harness';
 import { startSshd } from '../__tests__/helpers/sshd';
 import { freePort } from '../__tests__/helpers/processes';
 import { percentile } from '../__tests__/helpers/load';
+import { listFiles } from './packaging';
 
 const root = path.resolve(__dirname, '..');
 
@@ -101,10 +102,7 @@ async function coldStart(runs: number): Promise<{ action: number; bare: number }
 }
 
 function dirBytes(dir: string): number {
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath ?? e.path, e.name)).size, 0);
+  return listFiles(dir).reduce((sum, f) => sum + fs.statSync(f).size, 0);
 }
 
 /** A 30-minute build on a virtual clock: how many calls over the build, and how late Ready is noticed. */

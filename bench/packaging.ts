@@ -18,7 +18,8 @@ const deflateRaw = promisify(zlib.deflateRaw);
 
 const root = path.resolve(__dirname, '..');
 
-function listFiles(dir: string): string[] {
+/** Every file under `dir`, as absolute paths. */
+export function listFiles(dir: string): string[] {
   return fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())

@@ -36,8 +36,7 @@ async function ownBuild(eb, r) {
 function isThisBuild(r, p, arn) {
     if (arn && p.PlatformArn === arn)
         return true;
-    const id = p.PlatformArn ? (0,_platforms__WEBPACK_IMPORTED_MODULE_2__/* .parsePlatformArn */ .gq)(p.PlatformArn) : undefined;
-    return !!id && id.name === r.platformName && id.version === r.platformVersion;
+    return !!r.platformName && !!r.platformVersion && (0,_platforms__WEBPACK_IMPORTED_MODULE_2__/* .matchesPlatform */ .pC)(p, { name: r.platformName, version: r.platformVersion });
 }
 /** Elastic Beanstalk refuses to terminate an environment that is launching or running a command (a build). */
 const BUSY = ['Launching', 'Updating'];
@@ -159,6 +158,7 @@ async function terminate(eb, live, name, log) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   gq: () => (/* binding */ parsePlatformArn),
+/* harmony export */   pC: () => (/* binding */ matchesPlatform),
 /* harmony export */   pU: () => (/* binding */ listOwnPlatformVersions)
 /* harmony export */ });
 /* unused harmony export OWNED_BY_SELF */
@@ -192,16 +192,18 @@ async function listOwnPlatformVersions(eb, match = {}) {
         return { items: page.PlatformSummaryList, next: page.NextToken };
     });
     // The service applies the filters; keep only exact matches in case one is looser than '='.
-    return all.filter((s) => {
-        const id = s.PlatformArn ? parsePlatformArn(s.PlatformArn) : undefined;
-        if (match.name && id?.name !== match.name)
-            return false;
-        if (match.version && (s.PlatformVersion ?? id?.version) !== match.version)
-            return false;
-        if (match.status && s.PlatformStatus !== match.status)
-            return false;
-        return true;
-    });
+    return all.filter((s) => matchesPlatform(s, match));
+}
+/** Whether a listed platform version has every given field (its name read from its ARN). */
+function matchesPlatform(s, match) {
+    const id = s.PlatformArn ? parsePlatformArn(s.PlatformArn) : undefined;
+    if (match.name && id?.name !== match.name)
+        return false;
+    if (match.version && (s.PlatformVersion ?? id?.version) !== match.version)
+        return false;
+    if (match.status && s.PlatformStatus !== match.status)
+        return false;
+    return true;
 }
 
 

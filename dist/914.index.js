@@ -8,6 +8,7 @@ exports.modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   gq: () => (/* binding */ parsePlatformArn),
+/* harmony export */   pC: () => (/* binding */ matchesPlatform),
 /* harmony export */   pU: () => (/* binding */ listOwnPlatformVersions)
 /* harmony export */ });
 /* unused harmony export OWNED_BY_SELF */
@@ -41,16 +42,18 @@ async function listOwnPlatformVersions(eb, match = {}) {
         return { items: page.PlatformSummaryList, next: page.NextToken };
     });
     // The service applies the filters; keep only exact matches in case one is looser than '='.
-    return all.filter((s) => {
-        const id = s.PlatformArn ? parsePlatformArn(s.PlatformArn) : undefined;
-        if (match.name && id?.name !== match.name)
-            return false;
-        if (match.version && (s.PlatformVersion ?? id?.version) !== match.version)
-            return false;
-        if (match.status && s.PlatformStatus !== match.status)
-            return false;
-        return true;
-    });
+    return all.filter((s) => matchesPlatform(s, match));
+}
+/** Whether a listed platform version has every given field (its name read from its ARN). */
+function matchesPlatform(s, match) {
+    const id = s.PlatformArn ? parsePlatformArn(s.PlatformArn) : undefined;
+    if (match.name && id?.name !== match.name)
+        return false;
+    if (match.version && (s.PlatformVersion ?? id?.version) !== match.version)
+        return false;
+    if (match.status && s.PlatformStatus !== match.status)
+        return false;
+    return true;
 }
 
 

@@ -14,7 +14,7 @@ export async function run(entry: 'main' | 'post' | 'plan'): Promise<void> {
     // Last resort: entry points report their own failures; this catches a bug. Its stack shows with debug
     // logging on, mapped into src/ (the entry files turn source maps on then).
     process.stderr.write(`::error::${describeError(error)}\n`);
-    if (error instanceof Error && error.stack) process.stderr.write(`::debug::${error.stack.replace(/%/g, '%25').replace(/\r?\n/g, '%0A')}\n`);
     process.exitCode = 1;
+    if (error instanceof Error && error.stack) (await import('@actions/core')).debug(error.stack);
   }
 }

@@ -10,7 +10,7 @@ import { Clock, realClock } from '../../lib/clock';
 import { describeError } from '../../lib/errors';
 import type { Log } from '../../lib/log';
 import { backoff } from '../../lib/retry';
-import { listOwnPlatformVersions, parsePlatformArn } from './platforms';
+import { listOwnPlatformVersions, matchesPlatform } from './platforms';
 
 /** The environment name in a builder ARN such as `…:environment/APP/NAME`, if it has that shape. */
 export function builderNameFromArn(arn: string | undefined): string | undefined {
@@ -39,8 +39,7 @@ async function ownBuild(eb: ElasticBeanstalkClient, r: BuilderRecord): Promise<{
 /** Whether a listed platform version is this run's build: its ARN, or its name and version (unique in an account). */
 function isThisBuild(r: BuilderRecord, p: PlatformSummary, arn: string | undefined): boolean {
   if (arn && p.PlatformArn === arn) return true;
-  const id = p.PlatformArn ? parsePlatformArn(p.PlatformArn) : undefined;
-  return !!id && id.name === r.platformName && id.version === r.platformVersion;
+  return !!r.platformName && !!r.platformVersion && matchesPlatform(p, { name: r.platformName, version: r.platformVersion });
 }
 
 /** Elastic Beanstalk refuses to terminate an environment that is launching or running a command (a build). */

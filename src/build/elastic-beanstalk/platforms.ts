@@ -29,11 +29,14 @@ export async function listOwnPlatformVersions(
     return { items: page.PlatformSummaryList, next: page.NextToken };
   });
   // The service applies the filters; keep only exact matches in case one is looser than '='.
-  return all.filter((s) => {
-    const id = s.PlatformArn ? parsePlatformArn(s.PlatformArn) : undefined;
-    if (match.name && id?.name !== match.name) return false;
-    if (match.version && (s.PlatformVersion ?? id?.version) !== match.version) return false;
-    if (match.status && s.PlatformStatus !== match.status) return false;
-    return true;
-  });
+  return all.filter((s) => matchesPlatform(s, match));
+}
+
+/** Whether a listed platform version has every given field (its name read from its ARN). */
+export function matchesPlatform(s: PlatformSummary, match: { name?: string; version?: string; status?: string }): boolean {
+  const id = s.PlatformArn ? parsePlatformArn(s.PlatformArn) : undefined;
+  if (match.name && id?.name !== match.name) return false;
+  if (match.version && (s.PlatformVersion ?? id?.version) !== match.version) return false;
+  if (match.status && s.PlatformStatus !== match.status) return false;
+  return true;
 }
