@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 533;
-exports.ids = [533,960];
+exports.ids = [533,960,962];
 exports.modules = {
 
 /***/ 2543:
@@ -205,10 +205,14 @@ async function removeImageCopy(ec2, copy) {
 /***/ 962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M_: () => (/* binding */ confirmParameter),
-/* harmony export */   P: () => (/* binding */ writeParameter),
-/* harmony export */   yN: () => (/* binding */ getParameter)
+/* harmony export */   checkParameters: () => (/* binding */ checkParameters),
+/* harmony export */   confirmParameter: () => (/* binding */ confirmParameter),
+/* harmony export */   getParameter: () => (/* binding */ getParameter),
+/* harmony export */   parameterConflict: () => (/* binding */ parameterConflict),
+/* harmony export */   parameterMetadata: () => (/* binding */ parameterMetadata),
+/* harmony export */   writeParameter: () => (/* binding */ writeParameter)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4736);
 /* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6676);
@@ -219,18 +223,77 @@ async function removeImageCopy(ec2, copy) {
 
 
 /**
+ * A parameter's type, data type and tier, or undefined when it does not exist. GetParameter does
+ * not say the tier; DescribeParameters does (API reference, ParameterMetadata).
+ */
+async function parameterMetadata(ssm, name) {
+    const out = await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__.DescribeParametersCommand({ ParameterFilters: [{ Key: 'Name', Option: 'Equals', Values: [name] }] }));
+    return out.Parameters?.find((p) => p.Name === name);
+}
+/**
  * Writes an SSM parameter, replacing its value. An image id goes in with data
  * type aws:ec2:image, so that launch templates can resolve it
- * (`resolve:ssm:NAME`); the platform's ARN as text. Returns the new version.
+ * (`resolve:ssm:NAME`); the platform's ARN as text. An existing parameter keeps
+ * its tier: "you can't revert an advanced parameter to a standard parameter"
+ * (Systems Manager user guide, "Changing a standard parameter to an advanced
+ * parameter"), and what PutParameter does to an advanced parameter when no tier
+ * is given is not documented, so the tier it has is sent. Returns the new version.
  */
 async function writeParameter(ssm, name, value, dataType) {
-    const out = await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__/* .PutParameterCommand */ .ihh({ Name: name, Value: value, Type: 'String', DataType: dataType, Overwrite: true }));
+    const tier = (await parameterMetadata(ssm, name))?.Tier;
+    const out = await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__.PutParameterCommand({ Name: name, Value: value, Type: 'String', DataType: dataType, Overwrite: true, ...(tier ? { Tier: tier } : {}) }));
     return out.Version;
+}
+/**
+ * Why an existing parameter cannot take what the action writes, or undefined when it can (or does
+ * not exist). "You can't change a parameter to or from either of these data types" (aws:ec2:image,
+ * aws:ssm:integration; Systems Manager user guide, "Native parameter support for Amazon Machine Image
+ * IDs"), so a text parameter of the user's own cannot become an image parameter, nor the reverse:
+ * found before the build, not after it and the smoke test.
+ */
+function parameterConflict(existing, input, region, dataType) {
+    if (!existing)
+        return undefined;
+    const has = existing.DataType ?? 'text';
+    if (has === dataType)
+        return undefined;
+    return (`${input}: the SSM parameter ${existing.Name} in ${region} exists with data type ${has}, and Systems Manager cannot change it to ${dataType}. ` +
+        `Delete it (aws ssm delete-parameter --region ${region} --name ${existing.Name}) so the action creates it anew, or name another parameter.`);
+}
+/**
+ * Checks before the build that each parameter can be written in each region: the data type (a
+ * refusal), the type (a warning: what the action writes is a String). A denied look is a warning.
+ */
+async function checkParameters(ssmFor, wanted) {
+    const warnings = [];
+    const conflicts = [];
+    for (const w of wanted) {
+        for (const region of w.regions) {
+            let existing;
+            try {
+                existing = await parameterMetadata(ssmFor(region), w.name);
+            }
+            catch (error) {
+                if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_2__/* .isPermissionDenied */ .T1)(error))
+                    throw error;
+                warnings.push(`Could not check the SSM parameter ${w.name} in ${region} (${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}): add ssm:DescribeParameters to have it checked before the build.`);
+                continue;
+            }
+            const conflict = parameterConflict(existing, w.input, region, w.dataType);
+            if (conflict)
+                conflicts.push(conflict);
+            else if (existing && existing.Type !== 'String')
+                warnings.push(`${w.input}: the SSM parameter ${w.name} in ${region} is a ${existing.Type}; the action overwrites it with a String.`);
+        }
+    }
+    if (conflicts.length)
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('preflight', conflicts.join('\n'));
+    return warnings;
 }
 /** A parameter as it reads now, or undefined when it does not exist. */
 async function getParameter(ssm, name) {
     try {
-        return (await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__/* .GetParameterCommand */ .lhy({ Name: name }))).Parameter;
+        return (await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__.GetParameterCommand({ Name: name }))).Parameter;
     }
     catch (error) {
         if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error, 'ParameterNotFound'))
@@ -395,14 +458,14 @@ async function promote(ctx, amiId, platformArn) {
     if (release.ssmParameter) {
         const name = release.ssmParameter;
         for (const [region, id] of Object.entries(ids)) {
-            const ssm = ctx.clientsFor(region).get(client_ssm_dist_cjs/* SSMClient */.jBj);
-            const version = await (0,parameter/* writeParameter */.P)(ssm, name, id, 'aws:ec2:image');
-            await (0,parameter/* confirmParameter */.M_)(ssm, name, id, version, ctx.clock);
+            const ssm = ctx.clientsFor(region).get(client_ssm_dist_cjs.SSMClient);
+            const version = await (0,parameter.writeParameter)(ssm, name, id, 'aws:ec2:image');
+            await (0,parameter.confirmParameter)(ssm, name, id, version, ctx.clock);
             log.info(`SSM parameter ${name} in ${region} is ${id} (version ${version ?? '?'}).`);
         }
     }
     if (release.ssmParameterPlatformArn && platformArn) {
-        const version = await (0,parameter/* writeParameter */.P)(ctx.clientsFor(ctx.region).get(client_ssm_dist_cjs/* SSMClient */.jBj), release.ssmParameterPlatformArn, platformArn, 'text');
+        const version = await (0,parameter.writeParameter)(ctx.clientsFor(ctx.region).get(client_ssm_dist_cjs.SSMClient), release.ssmParameterPlatformArn, platformArn, 'text');
         log.info(`SSM parameter ${release.ssmParameterPlatformArn} in ${ctx.region} is ${platformArn} (version ${version ?? '?'}).`);
     }
     return ids;

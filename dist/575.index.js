@@ -48,15 +48,17 @@ async function credentialsWarning(provider, deadline, timeoutMinutes) {
 ;// CONCATENATED MODULE: ./src/build/preflight.ts
 
 /**
- * What must hold before a build starts: credentials that last, and (Elastic
- * Beanstalk) the builder's instance profile. The credentials are any client's;
- * they are asked of the SDK package the build's first call loads anyway.
+ * What must hold before a build starts: credentials that last, the SSM
+ * parameters the release writes, and (Elastic Beanstalk) the builder's instance
+ * profile. The credentials are any client's; they are asked of the SDK package
+ * the build's first call loads anyway.
  */
 async function preflight(ctx) {
     const { inputs, clients, deps } = ctx;
     if (inputs.builder === 'packer') {
         const { EC2Client } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193)]).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
         await checkCredentials(ctx, clients.get(EC2Client));
+        await checkReleaseParameters(ctx);
         return;
     }
     const [{ IAMClient }, { checkBuilderProfile }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764), __webpack_require__.e(131)]).then(__webpack_require__.bind(__webpack_require__, 7131))]);
@@ -67,6 +69,22 @@ async function preflight(ctx) {
         deps.log.warning(profile);
     else
         deps.log.info(`The builder's instance profile ${inputs.builderEnvironment.instanceProfile} exists.`);
+    await checkReleaseParameters(ctx);
+}
+/** The parameters a promotion will write, checked in every region it writes them (a build and a smoke test are too long to lose to them). */
+async function checkReleaseParameters({ inputs, deps }) {
+    const r = inputs.release;
+    if (!r.ssmParameter && !r.ssmParameterPlatformArn)
+        return;
+    const [{ SSMClient }, { checkParameters }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(736)]).then(__webpack_require__.t.bind(__webpack_require__, 4736, 19)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(736), __webpack_require__.e(962)]).then(__webpack_require__.bind(__webpack_require__, 962))]);
+    const warnings = await checkParameters((region) => deps.clientsFor(region).get(SSMClient), [
+        ...(r.ssmParameter ? [{ input: 'ssm-parameter', name: r.ssmParameter, dataType: 'aws:ec2:image', regions: [inputs.region, ...r.regions] }] : []),
+        ...(r.ssmParameterPlatformArn
+            ? [{ input: 'ssm-parameter-platform-arn', name: r.ssmParameterPlatformArn, dataType: 'text', regions: [inputs.region] }]
+            : []),
+    ]);
+    for (const w of warnings)
+        deps.log.warning(w);
 }
 async function checkCredentials({ inputs, deps, deadline }, client) {
     const warning = await credentialsWarning(() => client.config.credentials(), deadline, inputs.timeoutMinutes);

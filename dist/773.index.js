@@ -271,6 +271,14 @@ function releaseConsistency(inputs) {
     if (r.ssmParameterPlatformArn && inputs.builder === 'packer') {
         errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('ssm-parameter-platform-arn', 'given with builder packer, which makes no platform version: use ssm-parameter for the image id'));
     }
+    for (const [input, name, regions] of [
+        ['ssm-parameter', r.ssmParameter, [inputs.region, ...r.regions]],
+        ['ssm-parameter-platform-arn', r.ssmParameterPlatformArn, [inputs.region]],
+    ]) {
+        const longest = name ? Math.max(...regions.filter(Boolean).map((region) => (0,_release_settings__WEBPACK_IMPORTED_MODULE_3__/* .parameterArnLength */ .BF)(region, name))) : 0;
+        if (name && longest > _release_settings__WEBPACK_IMPORTED_MODULE_3__/* .MAX_PARAMETER_ARN */ .H3)
+            errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `'${name.slice(0, 40)}…' makes an ARN of ${longest} characters: Systems Manager counts the name with its ARN, at most ${_release_settings__WEBPACK_IMPORTED_MODULE_3__/* .MAX_PARAMETER_ARN */ .H3}`));
+    }
     if (r.ssmParameter && r.ssmParameter === r.ssmParameterPlatformArn) {
         errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('ssm-parameter-platform-arn', `is the same parameter as ssm-parameter (${r.ssmParameter}): expected another name`));
     }
@@ -506,6 +514,8 @@ function listInput(raw) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A9: () => (/* binding */ promotes),
 /* harmony export */   An: () => (/* binding */ parseParameterName),
+/* harmony export */   BF: () => (/* binding */ parameterArnLength),
+/* harmony export */   H3: () => (/* binding */ MAX_PARAMETER_ARN),
 /* harmony export */   Lm: () => (/* binding */ parseShareList),
 /* harmony export */   MA: () => (/* binding */ sharesImage),
 /* harmony export */   Sf: () => (/* binding */ parseKmsKeyMap),
@@ -571,6 +581,13 @@ function parseParameterName(name, raw) {
     if (v.split('/').filter(Boolean).length > 15)
         throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${v}' has more than 15 levels, the most Systems Manager takes`);
     return v;
+}
+/** The longest parameter name, ARN included: "The maximum length for a parameter name, including the full length of the parameter ARN, is 1011 characters" (Systems Manager user guide, "Parameter name requirements"). */
+const MAX_PARAMETER_ARN = 1011;
+/** A parameter's ARN as that limit counts it: the partition's prefix, a 12-digit account, the name. */
+function parameterArnLength(region, name) {
+    const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+    return `arn:${partition}:ssm:${region}:123456789012:parameter${name.startsWith('/') ? '' : '/'}${name}`.length;
 }
 /** `region=key` lines, each region one the image is copied to (or the build's). */
 function parseKmsKeyMap(name, raw, parseRegion, parseKey) {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from './lib/errors';
 import { inputLines, listInput } from './lib/input-text';
-import { parseKmsKeyMap, parseParameterName, parseShareList, promotes, ReleaseSettings } from './release/settings';
+import { MAX_PARAMETER_ARN, parameterArnLength, parseKmsKeyMap, parseParameterName, parseShareList, promotes, ReleaseSettings } from './release/settings';
 
 /** Reads one input by its action.yml name; '' when unset (as `core.getInput` does). */
 export type InputSource = (name: string) => string;
@@ -348,6 +348,19 @@ function releaseConsistency(inputs: Inputs): InputError[] {
   }
   if (r.ssmParameterPlatformArn && inputs.builder === 'packer') {
     errors.push(new InputError('ssm-parameter-platform-arn', 'given with builder packer, which makes no platform version: use ssm-parameter for the image id'));
+  }
+  for (const [input, name, regions] of [
+    ['ssm-parameter', r.ssmParameter, [inputs.region, ...r.regions]],
+    ['ssm-parameter-platform-arn', r.ssmParameterPlatformArn, [inputs.region]],
+  ] as const) {
+    const longest = name ? Math.max(...regions.filter(Boolean).map((region) => parameterArnLength(region, name))) : 0;
+    if (name && longest > MAX_PARAMETER_ARN)
+      errors.push(
+        new InputError(
+          input,
+          `'${name.slice(0, 40)}…' makes an ARN of ${longest} characters: Systems Manager counts the name with its ARN, at most ${MAX_PARAMETER_ARN}`,
+        ),
+      );
   }
   if (r.ssmParameter && r.ssmParameter === r.ssmParameterPlatformArn) {
     errors.push(new InputError('ssm-parameter-platform-arn', `is the same parameter as ssm-parameter (${r.ssmParameter}): expected another name`));

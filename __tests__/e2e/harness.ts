@@ -10,6 +10,7 @@ import { readSmokeSpec } from '../../src/platform/smoke-spec';
 import type { Standin } from '../../test/aws-standin/server';
 import { startRealStandin } from '../../test/aws-standin/real';
 import { ActionRun, Interrupt, runAction } from '../helpers/run-action';
+import { addToTally } from '../helpers/tally';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -58,28 +59,10 @@ export interface RealRun {
   packerSeconds?: number;
 }
 
-function add<T>(file: string | undefined, change: (t: T) => void): void {
-  if (!file || !fs.existsSync(file)) return;
-  const t = JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-  change(t);
-  fs.writeFileSync(file, JSON.stringify(t));
-}
-
-/** Adds a run to the tallies the suites print last (runs and leaks; the end-to-end figures). */
+/** Adds a run to the tallies the test run prints last (runs and leaks; the end-to-end figures). */
 export function tally(result: RealRun, smoke?: { seconds: number; passed: number; total: number }): void {
-  add<{ runs: number; leaked: number }>(process.env.FAULT_TALLY_FILE, (t) => {
-    t.runs += 1;
-    t.leaked += result.leftovers.length;
-  });
-  add<{ packerSeconds: number[]; smokeSeconds: number[]; checksPassed: number; checksTotal: number; leaked: number }>(process.env.E2E_TALLY_FILE, (t) => {
-    if (result.packerSeconds !== undefined) t.packerSeconds.push(result.packerSeconds);
-    if (smoke) {
-      t.smokeSeconds.push(smoke.seconds);
-      t.checksPassed += smoke.passed;
-      t.checksTotal += smoke.total;
-    }
-    t.leaked += result.leftovers.length;
-  });
+  addToTally(process.env.FAULT_TALLY_FILE, { leaked: result.leftovers.length });
+  addToTally(process.env.E2E_TALLY_FILE, { packerSeconds: result.packerSeconds, smoke, leaked: result.leftovers.length });
 }
 
 /** One run against a fresh stand-in with real parts; the stand-in is stopped afterwards. */

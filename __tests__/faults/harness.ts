@@ -1,22 +1,14 @@
-import * as fs from 'node:fs';
 import { Fault, startStandin, Standin } from '../../test/aws-standin/server';
 import { readmePolicy } from '../helpers/iam-policy';
 import { ActionRun, runAction } from '../helpers/run-action';
 import { cloudInitConsole } from '../helpers/sshd';
+import { addToTally } from '../helpers/tally';
 
 export const SECRET = 'standin-secret-0123456789abcdefSECRET';
 export const TOKEN = 'standin-session-token-TOKEN-987654321';
 export const ACCESS_KEY_ID = 'AKIDSTANDIN0000';
 export const seenOperations = new Set<string>();
 export const outputs: string[] = [];
-
-/** Adds a run and what it leaked to the tally `npm run test:faults` prints last. */
-function tally(leaked: number): void {
-  const file = process.env.FAULT_TALLY_FILE;
-  if (!file) return;
-  const t = JSON.parse(fs.readFileSync(file, 'utf8'));
-  fs.writeFileSync(file, JSON.stringify({ runs: t.runs + 1, leaked: t.leaked + leaked }));
-}
 
 export interface ScenarioResult {
   run: ActionRun;
@@ -75,7 +67,7 @@ export async function scenario(options: ScenarioOptions): Promise<ScenarioResult
     outputs.push(run.main.output, run.post.output, run.summary);
     await options.inspect?.(standin);
     const leftovers = standin.leftovers();
-    tally(leftovers.length);
+    addToTally(process.env.FAULT_TALLY_FILE, { leaked: leftovers.length });
     // A leak's diff names only what was left; the post step's log says why.
     if (leftovers.length) process.stderr.write(`Left behind: ${leftovers.join(', ')}. The post step printed:\n${run.post.output}\n`);
     return { run, standin, leftovers };

@@ -116,6 +116,24 @@ describe('the release after a passed smoke test, against the AWS stand-in', () =
     expect(leftovers).toEqual([]);
   }, 180_000);
 
+  it("refuses before the build an SSM parameter of the user's whose data type Systems Manager cannot change, and leaves nothing", async () => {
+    const { run, standin, leftovers } = await release({
+      inputs: PROMOTION,
+      setup: (s) => void s.ssmIn('us-east-1').put({ name: '/platform/web/ami-id', value: 'ami-0123456789abcdef0' }),
+    });
+    expect(run.main.code).toBe(1);
+    const errors = run.main.output.split('\n').filter((l) => l.startsWith('::error::'));
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^::error::ssm-parameter: the SSM parameter \/platform\/web\/ami-id in us-east-1 exists with data type text, and Systems Manager cannot change it to aws:ec2:image\. Delete it \(aws ssm delete-parameter --region us-east-1 --name \/platform\/web\/ami-id\)/,
+      ),
+    ]);
+    expect(standin.seen.map((x) => x.action)).not.toContain('CreatePlatformVersion');
+    expect(standin.seen.map((x) => x.action)).not.toContain('PutObject');
+    expect(standin.ssmIn('us-east-1').parameter('/platform/web/ami-id')).toMatchObject({ dataType: 'text', version: 1 });
+    expect(leftovers).toEqual([]);
+  }, 180_000);
+
   it('removes every copy with its snapshots when one copy fails midway, and writes no parameter', async () => {
     const { run, standin, leftovers } = await release({ inputs: PROMOTION, faults: [{ action: 'CopyImage', kind: 'fail-copy', skip: 1 }] });
     expect(run.main.code).toBe(1);

@@ -1,17 +1,93 @@
-import { GetParameterCommand, Parameter, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { isNotFound, isTransient } from '../lib/aws-errors';
+import {
+  DescribeParametersCommand,
+  GetParameterCommand,
+  Parameter,
+  ParameterMetadata,
+  ParameterTier,
+  PutParameterCommand,
+  SSMClient,
+} from '@aws-sdk/client-ssm';
+import { isNotFound, isPermissionDenied, isTransient } from '../lib/aws-errors';
 import type { Clock } from '../lib/clock';
-import { StepError } from '../lib/errors';
+import { describeError, StepError } from '../lib/errors';
 import { backoff } from '../lib/retry';
+
+/** The data type each parameter the action writes holds: an image id, or the platform's ARN as text. */
+export type ParameterDataType = 'aws:ec2:image' | 'text';
+
+/**
+ * A parameter's type, data type and tier, or undefined when it does not exist. GetParameter does
+ * not say the tier; DescribeParameters does (API reference, ParameterMetadata).
+ */
+export async function parameterMetadata(ssm: SSMClient, name: string): Promise<ParameterMetadata | undefined> {
+  const out = await ssm.send(new DescribeParametersCommand({ ParameterFilters: [{ Key: 'Name', Option: 'Equals', Values: [name] }] }));
+  return out.Parameters?.find((p) => p.Name === name);
+}
 
 /**
  * Writes an SSM parameter, replacing its value. An image id goes in with data
  * type aws:ec2:image, so that launch templates can resolve it
- * (`resolve:ssm:NAME`); the platform's ARN as text. Returns the new version.
+ * (`resolve:ssm:NAME`); the platform's ARN as text. An existing parameter keeps
+ * its tier: "you can't revert an advanced parameter to a standard parameter"
+ * (Systems Manager user guide, "Changing a standard parameter to an advanced
+ * parameter"), and what PutParameter does to an advanced parameter when no tier
+ * is given is not documented, so the tier it has is sent. Returns the new version.
  */
-export async function writeParameter(ssm: SSMClient, name: string, value: string, dataType: 'aws:ec2:image' | 'text'): Promise<number | undefined> {
-  const out = await ssm.send(new PutParameterCommand({ Name: name, Value: value, Type: 'String', DataType: dataType, Overwrite: true }));
+export async function writeParameter(ssm: SSMClient, name: string, value: string, dataType: ParameterDataType): Promise<number | undefined> {
+  const tier = (await parameterMetadata(ssm, name))?.Tier as ParameterTier | undefined;
+  const out = await ssm.send(
+    new PutParameterCommand({ Name: name, Value: value, Type: 'String', DataType: dataType, Overwrite: true, ...(tier ? { Tier: tier } : {}) }),
+  );
   return out.Version;
+}
+
+/**
+ * Why an existing parameter cannot take what the action writes, or undefined when it can (or does
+ * not exist). "You can't change a parameter to or from either of these data types" (aws:ec2:image,
+ * aws:ssm:integration; Systems Manager user guide, "Native parameter support for Amazon Machine Image
+ * IDs"), so a text parameter of the user's own cannot become an image parameter, nor the reverse:
+ * found before the build, not after it and the smoke test.
+ */
+export function parameterConflict(existing: ParameterMetadata | undefined, input: string, region: string, dataType: ParameterDataType): string | undefined {
+  if (!existing) return undefined;
+  const has = existing.DataType ?? 'text';
+  if (has === dataType) return undefined;
+  return (
+    `${input}: the SSM parameter ${existing.Name} in ${region} exists with data type ${has}, and Systems Manager cannot change it to ${dataType}. ` +
+    `Delete it (aws ssm delete-parameter --region ${region} --name ${existing.Name}) so the action creates it anew, or name another parameter.`
+  );
+}
+
+/**
+ * Checks before the build that each parameter can be written in each region: the data type (a
+ * refusal), the type (a warning: what the action writes is a String). A denied look is a warning.
+ */
+export async function checkParameters(
+  ssmFor: (region: string) => SSMClient,
+  wanted: { input: string; name: string; dataType: ParameterDataType; regions: string[] }[],
+): Promise<string[]> {
+  const warnings: string[] = [];
+  const conflicts: string[] = [];
+  for (const w of wanted) {
+    for (const region of w.regions) {
+      let existing: ParameterMetadata | undefined;
+      try {
+        existing = await parameterMetadata(ssmFor(region), w.name);
+      } catch (error) {
+        if (!isPermissionDenied(error)) throw error;
+        warnings.push(
+          `Could not check the SSM parameter ${w.name} in ${region} (${describeError(error)}): add ssm:DescribeParameters to have it checked before the build.`,
+        );
+        continue;
+      }
+      const conflict = parameterConflict(existing, w.input, region, w.dataType);
+      if (conflict) conflicts.push(conflict);
+      else if (existing && existing.Type !== 'String')
+        warnings.push(`${w.input}: the SSM parameter ${w.name} in ${region} is a ${existing.Type}; the action overwrites it with a String.`);
+    }
+  }
+  if (conflicts.length) throw new StepError('preflight', conflicts.join('\n'));
+  return warnings;
 }
 
 /** A parameter as it reads now, or undefined when it does not exist. */

@@ -79,6 +79,15 @@ export function parseParameterName(name: string, raw: string): string | undefine
   return v;
 }
 
+/** The longest parameter name, ARN included: "The maximum length for a parameter name, including the full length of the parameter ARN, is 1011 characters" (Systems Manager user guide, "Parameter name requirements"). */
+export const MAX_PARAMETER_ARN = 1011;
+
+/** A parameter's ARN as that limit counts it: the partition's prefix, a 12-digit account, the name. */
+export function parameterArnLength(region: string, name: string): number {
+  const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  return `arn:${partition}:ssm:${region}:123456789012:parameter${name.startsWith('/') ? '' : '/'}${name}`.length;
+}
+
 /** `region=key` lines, each region one the image is copied to (or the build's). */
 export function parseKmsKeyMap(name: string, raw: string, parseRegion: (v: string) => string, parseKey: (v: string) => string): Record<string, string> {
   const out: Record<string, string> = {};

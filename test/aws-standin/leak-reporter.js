@@ -1,18 +1,15 @@
-// Prints the fault suite's tally after jest's own summary, so it is the last line.
+// Prints the fault runs' tally after jest's own summary: the runs and what they leaked, or, where no
+// fault run was selected, that there is no tally (never zeros that nothing fed).
 'use strict';
-const fs = require('node:fs');
+const { take } = require('../tally');
 
 class LeakReporter {
   onRunComplete() {
-    let tally = { runs: 0, leaked: 0 };
-    try {
-      tally = JSON.parse(fs.readFileSync(process.env.FAULT_TALLY_FILE, 'utf8'));
-      fs.rmSync(process.env.FAULT_TALLY_FILE, { force: true });
-    } catch {
-      // No fault test ran.
-    }
-    // Jest prints its own summary after every reporter's onRunComplete; this line comes last.
-    process.once('exit', () => process.stdout.write(`runs: ${tally.runs}, leaked resources: ${tally.leaked}\n`));
+    const runs = take(process.env.FAULT_TALLY_FILE) ?? [];
+    const leaked = runs.reduce((n, r) => n + r.leaked, 0);
+    const line = runs.length ? `runs: ${runs.length}, leaked resources: ${leaked}` : 'runs: none (no fault run in this selection), leaks not counted';
+    // Jest prints its own summary after every reporter's onRunComplete; this line comes after it.
+    process.once('exit', () => process.stdout.write(`${line}\n`));
   }
 }
 module.exports = LeakReporter;

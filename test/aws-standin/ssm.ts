@@ -1,7 +1,7 @@
 /**
- * Systems Manager Parameter Store's PutParameter and GetParameter (JSON 1.1,
- * target prefix AmazonSSM), one store per region, as the API reference and
- * the user guide describe them.
+ * Systems Manager Parameter Store's PutParameter, GetParameter and
+ * DescribeParameters (JSON 1.1, target prefix AmazonSSM), one store per region,
+ * as the API reference and the user guide describe them.
  */
 import { ApiError } from './protocol';
 
@@ -11,6 +11,7 @@ interface Parameter {
   version: number;
   dataType: string;
   type: string;
+  tier: string;
   modified: Date;
 }
 
@@ -50,8 +51,27 @@ export function createSsm(options: SsmOptions) {
         throw new ApiError('ParameterAlreadyExists', 'The parameter already exists. To overwrite this value, set the overwrite option in the request to true.');
       if (!['text', 'aws:ec2:image', 'aws:ssm:integration'].includes(dataType))
         throw validation(`The following data type is not supported: ${dataType} (Data type names are all lowercase.)`);
+      /*
+       * "You can't change a parameter to or from either of these data types" (aws:ec2:image,
+       * aws:ssm:integration; user guide, "Native parameter support for Amazon Machine Image IDs").
+       * The error's code and words are not documented: ValidationException is SSM's code for a
+       * request it refuses as such.
+       */
+      if (existing && existing.dataType !== dataType && [existing.dataType, dataType].some((t) => t !== 'text'))
+        throw validation(`The data type of parameter ${name} is ${existing.dataType} and can't be changed to ${dataType}.`);
+      /*
+       * "You can change a standard parameter to an advanced parameter at any time, but you can't
+       * revert an advanced parameter to a standard parameter" (user guide, "Changing a standard
+       * parameter to an advanced parameter"); the words of the refusal are not documented. What an
+       * update that names no tier does to an advanced parameter is not documented either: here it
+       * keeps its tier (the action names the tier it has, so either answer suits it).
+       */
+      const asked = body.Tier === undefined ? undefined : String(body.Tier);
+      if (asked === 'Standard' && existing?.tier === 'Advanced')
+        throw validation(`Parameter ${name} is an advanced parameter and can't be changed to standard.`);
+      const tier = asked === 'Advanced' || existing?.tier === 'Advanced' ? 'Advanced' : 'Standard';
       const version = (existing?.version ?? 0) + 1;
-      const store = () => parameters.set(name, { name, value, version, dataType, type: String(body.Type ?? 'String'), modified: new Date() });
+      const store = () => parameters.set(name, { name, value, version, dataType, tier, type: String(body.Type ?? 'String'), modified: new Date() });
       if (dataType === 'aws:ec2:image') {
         // The exact words of the format error are not documented.
         if (!/^ami-[0-9a-f]{8}(?:[0-9a-f]{9})?$/.test(value)) throw validation(`Parameter value ${value} is not a valid AMI ID`);
@@ -66,7 +86,23 @@ export function createSsm(options: SsmOptions) {
       } else {
         store();
       }
-      return { Version: version, Tier: 'Standard' };
+      return { Version: version, Tier: tier };
+    },
+    /*
+     * DescribeParameters (API reference): metadata, never the value; ParameterFilters with Key Name
+     * and Option Equals match the whole name. Other filters are not needed by the action and refused.
+     */
+    DescribeParameters: (body) => {
+      const filters = (body.ParameterFilters ?? []) as { Key: string; Option?: string; Values?: string[] }[];
+      for (const f of filters)
+        if (f.Key !== 'Name' || (f.Option ?? 'Equals') !== 'Equals')
+          throw validation(`The stand-in answers only Name Equals filters, not ${f.Key} ${f.Option}`);
+      const names = filters.flatMap((f) => f.Values ?? []);
+      return {
+        Parameters: [...parameters.values()]
+          .filter((p) => !names.length || names.includes(p.name))
+          .map((p) => ({ Name: p.name, Type: p.type, DataType: p.dataType, Tier: p.tier, Version: p.version, LastModifiedDate: p.modified.getTime() / 1000 })),
+      };
     },
     GetParameter: (body) => {
       const p = parameters.get(String(body.Name ?? ''));
@@ -88,6 +124,9 @@ export function createSsm(options: SsmOptions) {
   return {
     handlers,
     value: (name: string) => parameters.get(name)?.value,
+    /** A parameter the user made before the run, as they made it. */
+    put: (p: { name: string; value: string; dataType?: string; type?: string; tier?: string }) =>
+      parameters.set(p.name, { version: 1, dataType: 'text', type: 'String', tier: 'Standard', modified: new Date(), ...p }),
     parameter: (name: string) => parameters.get(name),
     /** Waits for the validations under way. */
     settled: () => Promise.all([...pending]).then(() => undefined),

@@ -1,22 +1,18 @@
-// Prints the end-to-end suite's figures after jest's own summary, so they are the last line.
+// Prints the end-to-end runs' figures after jest's own summary, or, where no end-to-end run was
+// selected, that there are none (never zeros that nothing fed).
 'use strict';
-const fs = require('node:fs');
+const { take } = require('../tally');
 
 class EndToEndReporter {
   onRunComplete() {
-    let t = { packerSeconds: [], smokeSeconds: [], checksPassed: 0, checksTotal: 0, leaked: 0 };
-    try {
-      t = JSON.parse(fs.readFileSync(process.env.E2E_TALLY_FILE, 'utf8'));
-      fs.rmSync(process.env.E2E_TALLY_FILE, { force: true });
-    } catch {
-      // No end-to-end test ran.
-    }
-    const sum = (xs) => Math.round(xs.reduce((a, b) => a + b, 0));
-    process.once('exit', () =>
-      process.stdout.write(
-        `end-to-end: packer ${sum(t.packerSeconds)} s, smoke ${sum(t.smokeSeconds)} s, checks ${t.checksPassed}/${t.checksTotal} passed, leaked resources: ${t.leaked}\n`,
-      ),
-    );
+    const runs = take(process.env.E2E_TALLY_FILE) ?? [];
+    const sum = (f) => Math.round(runs.reduce((n, r) => n + (f(r) ?? 0), 0));
+    const withSmoke = runs.filter((r) => r.smoke);
+    const line = runs.length
+      ? `end-to-end: ${runs.length} runs, packer ${sum((r) => r.packerSeconds)} s, smoke ${sum((r) => r.smoke?.seconds)} s, ` +
+        `checks ${withSmoke.length ? `${sum((r) => r.smoke.passed)}/${sum((r) => r.smoke.total)} passed` : 'none run'}, leaked resources: ${sum((r) => r.leaked)}`
+      : 'end-to-end: none (no end-to-end run in this selection)';
+    process.once('exit', () => process.stdout.write(`${line}\n`));
   }
 }
 module.exports = EndToEndReporter;

@@ -1,0 +1,36 @@
+/**
+ * The action's own SDK clients, pointed at a stand-in: a test calls a module
+ * the way a run does, over the wire, and asks the stand-in's fault hooks for
+ * the answer it needs.
+ */
+import type { AwsClients, ClientClass, ServiceClient } from '../../src/lib/aws';
+import type { Standin } from '../../test/aws-standin/server';
+
+export const STANDIN_CREDENTIALS = { accessKeyId: 'AKIDSTANDIN0000', secretAccessKey: 'standin-secret' };
+
+/** A region's clients on the stand-in (one attempt each unless `maxAttempts`: the test's faults are not ridden out unasked). */
+export function standinClients(standin: Standin, region: string, maxAttempts = 1): AwsClients & { destroy(): void } {
+  const made = new Map<unknown, ServiceClient>();
+  return {
+    get<C extends ServiceClient>(Client: ClientClass<C>): C {
+      let client = made.get(Client);
+      if (!client) {
+        const Make = Client as unknown as new (config: object) => C;
+        made.set(Client, (client = new Make({ region, endpoint: standin.url, credentials: STANDIN_CREDENTIALS, maxAttempts })));
+      }
+      return client as C;
+    },
+    destroy: () => made.forEach((c) => c.destroy()),
+  };
+}
+
+/** Clients for any region, each region's made once. */
+export function standinClientsFor(standin: Standin, maxAttempts = 1): ((region: string) => AwsClients) & { destroy(): void } {
+  const regions = new Map<string, ReturnType<typeof standinClients>>();
+  const clientsFor = (region: string) => {
+    let c = regions.get(region);
+    if (!c) regions.set(region, (c = standinClients(standin, region, maxAttempts)));
+    return c;
+  };
+  return Object.assign(clientsFor, { destroy: () => regions.forEach((c) => c.destroy()) });
+}
