@@ -184,13 +184,15 @@ function tagValue(tags, key) {
 /* harmony export */ });
 /* unused harmony exports GRACE_MS, isOrphan */
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5193);
-/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6114);
-/* harmony import */ var _build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4551);
+/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6114);
+/* harmony import */ var _build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4551);
 /* harmony import */ var _build_elastic_beanstalk_platforms__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4788);
 /* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6402);
-/* harmony import */ var _resources_ec2_delete__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(599);
+/* harmony import */ var _resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(599);
 /* harmony import */ var _lib_tags__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2538);
 /* harmony import */ var _resources_run_tags__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(236);
+/* harmony import */ var _resources_states__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7391);
+
 
 
 
@@ -227,7 +229,7 @@ async function tagged(ec2, own) {
     ];
     const reservations = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_1__/* .allPages */ .S)('DescribeInstances', async (token) => {
         const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.DescribeInstancesCommand({
-            Filters: [...filters, { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] }],
+            Filters: [...filters, { Name: 'instance-state-name', Values: _resources_states__WEBPACK_IMPORTED_MODULE_5__/* .LIVE_INSTANCE_STATES */ .W }],
             NextToken: token,
         }));
         return { items: page.Reservations, next: page.NextToken };
@@ -262,13 +264,13 @@ async function sweep(clients, request, deps) {
         log.info(`Removing ${o.kind} ${o.id}, left by ${o.run} (its deadline was ${o.deadline}).`);
     // The groups wait for the instances that may use them; the key pairs need not.
     await Promise.all([
-        (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_5__/* .terminateInstances */ .ch)(ec2, instances.map((i) => i.InstanceId), log, clock).then(() => Promise.all(groups.map((g) => (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_5__/* .deleteSecurityGroup */ .dl)(ec2, g.GroupId, log, clock)))),
-        ...keys.map((k) => (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_5__/* .deleteKeyPair */ .z9)(ec2, k.KeyName)),
+        (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .terminateInstances */ .ch)(ec2, instances.map((i) => i.InstanceId), log, clock).then(() => Promise.all(groups.map((g) => (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deleteSecurityGroup */ .dl)(ec2, g.GroupId, log, clock)))),
+        ...keys.map((k) => (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deleteKeyPair */ .z9)(ec2, k.KeyName)),
     ]);
-    if (request.adoptBuilder && (await idleBuilder(clients.get(_aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_6__/* .ElasticBeanstalkClient */ .E8k), log))) {
-        request.adoptBuilder(_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_7__/* .BUILDER_ENVIRONMENT */ .oe);
-        log.info(`Builder environment ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_7__/* .BUILDER_ENVIRONMENT */ .oe} was left running with no build: this run's build reuses it, and its teardown ends it.`);
-        orphans.push({ kind: 'builder environment', id: _build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_7__/* .BUILDER_ENVIRONMENT */ .oe, run: 'a build whose run ended', deadline: '-' });
+    if (request.adoptBuilder && (await idleBuilder(clients.get(_aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_7__/* .ElasticBeanstalkClient */ .E8k), log))) {
+        request.adoptBuilder(_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe);
+        log.info(`Builder environment ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe} was left running with no build: this run's build reuses it, and its teardown ends it.`);
+        orphans.push({ kind: 'builder environment', id: _build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe, run: 'a build whose run ended', deadline: '-' });
     }
     if (!orphans.length)
         log.info('Nothing left by ended runs.');
@@ -276,13 +278,13 @@ async function sweep(clients, request, deps) {
 }
 /** Whether Elastic Beanstalk's builder environment is up and idle: Ready, and no platform version of the account Creating. */
 async function idleBuilder(eb, log) {
-    const env = (await eb.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_6__/* .DescribeEnvironmentsCommand */ .$8c({ EnvironmentNames: [_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_7__/* .BUILDER_ENVIRONMENT */ .oe], IncludeDeleted: false }))).Environments?.find((e) => e.Status !== 'Terminated' && e.Status !== 'Terminating');
+    const env = (await eb.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_7__/* .DescribeEnvironmentsCommand */ .$8c({ EnvironmentNames: [_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe], IncludeDeleted: false }))).Environments?.find((e) => e.Status !== 'Terminated' && e.Status !== 'Terminating');
     if (!env)
         return false;
     const building = await (0,_build_elastic_beanstalk_platforms__WEBPACK_IMPORTED_MODULE_0__/* .listOwnPlatformVersions */ .pU)(eb, { status: 'Creating' });
     if (env.Status === 'Ready' && !building.length)
         return true;
-    log.info(`Builder environment ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_7__/* .BUILDER_ENVIRONMENT */ .oe} is ${env.Status}${building.length ? ` while ${building[0].PlatformArn} builds` : ''}: left alone.`);
+    log.info(`Builder environment ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe} is ${env.Status}${building.length ? ` while ${building[0].PlatformArn} builds` : ''}: left alone.`);
     return false;
 }
 
@@ -293,6 +295,7 @@ async function idleBuilder(eb, log) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cj: () => (/* binding */ deleteSnapshot),
 /* harmony export */   _k: () => (/* binding */ deregisterImage),
 /* harmony export */   ch: () => (/* binding */ terminateInstances),
 /* harmony export */   dl: () => (/* binding */ deleteSecurityGroup),
@@ -371,32 +374,83 @@ async function deleteKeyPair(ec2, keyName) {
             throw error;
     }
 }
-/** Deregisters an image and deletes its snapshots; one already gone is success. Returns what it removed. */
-async function deregisterImage(ec2, imageId) {
+/** How long a snapshot may stay "in use" after its image is deregistered, and is tried again meanwhile (boto#3019 saw minutes). */
+const SNAPSHOT_IN_USE_MS = 10 * 60_000;
+/** Deletes a snapshot, trying again while EC2 still holds it for an image just deregistered; gone is success. */
+async function deleteSnapshot(ec2, snapshotId, log, clock) {
+    const until = clock.now() + SNAPSHOT_IN_USE_MS;
+    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_2__/* .backoff */ .J)(2_000, 30_000);
+    for (;;) {
+        try {
+            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeleteSnapshotCommand({ SnapshotId: snapshotId }));
+            return;
+        }
+        catch (error) {
+            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidSnapshot.NotFound'))
+                return;
+            if (((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error) !== 'InvalidSnapshot.InUse' && !(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(error)) || clock.now() >= until)
+                throw error;
+        }
+        const ms = pause.next();
+        log.info(`Snapshot ${snapshotId} still in use by the image just deregistered; trying again in ${Math.round(ms / 1000)} s.`);
+        await clock.sleep(ms);
+    }
+}
+/**
+ * Deregisters an image and deletes its snapshots; one already gone is success. Returns what it
+ * removed. DeregisterImage deletes the snapshots itself with DeleteAssociatedSnapshots (in EC2's API
+ * since 2025-05; "If a snapshot is associated with multiple AMIs, it is not deleted", API reference)
+ * and answers per snapshot: `skipped` is a snapshot another image uses, kept. An endpoint that does
+ * not know the parameter (EC2 answers UnknownParameter to a parameter it does not know) gets the
+ * older way: deregister, then DeleteSnapshot, tried again while the snapshot is still "in use" by
+ * the image just deregistered (InvalidSnapshot.InUse for up to minutes, boto#3019). A snapshot
+ * whose deletion failed for the image is deleted the older way too.
+ */
+async function deregisterImage(ec2, imageId, log, clock) {
     let snapshots = [];
+    let left;
     try {
         const image = (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
         if (!image || image.State === 'deregistered')
             return [];
         snapshots = (image.BlockDeviceMappings ?? []).map((b) => b.Ebs?.SnapshotId).filter((s) => !!s);
-        await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeregisterImageCommand({ ImageId: imageId }));
+        try {
+            const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeregisterImageCommand({ ImageId: imageId, DeleteAssociatedSnapshots: true }));
+            const results = out.DeleteSnapshotResults ?? [];
+            const kept = results.filter((r) => r.ReturnCode === 'skipped').map((r) => r.SnapshotId);
+            if (kept.length)
+                log.info(`Kept snapshot ${kept.join(', ')} of ${imageId}: another image uses it.`);
+            snapshots = snapshots.filter((id) => !kept.includes(id));
+            left = snapshots.filter((id) => results.find((r) => r.SnapshotId === id)?.ReturnCode !== 'success');
+        }
+        catch (error) {
+            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error) !== 'UnknownParameter')
+                throw error;
+            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeregisterImageCommand({ ImageId: imageId }));
+            left = snapshots;
+        }
     }
     catch (error) {
         if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidAMIID.NotFound'))
             return [];
         throw error;
     }
-    for (const snapshotId of snapshots) {
-        try {
-            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeleteSnapshotCommand({ SnapshotId: snapshotId }));
-        }
-        catch (error) {
-            if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidSnapshot.NotFound'))
-                throw error;
-        }
-    }
+    for (const snapshotId of left)
+        await deleteSnapshot(ec2, snapshotId, log, clock);
     return [`image ${imageId}`, ...snapshots.map((s) => `snapshot ${s}`)];
 }
+
+
+/***/ }),
+
+/***/ 7391:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ LIVE_INSTANCE_STATES)
+/* harmony export */ });
+/** The states in which an EC2 instance still exists and costs (EC2 API reference, InstanceStateName): what teardown and the sweep look for. */
+const LIVE_INSTANCE_STATES = ['pending', 'running', 'stopping', 'stopped'];
 
 
 /***/ })

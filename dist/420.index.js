@@ -815,11 +815,11 @@ function bundleKey(platformName, version, sha256) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EH: () => (/* binding */ chooseVersion),
-/* harmony export */   Zy: () => (/* binding */ compareVersions)
+/* harmony export */   EH: () => (/* binding */ chooseVersion)
 /* harmony export */ });
 /* unused harmony exports newestVersion, nextPatchOf */
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _lib_semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5419);
 /**
  * The version rules both builders share, the EB CLI's: `auto` is the next
  * patch after the newest version of the platform whatever its state (a failed
@@ -827,19 +827,12 @@ function bundleKey(platformName, version, sha256) {
  * that exists already is refused before anything starts.
  */
 
-function compareVersions(a, b) {
-    const pa = a.split('.').map(Number);
-    const pb = b.split('.').map(Number);
-    for (let i = 0; i < 3; i++)
-        if (pa[i] !== pb[i])
-            return (pa[i] ?? 0) - (pb[i] ?? 0);
-    return 0;
-}
-const SEMVER = /^\d+\.\d+\.\d+$/;
+
+
 function newestVersion(versions) {
     return versions
-        .filter((v) => SEMVER.test(v))
-        .sort(compareVersions)
+        .filter((v) => _lib_semver__WEBPACK_IMPORTED_MODULE_1__/* .SEMVER */ .HX.test(v))
+        .sort(_lib_semver__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)
         .at(-1);
 }
 function nextPatchOf(versions) {
@@ -939,6 +932,31 @@ function backoff(first, max, factor = 1.5) {
 function sleepWithin(clock, ms, deadline) {
     return clock.sleep(Math.max(0, Math.min(ms, deadline - clock.now())));
 }
+
+
+/***/ }),
+
+/***/ 5419:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HX: () => (/* binding */ SEMVER),
+/* harmony export */   Zy: () => (/* binding */ compareVersions),
+/* harmony export */   jZ: () => (/* binding */ atLeast)
+/* harmony export */ });
+/** MAJOR.MINOR.PATCH versions: the platform's, Packer's and its plugin's. */
+/** A release version as AWS and HashiCorp list them (no pre-release, no metadata). */
+const SEMVER = /^\d+\.\d+\.\d+$/;
+function compareVersions(a, b) {
+    const pa = a.split('.').map(Number);
+    const pb = b.split('.').map(Number);
+    for (let i = 0; i < 3; i++)
+        if (pa[i] !== pb[i])
+            return (pa[i] ?? 0) - (pb[i] ?? 0);
+    return 0;
+}
+/** Whether `version` is `floor` or later. */
+const atLeast = (version, floor) => compareVersions(version, floor) >= 0;
 
 
 /***/ }),

@@ -47,22 +47,17 @@ function bundleKey(platformName, version, sha256) {
 
 /***/ }),
 
-/***/ 9903:
+/***/ 5419:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EH: () => (/* binding */ chooseVersion),
-/* harmony export */   Zy: () => (/* binding */ compareVersions)
+/* harmony export */   HX: () => (/* binding */ SEMVER),
+/* harmony export */   Zy: () => (/* binding */ compareVersions),
+/* harmony export */   jZ: () => (/* binding */ atLeast)
 /* harmony export */ });
-/* unused harmony exports newestVersion, nextPatchOf */
-/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
-/**
- * The version rules both builders share, the EB CLI's: `auto` is the next
- * patch after the newest version of the platform whatever its state (a failed
- * 1.0.3 makes the next 1.0.4), 1.0.0 when there is none; an explicit version
- * that exists already is refused before anything starts.
- */
-
+/** MAJOR.MINOR.PATCH versions: the platform's, Packer's and its plugin's. */
+/** A release version as AWS and HashiCorp list them (no pre-release, no metadata). */
+const SEMVER = /^\d+\.\d+\.\d+$/;
 function compareVersions(a, b) {
     const pa = a.split('.').map(Number);
     const pb = b.split('.').map(Number);
@@ -71,36 +66,8 @@ function compareVersions(a, b) {
             return (pa[i] ?? 0) - (pb[i] ?? 0);
     return 0;
 }
-const SEMVER = /^\d+\.\d+\.\d+$/;
-function newestVersion(versions) {
-    return versions
-        .filter((v) => SEMVER.test(v))
-        .sort(compareVersions)
-        .at(-1);
-}
-function nextPatchOf(versions) {
-    const newest = newestVersion(versions);
-    if (!newest)
-        return '1.0.0';
-    const [major, minor, patch] = newest.split('.').map(Number);
-    return `${major}.${minor}.${patch + 1}`;
-}
-/**
- * Chooses the version from what exists: every version counts for `auto`;
- * `live` names the ones an explicit version may not repeat, with what to say
- * about each.
- */
-function chooseVersion(name, request, all, live) {
-    if (request.kind === 'auto') {
-        const newest = newestVersion(all);
-        return { version: nextPatchOf(all), reason: `auto: ${newest ? `newest of ${all.length} existing is ${newest}` : 'no version exists yet'}` };
-    }
-    const clash = live.get(request.version);
-    if (clash !== undefined) {
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('version', `Platform version ${name}/${request.version} already exists (${clash}). Set platform-version to a new version, or to 'auto' for ${nextPatchOf(all)}.`);
-    }
-    return { version: request.version, reason: 'given' };
-}
+/** Whether `version` is `floor` or later. */
+const atLeast = (version, floor) => compareVersions(version, floor) >= 0;
 
 
 /***/ }),
@@ -112,8 +79,10 @@ function chooseVersion(name, request, all, live) {
 /* harmony export */   planLines: () => (/* binding */ planLines)
 /* harmony export */ });
 /* harmony import */ var _build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4551);
-/* harmony import */ var _release_prune_rules__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(747);
-/* harmony import */ var _release_settings__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5552);
+/* harmony import */ var _build_packer_defaults__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4729);
+/* harmony import */ var _release_prune_rules__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(747);
+/* harmony import */ var _release_settings__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5552);
+
 
 
 
@@ -126,10 +95,13 @@ function planLines(inputs, bundle, templateFile) {
     const add = (line) => lines.push(`${lines.length}. ${line}`);
     add("checked already, with no AWS call: platform.yaml (flavor, metadata, option namespaces), the template's region against the region, the inputs");
     if (inputs.builder === 'packer') {
+        add(inputs.packer.version === 'path'
+            ? `use the packer on PATH${inputs.packer.pluginVersion ? ` with the amazon plugin ${inputs.packer.pluginVersion}` : ''} (no AWS call)`
+            : `download Packer ${inputs.packer.version} and the amazon plugin ${inputs.packer.pluginVersion ?? _build_packer_defaults__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_AMAZON_PLUGIN */ .rO} from HashiCorp's release site (each SHA256SUMS checked against HashiCorp's signature, each zip against its sum), packer plugins install --path (no AWS call)`);
         add("the credentials' expiry against the deadline (no call)");
+        addParameterCheck(inputs, add);
         addSweep(inputs, add);
         add(`ec2:DescribeImages (owner self, tag eb_platform_name=${name}): ${inputs.platformVersion.kind === 'auto' ? 'choose the version' : `check that ${version} does not exist`}`);
-        add(inputs.packer.version ? `download Packer ${inputs.packer.version} from HashiCorp's releases, checked against its SHA-256 sums` : 'use the packer on PATH');
         add(`packer validate, then packer build -machine-readable ${templateFile}${Object.keys(inputs.packer.variables).length ? ` with -var ${Object.keys(inputs.packer.variables).join(', ')}` : ''}: Packer's amazon-ebs calls (ec2:DescribeImages, CreateKeyPair, CreateSecurityGroup, AuthorizeSecurityGroupIngress, RunInstances, DescribeInstances, StopInstances, CreateImage, CreateTags, TerminateInstances, DeleteSecurityGroup, DeleteKeyPair); no Elastic Beanstalk call`);
     }
     else {
@@ -137,6 +109,7 @@ function planLines(inputs, bundle, templateFile) {
             .map((o) => `${o.Namespace}:${o.OptionName}=${o.Value}`)
             .join(', ');
         add(`iam:GetInstanceProfile ${inputs.builderEnvironment.instanceProfile}, and the credentials' expiry against the deadline`);
+        addParameterCheck(inputs, add);
         addSweep(inputs, add);
         add(`elasticbeanstalk:ListPlatformVersions (owner self, name ${name}): ${inputs.platformVersion.kind === 'auto' ? 'choose the version' : `check that ${version} does not exist`}`);
         add(`elasticbeanstalk:CreateStorageLocation: the account's bucket elasticbeanstalk-${region}-<account>`);
@@ -172,7 +145,7 @@ function releasePlan(inputs, add) {
     if (r.regions.length) {
         add(`after the smoke test passed: ec2:CopyImage to ${r.regions.map((region) => `${region}${r.kmsKeyIds[region] ? ` (encrypted with ${r.kmsKeyIds[region]})` : ''}`).join(', ')} in parallel, DescribeImages until each is available; if one fails, every copy is deregistered with its snapshots`);
     }
-    const who = (0,_release_settings__WEBPACK_IMPORTED_MODULE_1__/* .shareTargets */ .wA)(r);
+    const who = (0,_release_settings__WEBPACK_IMPORTED_MODULE_0__/* .shareTargets */ .wA)(r);
     if (who.length)
         add(`ec2:ModifyImageAttribute: launch permission on the image and its copies for ${who.join(', ')}`);
     if (r.ssmParameter)
@@ -180,9 +153,16 @@ function releasePlan(inputs, add) {
     if (r.ssmParameterPlatformArn)
         add(`ssm:PutParameter ${r.ssmParameterPlatformArn} (the platform ARN) in ${inputs.region || '<region>'}`);
     if (r.keepVersions !== undefined)
-        add(`prune: ${(0,_release_prune_rules__WEBPACK_IMPORTED_MODULE_0__/* .pruneRules */ .E6)(r.keepVersions)}; the log lists each version kept or removed, with the reason, before the first removal`);
+        add(`prune: ${(0,_release_prune_rules__WEBPACK_IMPORTED_MODULE_3__/* .pruneRules */ .E6)(r.keepVersions)}; the log lists each version kept or removed, with the reason, before the first removal`);
     if (r.deprecateAfterDays !== undefined)
         add(`ec2:EnableImageDeprecation on the platform's older images, ${r.deprecateAfterDays} day(s) ahead`);
+}
+/** The SSM parameters the release writes, looked up before the build in each region they go to. */
+function addParameterCheck(inputs, add) {
+    const r = inputs.release;
+    const names = [r.ssmParameter, r.ssmParameterPlatformArn].filter(Boolean);
+    if (names.length)
+        add(`ssm:DescribeParameters ${names.join(', ')} in ${[inputs.region, ...r.regions].join(', ')}: an existing parameter's data type must be what the release writes`);
 }
 
 
@@ -196,7 +176,7 @@ function releasePlan(inputs, add) {
 /* harmony export */   K5: () => (/* binding */ describeDecision),
 /* harmony export */   Z5: () => (/* binding */ decidePrune)
 /* harmony export */ });
-/* harmony import */ var _build_versions__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9903);
+/* harmony import */ var _lib_semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5419);
 /**
  * Which of a platform's versions a prune keeps, and why: the same rules for
  * Elastic Beanstalk's platform versions and Packer's images. Never removed:
@@ -210,12 +190,11 @@ function pruneRules(keep) {
     return (`keep the newest ${keep} version(s) of the platform and remove the rest, failed ones first; never this run's version, one still being made, ` +
         `or one that an environment, a launch template's default or latest version, the SSM parameter or a running instance uses`);
 }
-const SEMVER = /^\d+\.\d+\.\d+$/;
 function decidePrune(candidates, keep, current) {
     // Ranked: the versions that work; one still being made is not proven yet.
     const healthy = candidates
-        .filter((c) => !c.failed && !c.building && SEMVER.test(c.version))
-        .sort((a, b) => (0,_build_versions__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(b.version, a.version))
+        .filter((c) => !c.failed && !c.building && _lib_semver__WEBPACK_IMPORTED_MODULE_0__/* .SEMVER */ .HX.test(c.version))
+        .sort((a, b) => (0,_lib_semver__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(b.version, a.version))
         .map((c) => c.id);
     // The current version counts among the kept: it is the newest that passed.
     const newest = new Set(healthy.slice(0, keep));
@@ -230,12 +209,12 @@ function decidePrune(candidates, keep, current) {
             return { candidate, remove: true, reason: 'failed' };
         if (newest.has(candidate.id))
             return { candidate, remove: false, reason: `one of the newest ${keep}` };
-        if (!SEMVER.test(candidate.version))
+        if (!_lib_semver__WEBPACK_IMPORTED_MODULE_0__/* .SEMVER */ .HX.test(candidate.version))
             return { candidate, remove: false, reason: `its version '${candidate.version}' is not MAJOR.MINOR.PATCH` };
         return { candidate, remove: true, reason: `older than the newest ${keep}` };
     });
     // Failed first, then oldest first.
-    return decisions.sort((a, b) => Number(b.candidate.failed) - Number(a.candidate.failed) || (0,_build_versions__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(a.candidate.version, b.candidate.version));
+    return decisions.sort((a, b) => Number(b.candidate.failed) - Number(a.candidate.failed) || (0,_lib_semver__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(a.candidate.version, b.candidate.version));
 }
 function describeDecision(d) {
     return `${d.remove ? 'remove' : 'keep'} ${d.candidate.version} (${d.candidate.id}): ${d.reason}`;

@@ -175,10 +175,10 @@ async function copyImages(ec2, copy) {
  * AMI copy operation"), found by the token tag they were given at creation.
  * Gone is success. Returns what it removed.
  */
-async function removeImageCopy(ec2, copy) {
+async function removeImageCopy(ec2, copy, log, clock) {
     const removed = [];
     for (const imageId of await copyImages(ec2, copy))
-        removed.push(...(await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deregisterImage */ ._k)(ec2, imageId)));
+        removed.push(...(await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deregisterImage */ ._k)(ec2, imageId, log, clock)));
     const snapshots = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_2__/* .allPages */ .S)('DescribeSnapshots', async (token) => {
         const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }));
         return { items: page.Snapshots, next: page.NextToken };
@@ -187,12 +187,10 @@ async function removeImageCopy(ec2, copy) {
         if (!s.SnapshotId || removed.includes(`snapshot ${s.SnapshotId}`))
             continue;
         try {
-            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DeleteSnapshotCommand({ SnapshotId: s.SnapshotId }));
+            await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deleteSnapshot */ .Cj)(ec2, s.SnapshotId, log, clock);
             removed.push(`snapshot ${s.SnapshotId}`);
         }
         catch (error) {
-            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_7__/* .isNotFound */ .c4)(error, 'InvalidSnapshot.NotFound'))
-                continue;
             throw new Error(`snapshot ${s.SnapshotId} of the copy: ${(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_7__/* .errorCode */ .CA)(error) || (0,_lib_errors__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}`);
         }
     }
@@ -478,6 +476,7 @@ async function promote(ctx, amiId, platformArn) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cj: () => (/* binding */ deleteSnapshot),
 /* harmony export */   _k: () => (/* binding */ deregisterImage),
 /* harmony export */   ch: () => (/* binding */ terminateInstances),
 /* harmony export */   dl: () => (/* binding */ deleteSecurityGroup),
@@ -556,30 +555,69 @@ async function deleteKeyPair(ec2, keyName) {
             throw error;
     }
 }
-/** Deregisters an image and deletes its snapshots; one already gone is success. Returns what it removed. */
-async function deregisterImage(ec2, imageId) {
+/** How long a snapshot may stay "in use" after its image is deregistered, and is tried again meanwhile (boto#3019 saw minutes). */
+const SNAPSHOT_IN_USE_MS = 10 * 60_000;
+/** Deletes a snapshot, trying again while EC2 still holds it for an image just deregistered; gone is success. */
+async function deleteSnapshot(ec2, snapshotId, log, clock) {
+    const until = clock.now() + SNAPSHOT_IN_USE_MS;
+    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_2__/* .backoff */ .J)(2_000, 30_000);
+    for (;;) {
+        try {
+            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeleteSnapshotCommand({ SnapshotId: snapshotId }));
+            return;
+        }
+        catch (error) {
+            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidSnapshot.NotFound'))
+                return;
+            if (((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error) !== 'InvalidSnapshot.InUse' && !(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(error)) || clock.now() >= until)
+                throw error;
+        }
+        const ms = pause.next();
+        log.info(`Snapshot ${snapshotId} still in use by the image just deregistered; trying again in ${Math.round(ms / 1000)} s.`);
+        await clock.sleep(ms);
+    }
+}
+/**
+ * Deregisters an image and deletes its snapshots; one already gone is success. Returns what it
+ * removed. DeregisterImage deletes the snapshots itself with DeleteAssociatedSnapshots (in EC2's API
+ * since 2025-05; "If a snapshot is associated with multiple AMIs, it is not deleted", API reference)
+ * and answers per snapshot: `skipped` is a snapshot another image uses, kept. An endpoint that does
+ * not know the parameter (EC2 answers UnknownParameter to a parameter it does not know) gets the
+ * older way: deregister, then DeleteSnapshot, tried again while the snapshot is still "in use" by
+ * the image just deregistered (InvalidSnapshot.InUse for up to minutes, boto#3019). A snapshot
+ * whose deletion failed for the image is deleted the older way too.
+ */
+async function deregisterImage(ec2, imageId, log, clock) {
     let snapshots = [];
+    let left;
     try {
         const image = (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
         if (!image || image.State === 'deregistered')
             return [];
         snapshots = (image.BlockDeviceMappings ?? []).map((b) => b.Ebs?.SnapshotId).filter((s) => !!s);
-        await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeregisterImageCommand({ ImageId: imageId }));
+        try {
+            const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeregisterImageCommand({ ImageId: imageId, DeleteAssociatedSnapshots: true }));
+            const results = out.DeleteSnapshotResults ?? [];
+            const kept = results.filter((r) => r.ReturnCode === 'skipped').map((r) => r.SnapshotId);
+            if (kept.length)
+                log.info(`Kept snapshot ${kept.join(', ')} of ${imageId}: another image uses it.`);
+            snapshots = snapshots.filter((id) => !kept.includes(id));
+            left = snapshots.filter((id) => results.find((r) => r.SnapshotId === id)?.ReturnCode !== 'success');
+        }
+        catch (error) {
+            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error) !== 'UnknownParameter')
+                throw error;
+            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeregisterImageCommand({ ImageId: imageId }));
+            left = snapshots;
+        }
     }
     catch (error) {
         if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidAMIID.NotFound'))
             return [];
         throw error;
     }
-    for (const snapshotId of snapshots) {
-        try {
-            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeleteSnapshotCommand({ SnapshotId: snapshotId }));
-        }
-        catch (error) {
-            if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidSnapshot.NotFound'))
-                throw error;
-        }
-    }
+    for (const snapshotId of left)
+        await deleteSnapshot(ec2, snapshotId, log, clock);
     return [`image ${imageId}`, ...snapshots.map((s) => `snapshot ${s}`)];
 }
 

@@ -379,6 +379,18 @@ async function allPages(call, fetchPage) {
 
 /***/ }),
 
+/***/ 7391:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ LIVE_INSTANCE_STATES)
+/* harmony export */ });
+/** The states in which an EC2 instance still exists and costs (EC2 API reference, InstanceStateName): what teardown and the sweep look for. */
+const LIVE_INSTANCE_STATES = ['pending', 'running', 'stopping', 'stopped'];
+
+
+/***/ }),
+
 /***/ 5745:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -400,62 +412,70 @@ var errors = __webpack_require__(7268);
 var describe = __webpack_require__(7764);
 // EXTERNAL MODULE: ./src/resources/removal-order.ts
 var removal_order = __webpack_require__(6228);
-// EXTERNAL MODULE: ./src/smoke/index.ts + 8 modules
-var smoke = __webpack_require__(3065);
 // EXTERNAL MODULE: ./src/lib/clock.ts
 var lib_clock = __webpack_require__(4517);
+// EXTERNAL MODULE: ./src/smoke/index.ts + 7 modules
+var smoke = __webpack_require__(3516);
+// EXTERNAL MODULE: ./src/lib/aws-errors.ts
+var aws_errors = __webpack_require__(6676);
+// EXTERNAL MODULE: ./src/lib/paginate.ts
+var paginate = __webpack_require__(6402);
 // EXTERNAL MODULE: ./src/resources/ec2-delete.ts
 var ec2_delete = __webpack_require__(599);
+// EXTERNAL MODULE: ./src/resources/states.ts
+var states = __webpack_require__(7391);
 ;// CONCATENATED MODULE: ./src/build/packer/leftovers.ts
 /**
  * What a Packer build leaves when it ends without its own clean-up (Elastic
- * Beanstalk's builder stopped, or the runner killed): its build instance, the
- * temporary security group and key pair it made for it. The instance is found
- * by the run tags the template gives it, or by the id Packer announced; the
- * group and key pair through the instance, and only when named as Packer names
- * its temporary ones, so nothing of anyone else's is touched.
+ * Beanstalk's builder stopped, or the runner killed the job: GitHub's runner
+ * sends SIGINT, then SIGTERM 7.5 s later and kills the process tree 2.5 s after
+ * that, actions/runner src/Runner.Sdk/ProcessInvoker.cs): its build instance,
+ * the temporary security group and key pair it made for it, and an AMI (with
+ * its snapshot) it had begun. Found two ways, each enough alone:
+ * - what Packer announced (ids and names in the ledger), and through the
+ *   instance its group and key pair, only when named as Packer names its
+ *   temporary ones (`packer_<uuid>`), so nothing of anyone else's is touched;
+ * - the tags Packer gave them: the template's run tags (Elastic Beanstalk), or
+ *   with builder packer this run's own tags, which the amazon plugin puts on
+ *   the instance, key pair and security group (builder/ebs/builder.go) and on
+ *   the AMI and snapshot from CreateImage on (builder/ebs/step_create_ami.go).
+ *   Only this run's own tags are trusted to find images, and never the image
+ *   the build finished.
  */
+
+
 
 
 
 /** Packer's names for its temporary key pair and security group (amazon-ebs: `packer_<uuid>`). */
 const PACKER_TEMPORARY = /^packer[_-]/;
-const LIVE = ['pending', 'running', 'stopping', 'stopped'];
+const tagFilters = (tags) => Object.entries(tags).map(([k, v]) => ({ Name: `tag:${k}`, Values: [v] }));
 async function findInstances(ec2, what) {
     const found = [];
     const queries = [];
-    if (Object.keys(what.tags).length) {
-        queries.push({
-            Filters: [...Object.entries(what.tags).map(([k, v]) => ({ Name: `tag:${k}`, Values: [v] })), { Name: 'instance-state-name', Values: LIVE }],
-        });
-    }
+    const live = { Name: 'instance-state-name', Values: states/* LIVE_INSTANCE_STATES */.W };
+    if (Object.keys(what.tags).length)
+        queries.push([...tagFilters(what.tags), live]);
     if (what.instanceIds?.length)
-        queries.push({
-            Filters: [
-                { Name: 'instance-id', Values: what.instanceIds },
-                { Name: 'instance-state-name', Values: LIVE },
-            ],
-        });
-    for (const q of queries) {
-        const out = await ec2.send(new dist_cjs.DescribeInstancesCommand(q));
+        queries.push([{ Name: 'instance-id', Values: what.instanceIds }, live]);
+    for (const Filters of queries) {
+        const out = await ec2.send(new dist_cjs.DescribeInstancesCommand({ Filters }));
         for (const i of (out.Reservations ?? []).flatMap((r) => r.Instances ?? []))
             if (!found.some((f) => f.InstanceId === i.InstanceId))
                 found.push(i);
     }
     return found;
 }
-/** Removes the build instance, then its temporary group and key pair. Safe to run any number of times. */
-async function removePackerLeftovers(ec2, what, log, clock = lib_clock/* realClock */.d) {
-    const removed = [];
-    const instances = await findInstances(ec2, what);
+/** The group ids and key names Packer made: named in the ledger, found through its instances, or (this run's tags) by tag. */
+async function findGroupsAndKeys(ec2, what, instances) {
     const groups = new Set(what.groupIds ?? []);
+    const keys = new Set(what.keyNames ?? []);
     for (const name of what.groupNames ?? []) {
         const out = await ec2.send(new dist_cjs.DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: [name] }] }));
         for (const g of out.SecurityGroups ?? [])
             if (g.GroupId)
                 groups.add(g.GroupId);
     }
-    const keys = new Set(what.keyNames ?? []);
     for (const i of instances) {
         for (const g of i.SecurityGroups ?? [])
             if (g.GroupId && PACKER_TEMPORARY.test(g.GroupName ?? ''))
@@ -463,6 +483,59 @@ async function removePackerLeftovers(ec2, what, log, clock = lib_clock/* realClo
         if (i.KeyName && PACKER_TEMPORARY.test(i.KeyName))
             keys.add(i.KeyName);
     }
+    if (what.runTagged) {
+        const Filters = tagFilters(what.tags);
+        for (const g of (await ec2.send(new dist_cjs.DescribeSecurityGroupsCommand({ Filters }))).SecurityGroups ?? [])
+            if (g.GroupId)
+                groups.add(g.GroupId);
+        for (const k of (await ec2.send(new dist_cjs.DescribeKeyPairsCommand({ Filters }))).KeyPairs ?? [])
+            if (k.KeyName)
+                keys.add(k.KeyName);
+    }
+    return { groups, keys };
+}
+/** Images the build began and did not finish: announced, or (this run's tags) tagged; never the one it finished. */
+async function findImages(ec2, what) {
+    const images = new Set(what.imageIds ?? []);
+    if (what.runTagged) {
+        const tagged = await (0,paginate/* allPages */.S)('DescribeImages', async (token) => {
+            const page = await ec2.send(new dist_cjs.DescribeImagesCommand({ Owners: ['self'], Filters: tagFilters(what.tags), NextToken: token, MaxResults: 1000 }));
+            return { items: page.Images, next: page.NextToken };
+        });
+        for (const i of tagged)
+            if (i.ImageId && i.State !== 'deregistered')
+                images.add(i.ImageId);
+    }
+    if (what.builtImageId)
+        images.delete(what.builtImageId);
+    return [...images];
+}
+/** Snapshots carrying this run's tags that no image of the build kept: one whose AMI was never registered, or whose deletion with it failed. */
+async function findSnapshots(ec2, what, keep) {
+    if (!what.runTagged)
+        return [];
+    const snapshots = await (0,paginate/* allPages */.S)('DescribeSnapshots', async (token) => {
+        const page = await ec2.send(new dist_cjs.DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: tagFilters(what.tags), NextToken: token }));
+        return { items: page.Snapshots, next: page.NextToken };
+    });
+    return snapshots.map((s) => s.SnapshotId).filter((id) => id && !keep.has(id));
+}
+/** The snapshots of the image the build finished, which stay with it. */
+async function builtSnapshots(ec2, what) {
+    if (!what.builtImageId)
+        return new Set();
+    const image = await ec2.send(new dist_cjs.DescribeImagesCommand({ ImageIds: [what.builtImageId] })).then((out) => out.Images?.[0], (error) => {
+        if ((0,aws_errors/* isNotFound */.c4)(error, 'InvalidAMIID.NotFound'))
+            return undefined;
+        throw error;
+    });
+    return new Set((image?.BlockDeviceMappings ?? []).map((b) => b.Ebs?.SnapshotId).filter((s) => !!s));
+}
+/** Removes the build instance, then its temporary group and key pair, then an unfinished AMI and its snapshots. Safe to run any number of times. */
+async function removePackerLeftovers(ec2, what, log, clock) {
+    const removed = [];
+    const instances = await findInstances(ec2, what);
+    const { groups, keys } = await findGroupsAndKeys(ec2, what, instances);
     const ids = instances.map((i) => i.InstanceId);
     if (ids.length) {
         log.info(`Packer's build instance ${ids.join(', ')} outlived its build; terminating it.`);
@@ -477,8 +550,14 @@ async function removePackerLeftovers(ec2, what, log, clock = lib_clock/* realClo
         await (0,ec2_delete/* deleteKeyPair */.z9)(ec2, keyName);
         removed.push(`key pair ${keyName}`);
     }
-    for (const imageId of what.imageIds ?? [])
-        removed.push(...(await (0,ec2_delete/* deregisterImage */._k)(ec2, imageId)));
+    for (const imageId of await findImages(ec2, what))
+        removed.push(...(await (0,ec2_delete/* deregisterImage */._k)(ec2, imageId, log, clock)));
+    for (const snapshotId of await findSnapshots(ec2, what, await builtSnapshots(ec2, what))) {
+        if (removed.includes(`snapshot ${snapshotId}`))
+            continue;
+        await (0,ec2_delete/* deleteSnapshot */.Cj)(ec2, snapshotId, log, clock);
+        removed.push(`snapshot ${snapshotId}`);
+    }
     if (removed.length)
         log.info(`Removed what Packer left: ${removed.join(', ')}.`);
     return removed;
@@ -493,12 +572,14 @@ async function removePackerLeftovers(ec2, what, log, clock = lib_clock/* realClo
 
 
 
+
 /**
  * Removes everything the ledger still lists, what does not depend on anything
  * else at once, and keeps going past failures so one stuck resource does not
  * strand the others. Idempotent: gone is success.
  */
 async function teardown(ledger, clientsFor, log, options) {
+    const clock = options.clock ?? lib_clock/* realClock */.d;
     return (0,removal_order/* removeConcurrently */.v)(ledger.list().reverse(), async (resource) => {
         const what = (0,describe/* describeResource */.w)(resource);
         try {
@@ -513,13 +594,13 @@ async function teardown(ledger, clientsFor, log, options) {
                 return { resource, ok: true, detail: result };
             }
             if (resource.kind === 'packer-build') {
-                const removed = await removePackerLeftovers(clientsFor(resource.region).get(dist_cjs.EC2Client), resource, log);
+                const removed = await removePackerLeftovers(clientsFor(resource.region).get(dist_cjs.EC2Client), resource, log, clock);
                 ledger.release(resource);
                 return { resource, ok: true, detail: removed.length ? `removed ${removed.join(', ')}` : 'nothing left' };
             }
             if (resource.kind === 'image-copy') {
                 const { removeImageCopy } = await __webpack_require__.e(/* import() */ 960).then(__webpack_require__.bind(__webpack_require__, 960));
-                const removed = await removeImageCopy(clientsFor(resource.region).get(dist_cjs.EC2Client), resource);
+                const removed = await removeImageCopy(clientsFor(resource.region).get(dist_cjs.EC2Client), resource, log, clock);
                 ledger.release(resource);
                 return { resource, ok: true, detail: removed.length ? `removed ${removed.join(', ')}` : 'nothing left' };
             }

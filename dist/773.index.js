@@ -3,6 +3,30 @@ exports.id = 773;
 exports.ids = [773];
 exports.modules = {
 
+/***/ 4729:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dv: () => (/* binding */ DEFAULT_PACKER),
+/* harmony export */   Pn: () => (/* binding */ PLUGIN_PACKER),
+/* harmony export */   rO: () => (/* binding */ DEFAULT_AMAZON_PLUGIN)
+/* harmony export */ });
+/**
+ * The Packer and amazon plugin releases the action installs unless told
+ * otherwise, and the Packer that first takes a plugin it did not bundle.
+ * Kept apart from the installer so the inputs and the plan read them without
+ * loading it.
+ */
+/** The newest Packer release (1.16.0, 2026-07-24, Packer's CHANGELOG). */
+const DEFAULT_PACKER = '1.16.0';
+/** The newest amazon plugin release (1.8.2, 2026-07-14, the plugin's CHANGELOG). */
+const DEFAULT_AMAZON_PLUGIN = '1.8.2';
+/** The first Packer without a bundled amazon builder, and with `plugins install --path` (Packer CHANGELOG 1.10.0, GH-12643). */
+const PLUGIN_PACKER = '1.10.0';
+
+
+/***/ }),
+
 /***/ 8422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -11,14 +35,16 @@ exports.modules = {
 /* harmony export */   TL: () => (/* binding */ parseInputs),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_BUILDER_PROFILE, DEFAULT_SERVICE_ROLE, RUN_TAG_COUNT, DEFAULT_AMAZON_PLUGIN, parseVersionRequest, parseNumber, EC2_TAG_RULES, EB_TAG_RULES, parseTags, parseCidr, parseChoice */
+/* unused harmony exports DEFAULT_BUILDER_PROFILE, DEFAULT_SERVICE_ROLE, RUN_TAG_COUNT, parseVersionRequest, parseNumber, EC2_TAG_RULES, EB_TAG_RULES, parseTags, parseCidr, parseChoice */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _build_packer_defaults__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4729);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7268);
 /* harmony import */ var _lib_input_text__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(915);
 /* harmony import */ var _release_settings__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5552);
+
 
 
 
@@ -40,8 +66,6 @@ class InputErrors extends Error {
     }
 }
 const SEMVER = /^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$/;
-/** The amazon plugin the action installs for Packer 1.10 and later, pinned. */
-const DEFAULT_AMAZON_PLUGIN = '1.8.2';
 // The region shapes of AWS's partitions (aws, aws-cn, aws-us-gov, aws-iso*, eusc), as the SDK's partition data defines them.
 const REGION = /^(?:(?:us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+|cn-\w+-\d+|us-gov-\w+-\d+|us-iso[bef]?-\w+-\d+|eu-isoe-\w+-\d+|eusc-\w+-\d+)$/;
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
@@ -161,13 +185,14 @@ function parseId(name, raw, prefix) {
         throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${value}' is not a ${prefix} id: expected ${prefix}- followed by 8 or 17 hex digits`);
     return value;
 }
-/** A Packer or plugin version: empty, or MAJOR.MINOR.PATCH (a leading v is taken). */
-function parsePackerVersion(name, raw) {
+function parsePackerVersion(name, raw, fallback) {
     const v = raw.trim().replace(/^v/, '');
     if (!v)
-        return undefined;
+        return fallback;
+    if (name === 'packer-version' && v === 'path')
+        return v;
     if (!SEMVER.test(v))
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${raw.trim()}' is not a version: expected MAJOR.MINOR.PATCH such as 1.11.2, or nothing for the packer on PATH`);
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${raw.trim()}' is not a version: expected MAJOR.MINOR.PATCH such as ${fallback ?? _build_packer_defaults__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_AMAZON_PLUGIN */ .rO}${name === 'packer-version' ? ', or path for the packer on PATH' : ''}`);
     return v;
 }
 /** `name=value` lines, passed to `packer build` as -var; only the packer builder can pass them. */
@@ -313,8 +338,8 @@ function parseInputs(get, env = process.env) {
     const inputs = {
         builder,
         packer: {
-            version: attempt(() => parsePackerVersion('packer-version', get('packer-version')), undefined),
-            pluginVersion: attempt(() => parsePackerVersion('packer-amazon-plugin-version', get('packer-amazon-plugin-version')) ?? DEFAULT_AMAZON_PLUGIN, DEFAULT_AMAZON_PLUGIN),
+            version: attempt(() => parsePackerVersion('packer-version', get('packer-version'), _build_packer_defaults__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_PACKER */ .Dv), _build_packer_defaults__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_PACKER */ .Dv),
+            pluginVersion: attempt(() => parsePackerVersion('packer-amazon-plugin-version', get('packer-amazon-plugin-version')), undefined),
             variables: attempt(() => parsePackerVariables(get('packer-variables'), builder), {}),
         },
         platformDir: attempt(() => resolveInside(workspace, 'platform-dir', get('platform-dir').trim() || 'platform', 'directory'), ''),
@@ -362,6 +387,11 @@ function parseInputs(get, env = process.env) {
         errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('smoke-allowed-cidr', "not set while smoke-address is private: expected the runner's network inside the VPC, such as 10.0.0.0/16"));
     }
     errors.push(...releaseConsistency(inputs));
+    if (builder !== 'packer') {
+        for (const name of ['packer-version', 'packer-amazon-plugin-version'])
+            if (get(name).trim())
+                errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, 'given with builder elastic-beanstalk, whose builder runs its own Packer: leave it empty, or use builder: packer'));
+    }
     if (inputs.builderEnvironment.subnets.length && !inputs.builderEnvironment.vpcId) {
         errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('builder-subnets', 'subnets given without builder-vpc-id: expected the VPC that holds them'));
     }

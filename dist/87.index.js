@@ -766,12 +766,14 @@ async function runPipeline(inputs, given, report) {
         return printPlan(inputs, deps, report, bundle, definition);
     const ctx = { inputs, deps, report, definition, bundle, clients: deps.clientsFor(inputs.region), clock, deadline };
     try {
+        // Packer first: a missing, unverifiable or too old Packer is found before any AWS call.
+        const packer = inputs.builder === 'packer' ? await step('Install Packer', () => installPacker(ctx)) : undefined;
         await step('Pre-flight checks', async () => (await __webpack_require__.e(/* import() */ 575).then(__webpack_require__.bind(__webpack_require__, 9575))).preflight(ctx));
         if (inputs.release.sweepOrphans)
             await step('Sweep what ended runs left', () => sweepOrphans(ctx));
         // Each stage's modules (and the SDK clients they use) load when the run reaches it: see lib/aws.ts.
-        const built = inputs.builder === 'packer'
-            ? await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(367), __webpack_require__.e(303), __webpack_require__.e(472), __webpack_require__.e(492)]).then(__webpack_require__.bind(__webpack_require__, 2492))).buildWithPacker(ctx, step)
+        const built = packer
+            ? await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(303), __webpack_require__.e(758)]).then(__webpack_require__.bind(__webpack_require__, 2758))).buildWithPacker(ctx, step, packer)
             : await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(303), __webpack_require__.e(711), __webpack_require__.e(420)]).then(__webpack_require__.bind(__webpack_require__, 420))).buildWithElasticBeanstalk(ctx, step);
         report.amiId = built.amiId;
         deps.setOutput('ami-id', built.amiId);
@@ -783,8 +785,8 @@ async function runPipeline(inputs, given, report) {
     }
     finally {
         if (deps.ledger.list().length) {
-            const { teardown } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(65), __webpack_require__.e(745)]).then(__webpack_require__.bind(__webpack_require__, 5745));
-            report.teardown = await step('Teardown', () => teardown(deps.ledger, deps.clientsFor, deps.log, { keepBuilder: inputs.keepBuilder }));
+            const { teardown } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(516), __webpack_require__.e(745)]).then(__webpack_require__.bind(__webpack_require__, 5745));
+            report.teardown = await step('Teardown', () => teardown(deps.ledger, deps.clientsFor, deps.log, { keepBuilder: inputs.keepBuilder, clock }));
         }
     }
     if (deps.signal?.aborted)
@@ -835,7 +837,7 @@ async function printPlan(inputs, deps, report, bundle, definition) {
     return report;
 }
 async function smokeTest({ inputs, clients, deps, report, clock, deadline, definition }, amiId) {
-    const [{ runSmokeTest }, { EC2Client }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(65)]).then(__webpack_require__.bind(__webpack_require__, 3065)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193)]).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19))]);
+    const [{ runSmokeTest }, { EC2Client }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(516)]).then(__webpack_require__.bind(__webpack_require__, 3516)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193)]).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19))]);
     const smoke = await runSmokeTest({
         amiId,
         region: inputs.region,
@@ -861,6 +863,10 @@ async function smokeTest({ inputs, clients, deps, report, clock, deadline, defin
         const failed = smoke.checks.filter((c) => !c.ok).map((c) => c.name);
         throw new Error(`Smoke test failed: ${failed.join(', ') || 'see the log'}`);
     }
+}
+async function installPacker({ inputs, deps }) {
+    const { preparePacker } = await Promise.all(/* import() */[__webpack_require__.e(367), __webpack_require__.e(472), __webpack_require__.e(145)]).then(__webpack_require__.bind(__webpack_require__, 145));
+    return preparePacker({ version: inputs.packer.version, pluginVersion: inputs.packer.pluginVersion, workDir: deps.workDir }, deps.log);
 }
 function setAmiIds({ deps, report }, ids) {
     report.amiIds = ids;
@@ -914,6 +920,7 @@ async function release(ctx, step, built) {
             parameters: { image: settings.ssmParameter, platformArn: settings.ssmParameterPlatformArn },
             clientsFor: deps.clientsFor,
             log: deps.log,
+            clock,
         }));
         report.release.push(...lines);
     }

@@ -106,11 +106,11 @@ async function resolveImageVersion(ec2, name, request) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EH: () => (/* binding */ chooseVersion),
-/* harmony export */   Zy: () => (/* binding */ compareVersions)
+/* harmony export */   EH: () => (/* binding */ chooseVersion)
 /* harmony export */ });
 /* unused harmony exports newestVersion, nextPatchOf */
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _lib_semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5419);
 /**
  * The version rules both builders share, the EB CLI's: `auto` is the next
  * patch after the newest version of the platform whatever its state (a failed
@@ -118,19 +118,12 @@ async function resolveImageVersion(ec2, name, request) {
  * that exists already is refused before anything starts.
  */
 
-function compareVersions(a, b) {
-    const pa = a.split('.').map(Number);
-    const pb = b.split('.').map(Number);
-    for (let i = 0; i < 3; i++)
-        if (pa[i] !== pb[i])
-            return (pa[i] ?? 0) - (pb[i] ?? 0);
-    return 0;
-}
-const SEMVER = /^\d+\.\d+\.\d+$/;
+
+
 function newestVersion(versions) {
     return versions
-        .filter((v) => SEMVER.test(v))
-        .sort(compareVersions)
+        .filter((v) => _lib_semver__WEBPACK_IMPORTED_MODULE_1__/* .SEMVER */ .HX.test(v))
+        .sort(_lib_semver__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)
         .at(-1);
 }
 function nextPatchOf(versions) {
@@ -230,6 +223,31 @@ function backoff(first, max, factor = 1.5) {
 function sleepWithin(clock, ms, deadline) {
     return clock.sleep(Math.max(0, Math.min(ms, deadline - clock.now())));
 }
+
+
+/***/ }),
+
+/***/ 5419:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HX: () => (/* binding */ SEMVER),
+/* harmony export */   Zy: () => (/* binding */ compareVersions),
+/* harmony export */   jZ: () => (/* binding */ atLeast)
+/* harmony export */ });
+/** MAJOR.MINOR.PATCH versions: the platform's, Packer's and its plugin's. */
+/** A release version as AWS and HashiCorp list them (no pre-release, no metadata). */
+const SEMVER = /^\d+\.\d+\.\d+$/;
+function compareVersions(a, b) {
+    const pa = a.split('.').map(Number);
+    const pb = b.split('.').map(Number);
+    for (let i = 0; i < 3; i++)
+        if (pa[i] !== pb[i])
+            return (pa[i] ?? 0) - (pb[i] ?? 0);
+    return 0;
+}
+/** Whether `version` is `floor` or later. */
+const atLeast = (version, floor) => compareVersions(version, floor) >= 0;
 
 
 /***/ }),
@@ -384,7 +402,7 @@ async function confirmParameter(ssm, name, value, version, clock) {
 /* harmony export */   K5: () => (/* binding */ describeDecision),
 /* harmony export */   Z5: () => (/* binding */ decidePrune)
 /* harmony export */ });
-/* harmony import */ var _build_versions__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9903);
+/* harmony import */ var _lib_semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5419);
 /**
  * Which of a platform's versions a prune keeps, and why: the same rules for
  * Elastic Beanstalk's platform versions and Packer's images. Never removed:
@@ -398,12 +416,11 @@ function pruneRules(keep) {
     return (`keep the newest ${keep} version(s) of the platform and remove the rest, failed ones first; never this run's version, one still being made, ` +
         `or one that an environment, a launch template's default or latest version, the SSM parameter or a running instance uses`);
 }
-const SEMVER = /^\d+\.\d+\.\d+$/;
 function decidePrune(candidates, keep, current) {
     // Ranked: the versions that work; one still being made is not proven yet.
     const healthy = candidates
-        .filter((c) => !c.failed && !c.building && SEMVER.test(c.version))
-        .sort((a, b) => (0,_build_versions__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(b.version, a.version))
+        .filter((c) => !c.failed && !c.building && _lib_semver__WEBPACK_IMPORTED_MODULE_0__/* .SEMVER */ .HX.test(c.version))
+        .sort((a, b) => (0,_lib_semver__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(b.version, a.version))
         .map((c) => c.id);
     // The current version counts among the kept: it is the newest that passed.
     const newest = new Set(healthy.slice(0, keep));
@@ -418,12 +435,12 @@ function decidePrune(candidates, keep, current) {
             return { candidate, remove: true, reason: 'failed' };
         if (newest.has(candidate.id))
             return { candidate, remove: false, reason: `one of the newest ${keep}` };
-        if (!SEMVER.test(candidate.version))
+        if (!_lib_semver__WEBPACK_IMPORTED_MODULE_0__/* .SEMVER */ .HX.test(candidate.version))
             return { candidate, remove: false, reason: `its version '${candidate.version}' is not MAJOR.MINOR.PATCH` };
         return { candidate, remove: true, reason: `older than the newest ${keep}` };
     });
     // Failed first, then oldest first.
-    return decisions.sort((a, b) => Number(b.candidate.failed) - Number(a.candidate.failed) || (0,_build_versions__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(a.candidate.version, b.candidate.version));
+    return decisions.sort((a, b) => Number(b.candidate.failed) - Number(a.candidate.failed) || (0,_lib_semver__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(a.candidate.version, b.candidate.version));
 }
 function describeDecision(d) {
     return `${d.remove ? 'remove' : 'keep'} ${d.candidate.version} (${d.candidate.id}): ${d.reason}`;
@@ -463,6 +480,8 @@ var client_ssm_dist_cjs = __webpack_require__(4736);
 var paginate = __webpack_require__(6402);
 // EXTERNAL MODULE: ./src/release/parameter.ts
 var parameter = __webpack_require__(962);
+// EXTERNAL MODULE: ./src/resources/states.ts
+var states = __webpack_require__(7391);
 ;// CONCATENATED MODULE: ./src/release/in-use.ts
 /**
  * What uses a platform's images or versions, so a prune never removes them:
@@ -470,6 +489,7 @@ var parameter = __webpack_require__(962);
  * through `resolve:ssm:`), the SSM parameters the action writes, running
  * instances, and (Elastic Beanstalk) the environments on a platform version.
  */
+
 
 
 
@@ -519,7 +539,7 @@ async function imageUses(clients, imageIds, parameters) {
         const page = await ec2.send(new dist_cjs.DescribeInstancesCommand({
             Filters: [
                 { Name: 'image-id', Values: imageIds },
-                { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] },
+                { Name: 'instance-state-name', Values: states/* LIVE_INSTANCE_STATES */.W },
             ],
             NextToken: token,
         }));
@@ -598,7 +618,7 @@ async function remove(ctx, region, kind, d) {
             await clients.get(client_elastic_beanstalk_dist_cjs/* ElasticBeanstalkClient */.E8k).send(new client_elastic_beanstalk_dist_cjs/* DeletePlatformVersionCommand */.U$b({ PlatformArn: d.candidate.id }));
             return `removed platform version ${d.candidate.version} (${d.reason})`;
         }
-        const removed = await (0,ec2_delete/* deregisterImage */._k)(clients.get(dist_cjs.EC2Client), d.candidate.id);
+        const removed = await (0,ec2_delete/* deregisterImage */._k)(clients.get(dist_cjs.EC2Client), d.candidate.id, ctx.log, ctx.clock);
         return `removed ${d.candidate.version} in ${region}: ${removed.join(', ') || 'already gone'} (${d.reason})`;
     }
     catch (error) {
@@ -641,6 +661,7 @@ async function prune(ctx) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cj: () => (/* binding */ deleteSnapshot),
 /* harmony export */   _k: () => (/* binding */ deregisterImage),
 /* harmony export */   ch: () => (/* binding */ terminateInstances),
 /* harmony export */   dl: () => (/* binding */ deleteSecurityGroup),
@@ -719,30 +740,69 @@ async function deleteKeyPair(ec2, keyName) {
             throw error;
     }
 }
-/** Deregisters an image and deletes its snapshots; one already gone is success. Returns what it removed. */
-async function deregisterImage(ec2, imageId) {
+/** How long a snapshot may stay "in use" after its image is deregistered, and is tried again meanwhile (boto#3019 saw minutes). */
+const SNAPSHOT_IN_USE_MS = 10 * 60_000;
+/** Deletes a snapshot, trying again while EC2 still holds it for an image just deregistered; gone is success. */
+async function deleteSnapshot(ec2, snapshotId, log, clock) {
+    const until = clock.now() + SNAPSHOT_IN_USE_MS;
+    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_2__/* .backoff */ .J)(2_000, 30_000);
+    for (;;) {
+        try {
+            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeleteSnapshotCommand({ SnapshotId: snapshotId }));
+            return;
+        }
+        catch (error) {
+            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidSnapshot.NotFound'))
+                return;
+            if (((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error) !== 'InvalidSnapshot.InUse' && !(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(error)) || clock.now() >= until)
+                throw error;
+        }
+        const ms = pause.next();
+        log.info(`Snapshot ${snapshotId} still in use by the image just deregistered; trying again in ${Math.round(ms / 1000)} s.`);
+        await clock.sleep(ms);
+    }
+}
+/**
+ * Deregisters an image and deletes its snapshots; one already gone is success. Returns what it
+ * removed. DeregisterImage deletes the snapshots itself with DeleteAssociatedSnapshots (in EC2's API
+ * since 2025-05; "If a snapshot is associated with multiple AMIs, it is not deleted", API reference)
+ * and answers per snapshot: `skipped` is a snapshot another image uses, kept. An endpoint that does
+ * not know the parameter (EC2 answers UnknownParameter to a parameter it does not know) gets the
+ * older way: deregister, then DeleteSnapshot, tried again while the snapshot is still "in use" by
+ * the image just deregistered (InvalidSnapshot.InUse for up to minutes, boto#3019). A snapshot
+ * whose deletion failed for the image is deleted the older way too.
+ */
+async function deregisterImage(ec2, imageId, log, clock) {
     let snapshots = [];
+    let left;
     try {
         const image = (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
         if (!image || image.State === 'deregistered')
             return [];
         snapshots = (image.BlockDeviceMappings ?? []).map((b) => b.Ebs?.SnapshotId).filter((s) => !!s);
-        await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeregisterImageCommand({ ImageId: imageId }));
+        try {
+            const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeregisterImageCommand({ ImageId: imageId, DeleteAssociatedSnapshots: true }));
+            const results = out.DeleteSnapshotResults ?? [];
+            const kept = results.filter((r) => r.ReturnCode === 'skipped').map((r) => r.SnapshotId);
+            if (kept.length)
+                log.info(`Kept snapshot ${kept.join(', ')} of ${imageId}: another image uses it.`);
+            snapshots = snapshots.filter((id) => !kept.includes(id));
+            left = snapshots.filter((id) => results.find((r) => r.SnapshotId === id)?.ReturnCode !== 'success');
+        }
+        catch (error) {
+            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error) !== 'UnknownParameter')
+                throw error;
+            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeregisterImageCommand({ ImageId: imageId }));
+            left = snapshots;
+        }
     }
     catch (error) {
         if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidAMIID.NotFound'))
             return [];
         throw error;
     }
-    for (const snapshotId of snapshots) {
-        try {
-            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeleteSnapshotCommand({ SnapshotId: snapshotId }));
-        }
-        catch (error) {
-            if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidSnapshot.NotFound'))
-                throw error;
-        }
-    }
+    for (const snapshotId of left)
+        await deleteSnapshot(ec2, snapshotId, log, clock);
     return [`image ${imageId}`, ...snapshots.map((s) => `snapshot ${s}`)];
 }
 
@@ -806,6 +866,18 @@ async function waitForImageAvailable(ec2, imageId, options, log, clock) {
     }
     throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('wait', `Gave up after the deadline: ${options.what} is ${state}. ${options.stillRunning}`);
 }
+
+
+/***/ }),
+
+/***/ 7391:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ LIVE_INSTANCE_STATES)
+/* harmony export */ });
+/** The states in which an EC2 instance still exists and costs (EC2 API reference, InstanceStateName): what teardown and the sweep look for. */
+const LIVE_INSTANCE_STATES = ['pending', 'running', 'stopping', 'stopped'];
 
 
 /***/ })

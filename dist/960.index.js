@@ -101,10 +101,10 @@ async function copyImages(ec2, copy) {
  * AMI copy operation"), found by the token tag they were given at creation.
  * Gone is success. Returns what it removed.
  */
-async function removeImageCopy(ec2, copy) {
+async function removeImageCopy(ec2, copy, log, clock) {
     const removed = [];
     for (const imageId of await copyImages(ec2, copy))
-        removed.push(...(await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deregisterImage */ ._k)(ec2, imageId)));
+        removed.push(...(await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deregisterImage */ ._k)(ec2, imageId, log, clock)));
     const snapshots = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_2__/* .allPages */ .S)('DescribeSnapshots', async (token) => {
         const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }));
         return { items: page.Snapshots, next: page.NextToken };
@@ -113,12 +113,10 @@ async function removeImageCopy(ec2, copy) {
         if (!s.SnapshotId || removed.includes(`snapshot ${s.SnapshotId}`))
             continue;
         try {
-            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DeleteSnapshotCommand({ SnapshotId: s.SnapshotId }));
+            await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deleteSnapshot */ .Cj)(ec2, s.SnapshotId, log, clock);
             removed.push(`snapshot ${s.SnapshotId}`);
         }
         catch (error) {
-            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_7__/* .isNotFound */ .c4)(error, 'InvalidSnapshot.NotFound'))
-                continue;
             throw new Error(`snapshot ${s.SnapshotId} of the copy: ${(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_7__/* .errorCode */ .CA)(error) || (0,_lib_errors__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}`);
         }
     }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEFAULT_AMAZON_PLUGIN, DEFAULT_PACKER } from './build/packer/defaults';
 import { InputError } from './lib/errors';
 import { inputLines, listInput } from './lib/input-text';
 import { MAX_PARAMETER_ARN, parameterArnLength, parseKmsKeyMap, parseParameterName, parseShareList, promotes, ReleaseSettings } from './release/settings';
@@ -36,10 +37,10 @@ export interface SmokeSettings {
 export type BuilderKind = 'elastic-beanstalk' | 'packer';
 
 export interface PackerSettings {
-  /** A pinned version to install from HashiCorp's releases; undefined takes the packer on PATH. */
-  version?: string;
-  /** The amazon plugin's version, installed for Packer 1.10 and later. */
-  pluginVersion: string;
+  /** A release to install from HashiCorp's release site, or 'path' for the packer on PATH. */
+  version: string;
+  /** The amazon plugin asked for; undefined takes the default (Packer 1.10 and later). */
+  pluginVersion?: string;
   /** Template variables, passed as -var. */
   variables: Record<string, string>;
 }
@@ -83,8 +84,6 @@ export class InputErrors extends Error {
 }
 
 const SEMVER = /^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$/;
-/** The amazon plugin the action installs for Packer 1.10 and later, pinned. */
-export const DEFAULT_AMAZON_PLUGIN = '1.8.2';
 // The region shapes of AWS's partitions (aws, aws-cn, aws-us-gov, aws-iso*, eusc), as the SDK's partition data defines them.
 const REGION = /^(?:(?:us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+|cn-\w+-\d+|us-gov-\w+-\d+|us-iso[bef]?-\w+-\d+|eu-isoe-\w+-\d+|eusc-\w+-\d+)$/;
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
@@ -223,12 +222,18 @@ function parseId(name: string, raw: string, prefix: string): string | undefined 
   return value;
 }
 
-/** A Packer or plugin version: empty, or MAJOR.MINOR.PATCH (a leading v is taken). */
-function parsePackerVersion(name: string, raw: string): string | undefined {
+/** A Packer or plugin release: empty, or MAJOR.MINOR.PATCH (a leading v is taken); `path` where the packer on PATH may stand in. */
+function parsePackerVersion(name: string, raw: string, fallback: string): string;
+function parsePackerVersion(name: string, raw: string): string | undefined;
+function parsePackerVersion(name: string, raw: string, fallback?: string): string | undefined {
   const v = raw.trim().replace(/^v/, '');
-  if (!v) return undefined;
+  if (!v) return fallback;
+  if (name === 'packer-version' && v === 'path') return v;
   if (!SEMVER.test(v))
-    throw new InputError(name, `'${raw.trim()}' is not a version: expected MAJOR.MINOR.PATCH such as 1.11.2, or nothing for the packer on PATH`);
+    throw new InputError(
+      name,
+      `'${raw.trim()}' is not a version: expected MAJOR.MINOR.PATCH such as ${fallback ?? DEFAULT_AMAZON_PLUGIN}${name === 'packer-version' ? ', or path for the packer on PATH' : ''}`,
+    );
   return v;
 }
 
@@ -405,11 +410,8 @@ export function parseInputs(get: InputSource, env: NodeJS.ProcessEnv = process.e
   const inputs: Inputs = {
     builder,
     packer: {
-      version: attempt(() => parsePackerVersion('packer-version', get('packer-version')), undefined),
-      pluginVersion: attempt(
-        () => parsePackerVersion('packer-amazon-plugin-version', get('packer-amazon-plugin-version')) ?? DEFAULT_AMAZON_PLUGIN,
-        DEFAULT_AMAZON_PLUGIN,
-      ),
+      version: attempt(() => parsePackerVersion('packer-version', get('packer-version'), DEFAULT_PACKER), DEFAULT_PACKER),
+      pluginVersion: attempt(() => parsePackerVersion('packer-amazon-plugin-version', get('packer-amazon-plugin-version')), undefined),
       variables: attempt(() => parsePackerVariables(get('packer-variables'), builder), {}),
     },
     platformDir: attempt(() => resolveInside(workspace, 'platform-dir', get('platform-dir').trim() || 'platform', 'directory'), ''),
@@ -465,6 +467,11 @@ export function parseInputs(get: InputSource, env: NodeJS.ProcessEnv = process.e
     );
   }
   errors.push(...releaseConsistency(inputs));
+  if (builder !== 'packer') {
+    for (const name of ['packer-version', 'packer-amazon-plugin-version'])
+      if (get(name).trim())
+        errors.push(new InputError(name, 'given with builder elastic-beanstalk, whose builder runs its own Packer: leave it empty, or use builder: packer'));
+  }
   if (inputs.builderEnvironment.subnets.length && !inputs.builderEnvironment.vpcId) {
     errors.push(new InputError('builder-subnets', 'subnets given without builder-vpc-id: expected the VPC that holds them'));
   }

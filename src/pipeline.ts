@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Built, RunContext, Step } from './build/context';
+import type { InstalledPacker } from './build/packer/install';
 import type { Inputs } from './inputs';
 import type { AwsClients } from './lib/aws';
 import { abortable, Clock, realClock } from './lib/clock';
@@ -75,13 +76,14 @@ export async function runPipeline(inputs: Inputs, given: PipelineDeps, report: R
 
   const ctx: RunContext = { inputs, deps, report, definition, bundle, clients: deps.clientsFor(inputs.region), clock, deadline };
   try {
+    // Packer first: a missing, unverifiable or too old Packer is found before any AWS call.
+    const packer = inputs.builder === 'packer' ? await step('Install Packer', () => installPacker(ctx)) : undefined;
     await step('Pre-flight checks', async () => (await import('./build/preflight')).preflight(ctx));
     if (inputs.release.sweepOrphans) await step('Sweep what ended runs left', () => sweepOrphans(ctx));
     // Each stage's modules (and the SDK clients they use) load when the run reaches it: see lib/aws.ts.
-    const built =
-      inputs.builder === 'packer'
-        ? await (await import('./build/packer/pipeline')).buildWithPacker(ctx, step)
-        : await (await import('./build/elastic-beanstalk/pipeline')).buildWithElasticBeanstalk(ctx, step);
+    const built = packer
+      ? await (await import('./build/packer/pipeline')).buildWithPacker(ctx, step, packer)
+      : await (await import('./build/elastic-beanstalk/pipeline')).buildWithElasticBeanstalk(ctx, step);
     report.amiId = built.amiId;
     deps.setOutput('ami-id', built.amiId);
     setAmiIds(ctx, { [inputs.region]: built.amiId });
@@ -90,7 +92,7 @@ export async function runPipeline(inputs: Inputs, given: PipelineDeps, report: R
   } finally {
     if (deps.ledger.list().length) {
       const { teardown } = await import('./resources/teardown');
-      report.teardown = await step('Teardown', () => teardown(deps.ledger, deps.clientsFor, deps.log, { keepBuilder: inputs.keepBuilder }));
+      report.teardown = await step('Teardown', () => teardown(deps.ledger, deps.clientsFor, deps.log, { keepBuilder: inputs.keepBuilder, clock }));
     }
   }
   if (deps.signal?.aborted) throw new StepError('cancel', 'Cancelled; what this run created is torn down.');
@@ -170,6 +172,11 @@ async function smokeTest({ inputs, clients, deps, report, clock, deadline, defin
   }
 }
 
+async function installPacker({ inputs, deps }: RunContext): Promise<InstalledPacker> {
+  const { preparePacker } = await import('./build/packer/install');
+  return preparePacker({ version: inputs.packer.version, pluginVersion: inputs.packer.pluginVersion, workDir: deps.workDir }, deps.log);
+}
+
 function setAmiIds({ deps, report }: RunContext, ids: Record<string, string>): void {
   report.amiIds = ids;
   deps.setOutput('ami-ids', JSON.stringify(ids));
@@ -231,6 +238,7 @@ async function release(ctx: RunContext, step: Step, built: Built): Promise<void>
         parameters: { image: settings.ssmParameter, platformArn: settings.ssmParameterPlatformArn },
         clientsFor: deps.clientsFor,
         log: deps.log,
+        clock,
       }),
     );
     report.release.push(...lines);

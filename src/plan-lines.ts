@@ -1,5 +1,6 @@
 import { BUILDER_ENVIRONMENT, builderOptionSettings, bundleKey } from './build/elastic-beanstalk/settings';
 import type { Inputs } from './inputs';
+import { DEFAULT_AMAZON_PLUGIN } from './build/packer/defaults';
 import { pruneRules } from './release/prune-rules';
 import { shareTargets } from './release/settings';
 
@@ -12,13 +13,16 @@ export function planLines(inputs: Inputs, bundle: { sha256: string; bytes: numbe
   const add = (line: string) => lines.push(`${lines.length}. ${line}`);
   add("checked already, with no AWS call: platform.yaml (flavor, metadata, option namespaces), the template's region against the region, the inputs");
   if (inputs.builder === 'packer') {
+    add(
+      inputs.packer.version === 'path'
+        ? `use the packer on PATH${inputs.packer.pluginVersion ? ` with the amazon plugin ${inputs.packer.pluginVersion}` : ''} (no AWS call)`
+        : `download Packer ${inputs.packer.version} and the amazon plugin ${inputs.packer.pluginVersion ?? DEFAULT_AMAZON_PLUGIN} from HashiCorp's release site (each SHA256SUMS checked against HashiCorp's signature, each zip against its sum), packer plugins install --path (no AWS call)`,
+    );
     add("the credentials' expiry against the deadline (no call)");
+    addParameterCheck(inputs, add);
     addSweep(inputs, add);
     add(
       `ec2:DescribeImages (owner self, tag eb_platform_name=${name}): ${inputs.platformVersion.kind === 'auto' ? 'choose the version' : `check that ${version} does not exist`}`,
-    );
-    add(
-      inputs.packer.version ? `download Packer ${inputs.packer.version} from HashiCorp's releases, checked against its SHA-256 sums` : 'use the packer on PATH',
     );
     add(
       `packer validate, then packer build -machine-readable ${templateFile}${Object.keys(inputs.packer.variables).length ? ` with -var ${Object.keys(inputs.packer.variables).join(', ')}` : ''}: Packer's amazon-ebs calls (ec2:DescribeImages, CreateKeyPair, CreateSecurityGroup, AuthorizeSecurityGroupIngress, RunInstances, DescribeInstances, StopInstances, CreateImage, CreateTags, TerminateInstances, DeleteSecurityGroup, DeleteKeyPair); no Elastic Beanstalk call`,
@@ -28,6 +32,7 @@ export function planLines(inputs: Inputs, bundle: { sha256: string; bytes: numbe
       .map((o) => `${o.Namespace}:${o.OptionName}=${o.Value}`)
       .join(', ');
     add(`iam:GetInstanceProfile ${inputs.builderEnvironment.instanceProfile}, and the credentials' expiry against the deadline`);
+    addParameterCheck(inputs, add);
     addSweep(inputs, add);
     add(
       `elasticbeanstalk:ListPlatformVersions (owner self, name ${name}): ${inputs.platformVersion.kind === 'auto' ? 'choose the version' : `check that ${version} does not exist`}`,
@@ -84,4 +89,14 @@ function releasePlan(inputs: Inputs, add: (line: string) => void): void {
   if (r.keepVersions !== undefined)
     add(`prune: ${pruneRules(r.keepVersions)}; the log lists each version kept or removed, with the reason, before the first removal`);
   if (r.deprecateAfterDays !== undefined) add(`ec2:EnableImageDeprecation on the platform's older images, ${r.deprecateAfterDays} day(s) ahead`);
+}
+
+/** The SSM parameters the release writes, looked up before the build in each region they go to. */
+function addParameterCheck(inputs: Inputs, add: (line: string) => void): void {
+  const r = inputs.release;
+  const names = [r.ssmParameter, r.ssmParameterPlatformArn].filter(Boolean);
+  if (names.length)
+    add(
+      `ssm:DescribeParameters ${names.join(', ')} in ${[inputs.region, ...r.regions].join(', ')}: an existing parameter's data type must be what the release writes`,
+    );
 }

@@ -38,7 +38,7 @@ describe('inputs', () => {
       dryRun: false,
       maxBundleBytes: 500 * 1024 * 1024,
       builder: 'elastic-beanstalk',
-      packer: { version: undefined, pluginVersion: '1.8.2', variables: {} },
+      packer: { version: '1.16.0', pluginVersion: undefined, variables: {} },
       builderEnvironment: { instanceProfile: 'aws-elasticbeanstalk-custom-platform-ec2-role', serviceRole: 'aws-elasticbeanstalk-service-role', subnets: [] },
       smoke: { instanceType: 't3.small', sshUser: 'ubuntu', sshPort: 22, httpPort: 80, address: 'public' },
     });
@@ -47,13 +47,23 @@ describe('inputs', () => {
   it('reads the packer builder and its settings, and refuses -var variables Elastic Beanstalk cannot take', () => {
     expect(parse({ builder: 'packer', 'packer-version': 'v1.11.2', 'packer-variables': 'docker_source=distro\ninstance_type = t3.large' })).toMatchObject({
       builder: 'packer',
-      packer: { version: '1.11.2', pluginVersion: '1.8.2', variables: { docker_source: 'distro', instance_type: 't3.large' } },
+      packer: { version: '1.11.2', pluginVersion: undefined, variables: { docker_source: 'distro', instance_type: 't3.large' } },
     });
+    expect(parse({ builder: 'packer', 'packer-version': 'path', 'packer-amazon-plugin-version': '1.8.1' }).packer).toMatchObject({
+      version: 'path',
+      pluginVersion: '1.8.1',
+    });
+    for (const name of ['packer-version', 'packer-amazon-plugin-version'])
+      expect(errorOf(() => parse({ [name]: '1.16.0' })).message).toMatch(
+        new RegExp(`^Input '${name}': given with builder elastic-beanstalk, whose builder runs its own Packer: leave it empty, or use builder: packer$`),
+      );
     expect(errorOf(() => parse({ 'packer-variables': 'docker_source=distro' })).message).toMatch(
       /Input 'packer-variables': given with builder elastic-beanstalk, whose builder runs the template without -var/,
     );
     expect(errorOf(() => parse({ builder: 'codebuild' })).message).toMatch(/Input 'builder': 'codebuild' is not one of elastic-beanstalk, packer/);
-    expect(errorOf(() => parse({ builder: 'packer', 'packer-version': 'latest' })).message).toMatch(/Input 'packer-version': 'latest' is not a version/);
+    expect(errorOf(() => parse({ builder: 'packer', 'packer-version': 'latest' })).message).toMatch(
+      /Input 'packer-version': 'latest' is not a version: expected MAJOR\.MINOR\.PATCH such as 1\.16\.0, or path for the packer on PATH/,
+    );
     expect(errorOf(() => parse({ builder: 'packer', 'packer-variables': 'no equals sign' })).message).toMatch(
       /Input 'packer-variables': 'no equals sign' is not a variable/,
     );

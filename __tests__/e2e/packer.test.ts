@@ -25,7 +25,8 @@ import {
 } from './harness';
 
 const MIN = 60_000;
-const packer = { builder: 'packer', 'packer-variables': 'docker_source=distro' };
+// Debian's Packer 1.6.6 on PATH: the only one this machine can install (the action's default, 1.16.0, comes from HashiCorp's release site).
+const packer = { builder: 'packer', 'packer-version': 'path', 'packer-variables': 'docker_source=distro' };
 
 /** Kills main once Packer runs the platform's setup scripts on its instance (Packer's output is the run's own here). */
 function whileProvisioning(signal: NodeJS.Signals) {

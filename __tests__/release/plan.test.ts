@@ -20,7 +20,10 @@ describe("the dry run's plan of the release", () => {
       };
       const inputs = parseInputs((n) => given[n] ?? '', { GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'acme/web', AWS_REGION: 'eu-west-1' });
       const plan = planLines(inputs, { sha256: 'ab'.repeat(32), bytes: 10 }, 'custom_platform.json').join('\n');
-      expect(plan).toMatch(/^3\. sweep: .*deadline passed over an hour ago/m);
+      expect(plan).toMatch(
+        /^3\. ssm:DescribeParameters \/platform\/web\/ami-id in eu-west-1, eu-central-1: an existing parameter's data type must be what the release writes$/m,
+      );
+      expect(plan).toMatch(/^4\. sweep: .*deadline passed over an hour ago/m);
       expect(plan).toMatch(/ec2:CopyImage to eu-central-1 \(encrypted with alias\/copies\) in parallel/);
       expect(plan).toMatch(/launch permission on the image and its copies for 210987654321/);
       expect(plan).toMatch(/ssm:PutParameter \/platform\/web\/ami-id \(aws:ec2:image\) in eu-west-1, eu-central-1/);

@@ -5,16 +5,10 @@
  * that exists already is refused before anything starts.
  */
 import { StepError } from '../lib/errors';
+import { compareVersions, SEMVER } from '../lib/semver';
 import type { VersionRequest } from '../inputs';
 
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return (pa[i] ?? 0) - (pb[i] ?? 0);
-  return 0;
-}
-
-const SEMVER = /^\d+\.\d+\.\d+$/;
+export { compareVersions };
 
 export function newestVersion(versions: string[]): string | undefined {
   return versions

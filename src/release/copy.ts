@@ -5,13 +5,13 @@
  * killed, is still found and removed with its snapshots.
  */
 import { randomUUID } from 'node:crypto';
-import { CopyImageCommand, DeleteSnapshotCommand, DescribeImagesCommand, DescribeSnapshotsCommand, EC2Client, Image, Tag } from '@aws-sdk/client-ec2';
-import { errorCode, isNotFound } from '../lib/aws-errors';
+import { CopyImageCommand, DescribeImagesCommand, DescribeSnapshotsCommand, EC2Client, Image, Tag } from '@aws-sdk/client-ec2';
+import { errorCode } from '../lib/aws-errors';
 import type { Clock } from '../lib/clock';
 import { describeError, StepError } from '../lib/errors';
 import type { Log } from '../lib/log';
 import { allPages } from '../lib/paginate';
-import { deregisterImage } from '../resources/ec2-delete';
+import { deleteSnapshot, deregisterImage } from '../resources/ec2-delete';
 import { waitForImageAvailable } from '../resources/image-wait';
 import { creating, Ledger, Resource } from '../resources/ledger';
 
@@ -104,9 +104,9 @@ async function copyImages(ec2: EC2Client, copy: CopyRecord): Promise<string[]> {
  * AMI copy operation"), found by the token tag they were given at creation.
  * Gone is success. Returns what it removed.
  */
-export async function removeImageCopy(ec2: EC2Client, copy: CopyRecord): Promise<string[]> {
+export async function removeImageCopy(ec2: EC2Client, copy: CopyRecord, log: Log, clock: Clock): Promise<string[]> {
   const removed: string[] = [];
-  for (const imageId of await copyImages(ec2, copy)) removed.push(...(await deregisterImage(ec2, imageId)));
+  for (const imageId of await copyImages(ec2, copy)) removed.push(...(await deregisterImage(ec2, imageId, log, clock)));
   const snapshots = await allPages('DescribeSnapshots', async (token) => {
     const page = await ec2.send(
       new DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }),
@@ -116,10 +116,9 @@ export async function removeImageCopy(ec2: EC2Client, copy: CopyRecord): Promise
   for (const s of snapshots) {
     if (!s.SnapshotId || removed.includes(`snapshot ${s.SnapshotId}`)) continue;
     try {
-      await ec2.send(new DeleteSnapshotCommand({ SnapshotId: s.SnapshotId }));
+      await deleteSnapshot(ec2, s.SnapshotId, log, clock);
       removed.push(`snapshot ${s.SnapshotId}`);
     } catch (error) {
-      if (isNotFound(error, 'InvalidSnapshot.NotFound')) continue;
       throw new Error(`snapshot ${s.SnapshotId} of the copy: ${errorCode(error) || describeError(error)}`);
     }
   }

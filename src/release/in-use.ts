@@ -10,6 +10,7 @@ import { SSMClient } from '@aws-sdk/client-ssm';
 import type { AwsClients } from '../lib/aws';
 import { allPages } from '../lib/paginate';
 import { getParameter } from './parameter';
+import { LIVE_INSTANCE_STATES } from '../resources/states';
 
 /** Id (image id or platform ARN) → what uses it. */
 export type Uses = Map<string, string[]>;
@@ -61,7 +62,7 @@ export async function imageUses(clients: AwsClients, imageIds: string[], paramet
       new DescribeInstancesCommand({
         Filters: [
           { Name: 'image-id', Values: imageIds },
-          { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] },
+          { Name: 'instance-state-name', Values: LIVE_INSTANCE_STATES },
         ],
         NextToken: token,
       }),

@@ -6,7 +6,7 @@
  * parameter, a running instance). Failed versions go first; of the others the
  * newest `keep` stay.
  */
-import { compareVersions } from '../build/versions';
+import { compareVersions, SEMVER } from '../lib/semver';
 
 export interface PruneCandidate {
   /** What is removed: a platform ARN or an image id. */
@@ -31,8 +31,6 @@ export function pruneRules(keep: number): string {
     `or one that an environment, a launch template's default or latest version, the SSM parameter or a running instance uses`
   );
 }
-
-const SEMVER = /^\d+\.\d+\.\d+$/;
 
 export function decidePrune(candidates: PruneCandidate[], keep: number, current: string): PruneDecision[] {
   // Ranked: the versions that work; one still being made is not proven yet.

@@ -14,6 +14,7 @@ import type { AwsClients } from '../lib/aws';
 import { errorCode } from '../lib/aws-errors';
 import { describeError } from '../lib/errors';
 import type { Log } from '../lib/log';
+import type { Clock } from '../lib/clock';
 import { deregisterImage } from '../resources/ec2-delete';
 import { FINAL_IMAGE_STATES } from '../resources/image-wait';
 import { imageUses, platformUses } from './in-use';
@@ -30,6 +31,7 @@ export interface PruneContext {
   parameters: { image?: string; platformArn?: string };
   clientsFor: (region: string) => AwsClients;
   log: Log;
+  clock: Clock;
 }
 
 /** What a prune did, one line each, for the log and the summary. */
@@ -75,7 +77,7 @@ async function remove(ctx: PruneContext, region: string, kind: 'platform' | 'ima
       await clients.get(ElasticBeanstalkClient).send(new DeletePlatformVersionCommand({ PlatformArn: d.candidate.id }));
       return `removed platform version ${d.candidate.version} (${d.reason})`;
     }
-    const removed = await deregisterImage(clients.get(EC2Client), d.candidate.id);
+    const removed = await deregisterImage(clients.get(EC2Client), d.candidate.id, ctx.log, ctx.clock);
     return `removed ${d.candidate.version} in ${region}: ${removed.join(', ') || 'already gone'} (${d.reason})`;
   } catch (error) {
     ctx.log.warning(`Could not remove ${d.candidate.version} (${d.candidate.id}) in ${region}: ${describeError(error)}; it stays.`);

@@ -17,6 +17,7 @@ import { allPages } from '../lib/paginate';
 import { deleteKeyPair, deleteSecurityGroup, terminateInstances } from '../resources/ec2-delete';
 import { tagValue } from '../lib/tags';
 import { TAG } from '../resources/run-tags';
+import { LIVE_INSTANCE_STATES } from '../resources/states';
 
 /** How long after a run's deadline its leftovers are taken as a dead run's: its post step has had time to run. */
 export const GRACE_MS = 60 * 60_000;
@@ -67,7 +68,7 @@ async function tagged(ec2: EC2Client, own: Record<string, string>) {
   const reservations = await allPages('DescribeInstances', async (token) => {
     const page = await ec2.send(
       new DescribeInstancesCommand({
-        Filters: [...filters, { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] }],
+        Filters: [...filters, { Name: 'instance-state-name', Values: LIVE_INSTANCE_STATES }],
         NextToken: token,
       }),
     );

@@ -71,24 +71,60 @@ export async function deleteKeyPair(ec2: EC2Client, keyName: string): Promise<vo
   }
 }
 
-/** Deregisters an image and deletes its snapshots; one already gone is success. Returns what it removed. */
-export async function deregisterImage(ec2: EC2Client, imageId: string): Promise<string[]> {
+/** How long a snapshot may stay "in use" after its image is deregistered, and is tried again meanwhile (boto#3019 saw minutes). */
+const SNAPSHOT_IN_USE_MS = 10 * 60_000;
+
+/** Deletes a snapshot, trying again while EC2 still holds it for an image just deregistered; gone is success. */
+export async function deleteSnapshot(ec2: EC2Client, snapshotId: string, log: Log, clock: Clock): Promise<void> {
+  const until = clock.now() + SNAPSHOT_IN_USE_MS;
+  const pause = backoff(2_000, 30_000);
+  for (;;) {
+    try {
+      await ec2.send(new DeleteSnapshotCommand({ SnapshotId: snapshotId }));
+      return;
+    } catch (error) {
+      if (isNotFound(error, 'InvalidSnapshot.NotFound')) return;
+      if ((errorCode(error) !== 'InvalidSnapshot.InUse' && !isTransient(error)) || clock.now() >= until) throw error;
+    }
+    const ms = pause.next();
+    log.info(`Snapshot ${snapshotId} still in use by the image just deregistered; trying again in ${Math.round(ms / 1000)} s.`);
+    await clock.sleep(ms);
+  }
+}
+
+/**
+ * Deregisters an image and deletes its snapshots; one already gone is success. Returns what it
+ * removed. DeregisterImage deletes the snapshots itself with DeleteAssociatedSnapshots (in EC2's API
+ * since 2025-05; "If a snapshot is associated with multiple AMIs, it is not deleted", API reference)
+ * and answers per snapshot: `skipped` is a snapshot another image uses, kept. An endpoint that does
+ * not know the parameter (EC2 answers UnknownParameter to a parameter it does not know) gets the
+ * older way: deregister, then DeleteSnapshot, tried again while the snapshot is still "in use" by
+ * the image just deregistered (InvalidSnapshot.InUse for up to minutes, boto#3019). A snapshot
+ * whose deletion failed for the image is deleted the older way too.
+ */
+export async function deregisterImage(ec2: EC2Client, imageId: string, log: Log, clock: Clock): Promise<string[]> {
   let snapshots: string[] = [];
+  let left: string[];
   try {
     const image = (await ec2.send(new DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
     if (!image || image.State === 'deregistered') return [];
     snapshots = (image.BlockDeviceMappings ?? []).map((b) => b.Ebs?.SnapshotId).filter((s): s is string => !!s);
-    await ec2.send(new DeregisterImageCommand({ ImageId: imageId }));
+    try {
+      const out = await ec2.send(new DeregisterImageCommand({ ImageId: imageId, DeleteAssociatedSnapshots: true }));
+      const results = out.DeleteSnapshotResults ?? [];
+      const kept = results.filter((r) => r.ReturnCode === 'skipped').map((r) => r.SnapshotId);
+      if (kept.length) log.info(`Kept snapshot ${kept.join(', ')} of ${imageId}: another image uses it.`);
+      snapshots = snapshots.filter((id) => !kept.includes(id));
+      left = snapshots.filter((id) => results.find((r) => r.SnapshotId === id)?.ReturnCode !== 'success');
+    } catch (error) {
+      if (errorCode(error) !== 'UnknownParameter') throw error;
+      await ec2.send(new DeregisterImageCommand({ ImageId: imageId }));
+      left = snapshots;
+    }
   } catch (error) {
     if (isNotFound(error, 'InvalidAMIID.NotFound')) return [];
     throw error;
   }
-  for (const snapshotId of snapshots) {
-    try {
-      await ec2.send(new DeleteSnapshotCommand({ SnapshotId: snapshotId }));
-    } catch (error) {
-      if (!isNotFound(error, 'InvalidSnapshot.NotFound')) throw error;
-    }
-  }
+  for (const snapshotId of left) await deleteSnapshot(ec2, snapshotId, log, clock);
   return [`image ${imageId}`, ...snapshots.map((s) => `snapshot ${s}`)];
 }

@@ -31,7 +31,15 @@ export type Resource =
       kind: 'packer-build';
       region: string;
       build: string;
+      /** Tags Packer's instance carries: the template's run tags (Elastic Beanstalk), or the run's own (builder packer). */
       tags: Record<string, string>;
+      /**
+       * The tags are this run's own (builder packer): whatever carries them is this run's, the key
+       * pair, security group, and an AMI and snapshot that were in the making included.
+       */
+      runTagged?: boolean;
+      /** The image the build finished: the product, never torn down. */
+      builtImageId?: string;
       instanceIds?: string[];
       groupIds?: string[];
       groupNames?: string[];

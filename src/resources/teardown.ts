@@ -7,6 +7,7 @@ import { describeResource } from './describe';
 import type { Ledger, Resource } from './ledger';
 import { removeConcurrently } from './removal-order';
 import type { Log } from '../lib/log';
+import { Clock, realClock } from '../lib/clock';
 import { teardownSmokeResource } from '../smoke';
 import { removePackerLeftovers } from '../build/packer/leftovers';
 
@@ -25,8 +26,9 @@ export async function teardown(
   ledger: Ledger,
   clientsFor: (region: string) => AwsClients,
   log: Log,
-  options: { keepBuilder: boolean },
+  options: { keepBuilder: boolean; clock?: Clock },
 ): Promise<TeardownOutcome[]> {
+  const clock = options.clock ?? realClock;
   return removeConcurrently(ledger.list().reverse(), async (resource): Promise<TeardownOutcome> => {
     const what = describeResource(resource);
     try {
@@ -41,13 +43,13 @@ export async function teardown(
         return { resource, ok: true, detail: result };
       }
       if (resource.kind === 'packer-build') {
-        const removed = await removePackerLeftovers(clientsFor(resource.region).get(EC2Client), resource, log);
+        const removed = await removePackerLeftovers(clientsFor(resource.region).get(EC2Client), resource, log, clock);
         ledger.release(resource);
         return { resource, ok: true, detail: removed.length ? `removed ${removed.join(', ')}` : 'nothing left' };
       }
       if (resource.kind === 'image-copy') {
         const { removeImageCopy } = await import('../release/copy');
-        const removed = await removeImageCopy(clientsFor(resource.region).get(EC2Client), resource);
+        const removed = await removeImageCopy(clientsFor(resource.region).get(EC2Client), resource, log, clock);
         ledger.release(resource);
         return { resource, ok: true, detail: removed.length ? `removed ${removed.join(', ')}` : 'nothing left' };
       }

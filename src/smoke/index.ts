@@ -10,7 +10,7 @@ import type { CheckResult } from './checks';
 import { checkHost } from './check-host';
 import { connect } from './connect';
 import { createSecurityGroup, importKey, launchInstance, resolveVpc, smokeName, toTags, waitForRunning } from './instance';
-import { runnerAddress } from './runner-address';
+import { runnerCidr } from './runner-address';
 import { makeKey } from './ssh';
 import { teardownSmokeResource } from './teardown';
 
@@ -86,14 +86,7 @@ export async function runSmokeTest(options: SmokeOptions, given: SmokeDeps): Pro
   const report: SmokeReport = { ok: false, hostKeyPinned: false, checks: [] };
   const key = await makeKey(log, name);
   try {
-    let cidr = options.allowedCidr;
-    if (!cidr) {
-      try {
-        cidr = `${await (deps.publicIp ?? runnerAddress)()}/32`;
-      } catch (error) {
-        throw new StepError('smoke', `Could not find the runner's public address (${describeError(error)}): set smoke-allowed-cidr.`);
-      }
-    }
+    const cidr = await runnerCidr('smoke', options.allowedCidr, deps.publicIp);
     log.info(`Smoke test ${name}: ${options.instanceType} from ${options.amiId}, reachable from ${cidr} only.`);
     notCancelled();
     await importKey(deps, options.region, name, key.publicKey, tags);

@@ -42,6 +42,8 @@ export interface Image {
   encrypted?: boolean;
   /** The client token of the CopyImage call that made it. */
   copyToken?: string;
+  /** When it was deregistered (epoch ms): its snapshot stays in use a while after. */
+  deregisteredAt?: number;
 }
 
 interface Snapshot {
@@ -116,6 +118,13 @@ export interface Ec2Options {
   failCopy?: () => boolean;
   /** Called with each imported public key (a test's sshd or VM accepts it); ImportKeyPair answers once it settles. */
   onKeyImported?: (publicKey: string) => void | Promise<void>;
+  /**
+   * How long, in real ms, a snapshot stays in use after its image is deregistered: DeleteSnapshot
+   * meets InvalidSnapshot.InUse meanwhile ("a few minutes" in boto#3019; 1.5 s by default here).
+   */
+  snapshotInUseMs?: number;
+  /** An endpoint from before DeregisterImage took DeleteAssociatedSnapshots (2025-05): it answers UnknownParameter. */
+  noDeleteAssociatedSnapshots?: boolean;
 }
 
 const tagSet = (tags: Tags): XmlValue => Object.entries(tags).map(([key, value]) => ({ key, value }));
@@ -634,14 +643,28 @@ export function createEc2(options: Ec2Options) {
       img.launchPermissions = [...new Set([...(img.launchPermissions ?? []), ...add])].filter((x) => !remove.includes(x));
       return { return: true };
     },
+    /*
+     * DeregisterImage (API reference): DeleteAssociatedSnapshots deletes the image's snapshots with
+     * it, answering per snapshot (success, or skipped: "If a snapshot is associated with multiple
+     * AMIs, it is not deleted"); an endpoint that predates the parameter (2025-05) answers
+     * UnknownParameter, EC2's code for a parameter it does not know. Without it, the snapshot stays
+     * "in use" a while after (boto#3019).
+     */
     DeregisterImage: (p) => {
+      const deleteSnapshots = p.get('DeleteAssociatedSnapshots') === 'true';
+      if (p.has('DeleteAssociatedSnapshots') && options.noDeleteAssociatedSnapshots)
+        throw new ApiError('UnknownParameter', 'The parameter DeleteAssociatedSnapshots is not recognized');
       const img = images.get(p.get('ImageId') ?? '');
       if (!img || img.state === 'deregistered') throw new ApiError('InvalidAMIID.NotFound', `The image id '[${p.get('ImageId')}]' does not exist`);
       // Deregistering a copy still pending stops it (EC2 user guide, "Stop a pending AMI copy operation").
       const snap = img.state === 'pending' && img.copyToken ? snapshots.get(img.snapshotId) : undefined;
       if (snap) snap.state = 'completed';
       img.state = 'deregistered';
-      return { return: true };
+      img.deregisteredAt = Date.now();
+      if (!deleteSnapshots) return { return: true };
+      const shared = [...images.values()].some((i) => i !== img && i.snapshotId === img.snapshotId && i.state !== 'deregistered');
+      if (!shared) snapshots.delete(img.snapshotId);
+      return { return: true, deleteSnapshotResultSet: [{ snapshotId: img.snapshotId, returnCode: shared ? 'skipped' : 'success' }] };
     },
     DescribeSnapshots: (p) => {
       const ids = scalars(p, 'SnapshotId');
@@ -673,9 +696,10 @@ export function createEc2(options: Ec2Options) {
     DeleteSnapshot: (p) => {
       const sid = p.get('SnapshotId') ?? '';
       if (!snapshots.has(sid)) throw new ApiError('InvalidSnapshot.NotFound', `The snapshot '${sid}' does not exist.`);
-      if ([...images.values()].some((i) => i.snapshotId === sid && i.state !== 'deregistered')) {
-        throw new ApiError('InvalidSnapshot.InUse', `The snapshot ${sid} is currently in use by ${[...images.values()].find((i) => i.snapshotId === sid)?.id}`);
-      }
+      const holder = [...images.values()].find(
+        (i) => i.snapshotId === sid && (i.state !== 'deregistered' || Date.now() - (i.deregisteredAt ?? 0) < (options.snapshotInUseMs ?? 1500)),
+      );
+      if (holder) throw new ApiError('InvalidSnapshot.InUse', `The snapshot ${sid} is currently in use by ${holder.id}`);
       snapshots.delete(sid);
       return { return: true };
     },
@@ -885,6 +909,7 @@ export function createEc2(options: Ec2Options) {
     registerImage,
     images: () => [...images.values()],
     snapshots: () => [...snapshots.values()],
+    keyPairs: () => [...keyPairs.values()],
     imageFor,
     /** A launch template, as a test sets one up: each version's image id or resolve:ssm:NAME. */
     addLaunchTemplate(name: string, versions: string[], defaultVersion = 1): LaunchTemplate {

@@ -53,6 +53,10 @@ export interface StandinOptions {
   imds?: (req: http.IncomingMessage, res: http.ServerResponse, path: string) => void;
   /** How long an image copy stays pending, in real ms. */
   copyMs?: number;
+  /** How long a snapshot stays in use after its image is deregistered, in real ms (see ec2.ts). */
+  snapshotInUseMs?: number;
+  /** EC2 as before DeregisterImage took DeleteAssociatedSnapshots. */
+  noDeleteAssociatedSnapshots?: boolean;
 }
 
 /** The instance profile the EB CLI creates for the builder (guide: aws-elasticbeanstalk-custom-platform-ec2-role). */
@@ -93,6 +97,8 @@ export async function startStandin(options: StandinOptions = {}) {
         onKeyImported: options.onKeyImported,
         peer: ec2In,
         copyMs: options.copyMs,
+        snapshotInUseMs: options.snapshotInUseMs,
+        noDeleteAssociatedSnapshots: options.noDeleteAssociatedSnapshots,
         failCopy: () => faults.take('CopyImage', 'fail-copy') !== undefined,
         parameter: (name) => ssmIn(r).value(name),
       }),

@@ -25,7 +25,15 @@ export function parseMachineLine(line: string): PackerLine | undefined {
   return { at: Number(parts[0]) * 1000, target: parts[1], type: parts[2], data: parts.slice(3).map(unescape) };
 }
 
-/** What Packer's amazon-ebs builder announces making, in its own words (builder/amazon/common, step_key_pair.go and friends). */
+/**
+ * What Packer's amazon-ebs builder announces making, in its own words (the amazon plugin's
+ * builder/common/step_key_pair.go, step_security_group.go, step_run_source_instance.go,
+ * builder/ebs/step_create_ami.go). The plugin prints the AMI with ui.Message; Packer before 1.13
+ * shows a message indented (`    amazon-ebs.NAME: AMI: ami-…`), 1.13 and later as a say
+ * (`==> amazon-ebs.NAME: AMI: ami-…`). A finished build's summary names every AMI again
+ * (Packer's command/build.go: `--> NAME: ` and the artifact's String(), `AMIs were created:` then
+ * `REGION: ami-…` a line; the plugin's builder/common/artifact.go).
+ */
 export type Announced =
   { kind: 'key-pair'; name: string } | { kind: 'security-group'; name: string } | { kind: 'instance'; id: string } | { kind: 'image'; id: string };
 
@@ -33,15 +41,18 @@ const ANNOUNCEMENTS: [RegExp, (m: RegExpExecArray) => Announced][] = [
   [/Creating temporary keypair: (\S+)/, (m) => ({ kind: 'key-pair', name: m[1] })],
   [/Creating temporary security group for this instance: (\S+)/, (m) => ({ kind: 'security-group', name: m[1] })],
   [/Instance ID: (i-[0-9a-f]+)/, (m) => ({ kind: 'instance', id: m[1] })],
-  [/^\s*\S+: AMI: (ami-[0-9a-f]+)/, (m) => ({ kind: 'image', id: m[1] })],
+  [/^\s*(?:==> )?\S+: AMI: (ami-[0-9a-f]+)/, (m) => ({ kind: 'image', id: m[1] })],
 ];
 
-export function announced(message: string): Announced | undefined {
+/** Everything one message of Packer's announces: one resource, or each AMI of a build's summary. */
+export function announcements(message: string): Announced[] {
+  const summary = /AMIs were created:\n([\s\S]*)/.exec(message);
+  if (summary) return [...summary[1].matchAll(/^\s*[a-z0-9-]+: (ami-[0-9a-f]+)\s*$/gm)].map((m): Announced => ({ kind: 'image', id: m[1] }));
   for (const [re, make] of ANNOUNCEMENTS) {
     const m = re.exec(message);
-    if (m) return make(m);
+    if (m) return [make(m)];
   }
-  return undefined;
+  return [];
 }
 
 /** The AMI of a finished build, from its artifact line (`artifact,0,id,REGION:ami-…`). */

@@ -14,13 +14,14 @@ import { runProcess } from '../../lib/process';
 import type { Resource } from '../../resources/ledger';
 import type { Built, RunContext, Step } from '../context';
 import { resolveImageVersion } from './images';
-import { InstalledPacker, preparePacker } from './install';
+import type { InstalledPacker } from './install';
 import type { Announced } from './output';
-import { buildImage, templateForEndpoint, validateTemplate } from './run';
+import { buildImage, templateForRun, validateTemplate } from './run';
+import { runnerCidr } from '../../smoke/runner-address';
+import { atLeast } from '../../lib/semver';
 
-export async function buildWithPacker(ctx: RunContext, step: Step): Promise<Built> {
+export async function buildWithPacker(ctx: RunContext, step: Step, packer: InstalledPacker): Promise<Built> {
   const version = await step('Resolve version', () => chooseVersion(ctx));
-  const packer = await step('Install Packer', () => preparePacker({ ...ctx.inputs.packer, workDir: ctx.deps.workDir }, ctx.deps.log));
   const amiId = await step('Build image (Packer on the runner)', () => build(ctx, packer, version));
   return { amiId, version };
 }
@@ -44,6 +45,15 @@ async function unpack(ctx: RunContext): Promise<string> {
   return dir;
 }
 
+/**
+ * Whether Packer's EC2 client reads AWS_ENDPOINT_URL itself: the amazon plugin's EBS builder is on
+ * the AWS SDK for Go v2 from 1.8.0 (plugin CHANGELOG, #618), which reads the variable; the SDK v1 of
+ * older plugins and of the builder bundled before Packer 1.10 does not, and needs custom_endpoint_ec2.
+ */
+function packerSdkReadsEndpoints(packer: InstalledPacker): boolean {
+  return !!packer.pluginVersion && atLeast(packer.pluginVersion, '1.8.0');
+}
+
 async function build(ctx: RunContext, packer: InstalledPacker, version: string): Promise<string> {
   const { inputs, deps, definition } = ctx;
   const dir = await unpack(ctx);
@@ -58,31 +68,44 @@ async function build(ctx: RunContext, packer: InstalledPacker, version: string):
     PACKER_NO_COLOR: '1',
     ...(packer.pluginPath ? { PACKER_PLUGIN_PATH: packer.pluginPath } : {}),
   };
-  const templateFile = templateForEndpoint(dir, definition.templateFile, env);
+  const templateFile = templateForRun(dir, definition.templateFile, {
+    region: inputs.region,
+    endpoint: packerSdkReadsEndpoints(packer) ? undefined : env.AWS_ENDPOINT_URL_EC2 || env.AWS_ENDPOINT_URL,
+    sourceCidr: await runnerCidr('packer', inputs.smoke.allowedCidr),
+    runTags: deps.runTags,
+  });
   // Recorded before Packer starts: Packer names what it makes as it makes it, and each is added as it is announced.
   const record: Extract<Resource, { kind: 'packer-build' }> = {
     kind: 'packer-build',
     region: inputs.region,
     build: `${inputs.platformName}/${version}`,
-    tags: {},
+    tags: deps.runTags,
+    runTagged: Object.keys(deps.runTags).length > 0,
     instanceIds: [],
     groupNames: [],
     keyNames: [],
     imageIds: [],
   };
   deps.ledger.record(record);
+  // Each once: Packer names an AMI again in its build summary.
+  const add = (list: string[] | undefined, value: string) => (list?.includes(value) ? false : (list?.push(value), true));
   const onAnnounced = (what: Announced) => {
-    if (what.kind === 'instance') record.instanceIds?.push(what.id);
-    if (what.kind === 'security-group') record.groupNames?.push(what.name);
-    if (what.kind === 'key-pair') record.keyNames?.push(what.name);
-    if (what.kind === 'image') record.imageIds?.push(what.id);
-    deps.ledger.record({ ...record });
+    const added =
+      what.kind === 'instance'
+        ? add(record.instanceIds, what.id)
+        : what.kind === 'security-group'
+          ? add(record.groupNames, what.name)
+          : what.kind === 'key-pair'
+            ? add(record.keyNames, what.name)
+            : add(record.imageIds, what.id);
+    if (added) deps.ledger.record({ ...record });
   };
   const run = { packer: packer.path, dir, templateFile, region: inputs.region, variables: inputs.packer.variables, env, signal: deps.signal, onAnnounced };
   await validateTemplate(run);
   const amiId = await buildImage(run, deps.log);
   // The image is the product: it stays out of teardown's reach; what Packer made to build it goes.
   record.imageIds = [];
+  record.builtImageId = amiId;
   deps.ledger.record({ ...record });
   deps.log.info(`Packer registered ${amiId}.`);
   ctx.report.amiId = amiId;

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 492;
-exports.ids = [492];
+exports.id = 758;
+exports.ids = [758];
 exports.modules = {
 
 /***/ 6394:
@@ -113,7 +113,7 @@ async function resolveImageVersion(ec2, name, request) {
 
 /***/ }),
 
-/***/ 2492:
+/***/ 2758:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -136,104 +136,6 @@ var errors = __webpack_require__(7268);
 var lib_process = __webpack_require__(2302);
 // EXTERNAL MODULE: ./src/build/packer/images.ts
 var packer_images = __webpack_require__(7814);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __webpack_require__(4994);
-// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js
-var tool_cache = __webpack_require__(3472);
-;// CONCATENATED MODULE: ./src/build/packer/install.ts
-/**
- * The Packer the action runs: the one on PATH (GitHub's Ubuntu runners have
- * one; hashicorp/setup-packer pins one), or a pinned version downloaded from
- * HashiCorp's releases with @actions/tool-cache and checked against the SHA-256
- * sums HashiCorp publishes beside it. Packer 1.10 and later ship without the
- * amazon plugin: it is installed first, pinned.
- */
-
-
-
-
-
-
-
-/** HashiCorp's release server; a mirror with the same layout can stand in for it (PACKER_RELEASES_URL). */
-const RELEASES = 'https://releases.hashicorp.com';
-const ARCH = { x64: 'amd64', arm64: 'arm64' };
-async function packerVersion(packer) {
-    const r = await (0,lib_process/* runProcess */.R)(packer, ['version'], {});
-    const m = /Packer v(\d+\.\d+\.\d+)/.exec(r.stdout + r.stderr);
-    if (r.code !== 0 || !m)
-        throw new errors/* StepError */.zg('packer', `'${packer} version' did not say its version (exit ${r.code}): ${(r.stdout + r.stderr).trim().slice(0, 300)}`);
-    return m[1];
-}
-function atLeast(version, major, minor) {
-    const [a, b] = version.split('.').map(Number);
-    return a > major || (a === major && b >= minor);
-}
-/** Downloads and verifies one release of Packer, or takes it from the runner's tool cache. */
-async function download(version, log) {
-    const cached = tool_cache.find('packer', version);
-    if (cached)
-        return external_node_path_.join(cached, 'packer');
-    const base = (process.env.PACKER_RELEASES_URL || RELEASES).replace(/\/$/, '');
-    const arch = ARCH[process.arch];
-    if (!arch || process.platform !== 'linux')
-        throw new errors/* StepError */.zg('packer', `No Packer release for ${process.platform}/${process.arch}: put packer on PATH instead of setting packer-version.`);
-    const file = `packer_${version}_linux_${arch}.zip`;
-    log.info(`Downloading Packer ${version} from ${base}`);
-    let zip;
-    let sums;
-    try {
-        zip = await tool_cache.downloadTool(`${base}/packer/${version}/${file}`);
-        sums = external_node_fs_.readFileSync(await tool_cache.downloadTool(`${base}/packer/${version}/packer_${version}_SHA256SUMS`), 'utf8');
-    }
-    catch (error) {
-        throw new errors/* StepError */.zg('packer', `Downloading Packer ${version} failed (${error.message}): check packer-version, or put packer on PATH.`);
-    }
-    const expected = sums
-        .split('\n')
-        .find((l) => l.trim().endsWith(`  ${file}`))
-        ?.split(/\s+/)[0];
-    const actual = (0,external_node_crypto_.createHash)('sha256').update(external_node_fs_.readFileSync(zip)).digest('hex');
-    if (!expected)
-        throw new errors/* StepError */.zg('packer', `HashiCorp's SHA-256 sums for Packer ${version} do not list ${file}.`);
-    if (expected !== actual)
-        throw new errors/* StepError */.zg('packer', `Packer ${version} failed verification: ${file} has SHA-256 ${actual}, HashiCorp publishes ${expected}.`);
-    const dir = await tool_cache.extractZip(zip);
-    return external_node_path_.join(await tool_cache.cacheDir(dir, 'packer', version), 'packer');
-}
-/** Installs the amazon plugin, pinned, where this Packer will look for it. */
-async function installPlugin(packer, version, pluginPath, log) {
-    log.info(`Installing Packer's amazon plugin ${version}`);
-    const r = await (0,lib_process/* runProcess */.R)(packer, ['plugins', 'install', 'github.com/hashicorp/amazon', `v${version}`], {
-        env: { ...process.env, PACKER_PLUGIN_PATH: pluginPath },
-    });
-    if (r.code !== 0)
-        throw new errors/* StepError */.zg('packer', `Installing Packer's amazon plugin ${version} failed: ${(r.stderr || r.stdout).trim().slice(-500)}`);
-}
-async function preparePacker(options, log) {
-    let packer;
-    if (options.version) {
-        packer = await download(options.version, log);
-    }
-    else {
-        packer = await io.which('packer', false);
-        if (!packer)
-            throw new errors/* StepError */.zg('packer', 'No packer on PATH: install one (hashicorp/setup-packer), or set packer-version to have the action download a release.');
-    }
-    const version = await packerVersion(packer);
-    if (options.version && version !== options.version)
-        throw new errors/* StepError */.zg('packer', `${packer} says it is Packer ${version}, not the ${options.version} asked for.`);
-    log.info(`Packer ${version} (${packer})`);
-    if (!atLeast(version, 1, 10))
-        return { path: packer, version };
-    const pluginPath = external_node_path_.join(options.workDir, 'packer-plugins');
-    external_node_fs_.mkdirSync(pluginPath, { recursive: true });
-    await installPlugin(packer, options.pluginVersion, pluginPath, log);
-    return { path: packer, version, pluginPath };
-}
-
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: ./src/build/elastic-beanstalk/failure.ts
@@ -260,15 +162,19 @@ const ANNOUNCEMENTS = [
     [/Creating temporary keypair: (\S+)/, (m) => ({ kind: 'key-pair', name: m[1] })],
     [/Creating temporary security group for this instance: (\S+)/, (m) => ({ kind: 'security-group', name: m[1] })],
     [/Instance ID: (i-[0-9a-f]+)/, (m) => ({ kind: 'instance', id: m[1] })],
-    [/^\s*\S+: AMI: (ami-[0-9a-f]+)/, (m) => ({ kind: 'image', id: m[1] })],
+    [/^\s*(?:==> )?\S+: AMI: (ami-[0-9a-f]+)/, (m) => ({ kind: 'image', id: m[1] })],
 ];
-function announced(message) {
+/** Everything one message of Packer's announces: one resource, or each AMI of a build's summary. */
+function announcements(message) {
+    const summary = /AMIs were created:\n([\s\S]*)/.exec(message);
+    if (summary)
+        return [...summary[1].matchAll(/^\s*[a-z0-9-]+: (ami-[0-9a-f]+)\s*$/gm)].map((m) => ({ kind: 'image', id: m[1] }));
     for (const [re, make] of ANNOUNCEMENTS) {
         const m = re.exec(message);
         if (m)
-            return make(m);
+            return [make(m)];
     }
-    return undefined;
+    return [];
 }
 /** The AMI of a finished build, from its artifact line (`artifact,0,id,REGION:ami-…`). */
 function artifactAmi(line, region) {
@@ -306,6 +212,14 @@ function formatPackerLine(line) {
 
 
 
+/**
+ * How long Packer gets to clean up after a cancel before it is killed. GitHub's runner sends the
+ * step SIGINT, SIGTERM 7.5 s later and kills the process tree 2.5 s after that (actions/runner,
+ * src/Runner.Sdk/ProcessInvoker.cs): Packer's own clean-up (terminate, wait, delete) takes longer
+ * on AWS, so what it has not removed in this time is teardown's, then the post step's, found by what
+ * Packer announced and by the run's tags.
+ */
+const PACKER_CLEANUP_MS = 6_000;
 const varArgs = (variables) => Object.entries(variables).flatMap(([k, v]) => ['-var', `${k}=${v}`]);
 async function validateTemplate(run) {
     const r = await (0,lib_process/* runProcess */.R)(run.packer, ['validate', ...varArgs(run.variables), run.templateFile], { cwd: run.dir, env: run.env, timeoutMs: 120_000 });
@@ -324,6 +238,9 @@ function buildImage(run, log) {
         let ami;
         let errorText = '';
         let pending = '';
+        // A line of human output (a Packer that printed some without -machine-readable's framing) is
+        // read for announcements too; its build summary spans lines.
+        let humanSummary = '';
         const take = (text) => {
             pending += text;
             const lines = pending.split('\n');
@@ -333,14 +250,16 @@ function buildImage(run, log) {
                 if (!line) {
                     if (raw.trim())
                         log.info(raw);
+                    humanSummary = /AMIs were created:\s*$/.test(raw) ? 'AMIs were created:' : humanSummary ? `${humanSummary}\n${raw}` : '';
+                    for (const made of announcements(humanSummary || raw))
+                        run.onAnnounced(made);
                     continue;
                 }
                 const shown = formatPackerLine(line);
                 if (shown) {
                     log.info(shown);
                     human.push(...line.data.slice(1).join(',').split('\n'));
-                    const made = announced(line.data.slice(1).join(','));
-                    if (made)
+                    for (const made of announcements(line.data.slice(1).join(',')))
                         run.onAnnounced(made);
                 }
                 if (line.type === 'error')
@@ -357,9 +276,9 @@ function buildImage(run, log) {
         });
         let killer;
         const cancel = () => {
-            log.warning(`Stopping Packer: it gets ${Math.round((run.cleanupMs ?? 120_000) / 1000)} s to clean up after itself.`);
+            log.warning(`Stopping Packer: it gets ${Math.round((run.cleanupMs ?? PACKER_CLEANUP_MS) / 1000)} s to clean up after itself.`);
             child.kill('SIGINT');
-            killer = setTimeout(() => child.kill('SIGKILL'), run.cleanupMs ?? 120_000);
+            killer = setTimeout(() => child.kill('SIGKILL'), run.cleanupMs ?? PACKER_CLEANUP_MS);
         };
         if (run.signal?.aborted)
             cancel();
@@ -381,23 +300,54 @@ function buildImage(run, log) {
         });
     });
 }
+/** Keys of the amazon-ebs builder by which a template chooses its own security group, or its source. */
+const OWN_SECURITY_GROUP = [
+    'security_group_id',
+    'security_group_ids',
+    'security_group_filter',
+    'temporary_security_group_source_cidrs',
+    'temporary_security_group_source_public_ip',
+];
 /**
- * Where Packer's amazon plugin is pointed: when AWS_ENDPOINT_URL_EC2 or
- * AWS_ENDPOINT_URL sends the SDK elsewhere (an AWS emulator, a test's
- * stand-in), a copy of the template with custom_endpoint_ec2 set to it, since
- * Packer's SDK does not read those variables; otherwise the template as it is.
+ * The template as the run builds it, written beside it (the repository's stays as it is), for each
+ * amazon-ebs builder:
+ * - `region`, where the template leaves it empty (AWS's samples do, "region": "", and rely on the
+ *   builder setting AWS_REGION): set to the run's region, so nothing depends on that variable;
+ * - `temporary_security_group_source_cidrs` set to the runner's address, unless the template
+ *   chooses its own group or source: the plugin's default opens SSH to 0.0.0.0/0 ("The default is
+ *   [0.0.0.0/0]", builder/common/run_config.go). Packer 1.6.6 knows this key; the plugin's
+ *   `temporary_security_group_source_public_ip` is unknown to it;
+ * - `run_tags` and `run_volume_tags` with the run's tags added, by which the post step finds what a
+ *   killed build left: the plugin tags the temporary key pair and security group with run_tags
+ *   (builder/ebs/builder.go, StepKeyPair and StepSecurityGroup), and the AMI and its snapshot from
+ *   CreateImage on (builder/ebs/step_create_ami.go);
+ * - `custom_endpoint_ec2` when `endpoint` is given.
  */
-function templateForEndpoint(dir, templateFile, env) {
-    const endpoint = env.AWS_ENDPOINT_URL_EC2 || env.AWS_ENDPOINT_URL;
-    if (!endpoint)
-        return templateFile;
+function templateForRun(dir, templateFile, settings) {
     const template = JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(dir, templateFile), 'utf8'));
-    template.builders = (template.builders ?? []).map((b) => (b.type === 'amazon-ebs' && !b.custom_endpoint_ec2 ? { ...b, custom_endpoint_ec2: endpoint } : b));
-    const copy = `.packer-endpoint-${external_node_path_.basename(templateFile)}`;
+    template.builders = (template.builders ?? []).map((b) => {
+        if (b.type !== 'amazon-ebs')
+            return b;
+        const out = { ...b };
+        if (!out.region)
+            out.region = settings.region;
+        if (!OWN_SECURITY_GROUP.some((k) => k in b))
+            out.temporary_security_group_source_cidrs = [settings.sourceCidr];
+        out.run_tags = { ...b.run_tags, ...settings.runTags };
+        out.run_volume_tags = { ...b.run_volume_tags, ...settings.runTags };
+        if (settings.endpoint && !b.custom_endpoint_ec2)
+            out.custom_endpoint_ec2 = settings.endpoint;
+        return out;
+    });
+    const copy = `.packer-run-${external_node_path_.basename(templateFile)}`;
     external_node_fs_.writeFileSync(external_node_path_.join(dir, copy), JSON.stringify(template, null, 2));
     return copy;
 }
 
+// EXTERNAL MODULE: ./src/smoke/runner-address.ts
+var runner_address = __webpack_require__(1958);
+// EXTERNAL MODULE: ./src/lib/semver.ts
+var semver = __webpack_require__(5419);
 ;// CONCATENATED MODULE: ./src/build/packer/pipeline.ts
 /**
  * The packer builder: the same platform directory built by Packer on the
@@ -415,9 +365,9 @@ function templateForEndpoint(dir, templateFile, env) {
 
 
 
-async function buildWithPacker(ctx, step) {
+
+async function buildWithPacker(ctx, step, packer) {
     const version = await step('Resolve version', () => chooseVersion(ctx));
-    const packer = await step('Install Packer', () => preparePacker({ ...ctx.inputs.packer, workDir: ctx.deps.workDir }, ctx.deps.log));
     const amiId = await step('Build image (Packer on the runner)', () => build(ctx, packer, version));
     return { amiId, version };
 }
@@ -439,6 +389,14 @@ async function unpack(ctx) {
         throw new errors/* StepError */.zg('packer', `Unpacking the platform bundle failed: ${r.stderr.trim()}`);
     return dir;
 }
+/**
+ * Whether Packer's EC2 client reads AWS_ENDPOINT_URL itself: the amazon plugin's EBS builder is on
+ * the AWS SDK for Go v2 from 1.8.0 (plugin CHANGELOG, #618), which reads the variable; the SDK v1 of
+ * older plugins and of the builder bundled before Packer 1.10 does not, and needs custom_endpoint_ec2.
+ */
+function packerSdkReadsEndpoints(packer) {
+    return !!packer.pluginVersion && (0,semver/* atLeast */.jZ)(packer.pluginVersion, '1.8.0');
+}
 async function build(ctx, packer, version) {
     const { inputs, deps, definition } = ctx;
     const dir = await unpack(ctx);
@@ -453,35 +411,44 @@ async function build(ctx, packer, version) {
         PACKER_NO_COLOR: '1',
         ...(packer.pluginPath ? { PACKER_PLUGIN_PATH: packer.pluginPath } : {}),
     };
-    const templateFile = templateForEndpoint(dir, definition.templateFile, env);
+    const templateFile = templateForRun(dir, definition.templateFile, {
+        region: inputs.region,
+        endpoint: packerSdkReadsEndpoints(packer) ? undefined : env.AWS_ENDPOINT_URL_EC2 || env.AWS_ENDPOINT_URL,
+        sourceCidr: await (0,runner_address/* runnerCidr */.D)('packer', inputs.smoke.allowedCidr),
+        runTags: deps.runTags,
+    });
     // Recorded before Packer starts: Packer names what it makes as it makes it, and each is added as it is announced.
     const record = {
         kind: 'packer-build',
         region: inputs.region,
         build: `${inputs.platformName}/${version}`,
-        tags: {},
+        tags: deps.runTags,
+        runTagged: Object.keys(deps.runTags).length > 0,
         instanceIds: [],
         groupNames: [],
         keyNames: [],
         imageIds: [],
     };
     deps.ledger.record(record);
+    // Each once: Packer names an AMI again in its build summary.
+    const add = (list, value) => (list?.includes(value) ? false : (list?.push(value), true));
     const onAnnounced = (what) => {
-        if (what.kind === 'instance')
-            record.instanceIds?.push(what.id);
-        if (what.kind === 'security-group')
-            record.groupNames?.push(what.name);
-        if (what.kind === 'key-pair')
-            record.keyNames?.push(what.name);
-        if (what.kind === 'image')
-            record.imageIds?.push(what.id);
-        deps.ledger.record({ ...record });
+        const added = what.kind === 'instance'
+            ? add(record.instanceIds, what.id)
+            : what.kind === 'security-group'
+                ? add(record.groupNames, what.name)
+                : what.kind === 'key-pair'
+                    ? add(record.keyNames, what.name)
+                    : add(record.imageIds, what.id);
+        if (added)
+            deps.ledger.record({ ...record });
     };
     const run = { packer: packer.path, dir, templateFile, region: inputs.region, variables: inputs.packer.variables, env, signal: deps.signal, onAnnounced };
     await validateTemplate(run);
     const amiId = await buildImage(run, deps.log);
     // The image is the product: it stays out of teardown's reach; what Packer made to build it goes.
     record.imageIds = [];
+    record.builtImageId = amiId;
     deps.ledger.record({ ...record });
     deps.log.info(`Packer registered ${amiId}.`);
     ctx.report.amiId = amiId;
@@ -495,11 +462,11 @@ async function build(ctx, packer, version) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EH: () => (/* binding */ chooseVersion),
-/* harmony export */   Zy: () => (/* binding */ compareVersions)
+/* harmony export */   EH: () => (/* binding */ chooseVersion)
 /* harmony export */ });
 /* unused harmony exports newestVersion, nextPatchOf */
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _lib_semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5419);
 /**
  * The version rules both builders share, the EB CLI's: `auto` is the next
  * patch after the newest version of the platform whatever its state (a failed
@@ -507,19 +474,12 @@ async function build(ctx, packer, version) {
  * that exists already is refused before anything starts.
  */
 
-function compareVersions(a, b) {
-    const pa = a.split('.').map(Number);
-    const pb = b.split('.').map(Number);
-    for (let i = 0; i < 3; i++)
-        if (pa[i] !== pb[i])
-            return (pa[i] ?? 0) - (pb[i] ?? 0);
-    return 0;
-}
-const SEMVER = /^\d+\.\d+\.\d+$/;
+
+
 function newestVersion(versions) {
     return versions
-        .filter((v) => SEMVER.test(v))
-        .sort(compareVersions)
+        .filter((v) => _lib_semver__WEBPACK_IMPORTED_MODULE_1__/* .SEMVER */ .HX.test(v))
+        .sort(_lib_semver__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)
         .at(-1);
 }
 function nextPatchOf(versions) {
@@ -631,6 +591,31 @@ function runProcess(cmd, args, options = {}) {
 
 /***/ }),
 
+/***/ 5419:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HX: () => (/* binding */ SEMVER),
+/* harmony export */   Zy: () => (/* binding */ compareVersions),
+/* harmony export */   jZ: () => (/* binding */ atLeast)
+/* harmony export */ });
+/** MAJOR.MINOR.PATCH versions: the platform's, Packer's and its plugin's. */
+/** A release version as AWS and HashiCorp list them (no pre-release, no metadata). */
+const SEMVER = /^\d+\.\d+\.\d+$/;
+function compareVersions(a, b) {
+    const pa = a.split('.').map(Number);
+    const pb = b.split('.').map(Number);
+    for (let i = 0; i < 3; i++)
+        if (pa[i] !== pb[i])
+            return (pa[i] ?? 0) - (pb[i] ?? 0);
+    return 0;
+}
+/** Whether `version` is `floor` or later. */
+const atLeast = (version, floor) => compareVersions(version, floor) >= 0;
+
+
+/***/ }),
+
 /***/ 2538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -643,8 +628,43 @@ function tagValue(tags, key) {
 }
 
 
+/***/ }),
+
+/***/ 1958:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ runnerCidr)
+/* harmony export */ });
+/* unused harmony export runnerAddress */
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+
+/** The runner's public IPv4 address as AWS sees it, for the security group's one allowed source. */
+async function runnerAddress() {
+    const res = await fetch('https://checkip.amazonaws.com', { signal: AbortSignal.timeout(10_000) });
+    const ip = (await res.text()).trim();
+    if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(ip))
+        throw new Error(`checkip.amazonaws.com answered '${ip.slice(0, 40)}'`);
+    return ip;
+}
+/**
+ * Where the runner reaches instances from: smoke-allowed-cidr when given, else the runner's public
+ * address as a /32. The smoke test's security group and Packer's temporary one both let in only it.
+ */
+async function runnerCidr(step, allowedCidr, publicIp = runnerAddress) {
+    if (allowedCidr)
+        return allowedCidr;
+    try {
+        return `${await publicIp()}/32`;
+    }
+    catch (error) {
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg(step, `Could not find the runner's public address (${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}): set smoke-allowed-cidr.`);
+    }
+}
+
+
 /***/ })
 
 };
 ;
-//# sourceMappingURL=492.index.js.map
+//# sourceMappingURL=758.index.js.map

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 65;
-exports.ids = [65];
+exports.id = 516;
+exports.ids = [516];
 exports.modules = {
 
 /***/ 2543:
@@ -128,6 +128,7 @@ function describeResource(r) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cj: () => (/* binding */ deleteSnapshot),
 /* harmony export */   _k: () => (/* binding */ deregisterImage),
 /* harmony export */   ch: () => (/* binding */ terminateInstances),
 /* harmony export */   dl: () => (/* binding */ deleteSecurityGroup),
@@ -206,30 +207,69 @@ async function deleteKeyPair(ec2, keyName) {
             throw error;
     }
 }
-/** Deregisters an image and deletes its snapshots; one already gone is success. Returns what it removed. */
-async function deregisterImage(ec2, imageId) {
+/** How long a snapshot may stay "in use" after its image is deregistered, and is tried again meanwhile (boto#3019 saw minutes). */
+const SNAPSHOT_IN_USE_MS = 10 * 60_000;
+/** Deletes a snapshot, trying again while EC2 still holds it for an image just deregistered; gone is success. */
+async function deleteSnapshot(ec2, snapshotId, log, clock) {
+    const until = clock.now() + SNAPSHOT_IN_USE_MS;
+    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_2__/* .backoff */ .J)(2_000, 30_000);
+    for (;;) {
+        try {
+            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeleteSnapshotCommand({ SnapshotId: snapshotId }));
+            return;
+        }
+        catch (error) {
+            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidSnapshot.NotFound'))
+                return;
+            if (((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error) !== 'InvalidSnapshot.InUse' && !(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(error)) || clock.now() >= until)
+                throw error;
+        }
+        const ms = pause.next();
+        log.info(`Snapshot ${snapshotId} still in use by the image just deregistered; trying again in ${Math.round(ms / 1000)} s.`);
+        await clock.sleep(ms);
+    }
+}
+/**
+ * Deregisters an image and deletes its snapshots; one already gone is success. Returns what it
+ * removed. DeregisterImage deletes the snapshots itself with DeleteAssociatedSnapshots (in EC2's API
+ * since 2025-05; "If a snapshot is associated with multiple AMIs, it is not deleted", API reference)
+ * and answers per snapshot: `skipped` is a snapshot another image uses, kept. An endpoint that does
+ * not know the parameter (EC2 answers UnknownParameter to a parameter it does not know) gets the
+ * older way: deregister, then DeleteSnapshot, tried again while the snapshot is still "in use" by
+ * the image just deregistered (InvalidSnapshot.InUse for up to minutes, boto#3019). A snapshot
+ * whose deletion failed for the image is deleted the older way too.
+ */
+async function deregisterImage(ec2, imageId, log, clock) {
     let snapshots = [];
+    let left;
     try {
         const image = (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
         if (!image || image.State === 'deregistered')
             return [];
         snapshots = (image.BlockDeviceMappings ?? []).map((b) => b.Ebs?.SnapshotId).filter((s) => !!s);
-        await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeregisterImageCommand({ ImageId: imageId }));
+        try {
+            const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeregisterImageCommand({ ImageId: imageId, DeleteAssociatedSnapshots: true }));
+            const results = out.DeleteSnapshotResults ?? [];
+            const kept = results.filter((r) => r.ReturnCode === 'skipped').map((r) => r.SnapshotId);
+            if (kept.length)
+                log.info(`Kept snapshot ${kept.join(', ')} of ${imageId}: another image uses it.`);
+            snapshots = snapshots.filter((id) => !kept.includes(id));
+            left = snapshots.filter((id) => results.find((r) => r.SnapshotId === id)?.ReturnCode !== 'success');
+        }
+        catch (error) {
+            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error) !== 'UnknownParameter')
+                throw error;
+            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeregisterImageCommand({ ImageId: imageId }));
+            left = snapshots;
+        }
     }
     catch (error) {
         if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidAMIID.NotFound'))
             return [];
         throw error;
     }
-    for (const snapshotId of snapshots) {
-        try {
-            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeleteSnapshotCommand({ SnapshotId: snapshotId }));
-        }
-        catch (error) {
-            if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidSnapshot.NotFound'))
-                throw error;
-        }
-    }
+    for (const snapshotId of left)
+        await deleteSnapshot(ec2, snapshotId, log, clock);
     return [`image ${imageId}`, ...snapshots.map((s) => `snapshot ${s}`)];
 }
 
@@ -263,7 +303,7 @@ async function removeConcurrently(resources, remove) {
 
 /***/ }),
 
-/***/ 3065:
+/***/ 3516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1197,16 +1237,8 @@ async function waitForRunning(deps, instanceId, deadline, use = 'public') {
     throw new errors/* StepError */.zg('smoke', `Instance ${instanceId} was still ${state} at the deadline.`);
 }
 
-;// CONCATENATED MODULE: ./src/smoke/runner-address.ts
-/** The runner's public IPv4 address as AWS sees it, for the security group's one allowed source. */
-async function runnerAddress() {
-    const res = await fetch('https://checkip.amazonaws.com', { signal: AbortSignal.timeout(10_000) });
-    const ip = (await res.text()).trim();
-    if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(ip))
-        throw new Error(`checkip.amazonaws.com answered '${ip.slice(0, 40)}'`);
-    return ip;
-}
-
+// EXTERNAL MODULE: ./src/smoke/runner-address.ts
+var runner_address = __webpack_require__(1958);
 // EXTERNAL MODULE: ./src/resources/describe.ts
 var describe = __webpack_require__(7764);
 // EXTERNAL MODULE: ./src/resources/ec2-delete.ts
@@ -1308,15 +1340,7 @@ async function runSmokeTest(options, given) {
     const report = { ok: false, hostKeyPinned: false, checks: [] };
     const key = await makeKey(log, name);
     try {
-        let cidr = options.allowedCidr;
-        if (!cidr) {
-            try {
-                cidr = `${await (deps.publicIp ?? runnerAddress)()}/32`;
-            }
-            catch (error) {
-                throw new errors/* StepError */.zg('smoke', `Could not find the runner's public address (${(0,errors/* describeError */.Uc)(error)}): set smoke-allowed-cidr.`);
-            }
-        }
+        const cidr = await (0,runner_address/* runnerCidr */.D)('smoke', options.allowedCidr, deps.publicIp);
         log.info(`Smoke test ${name}: ${options.instanceType} from ${options.amiId}, reachable from ${cidr} only.`);
         notCancelled();
         await importKey(deps, options.region, name, key.publicKey, tags);
@@ -1373,8 +1397,43 @@ async function runSmokeTest(options, given) {
 }
 
 
+/***/ }),
+
+/***/ 1958:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ runnerCidr)
+/* harmony export */ });
+/* unused harmony export runnerAddress */
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+
+/** The runner's public IPv4 address as AWS sees it, for the security group's one allowed source. */
+async function runnerAddress() {
+    const res = await fetch('https://checkip.amazonaws.com', { signal: AbortSignal.timeout(10_000) });
+    const ip = (await res.text()).trim();
+    if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(ip))
+        throw new Error(`checkip.amazonaws.com answered '${ip.slice(0, 40)}'`);
+    return ip;
+}
+/**
+ * Where the runner reaches instances from: smoke-allowed-cidr when given, else the runner's public
+ * address as a /32. The smoke test's security group and Packer's temporary one both let in only it.
+ */
+async function runnerCidr(step, allowedCidr, publicIp = runnerAddress) {
+    if (allowedCidr)
+        return allowedCidr;
+    try {
+        return `${await publicIp()}/32`;
+    }
+    catch (error) {
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg(step, `Could not find the runner's public address (${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}): set smoke-allowed-cidr.`);
+    }
+}
+
+
 /***/ })
 
 };
 ;
-//# sourceMappingURL=65.index.js.map
+//# sourceMappingURL=516.index.js.map
