@@ -162,14 +162,17 @@ async function terminate(eb, live, name, log) {
 /* harmony export */   XH: () => (/* binding */ provisionerTail),
 /* harmony export */   dJ: () => (/* binding */ buildFailureReason)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2684);
+/* unused harmony export builderLogText */
+/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2684);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _packer_output__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54);
+
 
 
 /**
  * The ERROR events a failed build ends with that only say it failed, in the
- * order real transcripts show them (EB-FACTS): Packer's own error comes
- * before them and is the one worth reading.
+ * order public transcripts of real `ebp create` runs show them: Packer's own
+ * error comes before them and is the one worth reading.
  */
 const GENERIC_FAILURE = [
     /^'packer build' failed/,
@@ -186,7 +189,7 @@ function buildFailureReason(events) {
     const specific = [...errors].reverse().find((e) => !GENERIC_FAILURE.some((re) => re.test(e.message)));
     return (specific ?? errors.at(-1))?.message ?? 'no error event was recorded';
 }
-/** Where Elastic Beanstalk keeps Packer's output for a build (EB-FACTS). */
+/** Where Elastic Beanstalk keeps Packer's output for a build (the EB CLI's `ebp logs`, ebcli/operations/platformops.py). */
 function packerLogStream(name, version) {
     return { group: `/aws/elasticbeanstalk/platform/${name}`, stream: version };
 }
@@ -201,15 +204,30 @@ function provisionerTail(output, lines = 20) {
     return (end >= 0 ? clean.slice(0, end) : clean).filter((l) => l.trim()).slice(-lines);
 }
 /**
+ * What a person reads of one line of the builder's log. The builder runs Packer
+ * with machine-readable output and logs each line through its own logger
+ * (`I, [2017-11-21T19:13:21.560213+0000#29667]  INFO -- Packer: 1511291601,,ui,message,    HVM AMI builder: …`,
+ * the form the EB CLI's tests parse, tests/unit/operations/test_platformops.py):
+ * both layers come off, and a ui line gives its text (which may hold several
+ * lines). Anything else is kept as it is.
+ */
+function builderLogText(line) {
+    const logged = /^[A-Z], \[[^\]]*\]\s+[A-Z]+ -- Packer: (.*)$/.exec(line);
+    const packer = (0,_packer_output__WEBPACK_IMPORTED_MODULE_1__/* .parseMachineLine */ .hF)(logged ? logged[1] : line);
+    if (!packer)
+        return [logged ? logged[1] : line];
+    return packer.type === 'ui' ? packer.data.slice(1).join(',').split('\n') : [];
+}
+/**
  * The last lines the failing provisioner printed in Packer's output for a
  * build, where its own words are; or why they could not be read.
  */
 async function packerLogTail(logs, name, version, lines = 20) {
     const { group, stream } = packerLogStream(name, version);
     try {
-        const out = await logs.send(new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__/* .GetLogEventsCommand */ .h7S({ logGroupName: group, logStreamName: stream, startFromHead: false, limit: 200 }));
+        const out = await logs.send(new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__/* .GetLogEventsCommand */ .h7S({ logGroupName: group, logStreamName: stream, startFromHead: false, limit: 200 }));
         return {
-            lines: provisionerTail((out.events ?? []).flatMap((e) => (e.message ?? '').replace(/\n$/, '').split('\n')), lines),
+            lines: provisionerTail((out.events ?? []).flatMap((e) => (e.message ?? '').replace(/\n$/, '').split('\n')).flatMap(builderLogText), lines),
         };
     }
     catch (error) {
@@ -806,6 +824,72 @@ function builderOptionSettings(builder) {
 /** Where the bundle goes: its content hash is part of the key, so a changed platform never overwrites an old one. */
 function bundleKey(platformName, version, sha256) {
     return `custom-platforms/${platformName}/${version}-${sha256}.zip`;
+}
+
+
+/***/ }),
+
+/***/ 54:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Af: () => (/* binding */ artifactAmi),
+/* harmony export */   JT: () => (/* binding */ announcements),
+/* harmony export */   hF: () => (/* binding */ parseMachineLine),
+/* harmony export */   uZ: () => (/* binding */ formatPackerLine)
+/* harmony export */ });
+/**
+ * Packer's machine-readable output (`packer build -machine-readable`): one
+ * line per message, `timestamp,target,type,data…`, with commas in the data
+ * written `%!(PACKER_COMMA)` and newlines `\n` (Packer's docs, "Machine-readable
+ * output"). From it the action takes what Packer says, the resources its
+ * amazon-ebs builder announces as it makes them, its error, and the AMI.
+ */
+function parseMachineLine(line) {
+    const parts = line.split(',');
+    if (parts.length < 3 || !/^\d+$/.test(parts[0]))
+        return undefined;
+    const unescape = (s) => s
+        .replace(/%!\(PACKER_COMMA\)/g, ',')
+        .replace(/\\n/g, '\n')
+        .replace(/\\r/g, '');
+    return { at: Number(parts[0]) * 1000, target: parts[1], type: parts[2], data: parts.slice(3).map(unescape) };
+}
+const ANNOUNCEMENTS = [
+    [/Creating temporary keypair: (\S+)/, (m) => ({ kind: 'key-pair', name: m[1] })],
+    [/Creating temporary security group for this instance: (\S+)/, (m) => ({ kind: 'security-group', name: m[1] })],
+    [/Instance ID: (i-[0-9a-f]+)/, (m) => ({ kind: 'instance', id: m[1] })],
+    [/^\s*(?:==> )?\S+: AMI: (ami-[0-9a-f]+)/, (m) => ({ kind: 'image', id: m[1] })],
+];
+/** Everything one message of Packer's announces: one resource, or each AMI of a build's summary. */
+function announcements(message) {
+    const summary = /AMIs were created:\n([\s\S]*)/.exec(message);
+    if (summary)
+        return [...summary[1].matchAll(/^\s*[a-z0-9-]+: (ami-[0-9a-f]+)\s*$/gm)].map((m) => ({ kind: 'image', id: m[1] }));
+    for (const [re, make] of ANNOUNCEMENTS) {
+        const m = re.exec(message);
+        if (m)
+            return [make(m)];
+    }
+    return [];
+}
+/** The AMI of a finished build, from its artifact line (`artifact,0,id,REGION:ami-…`). */
+function artifactAmi(line, region) {
+    if (line.type !== 'artifact' || line.data[1] !== 'id')
+        return undefined;
+    for (const pair of line.data[2]?.split(',') ?? []) {
+        const [r, ami] = pair.split(':');
+        if (r === region && /^ami-[0-9a-f]+$/.test(ami ?? ''))
+            return ami;
+    }
+    return undefined;
+}
+/** A human line of Packer's output, as the log shows it, with Packer's timestamp. */
+function formatPackerLine(line) {
+    if (line.type !== 'ui')
+        return undefined;
+    const text = line.data.slice(1).join(',').replace(/\s+$/, '');
+    return text ? `${new Date(line.at).toISOString()} ${text}` : undefined;
 }
 
 

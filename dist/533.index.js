@@ -1,18 +1,103 @@
 "use strict";
 exports.id = 533;
-exports.ids = [533,960,962];
+exports.ids = [533];
 exports.modules = {
 
-/***/ 2543:
+/***/ 4788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ duration)
+/* harmony export */   gq: () => (/* binding */ parsePlatformArn),
+/* harmony export */   pC: () => (/* binding */ matchesPlatform),
+/* harmony export */   pU: () => (/* binding */ listOwnPlatformVersions)
 /* harmony export */ });
-/** Minutes and seconds, for people. */
-function duration(ms) {
-    const s = Math.round(ms / 1000);
-    return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
+/* unused harmony export OWNED_BY_SELF */
+/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6114);
+/* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
+
+
+/**
+ * The owner value for the account's own platforms: the EB CLI sends `self`
+ * (ebcli/core/ebglobals.py, OWNED_BY_SELF) and its fixtures show summaries
+ * answering PlatformOwner "self". The API reference names no value, so the
+ * EB CLI's, which has worked against the service for years, is the one.
+ */
+const OWNED_BY_SELF = 'self';
+/** NAME and VERSION from arn:aws:elasticbeanstalk:REGION:ACCOUNT:platform/NAME/VERSION. */
+function parsePlatformArn(arn) {
+    const m = /:platform\/([^/]+)\/([^/]+)$/.exec(arn);
+    return m ? { name: m[1], version: m[2] } : undefined;
+}
+/** The account's own platform versions matching every given field (filters are ANDed, one value each), across all pages. */
+async function listOwnPlatformVersions(eb, match = {}) {
+    const filters = [{ Type: 'PlatformOwner', Operator: '=', Values: [OWNED_BY_SELF] }];
+    if (match.name)
+        filters.push({ Type: 'PlatformName', Operator: '=', Values: [match.name] });
+    if (match.version)
+        filters.push({ Type: 'PlatformVersion', Operator: '=', Values: [match.version] });
+    if (match.status)
+        filters.push({ Type: 'PlatformStatus', Operator: '=', Values: [match.status] });
+    const all = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_0__/* .allPages */ .S)('ListPlatformVersions', async (token) => {
+        const page = await eb.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .ListPlatformVersionsCommand */ .ENR({ Filters: filters, MaxRecords: 100, NextToken: token }));
+        return { items: page.PlatformSummaryList, next: page.NextToken };
+    });
+    // The service applies the filters; keep only exact matches in case one is looser than '='.
+    return all.filter((s) => matchesPlatform(s, match));
+}
+/** Whether a listed platform version has every given field (its name read from its ARN). */
+function matchesPlatform(s, match) {
+    const id = s.PlatformArn ? parsePlatformArn(s.PlatformArn) : undefined;
+    if (match.name && id?.name !== match.name)
+        return false;
+    if (match.version && (s.PlatformVersion ?? id?.version) !== match.version)
+        return false;
+    if (match.status && s.PlatformStatus !== match.status)
+        return false;
+    return true;
+}
+
+
+/***/ }),
+
+/***/ 4551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CK: () => (/* binding */ bundleKey),
+/* harmony export */   oe: () => (/* binding */ BUILDER_ENVIRONMENT),
+/* harmony export */   wP: () => (/* binding */ builderOptionSettings)
+/* harmony export */ });
+/**
+ * The environment Elastic Beanstalk starts to run Packer. The API does not
+ * return its name (CreatePlatformVersion gives only an ARN), and the EB CLI
+ * hard-codes this one; there is a single builder per region, reused by builds.
+ */
+const BUILDER_ENVIRONMENT = 'eb-custom-platform-builder-packer';
+/**
+ * The builder environment's settings, as the EB CLI sends them
+ * (ebcli/lib/elasticbeanstalk.py, create_platform_version): the launch
+ * configuration and VPC the user chose, and always enhanced health and the
+ * service role.
+ */
+function builderOptionSettings(builder) {
+    const settings = [
+        { Namespace: 'aws:autoscaling:launchconfiguration', OptionName: 'IamInstanceProfile', Value: builder.instanceProfile },
+    ];
+    if (builder.instanceType)
+        settings.push({ Namespace: 'aws:autoscaling:launchconfiguration', OptionName: 'InstanceType', Value: builder.instanceType });
+    if (builder.vpcId) {
+        settings.push({ Namespace: 'aws:ec2:vpc', OptionName: 'VPCId', Value: builder.vpcId });
+        if (builder.subnets.length)
+            settings.push({ Namespace: 'aws:ec2:vpc', OptionName: 'Subnets', Value: builder.subnets.join(',') });
+        settings.push({ Namespace: 'aws:ec2:vpc', OptionName: 'AssociatePublicIpAddress', Value: 'true' });
+    }
+    settings.push({ Namespace: 'aws:elasticbeanstalk:healthreporting:system', OptionName: 'SystemType', Value: 'enhanced' });
+    settings.push({ Namespace: 'aws:elasticbeanstalk:environment', OptionName: 'ServiceRole', Value: builder.serviceRole });
+    return settings;
+}
+/** Where the bundle goes: its content hash is part of the key, so a changed platform never overwrites an old one. */
+function bundleKey(platformName, version, sha256) {
+    return `custom-platforms/${platformName}/${version}-${sha256}.zip`;
 }
 
 
@@ -77,29 +162,36 @@ function sleepWithin(clock, ms, deadline) {
 
 /***/ }),
 
-/***/ 960:
+/***/ 2538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ copyImage),
-/* harmony export */   removeImageCopy: () => (/* binding */ removeImageCopy)
+/* harmony export */   E: () => (/* binding */ tagValue)
 /* harmony export */ });
-/* unused harmony export COPY_TOKEN_TAG */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5193);
-/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6676);
-/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
-/* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6402);
+/** The value of one tag in an AWS tag list (EC2's Tags, TagSet), if it is there. */
+function tagValue(tags, key) {
+    return tags?.find((t) => t.Key === key)?.Value;
+}
+
+
+/***/ }),
+
+/***/ 5533:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   sweep: () => (/* binding */ sweep)
+/* harmony export */ });
+/* unused harmony exports GRACE_MS, isOrphan */
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5193);
+/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6114);
+/* harmony import */ var _build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4551);
+/* harmony import */ var _build_elastic_beanstalk_platforms__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4788);
+/* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6402);
 /* harmony import */ var _resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(599);
-/* harmony import */ var _resources_image_wait__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8388);
-/* harmony import */ var _resources_ledger__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(428);
-/**
- * Copies of the proven image in other regions. Each copy is recorded before
- * its CopyImage call by the call's client token, which is also a tag on the
- * copy and its snapshots: a copy whose answer was lost, or whose run was
- * killed, is still found and removed with its snapshots.
- */
+/* harmony import */ var _lib_tags__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2538);
+/* harmony import */ var _resources_run_tags__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(236);
+/* harmony import */ var _resources_states__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7391);
 
 
 
@@ -108,365 +200,92 @@ function sleepWithin(clock, ms, deadline) {
 
 
 
-/** The tag that carries a copy's CopyImage client token. */
-const COPY_TOKEN_TAG = 'eb-platform-action:copy-token';
-/**
- * The source's own tags (the template's: platform name and version) and the
- * run's, given explicitly rather than through CopyImageTags, whose effect
- * beside TagSpecifications the API reference does not spell out.
- */
-function copyTags(source, runTags, token) {
-    const tags = {};
-    for (const t of source.Tags ?? [])
-        if (t.Key && !t.Key.startsWith('aws:'))
-            tags[t.Key] = t.Value ?? '';
-    Object.assign(tags, runTags, { [COPY_TOKEN_TAG]: token });
-    return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+
+/** How long after a run's deadline its leftovers are taken as a dead run's: its post step has had time to run. */
+const GRACE_MS = 60 * 60_000;
+/** Whether a resource's tags say it belongs to a run of this repository that ended over an hour ago. */
+function isOrphan(tags, own, now) {
+    const deadline = Date.parse((0,_lib_tags__WEBPACK_IMPORTED_MODULE_3__/* .tagValue */ .E)(tags, _resources_run_tags__WEBPACK_IMPORTED_MODULE_2__/* .TAG */ .Dk.deadline) ?? '');
+    if (!Number.isFinite(deadline) || now - deadline < GRACE_MS)
+        return false;
+    if ((0,_lib_tags__WEBPACK_IMPORTED_MODULE_3__/* .tagValue */ .E)(tags, _resources_run_tags__WEBPACK_IMPORTED_MODULE_2__/* .TAG */ .Dk.repository) !== own[_resources_run_tags__WEBPACK_IMPORTED_MODULE_2__/* .TAG */ .Dk.repository])
+        return false;
+    const sameRun = (0,_lib_tags__WEBPACK_IMPORTED_MODULE_3__/* .tagValue */ .E)(tags, _resources_run_tags__WEBPACK_IMPORTED_MODULE_2__/* .TAG */ .Dk.runId) === own[_resources_run_tags__WEBPACK_IMPORTED_MODULE_2__/* .TAG */ .Dk.runId] && (0,_lib_tags__WEBPACK_IMPORTED_MODULE_3__/* .tagValue */ .E)(tags, _resources_run_tags__WEBPACK_IMPORTED_MODULE_2__/* .TAG */ .Dk.runAttempt) === own[_resources_run_tags__WEBPACK_IMPORTED_MODULE_2__/* .TAG */ .Dk.runAttempt];
+    return !sameRun;
 }
-/** Starts one copy and waits until it is available; returns its id. */
-async function copyImage(ec2, request, deps) {
-    const { image } = request.source;
-    const sourceImageId = image.ImageId;
-    const clientToken = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
-    const record = { kind: 'image-copy', region: request.region, clientToken, sourceImageId };
-    const tags = copyTags(image, request.runTags, clientToken);
-    const out = await (0,_resources_ledger__WEBPACK_IMPORTED_MODULE_4__/* .creating */ .SP)(deps.ledger, record, () => ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.CopyImageCommand({
-        SourceRegion: request.source.region,
-        SourceImageId: sourceImageId,
-        Name: image.Name,
-        Description: image.Description,
-        ClientToken: clientToken,
-        // A KMS key needs Encrypted set (API reference, CopyImage KmsKeyId).
-        Encrypted: request.kmsKeyId ? true : undefined,
-        KmsKeyId: request.kmsKeyId,
-        TagSpecifications: [
-            { ResourceType: 'image', Tags: tags },
-            { ResourceType: 'snapshot', Tags: tags },
-        ],
-    })));
-    const imageId = out.ImageId;
-    if (!imageId)
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_1__/* .StepError */ .zg('Promote', `CopyImage to ${request.region} returned no image id`);
-    deps.ledger.record({ ...record, imageId });
-    deps.log.info(`Copying ${sourceImageId} to ${request.region} as ${imageId}${request.kmsKeyId ? `, encrypted with ${request.kmsKeyId}` : ''}.`);
-    await (0,_resources_image_wait__WEBPACK_IMPORTED_MODULE_3__/* .waitForImageAvailable */ .F)(ec2, imageId, {
-        deadline: request.deadline,
-        firstPauseMs: 5_000,
-        what: `the copy ${imageId} in ${request.region}`,
-        stillRunning: `The copy goes on in EC2; it is deregistered now.`,
-        quietMs: 60_000,
-    }, deps.log, deps.clock);
-    deps.log.info(`The copy ${imageId} in ${request.region} is available.`);
-    return imageId;
+function describe(kind, id, tags) {
+    return {
+        kind,
+        id: id ?? '?',
+        run: (0,_lib_tags__WEBPACK_IMPORTED_MODULE_3__/* .tagValue */ .E)(tags, _resources_run_tags__WEBPACK_IMPORTED_MODULE_2__/* .TAG */ .Dk.runUrl) ?? `run ${(0,_lib_tags__WEBPACK_IMPORTED_MODULE_3__/* .tagValue */ .E)(tags, _resources_run_tags__WEBPACK_IMPORTED_MODULE_2__/* .TAG */ .Dk.runId) ?? '?'}`,
+        deadline: (0,_lib_tags__WEBPACK_IMPORTED_MODULE_3__/* .tagValue */ .E)(tags, _resources_run_tags__WEBPACK_IMPORTED_MODULE_2__/* .TAG */ .Dk.deadline) ?? '?',
+    };
 }
-/** The copy's images (by id, or by its token tag when the id never came back). */
-async function copyImages(ec2, copy) {
-    if (copy.imageId)
-        return [copy.imageId];
-    const images = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_2__/* .allPages */ .S)('DescribeImages', async (token) => {
-        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }));
-        return { items: page.Images, next: page.NextToken };
-    });
-    return images.map((i) => i.ImageId);
-}
-/**
- * Deregisters a copy and deletes its snapshots, also those of a copy still
- * pending (deregistering stops a pending copy: EC2 user guide, "Stop a pending
- * AMI copy operation"), found by the token tag they were given at creation.
- * Gone is success. Returns what it removed.
- */
-async function removeImageCopy(ec2, copy, log, clock) {
-    const removed = [];
-    for (const imageId of await copyImages(ec2, copy))
-        removed.push(...(await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deregisterImage */ ._k)(ec2, imageId, log, clock)));
-    const snapshots = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_2__/* .allPages */ .S)('DescribeSnapshots', async (token) => {
-        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }));
-        return { items: page.Snapshots, next: page.NextToken };
-    });
-    for (const s of snapshots) {
-        if (!s.SnapshotId || removed.includes(`snapshot ${s.SnapshotId}`))
-            continue;
-        try {
-            await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deleteSnapshot */ .Cj)(ec2, s.SnapshotId, log, clock);
-            removed.push(`snapshot ${s.SnapshotId}`);
-        }
-        catch (error) {
-            throw new Error(`snapshot ${s.SnapshotId} of the copy: ${(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_7__/* .errorCode */ .CA)(error) || (0,_lib_errors__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}`);
-        }
-    }
-    return removed;
-}
-
-
-/***/ }),
-
-/***/ 962:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   checkParameters: () => (/* binding */ checkParameters),
-/* harmony export */   confirmParameter: () => (/* binding */ confirmParameter),
-/* harmony export */   getParameter: () => (/* binding */ getParameter),
-/* harmony export */   parameterConflict: () => (/* binding */ parameterConflict),
-/* harmony export */   parameterMetadata: () => (/* binding */ parameterMetadata),
-/* harmony export */   writeParameter: () => (/* binding */ writeParameter)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4736);
-/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6676);
-/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
-/* harmony import */ var _lib_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1737);
-
-
-
-
-/**
- * A parameter's type, data type and tier, or undefined when it does not exist. GetParameter does
- * not say the tier; DescribeParameters does (API reference, ParameterMetadata).
- */
-async function parameterMetadata(ssm, name) {
-    const out = await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__.DescribeParametersCommand({ ParameterFilters: [{ Key: 'Name', Option: 'Equals', Values: [name] }] }));
-    return out.Parameters?.find((p) => p.Name === name);
-}
-/**
- * Writes an SSM parameter, replacing its value. An image id goes in with data
- * type aws:ec2:image, so that launch templates can resolve it
- * (`resolve:ssm:NAME`); the platform's ARN as text. An existing parameter keeps
- * its tier: "you can't revert an advanced parameter to a standard parameter"
- * (Systems Manager user guide, "Changing a standard parameter to an advanced
- * parameter"), and what PutParameter does to an advanced parameter when no tier
- * is given is not documented, so the tier it has is sent. Returns the new version.
- */
-async function writeParameter(ssm, name, value, dataType) {
-    const tier = (await parameterMetadata(ssm, name))?.Tier;
-    const out = await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__.PutParameterCommand({ Name: name, Value: value, Type: 'String', DataType: dataType, Overwrite: true, ...(tier ? { Tier: tier } : {}) }));
-    return out.Version;
-}
-/**
- * Why an existing parameter cannot take what the action writes, or undefined when it can (or does
- * not exist). "You can't change a parameter to or from either of these data types" (aws:ec2:image,
- * aws:ssm:integration; Systems Manager user guide, "Native parameter support for Amazon Machine Image
- * IDs"), so a text parameter of the user's own cannot become an image parameter, nor the reverse:
- * found before the build, not after it and the smoke test.
- */
-function parameterConflict(existing, input, region, dataType) {
-    if (!existing)
-        return undefined;
-    const has = existing.DataType ?? 'text';
-    if (has === dataType)
-        return undefined;
-    return (`${input}: the SSM parameter ${existing.Name} in ${region} exists with data type ${has}, and Systems Manager cannot change it to ${dataType}. ` +
-        `Delete it (aws ssm delete-parameter --region ${region} --name ${existing.Name}) so the action creates it anew, or name another parameter.`);
-}
-/**
- * Checks before the build that each parameter can be written in each region: the data type (a
- * refusal), the type (a warning: what the action writes is a String). A denied look is a warning.
- */
-async function checkParameters(ssmFor, wanted) {
-    const warnings = [];
-    const conflicts = [];
-    for (const w of wanted) {
-        for (const region of w.regions) {
-            let existing;
-            try {
-                existing = await parameterMetadata(ssmFor(region), w.name);
-            }
-            catch (error) {
-                if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_2__/* .isPermissionDenied */ .T1)(error))
-                    throw error;
-                warnings.push(`Could not check the SSM parameter ${w.name} in ${region} (${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}): add ssm:DescribeParameters to have it checked before the build.`);
-                continue;
-            }
-            const conflict = parameterConflict(existing, w.input, region, w.dataType);
-            if (conflict)
-                conflicts.push(conflict);
-            else if (existing && existing.Type !== 'String')
-                warnings.push(`${w.input}: the SSM parameter ${w.name} in ${region} is a ${existing.Type}; the action overwrites it with a String.`);
-        }
-    }
-    if (conflicts.length)
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('preflight', conflicts.join('\n'));
-    return warnings;
-}
-/** A parameter as it reads now, or undefined when it does not exist. */
-async function getParameter(ssm, name) {
-    try {
-        return (await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__.GetParameterCommand({ Name: name }))).Parameter;
-    }
-    catch (error) {
-        if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error, 'ParameterNotFound'))
-            return undefined;
-        throw error;
-    }
-}
-/**
- * Waits (at most a minute) until the parameter reads back as written. For
- * aws:ec2:image, "Parameter Store validates the AMI ID asynchronously ... If
- * the AMI ID is not valid, the parameter is not created" (Systems Manager user
- * guide): PutParameter's answer alone does not prove the value took.
- */
-async function confirmParameter(ssm, name, value, version, clock) {
-    const until = clock.now() + 60_000;
-    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_3__/* .backoff */ .J)(500, 5_000);
-    let seen = 'nothing';
-    while (clock.now() < until) {
-        try {
-            const p = await getParameter(ssm, name);
-            if (p?.Value === value && (version === undefined || (p.Version ?? 0) >= version))
-                return;
-            seen = p ? `${p.Value ?? 'no value'} (version ${p.Version ?? '?'})` : 'no parameter';
-        }
-        catch (error) {
-            if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg)(error))
-                throw error;
-        }
-        await clock.sleep(pause.next());
-    }
-    throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('Promote', `SSM parameter ${name} still reads ${seen}, not ${value}, a minute after it was written: Systems Manager did not take the value (for aws:ec2:image, it checks that the image exists in the region).`);
-}
-
-
-/***/ }),
-
-/***/ 2533:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  promote: () => (/* binding */ promote)
-});
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
-var dist_cjs = __webpack_require__(5193);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-cjs/index.js
-var client_ssm_dist_cjs = __webpack_require__(4736);
-// EXTERNAL MODULE: ./src/lib/clock.ts
-var lib_clock = __webpack_require__(4517);
-// EXTERNAL MODULE: ./src/lib/errors.ts
-var errors = __webpack_require__(7268);
-// EXTERNAL MODULE: ./src/release/copy.ts
-var copy = __webpack_require__(960);
-// EXTERNAL MODULE: ./src/release/parameter.ts
-var parameter = __webpack_require__(962);
-// EXTERNAL MODULE: ./src/release/settings.ts
-var settings = __webpack_require__(5552);
-;// CONCATENATED MODULE: ./src/release/share.ts
-
-
-/** The launch permissions to add: accounts, organizations and organizational units (API model, LaunchPermission). */
-function launchPermissions(r) {
-    return [
-        ...r.shareAccounts.map((UserId) => ({ UserId })),
-        ...r.shareOrgArns.map((OrganizationArn) => ({ OrganizationArn })),
-        ...r.shareOuArns.map((OrganizationalUnitArn) => ({ OrganizationalUnitArn })),
+/** The action's resources of this repository, by their tags. */
+async function tagged(ec2, own) {
+    const filters = [
+        { Name: `tag:${_resources_run_tags__WEBPACK_IMPORTED_MODULE_2__/* .TAG */ .Dk.managedBy}`, Values: [own[_resources_run_tags__WEBPACK_IMPORTED_MODULE_2__/* .TAG */ .Dk.managedBy]] },
+        { Name: `tag:${_resources_run_tags__WEBPACK_IMPORTED_MODULE_2__/* .TAG */ .Dk.repository}`, Values: [own[_resources_run_tags__WEBPACK_IMPORTED_MODULE_2__/* .TAG */ .Dk.repository]] },
     ];
-}
-/**
- * Grants launch permission on one image. The snapshots need no permission of
- * their own to launch it: "You do not need to share the Amazon EBS snapshots
- * that an AMI references in order to share the AMI ... However, you do need to
- * share any KMS keys used to encrypt snapshots" (EC2 user guide, "Share an AMI
- * with specific AWS accounts"). Adding a permission that exists is no error.
- */
-async function shareImage(ec2, imageId, r) {
-    await ec2.send(new dist_cjs.ModifyImageAttributeCommand({ ImageId: imageId, LaunchPermission: { Add: launchPermissions(r) } }));
-}
-/** What a user must do for an encrypted copy the others launch: the key's policy is theirs to set. */
-function kmsSharingNote(r) {
-    const keys = Object.entries(r.kmsKeyIds);
-    if (!keys.length || !(0,settings/* sharesImage */.MA)(r))
-        return undefined;
-    return (`The copies in ${keys.map(([region]) => region).join(', ')} are encrypted with your KMS keys: the accounts they are shared with can launch them only ` +
-        `if each key's policy lets them use it (kms:DescribeKey, kms:CreateGrant, kms:Decrypt, kms:ReEncrypt*, kms:GenerateDataKeyWithoutPlaintext).`);
-}
-
-;// CONCATENATED MODULE: ./src/release/promote.ts
-/**
- * Promotion of an image that passed its smoke test: copies to other regions
- * (in parallel; one failing stops the others, and every copy made is removed
- * by teardown), launch permissions on the image and its copies, then the SSM
- * parameters launch templates read. Copies are kept only once they are
- * available and shared.
- */
-
-
-
-
-
-
-
-
-async function sourceImage(ctx, amiId) {
-    const image = (await ctx
-        .clientsFor(ctx.region)
-        .get(dist_cjs.EC2Client)
-        .send(new dist_cjs.DescribeImagesCommand({ ImageIds: [amiId] }))).Images?.[0];
-    if (!image)
-        throw new errors/* StepError */.zg('Promote', `${amiId} is not found in ${ctx.region}`);
-    return image;
-}
-/** Copies the image to every region at once; the first failure stops the rest. */
-async function copyAll(ctx, image) {
-    const stop = new AbortController();
-    const onCancel = () => stop.abort();
-    ctx.signal?.addEventListener('abort', onCancel);
-    const clock = (0,lib_clock/* abortable */.Z)(ctx.clock, stop.signal);
-    try {
-        const results = await Promise.allSettled(ctx.release.regions.map(async (region) => {
-            try {
-                return await (0,copy/* copyImage */.L)(ctx.clientsFor(region).get(dist_cjs.EC2Client), { source: { region: ctx.region, image }, region, kmsKeyId: ctx.release.kmsKeyIds[region], runTags: ctx.runTags, deadline: ctx.deadline }, { ledger: ctx.ledger, log: ctx.log, clock });
-            }
-            catch (error) {
-                if (!stop.signal.aborted)
-                    ctx.log.error(`Copy to ${region} failed: ${(0,errors/* describeError */.Uc)(error)}`);
-                stop.abort();
-                throw error;
-            }
+    const reservations = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_1__/* .allPages */ .S)('DescribeInstances', async (token) => {
+        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.DescribeInstancesCommand({
+            Filters: [...filters, { Name: 'instance-state-name', Values: _resources_states__WEBPACK_IMPORTED_MODULE_5__/* .LIVE_INSTANCE_STATES */ .W }],
+            NextToken: token,
         }));
-        const failed = ctx.release.regions.filter((_, i) => results[i].status === 'rejected');
-        if (ctx.signal?.aborted)
-            throw new errors/* StepError */.zg('Promote', 'Cancelled during the copies; every copy is removed.');
-        if (failed.length) {
-            const first = results.find((r) => r.status === 'rejected')?.reason;
-            throw new errors/* StepError */.zg('Promote', `Copying ${image.ImageId} failed (${failed.join(', ')}): ${(0,errors/* describeError */.Uc)(first)}. Every copy made is removed.`);
-        }
-        return Object.fromEntries(ctx.release.regions.map((region, i) => [region, results[i].value]));
-    }
-    finally {
-        ctx.signal?.removeEventListener('abort', onCancel);
-    }
+        return { items: page.Reservations, next: page.NextToken };
+    });
+    const groups = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_1__/* .allPages */ .S)('DescribeSecurityGroups', async (token) => {
+        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.DescribeSecurityGroupsCommand({ Filters: filters, NextToken: token }));
+        return { items: page.SecurityGroups, next: page.NextToken };
+    });
+    const keys = (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.DescribeKeyPairsCommand({ Filters: filters }))).KeyPairs ?? [];
+    return { instances: reservations.flatMap((r) => r.Instances ?? []), groups, keys };
 }
-async function promote(ctx, amiId, platformArn) {
-    const { log, release } = ctx;
-    const image = await sourceImage(ctx, amiId);
-    const ids = { [ctx.region]: amiId, ...(release.regions.length ? await copyAll(ctx, image) : {}) };
-    if ((0,settings/* sharesImage */.MA)(release)) {
-        const who = (0,settings/* shareTargets */.wA)(release).join(', ');
-        await Promise.all(Object.entries(ids).map(([region, id]) => shareImage(ctx.clientsFor(region).get(dist_cjs.EC2Client), id, release)));
-        log.info(`Launch permission on ${Object.values(ids).join(', ')} for ${who}.`);
-        const note = kmsSharingNote(release);
-        if (note)
-            log.warning(note);
+/** Finds and removes the leftovers of ended runs; returns what it removed. */
+async function sweep(clients, request, deps) {
+    const { log, clock } = deps;
+    const own = request.runTags;
+    if (!own[_resources_run_tags__WEBPACK_IMPORTED_MODULE_2__/* .TAG */ .Dk.repository]) {
+        log.info('No repository to sweep for (GITHUB_REPOSITORY is not set).');
+        return [];
     }
-    // Available and shared: the copies are the release's now, not the run's to remove.
-    for (const r of ctx.ledger.list())
-        if (r.kind === 'image-copy' && r.sourceImageId === amiId)
-            ctx.ledger.release(r);
-    if (release.ssmParameter) {
-        const name = release.ssmParameter;
-        for (const [region, id] of Object.entries(ids)) {
-            const ssm = ctx.clientsFor(region).get(client_ssm_dist_cjs.SSMClient);
-            const version = await (0,parameter.writeParameter)(ssm, name, id, 'aws:ec2:image');
-            await (0,parameter.confirmParameter)(ssm, name, id, version, ctx.clock);
-            log.info(`SSM parameter ${name} in ${region} is ${id} (version ${version ?? '?'}).`);
-        }
+    const now = clock.now();
+    const ec2 = clients.get(_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.EC2Client);
+    const found = await tagged(ec2, own);
+    const instances = found.instances.filter((i) => isOrphan(i.Tags, own, now));
+    const groups = found.groups.filter((g) => isOrphan(g.Tags, own, now));
+    const keys = found.keys.filter((k) => isOrphan(k.Tags, own, now));
+    const orphans = [
+        ...instances.map((i) => describe('instance', i.InstanceId, i.Tags)),
+        ...groups.map((g) => describe('security group', g.GroupId, g.Tags)),
+        ...keys.map((k) => describe('key pair', k.KeyName, k.Tags)),
+    ];
+    for (const o of orphans)
+        log.info(`Removing ${o.kind} ${o.id}, left by ${o.run} (its deadline was ${o.deadline}).`);
+    // The groups wait for the instances that may use them; the key pairs need not.
+    await Promise.all([
+        (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .terminateInstances */ .ch)(ec2, instances.map((i) => i.InstanceId), log, clock).then(() => Promise.all(groups.map((g) => (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deleteSecurityGroup */ .dl)(ec2, g.GroupId, log, clock)))),
+        ...keys.map((k) => (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deleteKeyPair */ .z9)(ec2, k.KeyName)),
+    ]);
+    if (request.adoptBuilder && (await idleBuilder(clients.get(_aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_7__/* .ElasticBeanstalkClient */ .E8k), log))) {
+        request.adoptBuilder(_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe);
+        log.info(`Builder environment ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe} was left running with no build: this run's build reuses it, and its teardown ends it.`);
+        orphans.push({ kind: 'builder environment', id: _build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe, run: 'a build whose run ended', deadline: '-' });
     }
-    if (release.ssmParameterPlatformArn && platformArn) {
-        const version = await (0,parameter.writeParameter)(ctx.clientsFor(ctx.region).get(client_ssm_dist_cjs.SSMClient), release.ssmParameterPlatformArn, platformArn, 'text');
-        log.info(`SSM parameter ${release.ssmParameterPlatformArn} in ${ctx.region} is ${platformArn} (version ${version ?? '?'}).`);
-    }
-    return ids;
+    if (!orphans.length)
+        log.info('Nothing left by ended runs.');
+    return orphans;
+}
+/** Whether Elastic Beanstalk's builder environment is up and idle: Ready, and no platform version of the account Creating. */
+async function idleBuilder(eb, log) {
+    const env = (await eb.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_7__/* .DescribeEnvironmentsCommand */ .$8c({ EnvironmentNames: [_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe], IncludeDeleted: false }))).Environments?.find((e) => e.Status !== 'Terminated' && e.Status !== 'Terminating');
+    if (!env)
+        return false;
+    const building = await (0,_build_elastic_beanstalk_platforms__WEBPACK_IMPORTED_MODULE_0__/* .listOwnPlatformVersions */ .pU)(eb, { status: 'Creating' });
+    if (env.Status === 'Ready' && !building.length)
+        return true;
+    log.info(`Builder environment ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe} is ${env.Status}${building.length ? ` while ${building[0].PlatformArn} builds` : ''}: left alone.`);
+    return false;
 }
 
 
@@ -624,63 +443,14 @@ async function deregisterImage(ec2, imageId, log, clock) {
 
 /***/ }),
 
-/***/ 8388:
+/***/ 7391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ waitForImageAvailable),
-/* harmony export */   G: () => (/* binding */ FINAL_IMAGE_STATES)
+/* harmony export */   W: () => (/* binding */ LIVE_INSTANCE_STATES)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5193);
-/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6676);
-/* harmony import */ var _lib_duration__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2543);
-/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
-/* harmony import */ var _lib_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1737);
-
-
-
-
-
-/** EC2 image states after which an image never becomes available (API model, ImageState). */
-const FINAL_IMAGE_STATES = ['invalid', 'deregistered', 'failed', 'error', 'disabled'];
-/**
- * Polls an image until it is available. Not found yet (a copy or a new image
- * appears a moment after the call that made it), pending and transient pass,
- * as do throttling and 5xx; a final state is an error quoting EC2's reason.
- */
-async function waitForImageAvailable(ec2, imageId, options, log, clock) {
-    const started = clock.now();
-    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_1__/* .backoff */ .J)(options.firstPauseMs, 15_000);
-    let state = 'not found yet';
-    let quietSince = started;
-    while (clock.now() < options.deadline) {
-        try {
-            const image = (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__.DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
-            const now = image?.State ?? 'not found yet';
-            if (now === 'available')
-                return;
-            if (FINAL_IMAGE_STATES.includes(now)) {
-                const reason = image?.StateReason?.Message;
-                throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('wait', `${options.what} is ${now}${reason ? `: ${reason}` : ''}; it will not become available.`);
-            }
-            if (now !== state)
-                quietSince = clock.now();
-            state = now;
-        }
-        catch (error) {
-            if (error instanceof _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg)
-                throw error;
-            if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .isNotFound */ .c4)(error, 'InvalidAMIID.NotFound') && !(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .isTransient */ .dg)(error))
-                throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('wait', `Looking up ${options.what} failed: ${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}`);
-        }
-        if (options.quietMs && clock.now() - quietSince >= options.quietMs) {
-            log.info(`Still waiting for ${options.what}: ${state} after ${(0,_lib_duration__WEBPACK_IMPORTED_MODULE_4__/* .duration */ .p)(clock.now() - started)}.`);
-            quietSince = clock.now();
-        }
-        await (0,_lib_retry__WEBPACK_IMPORTED_MODULE_1__/* .sleepWithin */ .j)(clock, pause.next(), options.deadline);
-    }
-    throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('wait', `Gave up after the deadline: ${options.what} is ${state}. ${options.stillRunning}`);
-}
+/** The states in which an EC2 instance still exists and costs (EC2 API reference, InstanceStateName): what teardown and the sweep look for. */
+const LIVE_INSTANCE_STATES = ['pending', 'running', 'stopping', 'stopped'];
 
 
 /***/ })

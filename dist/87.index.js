@@ -696,6 +696,15 @@ function preflightPlatform(def, options) {
         throw new errors/* InputError */.dz('platform-dir', `${file} has no amazon-ebs builder: expected one, since the platform is the AMI it registers`);
     }
     const warnings = [];
+    if (options.shares) {
+        const builders = (template.builders ?? []).filter((b) => b.type === 'amazon-ebs');
+        const awsManaged = builders.findIndex((b) => b.encrypt_boot === true && (!b.kms_key_id || /(^|:)alias\/aws\/ebs$/.test(String(b.kms_key_id))));
+        if (awsManaged >= 0) {
+            // "You can't share an AMI that has volumes that are encrypted with an AWS managed key" (EC2 user guide, "Share an AMI with specific AWS accounts").
+            throw new errors/* InputError */.dz('ami-share-accounts', `${file} (builders[${awsManaged}]) encrypts the image with the AWS managed key (encrypt_boot without kms_key_id), and such an image cannot be shared: ` +
+                `set kms_key_id to a customer managed key whose policy lets the accounts use it, or share nothing`);
+        }
+    }
     const unmatched = 'Elastic Beanstalk would end the build after it ran, with "Unmatched region for created AMI"';
     for (const { index, region: r } of regions) {
         const where = `${file} (builders[${index}].region)`;
@@ -773,7 +782,7 @@ async function runPipeline(inputs, given, report) {
             await step('Sweep what ended runs left', () => sweepOrphans(ctx));
         // Each stage's modules (and the SDK clients they use) load when the run reaches it: see lib/aws.ts.
         const built = packer
-            ? await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(303), __webpack_require__.e(758)]).then(__webpack_require__.bind(__webpack_require__, 2758))).buildWithPacker(ctx, step, packer)
+            ? await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(303), __webpack_require__.e(928)]).then(__webpack_require__.bind(__webpack_require__, 1928))).buildWithPacker(ctx, step, packer)
             : await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(303), __webpack_require__.e(711), __webpack_require__.e(420)]).then(__webpack_require__.bind(__webpack_require__, 420))).buildWithElasticBeanstalk(ctx, step);
         report.amiId = built.amiId;
         deps.setOutput('ami-id', built.amiId);
@@ -817,7 +826,7 @@ function stepRunner(deps, report, clock) {
 }
 async function validatePlatform(inputs, log) {
     const def = await readPlatformDefinition(inputs.platformDir);
-    const warnings = preflightPlatform(def, { region: inputs.region, builder: inputs.builder });
+    const warnings = preflightPlatform(def, { region: inputs.region, builder: inputs.builder, shares: (0,release_settings/* sharesImage */.MA)(inputs.release) });
     log.info(`${external_node_path_.relative(process.cwd(), inputs.platformDir) || '.'}: platform.yaml valid (flavor ${def.flavor}), Packer template ${def.templateFile}`);
     for (const w of warnings)
         log.warning(w);
@@ -874,7 +883,7 @@ function setAmiIds({ deps, report }, ids) {
 }
 /** At the start: what runs of this repository that ended long ago left behind. Never fails the run. */
 async function sweepOrphans({ inputs, clients, deps, report, clock }) {
-    const { sweep } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(295)]).then(__webpack_require__.bind(__webpack_require__, 5533));
+    const { sweep } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(533)]).then(__webpack_require__.bind(__webpack_require__, 5533));
     try {
         const adoptBuilder = inputs.builder === 'elastic-beanstalk' && !inputs.keepBuilder
             ? (environmentName) => deps.ledger.record({ kind: 'builder-environment', region: inputs.region, environmentName })
@@ -892,7 +901,7 @@ async function release(ctx, step, built) {
     const settings = inputs.release;
     let ids = { [inputs.region]: built.amiId };
     if ((0,release_settings/* promotes */.A9)(settings)) {
-        const { promote } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(736), __webpack_require__.e(533)]).then(__webpack_require__.bind(__webpack_require__, 2533));
+        const { promote } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(736), __webpack_require__.e(632), __webpack_require__.e(768)]).then(__webpack_require__.bind(__webpack_require__, 6768));
         ids = await step('Promote', () => promote({
             region: inputs.region,
             release: settings,
@@ -909,7 +918,7 @@ async function release(ctx, step, built) {
     }
     if (settings.keepVersions !== undefined) {
         const keep = settings.keepVersions;
-        const { prune } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(736), __webpack_require__.e(914)]).then(__webpack_require__.bind(__webpack_require__, 1914));
+        const { prune } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(736), __webpack_require__.e(932), __webpack_require__.e(914)]).then(__webpack_require__.bind(__webpack_require__, 1914));
         const lines = await step('Prune old versions', () => prune({
             builder: inputs.builder,
             platformName: inputs.platformName,

@@ -474,6 +474,8 @@ var errors = __webpack_require__(7268);
 var ec2_delete = __webpack_require__(599);
 // EXTERNAL MODULE: ./src/resources/image-wait.ts
 var image_wait = __webpack_require__(8388);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-auto-scaling/dist-cjs/index.js
+var client_auto_scaling_dist_cjs = __webpack_require__(8932);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-cjs/index.js
 var client_ssm_dist_cjs = __webpack_require__(4736);
 // EXTERNAL MODULE: ./src/lib/paginate.ts
@@ -484,11 +486,18 @@ var parameter = __webpack_require__(962);
 var states = __webpack_require__(7391);
 ;// CONCATENATED MODULE: ./src/release/in-use.ts
 /**
- * What uses a platform's images or versions, so a prune never removes them:
- * the image a launch template's default or latest version names (directly or
- * through `resolve:ssm:`), the SSM parameters the action writes, running
- * instances, and (Elastic Beanstalk) the environments on a platform version.
+ * What uses a platform's images or versions, so a prune never removes them.
+ * Images: EC2's DescribeImageReferences where the endpoint has it (instances in
+ * any live state, every launch template version, SSM parameters of data type
+ * aws:ec2:image; at most 10 images a call: API reference), else the same looked
+ * up one by one (every version of every launch template, through
+ * `resolve:ssm:` too; running instances); in both cases the launch
+ * configurations and the SSM parameters the action writes, which the API does
+ * not cover or the action knows by name. Platform versions: the environments
+ * that run them, and the parameters.
  */
+
+
 
 
 
@@ -496,57 +505,137 @@ var states = __webpack_require__(7391);
 
 
 function add(uses, id, what) {
-    if (!id)
+    if (!id || uses.get(id)?.includes(what))
         return;
     uses.set(id, [...(uses.get(id) ?? []), what]);
+}
+/** A reference in the words the rest of the prune uses: `instance i-…`, `launch template lt-…`, `SSM parameter /name`. */
+function referenceWords(type, arn) {
+    const id = arn?.split('/').pop() ?? '';
+    if (type === 'ec2:Instance')
+        return `instance ${id}`;
+    if (type === 'ec2:LaunchTemplate')
+        return `launch template ${id}`;
+    if (type === 'ssm:Parameter')
+        return `SSM parameter ${arn?.replace(/^arn:[^:]+:ssm:[^:]*:\d*:parameter/, '') ?? ''}`;
+    return `${type} ${arn}`;
 }
 /** A parameter's value, or undefined when it does not exist. */
 const readParameter = async (ssm, name) => (await (0,parameter.getParameter)(ssm, name))?.Value;
 const SSM_REFERENCE = /^resolve:ssm:(.+?)(?::\d+)?$/;
+/** The most images DescribeImageReferences takes in one call (API reference, ImageId.N). */
+const REFERENCE_BATCH = 10;
+/** Splits `items` into lists of at most `size`, for calls that take a bounded list. */
+function batches(items, size) {
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
 /**
- * The images launch templates name in their default and latest versions.
- * EC2 resolves a `resolve:ssm:` image when asked (ResolveAlias); one left
- * unresolved is read from SSM here.
+ * What DescribeImageReferences says uses the images, or undefined where it cannot answer: an
+ * endpoint without the action (EC2 answers InvalidAction to an action it does not know) or a
+ * policy without ec2:DescribeImageReferences.
  */
-async function launchTemplateImages(ec2, ssm, uses) {
+async function referencedBy(ec2, imageIds, uses, log) {
+    const found = [];
+    try {
+        for (const batch of batches(imageIds, REFERENCE_BATCH)) {
+            const refs = await (0,paginate/* allPages */.S)('DescribeImageReferences', async (token) => {
+                const page = await ec2.send(new dist_cjs.DescribeImageReferencesCommand({
+                    ImageIds: batch,
+                    ResourceTypes: [
+                        { ResourceType: 'ec2:Instance', ResourceTypeOptions: [{ OptionName: 'state-name', OptionValues: states/* LIVE_INSTANCE_STATES */.W }] },
+                        { ResourceType: 'ec2:LaunchTemplate', ResourceTypeOptions: [{ OptionName: 'version-depth', OptionValues: ['10000'] }] },
+                        { ResourceType: 'ssm:Parameter' },
+                        { ResourceType: 'imagebuilder:ImageRecipe' },
+                        { ResourceType: 'imagebuilder:ContainerRecipe' },
+                    ],
+                    NextToken: token,
+                }));
+                return { items: page.ImageReferences, next: page.NextToken };
+            });
+            for (const r of refs)
+                found.push([r.ImageId, referenceWords(r.ResourceType, r.Arn)]);
+        }
+    }
+    catch (error) {
+        if ((0,aws_errors/* errorCode */.CA)(error) !== 'InvalidAction' && !(0,aws_errors/* isPermissionDenied */.T1)(error))
+            throw error;
+        log.info(`DescribeImageReferences did not answer (${(0,aws_errors/* errorCode */.CA)(error)}): looking at instances and every launch template version one by one.`);
+        return false;
+    }
+    for (const [id, what] of found)
+        add(uses, id, what);
+    return true;
+}
+/**
+ * The images every version of every launch template names (`throughSsmOnly`: only those named
+ * through `resolve:ssm:NAME`, which DescribeImageReferences is not documented to follow); such a
+ * reference is read from SSM here, its current value being what a launch gets.
+ */
+async function launchTemplateImages(ec2, ssm, uses, throughSsmOnly) {
     const templates = await (0,paginate/* allPages */.S)('DescribeLaunchTemplates', async (token) => {
         const page = await ec2.send(new dist_cjs.DescribeLaunchTemplatesCommand({ NextToken: token, MaxResults: 200 }));
         return { items: page.LaunchTemplates, next: page.NextToken };
     });
     for (const t of templates) {
-        const versions = await ec2.send(new dist_cjs.DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: t.LaunchTemplateId, Versions: ['$Default', '$Latest'], ResolveAlias: true }));
-        for (const v of versions.LaunchTemplateVersions ?? []) {
-            let image = v.LaunchTemplateData?.ImageId;
-            const reference = image ? SSM_REFERENCE.exec(image) : null;
-            if (reference)
-                image = await readParameter(ssm, reference[1]);
+        const versions = await (0,paginate/* allPages */.S)('DescribeLaunchTemplateVersions', async (token) => {
+            const page = await ec2.send(new dist_cjs.DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: t.LaunchTemplateId, NextToken: token, MaxResults: 200 }));
+            return { items: page.LaunchTemplateVersions, next: page.NextToken };
+        });
+        for (const v of versions) {
+            const named = v.LaunchTemplateData?.ImageId;
+            const reference = named ? SSM_REFERENCE.exec(named) : null;
+            if (throughSsmOnly && !reference)
+                continue;
+            const image = reference ? await readParameter(ssm, reference[1]) : named;
             const which = [v.DefaultVersion ? '$Default' : '', v.VersionNumber === t.LatestVersionNumber ? '$Latest' : ''].filter(Boolean).join(', ');
             add(uses, image, `launch template ${t.LaunchTemplateName ?? t.LaunchTemplateId} (version ${v.VersionNumber}${which ? `, ${which}` : ''})`);
         }
     }
 }
+/** The most values one EC2 filter takes ("up to 200 values": EC2 API reference, Filter). */
+const FILTER_VALUES = 200;
+async function instanceImages(ec2, imageIds, uses) {
+    for (const batch of batches(imageIds, FILTER_VALUES)) {
+        const reservations = await (0,paginate/* allPages */.S)('DescribeInstances', async (token) => {
+            const page = await ec2.send(new dist_cjs.DescribeInstancesCommand({
+                Filters: [
+                    { Name: 'image-id', Values: batch },
+                    { Name: 'instance-state-name', Values: states/* LIVE_INSTANCE_STATES */.W },
+                ],
+                NextToken: token,
+            }));
+            return { items: page.Reservations, next: page.NextToken };
+        });
+        for (const i of reservations.flatMap((r) => r.Instances ?? []))
+            add(uses, i.ImageId, `instance ${i.InstanceId}`);
+    }
+}
+/** The images launch configurations name: Auto Scaling's, which DescribeImageReferences does not look at. */
+async function launchConfigurationImages(autoscaling, uses) {
+    const configurations = await (0,paginate/* allPages */.S)('DescribeLaunchConfigurations', async (token) => {
+        const page = await autoscaling.send(new client_auto_scaling_dist_cjs/* DescribeLaunchConfigurationsCommand */.bNK({ NextToken: token, MaxRecords: 100 }));
+        return { items: page.LaunchConfigurations, next: page.NextToken };
+    });
+    for (const c of configurations)
+        add(uses, c.ImageId, `launch configuration ${c.LaunchConfigurationName}`);
+}
 /** What uses each of `imageIds` in one region. */
-async function imageUses(clients, imageIds, parameters) {
+async function imageUses(clients, imageIds, parameters, log) {
     const uses = new Map();
     if (!imageIds.length)
         return uses;
     const ec2 = clients.get(dist_cjs.EC2Client);
     const ssm = clients.get(client_ssm_dist_cjs.SSMClient);
-    await launchTemplateImages(ec2, ssm, uses);
+    const referenced = await referencedBy(ec2, imageIds, uses, log);
+    await launchTemplateImages(ec2, ssm, uses, referenced);
+    if (!referenced)
+        await instanceImages(ec2, imageIds, uses);
+    await launchConfigurationImages(clients.get(client_auto_scaling_dist_cjs/* AutoScalingClient */.yis), uses);
     for (const name of parameters)
         add(uses, await readParameter(ssm, name), `SSM parameter ${name}`);
-    const reservations = await (0,paginate/* allPages */.S)('DescribeInstances', async (token) => {
-        const page = await ec2.send(new dist_cjs.DescribeInstancesCommand({
-            Filters: [
-                { Name: 'image-id', Values: imageIds },
-                { Name: 'instance-state-name', Values: states/* LIVE_INSTANCE_STATES */.W },
-            ],
-            NextToken: token,
-        }));
-        return { items: page.Reservations, next: page.NextToken };
-    });
-    for (const i of reservations.flatMap((r) => r.Instances ?? []))
-        add(uses, i.ImageId, `instance ${i.InstanceId}`);
     return uses;
 }
 /** The platform versions the region's environments run, and the SSM parameters that name one. */
@@ -587,7 +676,7 @@ var prune_rules = __webpack_require__(747);
 async function imageDecisions(ctx, region) {
     const clients = ctx.clientsFor(region);
     const images = (await (0,packer_images/* platformImages */.QF)(clients.get(dist_cjs.EC2Client), ctx.platformName)).filter((i) => i.State !== 'deregistered');
-    const uses = await imageUses(clients, images.map((i) => i.ImageId), ctx.parameters.image ? [ctx.parameters.image] : []);
+    const uses = await imageUses(clients, images.map((i) => i.ImageId), ctx.parameters.image ? [ctx.parameters.image] : [], ctx.log);
     const candidates = images.map((i) => ({
         id: i.ImageId,
         version: (0,packer_images/* imageVersion */.K9)(i) ?? '',
@@ -609,6 +698,33 @@ async function platformDecisions(ctx) {
         usedBy: uses.get(v.PlatformArn) ?? [],
     }));
     return (0,prune_rules/* decidePrune */.Z5)(candidates, ctx.keep, ctx.version);
+}
+/**
+ * Elastic Beanstalk builder: images in the build region that the platform's tags name and whose
+ * platform version is gone. Whether DeletePlatformVersion deregisters the version's AMI is not
+ * documented (the API reference says only that it deletes the platform version), so an image whose
+ * version is Deleted or no longer listed, and that nothing uses, is deregistered with its snapshots
+ * as a Packer-built one is. A version this prune just deleted is still Deleting: its image waits
+ * for a later prune, and nothing races Elastic Beanstalk's own clean-up.
+ */
+async function orphanImageDecisions(ctx) {
+    const clients = ctx.clientsFor(ctx.buildRegion);
+    const versions = await (0,platforms/* listOwnPlatformVersions */.pU)(clients.get(client_elastic_beanstalk_dist_cjs/* ElasticBeanstalkClient */.E8k), { name: ctx.platformName });
+    const alive = new Set(versions.filter((v) => v.PlatformStatus !== 'Deleted').map((v) => v.PlatformVersion));
+    const images = (await (0,packer_images/* platformImages */.QF)(clients.get(dist_cjs.EC2Client), ctx.platformName)).filter((i) => i.State !== 'deregistered' && !alive.has((0,packer_images/* imageVersion */.K9)(i)) && (0,packer_images/* imageVersion */.K9)(i) !== ctx.version);
+    if (!images.length)
+        return [];
+    const uses = await imageUses(clients, images.map((i) => i.ImageId), ctx.parameters.image ? [ctx.parameters.image] : [], ctx.log);
+    return images.map((i) => {
+        const usedBy = uses.get(i.ImageId) ?? [];
+        const building = i.State === 'pending' || i.State === 'transient';
+        const candidate = { id: i.ImageId, version: (0,packer_images/* imageVersion */.K9)(i) ?? '', failed: false, building, usedBy };
+        if (usedBy.length)
+            return { candidate, remove: false, reason: `its platform version is gone, but ${usedBy.join(', ')} uses it` };
+        if (building)
+            return { candidate, remove: false, reason: `its platform version is gone, but it is still ${i.State}` };
+        return { candidate, remove: true, reason: 'its platform version is gone and nothing uses it' };
+    });
 }
 /** Removes one decided version; a refusal keeps it, with AWS's reason. */
 async function remove(ctx, region, kind, d) {
@@ -636,6 +752,9 @@ async function prune(ctx) {
             continue;
         plans.push({ region, kind: 'image', decisions: await imageDecisions(ctx, region) });
     }
+    const orphans = ctx.builder === 'elastic-beanstalk' ? await orphanImageDecisions(ctx) : [];
+    if (orphans.length)
+        plans.push({ region: ctx.buildRegion, kind: 'image', decisions: orphans });
     for (const plan of plans) {
         const what = plan.kind === 'platform' ? `platform versions of ${ctx.platformName}` : `images of ${ctx.platformName} in ${plan.region}`;
         ctx.log.info([`Prune of the ${what}:`, ...plan.decisions.map((d) => `  ${(0,prune_rules/* describeDecision */.K5)(d)}`)].join('\n'));

@@ -9,7 +9,7 @@ import type { Log } from './lib/log';
 import { Bundle, packagePlatform } from './platform/bundle';
 import { PlatformDefinition, readPlatformDefinition } from './platform/definition';
 import { preflightPlatform } from './platform/preflight';
-import { promotes, releaseSteps } from './release/settings';
+import { promotes, releaseSteps, sharesImage } from './release/settings';
 import type { Ledger } from './resources/ledger';
 import { withDeadline } from './resources/run-tags';
 import type { TeardownOutcome } from './resources/teardown';
@@ -120,7 +120,7 @@ function stepRunner(deps: PipelineDeps, report: RunReport, clock: Clock): Step {
 
 async function validatePlatform(inputs: Inputs, log: Log): Promise<PlatformDefinition> {
   const def = await readPlatformDefinition(inputs.platformDir);
-  const warnings = preflightPlatform(def, { region: inputs.region, builder: inputs.builder });
+  const warnings = preflightPlatform(def, { region: inputs.region, builder: inputs.builder, shares: sharesImage(inputs.release) });
   log.info(`${path.relative(process.cwd(), inputs.platformDir) || '.'}: platform.yaml valid (flavor ${def.flavor}), Packer template ${def.templateFile}`);
   for (const w of warnings) log.warning(w);
   return def;

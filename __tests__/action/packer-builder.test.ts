@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { announcements, artifactAmi, parseMachineLine } from '../../src/build/packer/output';
+import { packerSdkReadsEndpoints } from '../../src/build/packer/pipeline';
 import { PACKER_CLEANUP_MS, templateForRun } from '../../src/build/packer/run';
 import { createClients } from '../../src/lib/aws';
 import { memoryLog } from '../../src/lib/log';
@@ -113,6 +114,12 @@ describe("the run's copy of the template", () => {
     expect(ebs.custom_endpoint_ec2).toBeUndefined();
     expect(other).toEqual({ type: 'null' });
     expect(fs.readFileSync(path.join(fixture.dir, 't.json'), 'utf8')).not.toMatch(/203\.0\.113\.7/);
+  });
+
+  it('points Packer at an emulator through the template only where its AWS SDK does not read AWS_ENDPOINT_URL (the plugin on SDK v2 from 1.8.0)', () => {
+    expect(packerSdkReadsEndpoints({ path: 'packer', version: '1.6.6' })).toBe(false);
+    expect(packerSdkReadsEndpoints({ path: 'packer', version: '1.16.0', pluginVersion: '1.7.1' })).toBe(false);
+    expect(packerSdkReadsEndpoints({ path: 'packer', version: '1.16.0', pluginVersion: '1.8.0' })).toBe(true);
   });
 
   it("keeps a template's own region, security group choice and endpoint, and adds an endpoint only when asked", () => {

@@ -41,3 +41,13 @@ export function codeTagsAtCreation(): boolean {
  * (a security group known by name): the fault suite's plain-sshd runs reach them.
  */
 export const ONLY_WHEN_AN_ANSWER_IS_LOST = ['ec2:DescribeKeyPairs', 'ec2:DescribeSecurityGroups'];
+
+/**
+ * Permissions a call needs besides its own action: DeregisterImage with DeleteAssociatedSnapshots
+ * deletes each snapshot as the caller, and answers `missing-permissions` for one it may not delete
+ * ("the role lacks DeleteSnapshot permissions": API reference, DeleteSnapshotReturnCode).
+ */
+const NEEDED_BY: Record<string, string[]> = { 'ec2:DeregisterImage': ['ec2:DeleteSnapshot'] };
+
+/** The actions a set of calls needs: each call's own, and what each needs besides. */
+export const neededFor = (seen: string[]): string[] => [...new Set(seen.flatMap((a) => [a, ...(NEEDED_BY[a] ?? [])]))];

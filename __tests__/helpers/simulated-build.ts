@@ -53,7 +53,7 @@ export function successEvents(endsAt: number): ScheduledEvent[] {
   ];
 }
 
-/** The events of a failed build, in the order real transcripts show them (EB-FACTS, turn 2): generic ERRORs after Packer's, the verdict INFO. */
+/** The events of a failed build, in the order real transcripts show them (public transcripts of real `ebp create` runs): generic ERRORs after Packer's, the verdict INFO. */
 export function failureEvents(endsAt: number): ScheduledEvent[] {
   const saved = "'packer build' failed, the build log has been saved to '/var/log/packer-builder/web:1.0.0-builder.log'";
   return [

@@ -18,7 +18,7 @@ const PACKER_MODE_REGION_ENV = ['AWS_REGION', 'AWS_DEFAULT_REGION'];
  * not. `region` is empty on a dry run without one, where only what needs no
  * region is checked.
  */
-export function preflightPlatform(def: PlatformDefinition, options: { region: string; builder: BuilderKind }): string[] {
+export function preflightPlatform(def: PlatformDefinition, options: { region: string; builder: BuilderKind; shares?: boolean }): string[] {
   const { region, builder } = options;
   const template = def.template;
   if (!template) return [];
@@ -28,6 +28,18 @@ export function preflightPlatform(def: PlatformDefinition, options: { region: st
     throw new InputError('platform-dir', `${file} has no amazon-ebs builder: expected one, since the platform is the AMI it registers`);
   }
   const warnings: string[] = [];
+  if (options.shares) {
+    const builders = ((template as { builders?: Record<string, unknown>[] }).builders ?? []).filter((b) => b.type === 'amazon-ebs');
+    const awsManaged = builders.findIndex((b) => b.encrypt_boot === true && (!b.kms_key_id || /(^|:)alias\/aws\/ebs$/.test(String(b.kms_key_id))));
+    if (awsManaged >= 0) {
+      // "You can't share an AMI that has volumes that are encrypted with an AWS managed key" (EC2 user guide, "Share an AMI with specific AWS accounts").
+      throw new InputError(
+        'ami-share-accounts',
+        `${file} (builders[${awsManaged}]) encrypts the image with the AWS managed key (encrypt_boot without kms_key_id), and such an image cannot be shared: ` +
+          `set kms_key_id to a customer managed key whose policy lets the accounts use it, or share nothing`,
+      );
+    }
+  }
   const unmatched = 'Elastic Beanstalk would end the build after it ran, with "Unmatched region for created AMI"';
   for (const { index, region: r } of regions) {
     const where = `${file} (builders[${index}].region)`;

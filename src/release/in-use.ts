@@ -1,13 +1,27 @@
 /**
- * What uses a platform's images or versions, so a prune never removes them:
- * the image a launch template's default or latest version names (directly or
- * through `resolve:ssm:`), the SSM parameters the action writes, running
- * instances, and (Elastic Beanstalk) the environments on a platform version.
+ * What uses a platform's images or versions, so a prune never removes them.
+ * Images: EC2's DescribeImageReferences where the endpoint has it (instances in
+ * any live state, every launch template version, SSM parameters of data type
+ * aws:ec2:image; at most 10 images a call: API reference), else the same looked
+ * up one by one (every version of every launch template, through
+ * `resolve:ssm:` too; running instances); in both cases the launch
+ * configurations and the SSM parameters the action writes, which the API does
+ * not cover or the action knows by name. Platform versions: the environments
+ * that run them, and the parameters.
  */
-import { DescribeInstancesCommand, DescribeLaunchTemplatesCommand, DescribeLaunchTemplateVersionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { AutoScalingClient, DescribeLaunchConfigurationsCommand } from '@aws-sdk/client-auto-scaling';
+import {
+  DescribeImageReferencesCommand,
+  DescribeInstancesCommand,
+  DescribeLaunchTemplatesCommand,
+  DescribeLaunchTemplateVersionsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
 import { DescribeEnvironmentsCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import type { AwsClients } from '../lib/aws';
+import { errorCode, isPermissionDenied } from '../lib/aws-errors';
+import type { Log } from '../lib/log';
 import { allPages } from '../lib/paginate';
 import { getParameter } from './parameter';
 import { LIVE_INSTANCE_STATES } from '../resources/states';
@@ -16,8 +30,17 @@ import { LIVE_INSTANCE_STATES } from '../resources/states';
 export type Uses = Map<string, string[]>;
 
 function add(uses: Uses, id: string | undefined, what: string): void {
-  if (!id) return;
+  if (!id || uses.get(id)?.includes(what)) return;
   uses.set(id, [...(uses.get(id) ?? []), what]);
+}
+
+/** A reference in the words the rest of the prune uses: `instance i-…`, `launch template lt-…`, `SSM parameter /name`. */
+function referenceWords(type: string | undefined, arn: string | undefined): string {
+  const id = arn?.split('/').pop() ?? '';
+  if (type === 'ec2:Instance') return `instance ${id}`;
+  if (type === 'ec2:LaunchTemplate') return `launch template ${id}`;
+  if (type === 'ssm:Parameter') return `SSM parameter ${arn?.replace(/^arn:[^:]+:ssm:[^:]*:\d*:parameter/, '') ?? ''}`;
+  return `${type} ${arn}`;
 }
 
 /** A parameter's value, or undefined when it does not exist. */
@@ -25,51 +48,119 @@ const readParameter = async (ssm: SSMClient, name: string) => (await getParamete
 
 const SSM_REFERENCE = /^resolve:ssm:(.+?)(?::\d+)?$/;
 
+/** The most images DescribeImageReferences takes in one call (API reference, ImageId.N). */
+const REFERENCE_BATCH = 10;
+
+/** Splits `items` into lists of at most `size`, for calls that take a bounded list. */
+export function batches<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 /**
- * The images launch templates name in their default and latest versions.
- * EC2 resolves a `resolve:ssm:` image when asked (ResolveAlias); one left
- * unresolved is read from SSM here.
+ * What DescribeImageReferences says uses the images, or undefined where it cannot answer: an
+ * endpoint without the action (EC2 answers InvalidAction to an action it does not know) or a
+ * policy without ec2:DescribeImageReferences.
  */
-async function launchTemplateImages(ec2: EC2Client, ssm: SSMClient, uses: Uses): Promise<void> {
+async function referencedBy(ec2: EC2Client, imageIds: string[], uses: Uses, log: Log): Promise<boolean> {
+  const found: [string | undefined, string][] = [];
+  try {
+    for (const batch of batches(imageIds, REFERENCE_BATCH)) {
+      const refs = await allPages('DescribeImageReferences', async (token) => {
+        const page = await ec2.send(
+          new DescribeImageReferencesCommand({
+            ImageIds: batch,
+            ResourceTypes: [
+              { ResourceType: 'ec2:Instance', ResourceTypeOptions: [{ OptionName: 'state-name', OptionValues: LIVE_INSTANCE_STATES }] },
+              { ResourceType: 'ec2:LaunchTemplate', ResourceTypeOptions: [{ OptionName: 'version-depth', OptionValues: ['10000'] }] },
+              { ResourceType: 'ssm:Parameter' },
+              { ResourceType: 'imagebuilder:ImageRecipe' },
+              { ResourceType: 'imagebuilder:ContainerRecipe' },
+            ],
+            NextToken: token,
+          }),
+        );
+        return { items: page.ImageReferences, next: page.NextToken };
+      });
+      for (const r of refs) found.push([r.ImageId, referenceWords(r.ResourceType, r.Arn)]);
+    }
+  } catch (error) {
+    if (errorCode(error) !== 'InvalidAction' && !isPermissionDenied(error)) throw error;
+    log.info(`DescribeImageReferences did not answer (${errorCode(error)}): looking at instances and every launch template version one by one.`);
+    return false;
+  }
+  for (const [id, what] of found) add(uses, id, what);
+  return true;
+}
+
+/**
+ * The images every version of every launch template names (`throughSsmOnly`: only those named
+ * through `resolve:ssm:NAME`, which DescribeImageReferences is not documented to follow); such a
+ * reference is read from SSM here, its current value being what a launch gets.
+ */
+async function launchTemplateImages(ec2: EC2Client, ssm: SSMClient, uses: Uses, throughSsmOnly: boolean): Promise<void> {
   const templates = await allPages('DescribeLaunchTemplates', async (token) => {
     const page = await ec2.send(new DescribeLaunchTemplatesCommand({ NextToken: token, MaxResults: 200 }));
     return { items: page.LaunchTemplates, next: page.NextToken };
   });
   for (const t of templates) {
-    const versions = await ec2.send(
-      new DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: t.LaunchTemplateId, Versions: ['$Default', '$Latest'], ResolveAlias: true }),
-    );
-    for (const v of versions.LaunchTemplateVersions ?? []) {
-      let image = v.LaunchTemplateData?.ImageId;
-      const reference = image ? SSM_REFERENCE.exec(image) : null;
-      if (reference) image = await readParameter(ssm, reference[1]);
+    const versions = await allPages('DescribeLaunchTemplateVersions', async (token) => {
+      const page = await ec2.send(new DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: t.LaunchTemplateId, NextToken: token, MaxResults: 200 }));
+      return { items: page.LaunchTemplateVersions, next: page.NextToken };
+    });
+    for (const v of versions) {
+      const named = v.LaunchTemplateData?.ImageId;
+      const reference = named ? SSM_REFERENCE.exec(named) : null;
+      if (throughSsmOnly && !reference) continue;
+      const image = reference ? await readParameter(ssm, reference[1]) : named;
       const which = [v.DefaultVersion ? '$Default' : '', v.VersionNumber === t.LatestVersionNumber ? '$Latest' : ''].filter(Boolean).join(', ');
       add(uses, image, `launch template ${t.LaunchTemplateName ?? t.LaunchTemplateId} (version ${v.VersionNumber}${which ? `, ${which}` : ''})`);
     }
   }
 }
 
+/** The most values one EC2 filter takes ("up to 200 values": EC2 API reference, Filter). */
+const FILTER_VALUES = 200;
+
+async function instanceImages(ec2: EC2Client, imageIds: string[], uses: Uses): Promise<void> {
+  for (const batch of batches(imageIds, FILTER_VALUES)) {
+    const reservations = await allPages('DescribeInstances', async (token) => {
+      const page = await ec2.send(
+        new DescribeInstancesCommand({
+          Filters: [
+            { Name: 'image-id', Values: batch },
+            { Name: 'instance-state-name', Values: LIVE_INSTANCE_STATES },
+          ],
+          NextToken: token,
+        }),
+      );
+      return { items: page.Reservations, next: page.NextToken };
+    });
+    for (const i of reservations.flatMap((r) => r.Instances ?? [])) add(uses, i.ImageId, `instance ${i.InstanceId}`);
+  }
+}
+
+/** The images launch configurations name: Auto Scaling's, which DescribeImageReferences does not look at. */
+async function launchConfigurationImages(autoscaling: AutoScalingClient, uses: Uses): Promise<void> {
+  const configurations = await allPages('DescribeLaunchConfigurations', async (token) => {
+    const page = await autoscaling.send(new DescribeLaunchConfigurationsCommand({ NextToken: token, MaxRecords: 100 }));
+    return { items: page.LaunchConfigurations, next: page.NextToken };
+  });
+  for (const c of configurations) add(uses, c.ImageId, `launch configuration ${c.LaunchConfigurationName}`);
+}
+
 /** What uses each of `imageIds` in one region. */
-export async function imageUses(clients: AwsClients, imageIds: string[], parameters: string[]): Promise<Uses> {
+export async function imageUses(clients: AwsClients, imageIds: string[], parameters: string[], log: Log): Promise<Uses> {
   const uses: Uses = new Map();
   if (!imageIds.length) return uses;
   const ec2 = clients.get(EC2Client);
   const ssm = clients.get(SSMClient);
-  await launchTemplateImages(ec2, ssm, uses);
+  const referenced = await referencedBy(ec2, imageIds, uses, log);
+  await launchTemplateImages(ec2, ssm, uses, referenced);
+  if (!referenced) await instanceImages(ec2, imageIds, uses);
+  await launchConfigurationImages(clients.get(AutoScalingClient), uses);
   for (const name of parameters) add(uses, await readParameter(ssm, name), `SSM parameter ${name}`);
-  const reservations = await allPages('DescribeInstances', async (token) => {
-    const page = await ec2.send(
-      new DescribeInstancesCommand({
-        Filters: [
-          { Name: 'image-id', Values: imageIds },
-          { Name: 'instance-state-name', Values: LIVE_INSTANCE_STATES },
-        ],
-        NextToken: token,
-      }),
-    );
-    return { items: page.Reservations, next: page.NextToken };
-  });
-  for (const i of reservations.flatMap((r) => r.Instances ?? [])) add(uses, i.ImageId, `instance ${i.InstanceId}`);
   return uses;
 }
 

@@ -15,7 +15,8 @@ import type { Ledger } from '../resources/ledger';
 import { copyImage } from './copy';
 import { confirmParameter, writeParameter } from './parameter';
 import { ReleaseSettings, shareTargets, sharesImage } from './settings';
-import { kmsSharingNote, shareImage } from './share';
+import { shareImage } from './share';
+import { checkSharedKeys } from './share-keys';
 
 export interface PromoteContext {
   region: string;
@@ -84,10 +85,11 @@ export async function promote(ctx: PromoteContext, amiId: string, platformArn?: 
 
   if (sharesImage(release)) {
     const who = shareTargets(release).join(', ');
+    // Before any permission: an AWS managed key refuses the share, and the keys' policies are the user's to set.
+    const note = await checkSharedKeys(ctx.clientsFor, ids, who);
+    if (note) log.warning(note);
     await Promise.all(Object.entries(ids).map(([region, id]) => shareImage(ctx.clientsFor(region).get(EC2Client), id, release)));
     log.info(`Launch permission on ${Object.values(ids).join(', ')} for ${who}.`);
-    const note = kmsSharingNote(release);
-    if (note) log.warning(note);
   }
   // Available and shared: the copies are the release's now, not the run's to remove.
   for (const r of ctx.ledger.list()) if (r.kind === 'image-copy' && r.sourceImageId === amiId) ctx.ledger.release(r);

@@ -44,6 +44,7 @@ async function imageDecisions(ctx: PruneContext, region: string): Promise<PruneD
     clients,
     images.map((i) => i.ImageId as string),
     ctx.parameters.image ? [ctx.parameters.image] : [],
+    ctx.log,
   );
   const candidates: PruneCandidate[] = images.map((i) => ({
     id: i.ImageId as string,
@@ -67,6 +68,38 @@ async function platformDecisions(ctx: PruneContext): Promise<PruneDecision[]> {
     usedBy: uses.get(v.PlatformArn as string) ?? [],
   }));
   return decidePrune(candidates, ctx.keep, ctx.version);
+}
+
+/**
+ * Elastic Beanstalk builder: images in the build region that the platform's tags name and whose
+ * platform version is gone. Whether DeletePlatformVersion deregisters the version's AMI is not
+ * documented (the API reference says only that it deletes the platform version), so an image whose
+ * version is Deleted or no longer listed, and that nothing uses, is deregistered with its snapshots
+ * as a Packer-built one is. A version this prune just deleted is still Deleting: its image waits
+ * for a later prune, and nothing races Elastic Beanstalk's own clean-up.
+ */
+async function orphanImageDecisions(ctx: PruneContext): Promise<PruneDecision[]> {
+  const clients = ctx.clientsFor(ctx.buildRegion);
+  const versions = await listOwnPlatformVersions(clients.get(ElasticBeanstalkClient), { name: ctx.platformName });
+  const alive = new Set(versions.filter((v) => v.PlatformStatus !== 'Deleted').map((v) => v.PlatformVersion));
+  const images = (await platformImages(clients.get(EC2Client), ctx.platformName)).filter(
+    (i) => i.State !== 'deregistered' && !alive.has(imageVersion(i)) && imageVersion(i) !== ctx.version,
+  );
+  if (!images.length) return [];
+  const uses = await imageUses(
+    clients,
+    images.map((i) => i.ImageId as string),
+    ctx.parameters.image ? [ctx.parameters.image] : [],
+    ctx.log,
+  );
+  return images.map((i) => {
+    const usedBy = uses.get(i.ImageId as string) ?? [];
+    const building = i.State === 'pending' || i.State === 'transient';
+    const candidate = { id: i.ImageId as string, version: imageVersion(i) ?? '', failed: false, building, usedBy };
+    if (usedBy.length) return { candidate, remove: false, reason: `its platform version is gone, but ${usedBy.join(', ')} uses it` };
+    if (building) return { candidate, remove: false, reason: `its platform version is gone, but it is still ${i.State}` };
+    return { candidate, remove: true, reason: 'its platform version is gone and nothing uses it' };
+  });
 }
 
 /** Removes one decided version; a refusal keeps it, with AWS's reason. */
@@ -93,6 +126,8 @@ export async function prune(ctx: PruneContext): Promise<PruneReport> {
     if (ctx.builder === 'elastic-beanstalk' && region === ctx.buildRegion) continue;
     plans.push({ region, kind: 'image', decisions: await imageDecisions(ctx, region) });
   }
+  const orphans = ctx.builder === 'elastic-beanstalk' ? await orphanImageDecisions(ctx) : [];
+  if (orphans.length) plans.push({ region: ctx.buildRegion, kind: 'image', decisions: orphans });
   for (const plan of plans) {
     const what = plan.kind === 'platform' ? `platform versions of ${ctx.platformName}` : `images of ${ctx.platformName} in ${plan.region}`;
     ctx.log.info([`Prune of the ${what}:`, ...plan.decisions.map((d) => `  ${describeDecision(d)}`)].join('\n'));

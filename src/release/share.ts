@@ -1,5 +1,5 @@
 import { EC2Client, LaunchPermission, ModifyImageAttributeCommand } from '@aws-sdk/client-ec2';
-import { ReleaseSettings, sharesImage } from './settings';
+import type { ReleaseSettings } from './settings';
 
 /** The launch permissions to add: accounts, organizations and organizational units (API model, LaunchPermission). */
 export function launchPermissions(r: ReleaseSettings): LaunchPermission[] {
@@ -19,14 +19,4 @@ export function launchPermissions(r: ReleaseSettings): LaunchPermission[] {
  */
 export async function shareImage(ec2: EC2Client, imageId: string, r: ReleaseSettings): Promise<void> {
   await ec2.send(new ModifyImageAttributeCommand({ ImageId: imageId, LaunchPermission: { Add: launchPermissions(r) } }));
-}
-
-/** What a user must do for an encrypted copy the others launch: the key's policy is theirs to set. */
-export function kmsSharingNote(r: ReleaseSettings): string | undefined {
-  const keys = Object.entries(r.kmsKeyIds);
-  if (!keys.length || !sharesImage(r)) return undefined;
-  return (
-    `The copies in ${keys.map(([region]) => region).join(', ')} are encrypted with your KMS keys: the accounts they are shared with can launch them only ` +
-    `if each key's policy lets them use it (kms:DescribeKey, kms:CreateGrant, kms:Decrypt, kms:ReEncrypt*, kms:GenerateDataKeyWithoutPlaintext).`
-  );
 }

@@ -7,6 +7,7 @@
  */
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { XmlValue } from './xml';
+import { describeImageReferences } from './image-references';
 import { ApiError, ec2Filters, list, scalars, tagSpecifications, wildcard } from './protocol';
 import { Disk, InstanceState, Machine, MachineBackend, STATE_CODES } from './machines';
 
@@ -125,6 +126,10 @@ export interface Ec2Options {
   snapshotInUseMs?: number;
   /** An endpoint from before DeregisterImage took DeleteAssociatedSnapshots (2025-05): it answers UnknownParameter. */
   noDeleteAssociatedSnapshots?: boolean;
+  /** The region's SSM parameters of data type aws:ec2:image, for DescribeImageReferences. */
+  imageParameters?: () => { name: string; value: string }[];
+  /** An endpoint from before DescribeImageReferences: it answers InvalidAction. */
+  noImageReferences?: boolean;
 }
 
 const tagSet = (tags: Tags): XmlValue => Object.entries(tags).map(([key, value]) => ({ key, value }));
@@ -818,6 +823,13 @@ export function createEc2(options: Ec2Options) {
         }),
       };
     },
+    DescribeImageReferences: describeImageReferences({
+      account,
+      region,
+      instances: () => [...instances.values()].map((i) => ({ id: i.id, imageId: i.imageId, state: i.machine.state() })),
+      launchTemplates: () => [...launchTemplates.values()],
+      imageParameters: () => options.imageParameters?.() ?? [],
+    }),
     CreateTags: (p) => {
       const tags: Tags = {};
       for (const t of list(p, 'Tag')) tags[t.Key] = t.Value ?? '';
@@ -903,6 +915,8 @@ export function createEc2(options: Ec2Options) {
       }),
     };
   }
+
+  if (options.noImageReferences) delete handlers.DescribeImageReferences;
 
   return {
     handlers,

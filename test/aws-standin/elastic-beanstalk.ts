@@ -1,12 +1,13 @@
 /**
  * Elastic Beanstalk's custom-platform calls and the builder environment, as
  * AWS's API model, the developer guide, the EB CLI and real `ebp create`
- * transcripts show them (shared/EB-FACTS.md). What a build does is a build
+ * transcripts show them (public transcripts of real `ebp create` runs, 2017 and 2019). What a build does is a build
  * engine's: a simulated one on a short clock, or the real Packer
  * (packer-build.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { XmlValue } from './xml';
+import { builderLogLine } from './builder-log';
 import { ApiError, list, values } from './protocol';
 
 export const BUILDER_NAME = 'eb-custom-platform-builder-packer';
@@ -123,7 +124,7 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
       startNext(env);
     };
     const build = options.engine.start(next, {
-      log: (line) => options.appendLog(logGroup(next), next.version, line),
+      log: (line) => options.appendLog(logGroup(next), next.version, builderLogLine(line)),
       succeeded: (amiId) =>
         finish(() => {
           next.amiId = amiId;
@@ -140,7 +141,7 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
       });
   }
 
-  /** A failed build's events, in the order real transcripts show them (EB-FACTS, turn 2): the verdict's line is INFO. */
+  /** A failed build's events, in the order real transcripts show them (public transcripts of real `ebp create` runs): the verdict's line is INFO. */
   function failBuild(p: Platform, env: Environment, packerError: string): void {
     const saved = `'packer build' failed, the build log has been saved to '/var/log/packer-builder/${p.name}:${p.version}-builder.log'`;
     event(p, 'ERROR', saved);
@@ -268,6 +269,9 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
      * environment runs the version, and OperationInProgressException while an operation on it is in
      * progress (a version still Creating, or already Deleting: which of the two cases the service
      * reports so is not documented). The version goes Deleting, then Deleted, and is no longer listed.
+     * Whether the service deregisters the version's AMI is not documented either: here it does not
+     * (the image stays, with its eb_platform_* tags), the answer that leaves something behind; the
+     * action's prune removes such an image itself, which suits either answer.
      */
     DeletePlatformVersion: (p) => {
       const v = platforms.get(p.get('PlatformArn') ?? '');
@@ -336,7 +340,7 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
       const e: Environment = { id: id('e'), name, platformArn, application: 'web', status: 'Ready', changedAt: Date.now(), instanceId: 'i-0app' };
       environments.set(e.id, e);
     },
-    /** The builder environment as a finished build leaves it: Ready, with no build (EB-FACTS: it stays until terminated). */
+    /** The builder environment as a finished build leaves it: Ready, with no build (the EB CLI only prints a note about it: it stays until terminated). */
     leaveBuilder(): void {
       const e: Environment = { id: id('e'), name: BUILDER_NAME, status: 'Ready', changedAt: Date.now(), instanceId: id('i', 17) };
       environments.set(e.id, e);

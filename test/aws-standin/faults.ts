@@ -67,16 +67,17 @@ export function faultError(service: Service, action: string, kind: FaultKind): A
       // EC2: RequestLimitExceeded (503); S3: SlowDown (503); query and JSON services: Throttling / ThrottlingException (400).
       if (service === 'ec2') return new ApiError('RequestLimitExceeded', 'Request limit exceeded.', 503);
       if (service === 's3') return new ApiError('SlowDown', 'Please reduce your request rate.', 503);
-      return new ApiError(service === 'logs' || service === 'ssm' ? 'ThrottlingException' : 'Throttling', 'Rate exceeded', 400);
+      return new ApiError(service === 'logs' || service === 'ssm' || service === 'kms' ? 'ThrottlingException' : 'Throttling', 'Rate exceeded', 400);
     case '5xx':
       if (service === 's3') return new ApiError('InternalError', 'We encountered an internal error. Please try again.', 500);
       return new ApiError(service === 'ec2' ? 'InternalError' : 'InternalFailure', 'The request processing has failed because of an unknown error.', 500);
     case 'deny':
       // Each service's plain IAM denial: EC2's UnauthorizedOperation, S3's and Elastic Beanstalk's AccessDenied
-      // (403, EB-FACTS), IAM's AccessDenied, CloudWatch Logs' AccessDeniedException.
+      // (403, the API reference), IAM's AccessDenied, CloudWatch Logs' AccessDeniedException.
       if (service === 'ec2')
         return new ApiError('UnauthorizedOperation', `You are not authorized to perform this operation. User is not authorized to perform: ec2:${action}`, 403);
-      if (service === 'logs' || service === 'ssm') return new ApiError('AccessDeniedException', `User is not authorized to perform: ${service}:${action}`, 400);
+      if (service === 'logs' || service === 'ssm' || service === 'kms')
+        return new ApiError('AccessDeniedException', `User is not authorized to perform: ${service}:${action}`, 400);
       return new ApiError('AccessDenied', `User is not authorized to perform: ${service}:${action}`, 403);
     case 'deny-downstream':
       return new ApiError('InsufficientPrivilegesException', `The service lacks a permission it needs for ${action}.`, 403);

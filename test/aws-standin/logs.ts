@@ -1,7 +1,7 @@
 /**
  * CloudWatch Logs' GetLogEvents (JSON protocol, Logs_20140328), for the build's
  * stream: Elastic Beanstalk writes Packer's output to group
- * /aws/elasticbeanstalk/platform/NAME, stream VERSION (EB-FACTS).
+ * /aws/elasticbeanstalk/platform/NAME, stream VERSION (the EB CLI's ebp logs, ebcli/operations/platformops.py).
  */
 import { ApiError } from './protocol';
 

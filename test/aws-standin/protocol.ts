@@ -6,10 +6,10 @@
  */
 import { toXml, XmlValue } from './xml';
 
-export type Service = 'elasticbeanstalk' | 'ec2' | 'iam' | 'logs' | 'ssm' | 's3';
+export type Service = 'elasticbeanstalk' | 'ec2' | 'iam' | 'logs' | 'ssm' | 's3' | 'autoscaling' | 'kms';
 
 /** JSON-protocol services by the prefix of their X-Amz-Target (botocore: targetPrefix). */
-export const JSON_TARGETS: Record<string, Service> = { Logs_20140328: 'logs', AmazonSSM: 'ssm' };
+export const JSON_TARGETS: Record<string, Service> = { Logs_20140328: 'logs', AmazonSSM: 'ssm', TrentService: 'kms' };
 
 /** The region a request is signed for: the credential scope of its SigV4 Authorization header. */
 export function signedRegion(authorization: string | undefined): string | undefined {
@@ -28,12 +28,18 @@ export class ApiError extends Error {
 }
 
 /** Query-protocol API versions, which tell the services apart on one endpoint. */
-export const QUERY_VERSIONS: Record<string, Service> = { '2010-12-01': 'elasticbeanstalk', '2016-11-15': 'ec2', '2010-05-08': 'iam' };
+export const QUERY_VERSIONS: Record<string, Service> = {
+  '2010-12-01': 'elasticbeanstalk',
+  '2016-11-15': 'ec2',
+  '2010-05-08': 'iam',
+  '2011-01-01': 'autoscaling',
+};
 
 const XMLNS: Record<string, string> = {
   elasticbeanstalk: 'http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/',
   ec2: 'http://ec2.amazonaws.com/doc/2016-11-15/',
   iam: 'https://iam.amazonaws.com/doc/2010-05-08/',
+  autoscaling: 'http://autoscaling.amazonaws.com/doc/2011-01-01/',
 };
 
 /** `Prefix.member.N.Field` (query) or `Prefix.N.Field` (ec2) parameters as a list of records, in N order. */
@@ -109,6 +115,7 @@ export function errorResponse(service: Service, code: string, message: string, r
       };
     case 'logs':
     case 'ssm':
+    case 'kms':
       return { contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: code, message }) };
     case 's3':
       return {

@@ -18,6 +18,8 @@ import { createLogs } from './logs';
 import { MachineBackend, simulatedMachines } from './machines';
 import { ApiError, errorResponse, JSON_TARGETS, QUERY_VERSIONS, queryResponse, Service, signedRegion } from './protocol';
 import { simulatedBuild } from './simulated-build';
+import { AutoScaling, createAutoScaling } from './autoscaling';
+import { createKms, Kms } from './kms';
 import { createSsm, Ssm } from './ssm';
 
 export type { Fault, FaultKind } from './faults';
@@ -57,6 +59,8 @@ export interface StandinOptions {
   snapshotInUseMs?: number;
   /** EC2 as before DeregisterImage took DeleteAssociatedSnapshots. */
   noDeleteAssociatedSnapshots?: boolean;
+  /** EC2 from before DescribeImageReferences: it answers InvalidAction. */
+  noImageReferences?: boolean;
 }
 
 /** The instance profile the EB CLI creates for the builder (guide: aws-elasticbeanstalk-custom-platform-ec2-role). */
@@ -99,6 +103,8 @@ export async function startStandin(options: StandinOptions = {}) {
         copyMs: options.copyMs,
         snapshotInUseMs: options.snapshotInUseMs,
         noDeleteAssociatedSnapshots: options.noDeleteAssociatedSnapshots,
+        noImageReferences: options.noImageReferences,
+        imageParameters: () => ssmIn(r).imageParameters(),
         failCopy: () => faults.take('CopyImage', 'fail-copy') !== undefined,
         parameter: (name) => ssmIn(r).value(name),
       }),
@@ -114,6 +120,10 @@ export async function startStandin(options: StandinOptions = {}) {
             .some((i) => i.id === id && i.state !== 'deregistered'),
       }),
     );
+  const kmss = new Map<string, Kms>();
+  const kmsIn = (r: string): Kms => inRegion(kmss, r, () => createKms({ account, region: r }));
+  const autoScalings = new Map<string, AutoScaling>();
+  const autoScalingIn = (r: string): AutoScaling => inRegion(autoScalings, r, () => createAutoScaling({ account, region: r }));
   const ec2 = ec2In(region);
   options.setup?.(ec2);
   const logs = createLogs();
@@ -202,17 +212,22 @@ export async function startStandin(options: StandinOptions = {}) {
       let headers: Record<string, string> = { 'content-type': 'text/xml' };
       if (service === 's3') {
         ({ status, headers, body: payload } = s3(req, path, body));
-      } else if (service === 'logs' || service === 'ssm') {
-        const jsonHandlers = (service === 'logs' ? logs.handlers : ssmIn(requestRegion).handlers) as Record<string, (body: Record<string, unknown>) => unknown>;
+      } else if (service === 'logs' || service === 'ssm' || service === 'kms') {
+        const jsonHandlers = (service === 'logs' ? logs.handlers : service === 'kms' ? kmsIn(requestRegion).handlers : ssmIn(requestRegion).handlers) as Record<
+          string,
+          (body: Record<string, unknown>) => unknown
+        >;
         const handler = jsonHandlers[call.action];
         if (!handler) throw new ApiError('UnknownOperationException', `${call.action} is not supported`);
         payload = JSON.stringify(handler(call.json ?? {}));
         headers = { 'content-type': 'application/x-amz-json-1.1' };
       } else {
-        const handlers = { ec2: ec2In(requestRegion).handlers, elasticbeanstalk: eb.handlers, iam: iam.handlers }[service] as Record<
-          string,
-          (p: URLSearchParams) => unknown
-        >;
+        const handlers = {
+          ec2: ec2In(requestRegion).handlers,
+          elasticbeanstalk: eb.handlers,
+          iam: iam.handlers,
+          autoscaling: autoScalingIn(requestRegion).handlers,
+        }[service] as Record<string, (p: URLSearchParams) => unknown>;
         const handler = handlers[call.action];
         if (!handler) throw new ApiError('InvalidAction', `The action ${call.action} is not valid for this web service.`);
         payload = queryResponse(service, call.action, (await handler(call.params)) as never, requestId);
@@ -270,6 +285,7 @@ export async function startStandin(options: StandinOptions = {}) {
     ec2In,
     /** A region's parameter store. */
     ssmIn,
+    autoScalingIn,
     platforms: () => eb.platforms().map((p) => ({ arn: p.arn, status: p.status, optionSettings: p.optionSettings, tags: p.tags })),
     instances: () => ec2.instances(),
     stop: async () => {

@@ -124,6 +124,8 @@ export function createSsm(options: SsmOptions) {
   return {
     handlers,
     value: (name: string) => parameters.get(name)?.value,
+    /** The parameters holding an image id (data type aws:ec2:image), for DescribeImageReferences. */
+    imageParameters: () => [...parameters.values()].filter((p) => p.dataType === 'aws:ec2:image').map((p) => ({ name: p.name, value: p.value })),
     /** A parameter the user made before the run, as they made it. */
     put: (p: { name: string; value: string; dataType?: string; type?: string; tier?: string }) =>
       parameters.set(p.name, { version: 1, dataType: 'text', type: 'String', tier: 'Standard', modified: new Date(), ...p }),

@@ -1,11 +1,12 @@
 import { CloudWatchLogsClient, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { describeError } from '../../lib/errors';
+import { parseMachineLine } from '../packer/output';
 import type { BuildEvent } from './events';
 
 /**
  * The ERROR events a failed build ends with that only say it failed, in the
- * order real transcripts show them (EB-FACTS): Packer's own error comes
- * before them and is the one worth reading.
+ * order public transcripts of real `ebp create` runs show them: Packer's own
+ * error comes before them and is the one worth reading.
  */
 const GENERIC_FAILURE = [
   /^'packer build' failed/,
@@ -23,7 +24,7 @@ export function buildFailureReason(events: BuildEvent[]): string {
   return (specific ?? errors.at(-1))?.message ?? 'no error event was recorded';
 }
 
-/** Where Elastic Beanstalk keeps Packer's output for a build (EB-FACTS). */
+/** Where Elastic Beanstalk keeps Packer's output for a build (the EB CLI's `ebp logs`, ebcli/operations/platformops.py). */
 export function packerLogStream(name: string, version: string): { group: string; stream: string } {
   return { group: `/aws/elasticbeanstalk/platform/${name}`, stream: version };
 }
@@ -41,6 +42,21 @@ export function provisionerTail(output: string[], lines = 20): string[] {
 }
 
 /**
+ * What a person reads of one line of the builder's log. The builder runs Packer
+ * with machine-readable output and logs each line through its own logger
+ * (`I, [2017-11-21T19:13:21.560213+0000#29667]  INFO -- Packer: 1511291601,,ui,message,    HVM AMI builder: …`,
+ * the form the EB CLI's tests parse, tests/unit/operations/test_platformops.py):
+ * both layers come off, and a ui line gives its text (which may hold several
+ * lines). Anything else is kept as it is.
+ */
+export function builderLogText(line: string): string[] {
+  const logged = /^[A-Z], \[[^\]]*\]\s+[A-Z]+ -- Packer: (.*)$/.exec(line);
+  const packer = parseMachineLine(logged ? logged[1] : line);
+  if (!packer) return [logged ? logged[1] : line];
+  return packer.type === 'ui' ? packer.data.slice(1).join(',').split('\n') : [];
+}
+
+/**
  * The last lines the failing provisioner printed in Packer's output for a
  * build, where its own words are; or why they could not be read.
  */
@@ -49,10 +65,7 @@ export async function packerLogTail(logs: CloudWatchLogsClient, name: string, ve
   try {
     const out = await logs.send(new GetLogEventsCommand({ logGroupName: group, logStreamName: stream, startFromHead: false, limit: 200 }));
     return {
-      lines: provisionerTail(
-        (out.events ?? []).flatMap((e) => (e.message ?? '').replace(/\n$/, '').split('\n')),
-        lines,
-      ),
+      lines: provisionerTail((out.events ?? []).flatMap((e) => (e.message ?? '').replace(/\n$/, '').split('\n')).flatMap(builderLogText), lines),
     };
   } catch (error) {
     return { lines: [], error: describeError(error) };

@@ -50,7 +50,7 @@ async function unpack(ctx: RunContext): Promise<string> {
  * the AWS SDK for Go v2 from 1.8.0 (plugin CHANGELOG, #618), which reads the variable; the SDK v1 of
  * older plugins and of the builder bundled before Packer 1.10 does not, and needs custom_endpoint_ec2.
  */
-function packerSdkReadsEndpoints(packer: InstalledPacker): boolean {
+export function packerSdkReadsEndpoints(packer: InstalledPacker): boolean {
   return !!packer.pluginVersion && atLeast(packer.pluginVersion, '1.8.0');
 }
 

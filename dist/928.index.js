@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 758;
-exports.ids = [758];
+exports.id = 928;
+exports.ids = [928];
 exports.modules = {
 
 /***/ 6394:
@@ -12,14 +12,17 @@ exports.modules = {
 /* harmony export */   XH: () => (/* binding */ provisionerTail),
 /* harmony export */   dJ: () => (/* binding */ buildFailureReason)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2684);
+/* unused harmony export builderLogText */
+/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2684);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _packer_output__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54);
+
 
 
 /**
  * The ERROR events a failed build ends with that only say it failed, in the
- * order real transcripts show them (EB-FACTS): Packer's own error comes
- * before them and is the one worth reading.
+ * order public transcripts of real `ebp create` runs show them: Packer's own
+ * error comes before them and is the one worth reading.
  */
 const GENERIC_FAILURE = [
     /^'packer build' failed/,
@@ -36,7 +39,7 @@ function buildFailureReason(events) {
     const specific = [...errors].reverse().find((e) => !GENERIC_FAILURE.some((re) => re.test(e.message)));
     return (specific ?? errors.at(-1))?.message ?? 'no error event was recorded';
 }
-/** Where Elastic Beanstalk keeps Packer's output for a build (EB-FACTS). */
+/** Where Elastic Beanstalk keeps Packer's output for a build (the EB CLI's `ebp logs`, ebcli/operations/platformops.py). */
 function packerLogStream(name, version) {
     return { group: `/aws/elasticbeanstalk/platform/${name}`, stream: version };
 }
@@ -51,15 +54,30 @@ function provisionerTail(output, lines = 20) {
     return (end >= 0 ? clean.slice(0, end) : clean).filter((l) => l.trim()).slice(-lines);
 }
 /**
+ * What a person reads of one line of the builder's log. The builder runs Packer
+ * with machine-readable output and logs each line through its own logger
+ * (`I, [2017-11-21T19:13:21.560213+0000#29667]  INFO -- Packer: 1511291601,,ui,message,    HVM AMI builder: …`,
+ * the form the EB CLI's tests parse, tests/unit/operations/test_platformops.py):
+ * both layers come off, and a ui line gives its text (which may hold several
+ * lines). Anything else is kept as it is.
+ */
+function builderLogText(line) {
+    const logged = /^[A-Z], \[[^\]]*\]\s+[A-Z]+ -- Packer: (.*)$/.exec(line);
+    const packer = (0,_packer_output__WEBPACK_IMPORTED_MODULE_1__/* .parseMachineLine */ .hF)(logged ? logged[1] : line);
+    if (!packer)
+        return [logged ? logged[1] : line];
+    return packer.type === 'ui' ? packer.data.slice(1).join(',').split('\n') : [];
+}
+/**
  * The last lines the failing provisioner printed in Packer's output for a
  * build, where its own words are; or why they could not be read.
  */
 async function packerLogTail(logs, name, version, lines = 20) {
     const { group, stream } = packerLogStream(name, version);
     try {
-        const out = await logs.send(new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_1__/* .GetLogEventsCommand */ .h7S({ logGroupName: group, logStreamName: stream, startFromHead: false, limit: 200 }));
+        const out = await logs.send(new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__/* .GetLogEventsCommand */ .h7S({ logGroupName: group, logStreamName: stream, startFromHead: false, limit: 200 }));
         return {
-            lines: provisionerTail((out.events ?? []).flatMap((e) => (e.message ?? '').replace(/\n$/, '').split('\n')), lines),
+            lines: provisionerTail((out.events ?? []).flatMap((e) => (e.message ?? '').replace(/\n$/, '').split('\n')).flatMap(builderLogText), lines),
         };
     }
     catch (error) {
@@ -113,34 +131,15 @@ async function resolveImageVersion(ec2, name, request) {
 
 /***/ }),
 
-/***/ 2758:
+/***/ 54:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  buildWithPacker: () => (/* binding */ buildWithPacker)
-});
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
-var dist_cjs = __webpack_require__(5193);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/lib/errors.ts
-var errors = __webpack_require__(7268);
-// EXTERNAL MODULE: ./src/lib/process.ts
-var lib_process = __webpack_require__(2302);
-// EXTERNAL MODULE: ./src/build/packer/images.ts
-var packer_images = __webpack_require__(7814);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: ./src/build/elastic-beanstalk/failure.ts
-var failure = __webpack_require__(6394);
-;// CONCATENATED MODULE: ./src/build/packer/output.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Af: () => (/* binding */ artifactAmi),
+/* harmony export */   JT: () => (/* binding */ announcements),
+/* harmony export */   hF: () => (/* binding */ parseMachineLine),
+/* harmony export */   uZ: () => (/* binding */ formatPackerLine)
+/* harmony export */ });
 /**
  * Packer's machine-readable output (`packer build -machine-readable`): one
  * line per message, `timestamp,target,type,data…`, with commas in the data
@@ -195,6 +194,39 @@ function formatPackerLine(line) {
     return text ? `${new Date(line.at).toISOString()} ${text}` : undefined;
 }
 
+
+/***/ }),
+
+/***/ 1928:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  buildWithPacker: () => (/* binding */ buildWithPacker),
+  packerSdkReadsEndpoints: () => (/* binding */ packerSdkReadsEndpoints)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
+var dist_cjs = __webpack_require__(5193);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(7268);
+// EXTERNAL MODULE: ./src/lib/process.ts
+var lib_process = __webpack_require__(2302);
+// EXTERNAL MODULE: ./src/build/packer/images.ts
+var packer_images = __webpack_require__(7814);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: ./src/build/elastic-beanstalk/failure.ts
+var failure = __webpack_require__(6394);
+// EXTERNAL MODULE: ./src/build/packer/output.ts
+var output = __webpack_require__(54);
 ;// CONCATENATED MODULE: ./src/build/packer/run.ts
 /**
  * `packer validate`, then `packer build -machine-readable` on the platform
@@ -246,25 +278,25 @@ function buildImage(run, log) {
             const lines = pending.split('\n');
             pending = lines.pop() ?? '';
             for (const raw of lines) {
-                const line = parseMachineLine(raw);
+                const line = (0,output/* parseMachineLine */.hF)(raw);
                 if (!line) {
                     if (raw.trim())
                         log.info(raw);
                     humanSummary = /AMIs were created:\s*$/.test(raw) ? 'AMIs were created:' : humanSummary ? `${humanSummary}\n${raw}` : '';
-                    for (const made of announcements(humanSummary || raw))
+                    for (const made of (0,output/* announcements */.JT)(humanSummary || raw))
                         run.onAnnounced(made);
                     continue;
                 }
-                const shown = formatPackerLine(line);
+                const shown = (0,output/* formatPackerLine */.uZ)(line);
                 if (shown) {
                     log.info(shown);
                     human.push(...line.data.slice(1).join(',').split('\n'));
-                    for (const made of announcements(line.data.slice(1).join(',')))
+                    for (const made of (0,output/* announcements */.JT)(line.data.slice(1).join(',')))
                         run.onAnnounced(made);
                 }
                 if (line.type === 'error')
                     errorText = line.data.join(',').trim();
-                ami ??= artifactAmi(line, run.region);
+                ami ??= (0,output/* artifactAmi */.Af)(line, run.region);
             }
         };
         child.stdout.setEncoding('utf8').on('data', take);
@@ -667,4 +699,4 @@ async function runnerCidr(step, allowedCidr, publicIp = runnerAddress) {
 
 };
 ;
-//# sourceMappingURL=758.index.js.map
+//# sourceMappingURL=928.index.js.map

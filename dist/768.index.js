@@ -1,0 +1,746 @@
+"use strict";
+exports.id = 768;
+exports.ids = [768,960,962];
+exports.modules = {
+
+/***/ 2543:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ duration)
+/* harmony export */ });
+/** Minutes and seconds, for people. */
+function duration(ms) {
+    const s = Math.round(ms / 1000);
+    return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
+}
+
+
+/***/ }),
+
+/***/ 6402:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ allPages)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+
+/**
+ * Every item across a paged AWS listing. A service that hands back a token it
+ * already gave would loop forever, so that is an error naming the call.
+ */
+async function allPages(call, fetchPage) {
+    const items = [];
+    const seen = new Set();
+    let token;
+    do {
+        const page = await fetchPage(token);
+        items.push(...(page.items ?? []));
+        token = page.next || undefined;
+        if (token && seen.has(token))
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg(call, `${call} returned the same NextToken twice ('${token}')`);
+        if (token)
+            seen.add(token);
+    } while (token);
+    return items;
+}
+
+
+/***/ }),
+
+/***/ 1737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ backoff),
+/* harmony export */   j: () => (/* binding */ sleepWithin)
+/* harmony export */ });
+function backoff(first, max, factor = 1.5) {
+    let current = first;
+    return {
+        next() {
+            const ms = current;
+            current = Math.min(max, current * factor);
+            return ms;
+        },
+        reset() {
+            current = first;
+        },
+    };
+}
+/** Sleeps for `ms`, but not past `deadline` (epoch ms). */
+function sleepWithin(clock, ms, deadline) {
+    return clock.sleep(Math.max(0, Math.min(ms, deadline - clock.now())));
+}
+
+
+/***/ }),
+
+/***/ 960:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ copyImage),
+/* harmony export */   removeImageCopy: () => (/* binding */ removeImageCopy)
+/* harmony export */ });
+/* unused harmony export COPY_TOKEN_TAG */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5193);
+/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6676);
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
+/* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6402);
+/* harmony import */ var _resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(599);
+/* harmony import */ var _resources_image_wait__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8388);
+/* harmony import */ var _resources_ledger__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(428);
+/**
+ * Copies of the proven image in other regions. Each copy is recorded before
+ * its CopyImage call by the call's client token, which is also a tag on the
+ * copy and its snapshots: a copy whose answer was lost, or whose run was
+ * killed, is still found and removed with its snapshots.
+ */
+
+
+
+
+
+
+
+
+/** The tag that carries a copy's CopyImage client token. */
+const COPY_TOKEN_TAG = 'eb-platform-action:copy-token';
+/**
+ * The source's own tags (the template's: platform name and version) and the
+ * run's, given explicitly rather than through CopyImageTags, whose effect
+ * beside TagSpecifications the API reference does not spell out.
+ */
+function copyTags(source, runTags, token) {
+    const tags = {};
+    for (const t of source.Tags ?? [])
+        if (t.Key && !t.Key.startsWith('aws:'))
+            tags[t.Key] = t.Value ?? '';
+    Object.assign(tags, runTags, { [COPY_TOKEN_TAG]: token });
+    return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+}
+/** Starts one copy and waits until it is available; returns its id. */
+async function copyImage(ec2, request, deps) {
+    const { image } = request.source;
+    const sourceImageId = image.ImageId;
+    const clientToken = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
+    const record = { kind: 'image-copy', region: request.region, clientToken, sourceImageId };
+    const tags = copyTags(image, request.runTags, clientToken);
+    const out = await (0,_resources_ledger__WEBPACK_IMPORTED_MODULE_4__/* .creating */ .SP)(deps.ledger, record, () => ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.CopyImageCommand({
+        SourceRegion: request.source.region,
+        SourceImageId: sourceImageId,
+        Name: image.Name,
+        Description: image.Description,
+        ClientToken: clientToken,
+        // A KMS key needs Encrypted set (API reference, CopyImage KmsKeyId).
+        Encrypted: request.kmsKeyId ? true : undefined,
+        KmsKeyId: request.kmsKeyId,
+        TagSpecifications: [
+            { ResourceType: 'image', Tags: tags },
+            { ResourceType: 'snapshot', Tags: tags },
+        ],
+    })));
+    const imageId = out.ImageId;
+    if (!imageId)
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_1__/* .StepError */ .zg('Promote', `CopyImage to ${request.region} returned no image id`);
+    deps.ledger.record({ ...record, imageId });
+    deps.log.info(`Copying ${sourceImageId} to ${request.region} as ${imageId}${request.kmsKeyId ? `, encrypted with ${request.kmsKeyId}` : ''}.`);
+    await (0,_resources_image_wait__WEBPACK_IMPORTED_MODULE_3__/* .waitForImageAvailable */ .F)(ec2, imageId, {
+        deadline: request.deadline,
+        firstPauseMs: 5_000,
+        what: `the copy ${imageId} in ${request.region}`,
+        stillRunning: `The copy goes on in EC2; it is deregistered now.`,
+        quietMs: 60_000,
+    }, deps.log, deps.clock);
+    deps.log.info(`The copy ${imageId} in ${request.region} is available.`);
+    return imageId;
+}
+/** The copy's images (by id, or by its token tag when the id never came back). */
+async function copyImages(ec2, copy) {
+    if (copy.imageId)
+        return [copy.imageId];
+    const images = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_2__/* .allPages */ .S)('DescribeImages', async (token) => {
+        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }));
+        return { items: page.Images, next: page.NextToken };
+    });
+    return images.map((i) => i.ImageId);
+}
+/**
+ * Deregisters a copy and deletes its snapshots, also those of a copy still
+ * pending (deregistering stops a pending copy: EC2 user guide, "Stop a pending
+ * AMI copy operation"), found by the token tag they were given at creation.
+ * Gone is success. Returns what it removed.
+ */
+async function removeImageCopy(ec2, copy, log, clock) {
+    const removed = [];
+    for (const imageId of await copyImages(ec2, copy))
+        removed.push(...(await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deregisterImage */ ._k)(ec2, imageId, log, clock)));
+    const snapshots = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_2__/* .allPages */ .S)('DescribeSnapshots', async (token) => {
+        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }));
+        return { items: page.Snapshots, next: page.NextToken };
+    });
+    for (const s of snapshots) {
+        if (!s.SnapshotId || removed.includes(`snapshot ${s.SnapshotId}`))
+            continue;
+        try {
+            await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deleteSnapshot */ .Cj)(ec2, s.SnapshotId, log, clock);
+            removed.push(`snapshot ${s.SnapshotId}`);
+        }
+        catch (error) {
+            throw new Error(`snapshot ${s.SnapshotId} of the copy: ${(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_7__/* .errorCode */ .CA)(error) || (0,_lib_errors__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}`);
+        }
+    }
+    return removed;
+}
+
+
+/***/ }),
+
+/***/ 962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   checkParameters: () => (/* binding */ checkParameters),
+/* harmony export */   confirmParameter: () => (/* binding */ confirmParameter),
+/* harmony export */   getParameter: () => (/* binding */ getParameter),
+/* harmony export */   parameterConflict: () => (/* binding */ parameterConflict),
+/* harmony export */   parameterMetadata: () => (/* binding */ parameterMetadata),
+/* harmony export */   writeParameter: () => (/* binding */ writeParameter)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4736);
+/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6676);
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _lib_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1737);
+
+
+
+
+/**
+ * A parameter's type, data type and tier, or undefined when it does not exist. GetParameter does
+ * not say the tier; DescribeParameters does (API reference, ParameterMetadata).
+ */
+async function parameterMetadata(ssm, name) {
+    const out = await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__.DescribeParametersCommand({ ParameterFilters: [{ Key: 'Name', Option: 'Equals', Values: [name] }] }));
+    return out.Parameters?.find((p) => p.Name === name);
+}
+/**
+ * Writes an SSM parameter, replacing its value. An image id goes in with data
+ * type aws:ec2:image, so that launch templates can resolve it
+ * (`resolve:ssm:NAME`); the platform's ARN as text. An existing parameter keeps
+ * its tier: "you can't revert an advanced parameter to a standard parameter"
+ * (Systems Manager user guide, "Changing a standard parameter to an advanced
+ * parameter"), and what PutParameter does to an advanced parameter when no tier
+ * is given is not documented, so the tier it has is sent. Returns the new version.
+ */
+async function writeParameter(ssm, name, value, dataType) {
+    const tier = (await parameterMetadata(ssm, name))?.Tier;
+    const out = await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__.PutParameterCommand({ Name: name, Value: value, Type: 'String', DataType: dataType, Overwrite: true, ...(tier ? { Tier: tier } : {}) }));
+    return out.Version;
+}
+/**
+ * Why an existing parameter cannot take what the action writes, or undefined when it can (or does
+ * not exist). "You can't change a parameter to or from either of these data types" (aws:ec2:image,
+ * aws:ssm:integration; Systems Manager user guide, "Native parameter support for Amazon Machine Image
+ * IDs"), so a text parameter of the user's own cannot become an image parameter, nor the reverse:
+ * found before the build, not after it and the smoke test.
+ */
+function parameterConflict(existing, input, region, dataType) {
+    if (!existing)
+        return undefined;
+    const has = existing.DataType ?? 'text';
+    if (has === dataType)
+        return undefined;
+    return (`${input}: the SSM parameter ${existing.Name} in ${region} exists with data type ${has}, and Systems Manager cannot change it to ${dataType}. ` +
+        `Delete it (aws ssm delete-parameter --region ${region} --name ${existing.Name}) so the action creates it anew, or name another parameter.`);
+}
+/**
+ * Checks before the build that each parameter can be written in each region: the data type (a
+ * refusal), the type (a warning: what the action writes is a String). A denied look is a warning.
+ */
+async function checkParameters(ssmFor, wanted) {
+    const warnings = [];
+    const conflicts = [];
+    for (const w of wanted) {
+        for (const region of w.regions) {
+            let existing;
+            try {
+                existing = await parameterMetadata(ssmFor(region), w.name);
+            }
+            catch (error) {
+                if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_2__/* .isPermissionDenied */ .T1)(error))
+                    throw error;
+                warnings.push(`Could not check the SSM parameter ${w.name} in ${region} (${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}): add ssm:DescribeParameters to have it checked before the build.`);
+                continue;
+            }
+            const conflict = parameterConflict(existing, w.input, region, w.dataType);
+            if (conflict)
+                conflicts.push(conflict);
+            else if (existing && existing.Type !== 'String')
+                warnings.push(`${w.input}: the SSM parameter ${w.name} in ${region} is a ${existing.Type}; the action overwrites it with a String.`);
+        }
+    }
+    if (conflicts.length)
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('preflight', conflicts.join('\n'));
+    return warnings;
+}
+/** A parameter as it reads now, or undefined when it does not exist. */
+async function getParameter(ssm, name) {
+    try {
+        return (await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__.GetParameterCommand({ Name: name }))).Parameter;
+    }
+    catch (error) {
+        if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error, 'ParameterNotFound'))
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * Waits (at most a minute) until the parameter reads back as written. For
+ * aws:ec2:image, "Parameter Store validates the AMI ID asynchronously ... If
+ * the AMI ID is not valid, the parameter is not created" (Systems Manager user
+ * guide): PutParameter's answer alone does not prove the value took.
+ */
+async function confirmParameter(ssm, name, value, version, clock) {
+    const until = clock.now() + 60_000;
+    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_3__/* .backoff */ .J)(500, 5_000);
+    let seen = 'nothing';
+    while (clock.now() < until) {
+        try {
+            const p = await getParameter(ssm, name);
+            if (p?.Value === value && (version === undefined || (p.Version ?? 0) >= version))
+                return;
+            seen = p ? `${p.Value ?? 'no value'} (version ${p.Version ?? '?'})` : 'no parameter';
+        }
+        catch (error) {
+            if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg)(error))
+                throw error;
+        }
+        await clock.sleep(pause.next());
+    }
+    throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('Promote', `SSM parameter ${name} still reads ${seen}, not ${value}, a minute after it was written: Systems Manager did not take the value (for aws:ec2:image, it checks that the image exists in the region).`);
+}
+
+
+/***/ }),
+
+/***/ 6768:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  promote: () => (/* binding */ promote)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
+var dist_cjs = __webpack_require__(5193);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-cjs/index.js
+var client_ssm_dist_cjs = __webpack_require__(4736);
+// EXTERNAL MODULE: ./src/lib/clock.ts
+var lib_clock = __webpack_require__(4517);
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(7268);
+// EXTERNAL MODULE: ./src/release/copy.ts
+var copy = __webpack_require__(960);
+// EXTERNAL MODULE: ./src/release/parameter.ts
+var parameter = __webpack_require__(962);
+// EXTERNAL MODULE: ./src/release/settings.ts
+var settings = __webpack_require__(5552);
+;// CONCATENATED MODULE: ./src/release/share.ts
+
+/** The launch permissions to add: accounts, organizations and organizational units (API model, LaunchPermission). */
+function launchPermissions(r) {
+    return [
+        ...r.shareAccounts.map((UserId) => ({ UserId })),
+        ...r.shareOrgArns.map((OrganizationArn) => ({ OrganizationArn })),
+        ...r.shareOuArns.map((OrganizationalUnitArn) => ({ OrganizationalUnitArn })),
+    ];
+}
+/**
+ * Grants launch permission on one image. The snapshots need no permission of
+ * their own to launch it: "You do not need to share the Amazon EBS snapshots
+ * that an AMI references in order to share the AMI ... However, you do need to
+ * share any KMS keys used to encrypt snapshots" (EC2 user guide, "Share an AMI
+ * with specific AWS accounts"). Adding a permission that exists is no error.
+ */
+async function shareImage(ec2, imageId, r) {
+    await ec2.send(new dist_cjs.ModifyImageAttributeCommand({ ImageId: imageId, LaunchPermission: { Add: launchPermissions(r) } }));
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-kms/dist-cjs/index.js
+var client_kms_dist_cjs = __webpack_require__(2632);
+// EXTERNAL MODULE: ./src/lib/aws-errors.ts
+var aws_errors = __webpack_require__(6676);
+;// CONCATENATED MODULE: ./src/release/share-keys.ts
+/**
+ * The KMS keys of the images a release shares. "You can't share an AMI that
+ * has volumes that are encrypted with an AWS managed key" (EC2 user guide,
+ * "Share an AMI with specific AWS accounts"): such an image is refused before
+ * any launch permission is added. An image encrypted with a customer managed
+ * key launches in another account only if the key's policy lets that account
+ * use it, which the action cannot grant: it says which keys and accounts, and
+ * what the policy must allow, before sharing.
+ */
+
+
+
+
+/** What the other accounts' use of an encrypted image needs from the key's policy (EC2 user guide, "Share an AMI with specific AWS accounts"). */
+const SHARED_KEY_ACTIONS = ['kms:DescribeKey', 'kms:CreateGrant', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKeyWithoutPlaintext'];
+/** An image's encryption keys, region by region: image id → key ids (empty for an unencrypted image). */
+async function imageKeys(ec2, imageId) {
+    const image = (await ec2.send(new dist_cjs.DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
+    const keys = (image?.BlockDeviceMappings ?? []).filter((b) => b.Ebs?.Encrypted).map((b) => b.Ebs?.KmsKeyId ?? 'the default EBS key');
+    return [...new Set(keys)];
+}
+/** Who manages a key: AWS (the aws/ebs key) or the account, or undefined when KMS will not say. */
+async function keyManager(kms, keyId) {
+    try {
+        return (await kms.send(new client_kms_dist_cjs/* DescribeKeyCommand */.spV({ KeyId: keyId }))).KeyMetadata?.KeyManager;
+    }
+    catch (error) {
+        if ((0,aws_errors/* isPermissionDenied */.T1)(error) || (0,aws_errors/* errorCode */.CA)(error) === 'NotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * Refuses to share an image encrypted with an AWS managed key; returns the warning for those
+ * encrypted with the account's own keys (or keys KMS would not describe), or undefined when none is.
+ */
+async function checkSharedKeys(clientsFor, ids, who) {
+    const own = [];
+    const unknown = [];
+    for (const [region, imageId] of Object.entries(ids)) {
+        const clients = clientsFor(region);
+        for (const key of await imageKeys(clients.get(dist_cjs.EC2Client), imageId)) {
+            const manager = key.startsWith('arn:') || !key.includes(' ') ? await keyManager(clients.get(client_kms_dist_cjs/* KMSClient */.pgq), key) : undefined;
+            if (manager === 'AWS')
+                throw new errors/* StepError */.zg('Promote', `${imageId} in ${region} is encrypted with the AWS managed key ${key}, and an AMI encrypted with an AWS managed key cannot be shared (EC2 user guide): ` +
+                    `encrypt it with a customer managed key (the template's kms_key_id; ami-kms-key-ids for the copies), or share nothing.`);
+            (manager === 'CUSTOMER' ? own : unknown).push(`${key} (${imageId} in ${region})`);
+        }
+    }
+    if (!own.length && !unknown.length)
+        return undefined;
+    return (`Sharing with ${who} images encrypted with ${[...own, ...unknown].join(', ')}: those accounts can launch them only if each key's policy lets them use it ` +
+        `(${SHARED_KEY_ACTIONS.join(', ')}); the action does not change key policies.` +
+        (unknown.length
+            ? ` KMS did not say who manages ${unknown.map((k) => k.split(' ')[0]).join(', ')} (kms:DescribeKey): an AWS managed key cannot be shared at all.`
+            : ''));
+}
+
+;// CONCATENATED MODULE: ./src/release/promote.ts
+/**
+ * Promotion of an image that passed its smoke test: copies to other regions
+ * (in parallel; one failing stops the others, and every copy made is removed
+ * by teardown), launch permissions on the image and its copies, then the SSM
+ * parameters launch templates read. Copies are kept only once they are
+ * available and shared.
+ */
+
+
+
+
+
+
+
+
+
+async function sourceImage(ctx, amiId) {
+    const image = (await ctx
+        .clientsFor(ctx.region)
+        .get(dist_cjs.EC2Client)
+        .send(new dist_cjs.DescribeImagesCommand({ ImageIds: [amiId] }))).Images?.[0];
+    if (!image)
+        throw new errors/* StepError */.zg('Promote', `${amiId} is not found in ${ctx.region}`);
+    return image;
+}
+/** Copies the image to every region at once; the first failure stops the rest. */
+async function copyAll(ctx, image) {
+    const stop = new AbortController();
+    const onCancel = () => stop.abort();
+    ctx.signal?.addEventListener('abort', onCancel);
+    const clock = (0,lib_clock/* abortable */.Z)(ctx.clock, stop.signal);
+    try {
+        const results = await Promise.allSettled(ctx.release.regions.map(async (region) => {
+            try {
+                return await (0,copy/* copyImage */.L)(ctx.clientsFor(region).get(dist_cjs.EC2Client), { source: { region: ctx.region, image }, region, kmsKeyId: ctx.release.kmsKeyIds[region], runTags: ctx.runTags, deadline: ctx.deadline }, { ledger: ctx.ledger, log: ctx.log, clock });
+            }
+            catch (error) {
+                if (!stop.signal.aborted)
+                    ctx.log.error(`Copy to ${region} failed: ${(0,errors/* describeError */.Uc)(error)}`);
+                stop.abort();
+                throw error;
+            }
+        }));
+        const failed = ctx.release.regions.filter((_, i) => results[i].status === 'rejected');
+        if (ctx.signal?.aborted)
+            throw new errors/* StepError */.zg('Promote', 'Cancelled during the copies; every copy is removed.');
+        if (failed.length) {
+            const first = results.find((r) => r.status === 'rejected')?.reason;
+            throw new errors/* StepError */.zg('Promote', `Copying ${image.ImageId} failed (${failed.join(', ')}): ${(0,errors/* describeError */.Uc)(first)}. Every copy made is removed.`);
+        }
+        return Object.fromEntries(ctx.release.regions.map((region, i) => [region, results[i].value]));
+    }
+    finally {
+        ctx.signal?.removeEventListener('abort', onCancel);
+    }
+}
+async function promote(ctx, amiId, platformArn) {
+    const { log, release } = ctx;
+    const image = await sourceImage(ctx, amiId);
+    const ids = { [ctx.region]: amiId, ...(release.regions.length ? await copyAll(ctx, image) : {}) };
+    if ((0,settings/* sharesImage */.MA)(release)) {
+        const who = (0,settings/* shareTargets */.wA)(release).join(', ');
+        // Before any permission: an AWS managed key refuses the share, and the keys' policies are the user's to set.
+        const note = await checkSharedKeys(ctx.clientsFor, ids, who);
+        if (note)
+            log.warning(note);
+        await Promise.all(Object.entries(ids).map(([region, id]) => shareImage(ctx.clientsFor(region).get(dist_cjs.EC2Client), id, release)));
+        log.info(`Launch permission on ${Object.values(ids).join(', ')} for ${who}.`);
+    }
+    // Available and shared: the copies are the release's now, not the run's to remove.
+    for (const r of ctx.ledger.list())
+        if (r.kind === 'image-copy' && r.sourceImageId === amiId)
+            ctx.ledger.release(r);
+    if (release.ssmParameter) {
+        const name = release.ssmParameter;
+        for (const [region, id] of Object.entries(ids)) {
+            const ssm = ctx.clientsFor(region).get(client_ssm_dist_cjs.SSMClient);
+            const version = await (0,parameter.writeParameter)(ssm, name, id, 'aws:ec2:image');
+            await (0,parameter.confirmParameter)(ssm, name, id, version, ctx.clock);
+            log.info(`SSM parameter ${name} in ${region} is ${id} (version ${version ?? '?'}).`);
+        }
+    }
+    if (release.ssmParameterPlatformArn && platformArn) {
+        const version = await (0,parameter.writeParameter)(ctx.clientsFor(ctx.region).get(client_ssm_dist_cjs.SSMClient), release.ssmParameterPlatformArn, platformArn, 'text');
+        log.info(`SSM parameter ${release.ssmParameterPlatformArn} in ${ctx.region} is ${platformArn} (version ${version ?? '?'}).`);
+    }
+    return ids;
+}
+
+
+/***/ }),
+
+/***/ 599:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cj: () => (/* binding */ deleteSnapshot),
+/* harmony export */   _k: () => (/* binding */ deregisterImage),
+/* harmony export */   ch: () => (/* binding */ terminateInstances),
+/* harmony export */   dl: () => (/* binding */ deleteSecurityGroup),
+/* harmony export */   z9: () => (/* binding */ deleteKeyPair)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5193);
+/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6676);
+/* harmony import */ var _lib_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1737);
+/**
+ * Deleting EC2 resources the way every path of the action needs: gone is
+ * success, an instance is waited for until terminated (its security group
+ * cannot go before), and a group still held by a terminated instance's network
+ * interface (AWS reports it for a while) is tried again.
+ */
+
+
+
+/** Terminates the instances and waits (at most ten minutes) until EC2 reports them terminated. */
+async function terminateInstances(ec2, ids, log, clock) {
+    if (!ids.length)
+        return;
+    try {
+        await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.TerminateInstancesCommand({ InstanceIds: ids }));
+    }
+    catch (error) {
+        if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidInstanceID.NotFound'))
+            return;
+        throw error;
+    }
+    log.info(`Terminating ${ids.join(', ')}…`);
+    const until = clock.now() + 10 * 60_000;
+    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_2__/* .backoff */ .J)(2_000, 15_000);
+    while (clock.now() < until) {
+        try {
+            const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DescribeInstancesCommand({ InstanceIds: ids }));
+            if ((out.Reservations ?? []).flatMap((r) => r.Instances ?? []).every((i) => i.State?.Name === 'terminated'))
+                return;
+        }
+        catch (error) {
+            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidInstanceID.NotFound'))
+                return;
+            if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(error))
+                throw error;
+        }
+        await clock.sleep(pause.next());
+    }
+    throw new Error(`${ids.join(', ')} still not terminated after 10 minutes`);
+}
+/** Deletes a security group, trying again (at most five minutes) while a terminated instance still holds it; false when it was already gone. */
+async function deleteSecurityGroup(ec2, groupId, log, clock) {
+    const until = clock.now() + 5 * 60_000;
+    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_2__/* .backoff */ .J)(3_000, 20_000);
+    for (;;) {
+        try {
+            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeleteSecurityGroupCommand({ GroupId: groupId }));
+            return true;
+        }
+        catch (error) {
+            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidGroup.NotFound', 'InvalidGroupId.NotFound'))
+                return false;
+            if (((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error) !== 'DependencyViolation' && !(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(error)) || clock.now() >= until)
+                throw error;
+        }
+        const ms = pause.next();
+        log.info(`Security group ${groupId} still in use; trying again in ${Math.round(ms / 1000)} s.`);
+        await clock.sleep(ms);
+    }
+}
+/** Deletes a key pair; one that does not exist is success. */
+async function deleteKeyPair(ec2, keyName) {
+    try {
+        await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeleteKeyPairCommand({ KeyName: keyName }));
+    }
+    catch (error) {
+        if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidKeyPair.NotFound'))
+            throw error;
+    }
+}
+/** How long a snapshot may stay "in use" after its image is deregistered, and is tried again meanwhile (boto#3019 saw minutes). */
+const SNAPSHOT_IN_USE_MS = 10 * 60_000;
+/** Deletes a snapshot, trying again while EC2 still holds it for an image just deregistered; gone is success. */
+async function deleteSnapshot(ec2, snapshotId, log, clock) {
+    const until = clock.now() + SNAPSHOT_IN_USE_MS;
+    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_2__/* .backoff */ .J)(2_000, 30_000);
+    for (;;) {
+        try {
+            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeleteSnapshotCommand({ SnapshotId: snapshotId }));
+            return;
+        }
+        catch (error) {
+            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidSnapshot.NotFound'))
+                return;
+            if (((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error) !== 'InvalidSnapshot.InUse' && !(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(error)) || clock.now() >= until)
+                throw error;
+        }
+        const ms = pause.next();
+        log.info(`Snapshot ${snapshotId} still in use by the image just deregistered; trying again in ${Math.round(ms / 1000)} s.`);
+        await clock.sleep(ms);
+    }
+}
+/**
+ * Deregisters an image and deletes its snapshots; one already gone is success. Returns what it
+ * removed. DeregisterImage deletes the snapshots itself with DeleteAssociatedSnapshots (in EC2's API
+ * since 2025-05; "If a snapshot is associated with multiple AMIs, it is not deleted", API reference)
+ * and answers per snapshot: `skipped` is a snapshot another image uses, kept. An endpoint that does
+ * not know the parameter (EC2 answers UnknownParameter to a parameter it does not know) gets the
+ * older way: deregister, then DeleteSnapshot, tried again while the snapshot is still "in use" by
+ * the image just deregistered (InvalidSnapshot.InUse for up to minutes, boto#3019). A snapshot
+ * whose deletion failed for the image is deleted the older way too.
+ */
+async function deregisterImage(ec2, imageId, log, clock) {
+    let snapshots = [];
+    let left;
+    try {
+        const image = (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
+        if (!image || image.State === 'deregistered')
+            return [];
+        snapshots = (image.BlockDeviceMappings ?? []).map((b) => b.Ebs?.SnapshotId).filter((s) => !!s);
+        try {
+            const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeregisterImageCommand({ ImageId: imageId, DeleteAssociatedSnapshots: true }));
+            const results = out.DeleteSnapshotResults ?? [];
+            const kept = results.filter((r) => r.ReturnCode === 'skipped').map((r) => r.SnapshotId);
+            if (kept.length)
+                log.info(`Kept snapshot ${kept.join(', ')} of ${imageId}: another image uses it.`);
+            snapshots = snapshots.filter((id) => !kept.includes(id));
+            left = snapshots.filter((id) => results.find((r) => r.SnapshotId === id)?.ReturnCode !== 'success');
+        }
+        catch (error) {
+            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error) !== 'UnknownParameter')
+                throw error;
+            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeregisterImageCommand({ ImageId: imageId }));
+            left = snapshots;
+        }
+    }
+    catch (error) {
+        if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidAMIID.NotFound'))
+            return [];
+        throw error;
+    }
+    for (const snapshotId of left)
+        await deleteSnapshot(ec2, snapshotId, log, clock);
+    return [`image ${imageId}`, ...snapshots.map((s) => `snapshot ${s}`)];
+}
+
+
+/***/ }),
+
+/***/ 8388:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ waitForImageAvailable),
+/* harmony export */   G: () => (/* binding */ FINAL_IMAGE_STATES)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5193);
+/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6676);
+/* harmony import */ var _lib_duration__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2543);
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _lib_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1737);
+
+
+
+
+
+/** EC2 image states after which an image never becomes available (API model, ImageState). */
+const FINAL_IMAGE_STATES = ['invalid', 'deregistered', 'failed', 'error', 'disabled'];
+/**
+ * Polls an image until it is available. Not found yet (a copy or a new image
+ * appears a moment after the call that made it), pending and transient pass,
+ * as do throttling and 5xx; a final state is an error quoting EC2's reason.
+ */
+async function waitForImageAvailable(ec2, imageId, options, log, clock) {
+    const started = clock.now();
+    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_1__/* .backoff */ .J)(options.firstPauseMs, 15_000);
+    let state = 'not found yet';
+    let quietSince = started;
+    while (clock.now() < options.deadline) {
+        try {
+            const image = (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__.DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
+            const now = image?.State ?? 'not found yet';
+            if (now === 'available')
+                return;
+            if (FINAL_IMAGE_STATES.includes(now)) {
+                const reason = image?.StateReason?.Message;
+                throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('wait', `${options.what} is ${now}${reason ? `: ${reason}` : ''}; it will not become available.`);
+            }
+            if (now !== state)
+                quietSince = clock.now();
+            state = now;
+        }
+        catch (error) {
+            if (error instanceof _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg)
+                throw error;
+            if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .isNotFound */ .c4)(error, 'InvalidAMIID.NotFound') && !(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .isTransient */ .dg)(error))
+                throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('wait', `Looking up ${options.what} failed: ${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}`);
+        }
+        if (options.quietMs && clock.now() - quietSince >= options.quietMs) {
+            log.info(`Still waiting for ${options.what}: ${state} after ${(0,_lib_duration__WEBPACK_IMPORTED_MODULE_4__/* .duration */ .p)(clock.now() - started)}.`);
+            quietSince = clock.now();
+        }
+        await (0,_lib_retry__WEBPACK_IMPORTED_MODULE_1__/* .sleepWithin */ .j)(clock, pause.next(), options.deadline);
+    }
+    throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('wait', `Gave up after the deadline: ${options.what} is ${state}. ${options.stillRunning}`);
+}
+
+
+/***/ })
+
+};
+;
+//# sourceMappingURL=768.index.js.map
