@@ -23,6 +23,7 @@ import { createLedger, parseLedger } from '../../src/resources/ledger';
 import { startStandin, Standin } from '../../test/aws-standin/server';
 import { platformFixture } from '../helpers/platform-fixture';
 import { STANDIN_CREDENTIALS } from '../helpers/standin-clients';
+import { standinImage } from '../helpers/standin-images';
 
 const FAKE = path.resolve(__dirname, '../helpers/fake-packer.sh');
 
@@ -141,19 +142,7 @@ describe('the packer builder', () => {
   });
   beforeEach(async () => {
     standin = await startStandin({});
-    standin.ec2.registerImage(
-      {
-        name: 'web-1.0.4',
-        ownerId: standin.account,
-        architecture: 'x86_64',
-        rootDeviceName: '/dev/sda1',
-        virtualizationType: 'hvm',
-        enaSupport: true,
-        volumeSize: 8,
-        tags: { eb_platform_name: 'web', eb_platform_version: '1.0.4' },
-      },
-      { sizeGiB: 8 },
-    );
+    standinImage(standin, 'eu-west-1', { name: 'web-1.0.4', tags: { eb_platform_name: 'web', eb_platform_version: '1.0.4' } });
     log = path.join(bin, `calls-${Date.now()}.log`);
     Object.assign(process.env, {
       PATH: `${bin}:${savedEnv.PATH}`,

@@ -22,6 +22,7 @@ import { memoryLog } from '../../src/lib/log';
 import { deregisterImage } from '../../src/resources/ec2-delete';
 import { startStandin, Standin } from '../../test/aws-standin/server';
 import { standinClients } from '../helpers/standin-clients';
+import { standinImage } from '../helpers/standin-images';
 
 const RUN = { 'eb-platform-action:repository': 'acme/web', 'eb-platform-action:run-id': '7', 'eb-platform-action:run-attempt': '1' };
 const OTHER = { ...RUN, 'eb-platform-action:run-id': '8' };
@@ -36,19 +37,7 @@ describe("Packer's leftovers", () => {
   beforeEach(async () => {
     standin = await startStandin({});
     ec2 = standinClients(standin, 'eu-west-1').get(EC2Client);
-    base = standin.ec2.registerImage(
-      {
-        name: 'ubuntu',
-        ownerId: '099720109477',
-        architecture: 'x86_64',
-        rootDeviceName: '/dev/sda1',
-        virtualizationType: 'hvm',
-        enaSupport: true,
-        volumeSize: 8,
-        tags: {},
-      },
-      { sizeGiB: 8 },
-    ).id;
+    base = standinImage(standin, 'eu-west-1', { name: 'ubuntu', ownerId: '099720109477' }).id;
   });
   afterEach(async () => {
     ec2.destroy();
@@ -116,20 +105,7 @@ describe("Packer's leftovers", () => {
 });
 
 describe('deregistering an image with its snapshots', () => {
-  const image = (s: Standin) =>
-    s.ec2.registerImage(
-      {
-        name: 'web-1.0.0',
-        ownerId: s.account,
-        architecture: 'x86_64',
-        rootDeviceName: '/dev/sda1',
-        virtualizationType: 'hvm',
-        enaSupport: true,
-        volumeSize: 8,
-        tags: {},
-      },
-      { sizeGiB: 8 },
-    );
+  const image = (s: Standin) => standinImage(s, 'eu-west-1', { name: 'web-1.0.0' });
 
   it.each([
     ['takes DeleteAssociatedSnapshots', false],
@@ -156,7 +132,7 @@ describe('deregistering an image with its snapshots', () => {
     const clients = standinClients(standin, 'eu-west-1');
     try {
       const img = image(standin);
-      const twin = standin.ec2.registerImage({ ...img, name: 'twin' }, { sizeGiB: 8 });
+      const twin = standinImage(standin, 'eu-west-1', { name: 'twin' });
       standin.ec2.images().find((i) => i.id === twin.id)!.snapshotId = img.snapshotId;
       expect(await deregisterImage(clients.get(EC2Client), img.id, memoryLog(), realClock)).toEqual([`image ${img.id}`]);
       expect(standin.ec2.snapshots().map((s) => s.id)).toContain(img.snapshotId);

@@ -10,12 +10,9 @@ import { memoryLog } from '../../src/lib/log';
 import { batches, imageUses } from '../../src/release/in-use';
 import { startStandin, Standin } from '../../test/aws-standin/server';
 import { standinClients } from '../helpers/standin-clients';
+import { standinImage } from '../helpers/standin-images';
 
-const image = (s: Standin, name: string) =>
-  s.ec2.registerImage(
-    { name, ownerId: s.account, architecture: 'x86_64', rootDeviceName: '/dev/sda1', virtualizationType: 'hvm', enaSupport: true, volumeSize: 8, tags: {} },
-    { sizeGiB: 8 },
-  ).id;
+const image = (s: Standin, name: string) => standinImage(s, 'eu-west-1', { name }).id;
 
 describe('what uses an image', () => {
   it.each([

@@ -7,38 +7,28 @@
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { parseInputs } from '../../src/inputs';
 import { checkParameters, writeParameter } from '../../src/release/parameter';
-import { startStandin, Standin } from '../../test/aws-standin/server';
-import { standinClientsFor } from '../helpers/standin-clients';
+import { standinPerTest } from '../helpers/standin-images';
 import { platformFixture } from '../helpers/platform-fixture';
 
 describe('SSM parameters the release writes', () => {
-  let standin: Standin;
-  let clientsFor: ReturnType<typeof standinClientsFor>;
-  const ssm = (region: string) => clientsFor(region).get(SSMClient);
-  beforeEach(async () => {
-    standin = await startStandin({});
-    clientsFor = standinClientsFor(standin);
-  });
-  afterEach(async () => {
-    clientsFor.destroy();
-    await standin.stop();
-  });
+  const each = standinPerTest();
+  const ssm = (region: string) => each.clientsFor(region).get(SSMClient);
 
   it('are refused by the stand-in as by Systems Manager when their data type would change, either way', async () => {
-    standin.ssmIn('eu-west-1').put({ name: '/platform/web/ami-id', value: 'ami-0123456789abcdef0' });
+    each.standin().ssmIn('eu-west-1').put({ name: '/platform/web/ami-id', value: 'ami-0123456789abcdef0' });
     await expect(
       ssm('eu-west-1').send(
         new PutParameterCommand({ Name: '/platform/web/ami-id', Value: 'ami-0123456789abcdef0', Type: 'String', DataType: 'aws:ec2:image', Overwrite: true }),
       ),
     ).rejects.toMatchObject({ name: 'ValidationException' });
-    standin.ssmIn('eu-west-1').put({ name: '/platform/web/image', value: 'ami-0123456789abcdef0', dataType: 'aws:ec2:image' });
+    each.standin().ssmIn('eu-west-1').put({ name: '/platform/web/image', value: 'ami-0123456789abcdef0', dataType: 'aws:ec2:image' });
     await expect(
       ssm('eu-west-1').send(new PutParameterCommand({ Name: '/platform/web/image', Value: 'arn:x', Type: 'String', DataType: 'text', Overwrite: true })),
     ).rejects.toMatchObject({ name: 'ValidationException' });
   });
 
   it('are checked before the build in every region the image goes to: a text parameter fails naming the input, the region and the fix', async () => {
-    standin.ssmIn('us-east-1').put({ name: '/platform/web/ami-id', value: 'ami-0123456789abcdef0' });
+    each.standin().ssmIn('us-east-1').put({ name: '/platform/web/ami-id', value: 'ami-0123456789abcdef0' });
     const wanted = [{ input: 'ssm-parameter', name: '/platform/web/ami-id', dataType: 'aws:ec2:image' as const, regions: ['eu-west-1', 'us-east-1'] }];
     const error = await checkParameters(ssm, wanted).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
@@ -49,8 +39,8 @@ describe('SSM parameters the release writes', () => {
   });
 
   it('pass the check when absent or of the right data type, and warn of another type', async () => {
-    standin.ssmIn('eu-west-1').put({ name: '/platform/web/ami-id', value: 'ami-0123456789abcdef0', dataType: 'aws:ec2:image' });
-    standin.ssmIn('eu-west-1').put({ name: '/platform/web/arn', value: 'a,b', type: 'StringList' });
+    each.standin().ssmIn('eu-west-1').put({ name: '/platform/web/ami-id', value: 'ami-0123456789abcdef0', dataType: 'aws:ec2:image' });
+    each.standin().ssmIn('eu-west-1').put({ name: '/platform/web/arn', value: 'a,b', type: 'StringList' });
     const warnings = await checkParameters(ssm, [
       { input: 'ssm-parameter', name: '/platform/web/ami-id', dataType: 'aws:ec2:image', regions: ['eu-west-1', 'eu-central-1'] },
       { input: 'ssm-parameter-platform-arn', name: '/platform/web/arn', dataType: 'text', regions: ['eu-west-1'] },
@@ -61,17 +51,17 @@ describe('SSM parameters the release writes', () => {
   });
 
   it('warn, and do not fail, when the look is denied', async () => {
-    standin.addFault({ action: 'DescribeParameters', kind: 'deny', times: Infinity });
+    each.standin().addFault({ action: 'DescribeParameters', kind: 'deny', times: Infinity });
     const warnings = await checkParameters(ssm, [{ input: 'ssm-parameter', name: '/p', dataType: 'aws:ec2:image', regions: ['eu-west-1'] }]);
     expect(warnings).toEqual([expect.stringMatching(/^Could not check the SSM parameter \/p in eu-west-1 .*ssm:DescribeParameters/)]);
   });
 
   it('keep an advanced parameter advanced when overwritten', async () => {
-    const image = standin.ec2In('eu-west-1').images()[0]?.id;
-    standin.ssmIn('eu-west-1').put({ name: '/platform/web/ami-id', value: 'ami-0123456789abcdef0', dataType: 'aws:ec2:image', tier: 'Advanced' });
+    const image = each.standin().ec2In('eu-west-1').images()[0]?.id;
+    each.standin().ssmIn('eu-west-1').put({ name: '/platform/web/ami-id', value: 'ami-0123456789abcdef0', dataType: 'aws:ec2:image', tier: 'Advanced' });
     await writeParameter(ssm('eu-west-1'), '/platform/web/ami-id', image ?? 'ami-0123456789abcdef1', 'aws:ec2:image');
-    await standin.ssmIn('eu-west-1').settled();
-    expect(standin.ssmIn('eu-west-1').parameter('/platform/web/ami-id')?.tier).toBe('Advanced');
+    await each.standin().ssmIn('eu-west-1').settled();
+    expect(each.standin().ssmIn('eu-west-1').parameter('/platform/web/ami-id')?.tier).toBe('Advanced');
   });
 });
 

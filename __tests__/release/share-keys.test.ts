@@ -9,41 +9,19 @@ import * as path from 'node:path';
 import { readPlatformDefinition } from '../../src/platform/definition';
 import { preflightPlatform } from '../../src/platform/preflight';
 import { checkSharedKeys } from '../../src/release/share-keys';
-import { startStandin, Standin } from '../../test/aws-standin/server';
+import type { Standin } from '../../test/aws-standin/server';
 import { platformFixture } from '../helpers/platform-fixture';
-import { standinClientsFor } from '../helpers/standin-clients';
+import { standinImage, standinPerTest } from '../helpers/standin-images';
 
 const image = (s: Standin, region: string, kmsKeyId?: string) =>
-  s.ec2In(region).registerImage(
-    {
-      name: `web-${kmsKeyId ?? 'plain'}`,
-      ownerId: s.account,
-      architecture: 'x86_64',
-      rootDeviceName: '/dev/sda1',
-      virtualizationType: 'hvm',
-      enaSupport: true,
-      volumeSize: 8,
-      tags: {},
-      encrypted: !!kmsKeyId,
-      kmsKeyId,
-    },
-    { sizeGiB: 8 },
-  ).id;
+  standinImage(s, region, { name: `web-${kmsKeyId ?? 'plain'}`, encrypted: !!kmsKeyId, kmsKeyId }).id;
 
 describe('the keys of shared images', () => {
-  let standin: Standin;
-  let clientsFor: ReturnType<typeof standinClientsFor>;
-  beforeEach(async () => {
-    standin = await startStandin({});
-    clientsFor = standinClientsFor(standin);
-  });
-  afterEach(async () => {
-    clientsFor.destroy();
-    await standin.stop();
-  });
+  const each = standinPerTest();
+  const clientsFor = each.clientsFor;
 
   it('refuses an image encrypted with the AWS managed key, naming it and the fix', async () => {
-    const ids = { 'eu-west-1': image(standin, 'eu-west-1'), 'us-east-1': image(standin, 'us-east-1', 'alias/aws/ebs') };
+    const ids = { 'eu-west-1': image(each.standin(), 'eu-west-1'), 'us-east-1': image(each.standin(), 'us-east-1', 'alias/aws/ebs') };
     await expect(checkSharedKeys(clientsFor, ids, '210987654321')).rejects.toThrow(
       new RegExp(
         `^${ids['us-east-1']} in us-east-1 is encrypted with the AWS managed key alias/aws/ebs, and an AMI encrypted with an AWS managed key cannot be shared`,
@@ -52,7 +30,7 @@ describe('the keys of shared images', () => {
   });
 
   it("warns of the account's own keys, naming each, the accounts and what the key policy must allow; says nothing of unencrypted images", async () => {
-    const ids = { 'eu-west-1': image(standin, 'eu-west-1'), 'us-east-1': image(standin, 'us-east-1', 'alias/ami-copies') };
+    const ids = { 'eu-west-1': image(each.standin(), 'eu-west-1'), 'us-east-1': image(each.standin(), 'us-east-1', 'alias/ami-copies') };
     expect(await checkSharedKeys(clientsFor, ids, '210987654321')).toBe(
       `Sharing with 210987654321 images encrypted with alias/ami-copies (${ids['us-east-1']} in us-east-1): those accounts can launch them only if each key's policy lets them use it ` +
         `(kms:DescribeKey, kms:CreateGrant, kms:Decrypt, kms:ReEncrypt*, kms:GenerateDataKeyWithoutPlaintext); the action does not change key policies.`,
@@ -61,8 +39,8 @@ describe('the keys of shared images', () => {
   });
 
   it('warns, and does not refuse, when KMS will not say who manages a key', async () => {
-    standin.addFault({ action: 'DescribeKey', kind: 'deny', times: Infinity });
-    const ids = { 'us-east-1': image(standin, 'us-east-1', 'alias/ami-copies') };
+    each.standin().addFault({ action: 'DescribeKey', kind: 'deny', times: Infinity });
+    const ids = { 'us-east-1': image(each.standin(), 'us-east-1', 'alias/ami-copies') };
     expect(await checkSharedKeys(clientsFor, ids, '210987654321')).toMatch(
       /KMS did not say who manages alias\/ami-copies \(kms:DescribeKey\): an AWS managed key cannot be shared at all\.$/,
     );
