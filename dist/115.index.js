@@ -58,8 +58,8 @@ var aws = __webpack_require__(2986);
 var errors = __webpack_require__(7268);
 // EXTERNAL MODULE: ./src/action/core-log.ts
 var core_log = __webpack_require__(5348);
-// EXTERNAL MODULE: ./src/inputs.ts
-var src_inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
+var src_inputs = __webpack_require__(8141);
 // EXTERNAL MODULE: ./src/resources/ledger.ts
 var resources_ledger = __webpack_require__(428);
 // EXTERNAL MODULE: ./src/pipeline.ts + 6 modules
@@ -153,6 +153,14 @@ async function main() {
         core.setFailed(errors.length === 1 ? errors[0].message : `${errors.length} inputs are invalid (each is named above)`);
         return;
     }
+    // GitHub sets INPUT_<NAME> for each input given (@actions/core reads them so): names the action does not read are misspellings.
+    const given = Object.keys(process.env)
+        .filter((k) => k.startsWith('INPUT_'))
+        .map((k) => k.slice('INPUT_'.length).toLowerCase());
+    for (const u of (0,src_inputs/* unknownInputs */.qs)(given, inputs))
+        log.warning((0,src_inputs/* unknownInputWarning */.p6)(u));
+    for (const w of inputs.warnings)
+        log.warning(w);
     const ledger = (0,resources_ledger/* createLedger */.M5)((serialized) => core.saveState(resources_ledger/* LEDGER_STATE */.Kp, serialized));
     const controller = new AbortController();
     const onSignal = (signal) => {

@@ -93,7 +93,9 @@ function planLines(inputs, bundle, templateFile) {
     const version = inputs.platformVersion.kind === 'explicit' ? inputs.platformVersion.version : '<next patch after the newest existing version, 1.0.0 if none>';
     const lines = [`region ${region}, platform ${name}/${version}, Packer template ${templateFile}, builder ${inputs.builder}`];
     const add = (line) => lines.push(`${lines.length}. ${line}`);
-    add("checked already, with no AWS call: platform.yaml (flavor, metadata, option namespaces), the template's region against the region, the inputs");
+    add(inputs.region
+        ? "checked already, with no AWS call: platform.yaml (flavor, metadata, option namespaces), the template's region against the region, the inputs"
+        : "checked already, with no AWS call: platform.yaml (flavor, metadata, option namespaces), the inputs; not checked: the template's region, since no region is given (aws-region, AWS_REGION or AWS_DEFAULT_REGION)");
     if (inputs.builder === 'packer') {
         add(inputs.packer.version === 'path'
             ? `use the packer on PATH${inputs.packer.pluginVersion ? ` with the amazon plugin ${inputs.packer.pluginVersion}` : ''} (no AWS call)`

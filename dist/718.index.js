@@ -47,7 +47,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(_actions_core__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_log__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5348);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7268);
-/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8422);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8141);
 /* harmony import */ var _resources_ledger__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(428);
 /* harmony import */ var _lib_aws__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2986);
 /* harmony import */ var _resources_describe__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7764);

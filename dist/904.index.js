@@ -22,8 +22,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var lib_errors = __webpack_require__(7268);
-// EXTERNAL MODULE: ./src/inputs.ts
-var src_inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
+var src_inputs = __webpack_require__(8141);
 // EXTERNAL MODULE: ./src/resources/ledger.ts
 var ledger = __webpack_require__(428);
 ;// CONCATENATED MODULE: ./src/lib/log.ts
@@ -99,6 +99,15 @@ async function plan(argv = process.argv.slice(2)) {
     const log = streamLog();
     try {
         const inputs = (0,src_inputs/* parseInputs */.TL)((name) => given.get(name) ?? '', env);
+        const unknown = (0,src_inputs/* unknownInputs */.qs)([...given.keys()], inputs);
+        if (unknown.length) {
+            for (const u of unknown)
+                log.error(`--${u.name} is not an input of this action${u.nearest ? `: did you mean --${u.nearest}?` : ''}`);
+            process.stderr.write(`${USAGE}\n`);
+            return 2;
+        }
+        for (const w of inputs.warnings)
+            log.warning(w);
         const workDir = external_node_fs_.mkdtempSync(external_node_path_.join(external_node_os_.tmpdir(), 'eb-platform-plan-'));
         try {
             await (0,pipeline/* runPipeline */.a)(inputs, {

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_AMAZON_PLUGIN, DEFAULT_PACKER } from './build/packer/defaults';
+import { closest } from './lib/closest';
 import { InputError } from './lib/errors';
+import { KNOWN_REGIONS } from './lib/regions';
 import { inputLines, listInput } from './lib/input-text';
 import { MAX_PARAMETER_ARN, parameterArnLength, parseKmsKeyMap, parseParameterName, parseShareList, promotes, ReleaseSettings } from './release/settings';
 
@@ -46,6 +48,10 @@ export interface PackerSettings {
 }
 
 export interface Inputs {
+  /** What the inputs passed with, but the log should say (a region newer than the action's list). */
+  warnings: string[];
+  /** The names of the inputs the action reads (action.yml's). */
+  inputNames: ReadonlySet<string>;
   /** Who runs Packer: Elastic Beanstalk's builder environment, or the action on the runner. */
   builder: BuilderKind;
   packer: PackerSettings;
@@ -179,23 +185,49 @@ export function parseCidr(name: string, raw: string): string | undefined {
   return value;
 }
 
-function regionCode(name: string, value: string): string {
-  if (!REGION.test(value)) throw new InputError(name, `'${value}' is not an AWS region: expected a region code such as us-east-1 or eu-west-2`);
+/** How region names are held to the known list: a region newer than it passes with allow-new-region, with a warning. */
+interface RegionCheck {
+  allowNew: boolean;
+  warnings: string[];
+}
+
+function regionCode(name: string, value: string, check: RegionCheck): string {
+  const parts = value.split(/\s+/);
+  if (parts.length > 1 && parts.every((p) => REGION.test(p)))
+    throw new InputError(name, `'${value}' is several regions separated by spaces: expected one region per line, or a comma between them`);
+  if (!REGION.test(value)) {
+    const near = closest(value, KNOWN_REGIONS);
+    throw new InputError(
+      name,
+      `'${value}' is not an AWS region: expected a region code such as us-east-1 or eu-west-2${near ? ` (did you mean ${near}?)` : ''}`,
+    );
+  }
+  if (!KNOWN_REGIONS.includes(value)) {
+    const near = closest(value, KNOWN_REGIONS);
+    if (!check.allowNew)
+      throw new InputError(
+        name,
+        `'${value}' is not an AWS region the action knows${near ? `: did you mean ${near}?` : ''} A region newer than the action's list passes with allow-new-region: true`,
+      );
+    check.warnings.push(
+      `${name}: '${value}' is not an AWS region the action knows${near ? ` (the nearest is ${near})` : ''}; taken as a new region (allow-new-region).`,
+    );
+  }
   return value;
 }
 
-function parseRegion(raw: string, env: NodeJS.ProcessEnv, dryRun: boolean): string {
+function parseRegion(raw: string, env: NodeJS.ProcessEnv, dryRun: boolean, check: RegionCheck): string {
   const value = raw.trim() || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || '';
   if (!value) {
     if (dryRun) return '';
     throw new InputError('aws-region', 'no region given: set the aws-region input or AWS_REGION (aws-actions/configure-aws-credentials sets it)');
   }
-  return regionCode('aws-region', value);
+  return regionCode('aws-region', value, check);
 }
 
 /** The regions to copy the image to: each once, never the build's own (the image is there already). */
-function parseCopyRegions(raw: string, buildRegion: string): string[] {
-  const regions = [...new Set(listInput(raw).map((r) => regionCode('ami-regions', r)))];
+function parseCopyRegions(raw: string, buildRegion: string, check: RegionCheck): string[] {
+  const regions = [...new Set(listInput(raw).map((r) => regionCode('ami-regions', r, check)))];
   if (buildRegion && regions.includes(buildRegion)) {
     throw new InputError('ami-regions', `${buildRegion} is the build's region, where the image is already: list only the regions to copy it to`);
   }
@@ -304,7 +336,7 @@ function resolveInside(workspace: string, name: string, raw: string, what: 'dire
 
 type Attempt = <T>(fn: () => T, fallback: T) => T;
 
-function parseRelease(get: InputSource, attempt: Attempt): ReleaseSettings {
+function parseRelease(get: InputSource, attempt: Attempt, check: RegionCheck): ReleaseSettings {
   const optionalCount = (name: string, max: number) =>
     attempt(() => {
       const n = parseNumber(name, get(name), 0, 0, max);
@@ -317,7 +349,7 @@ function parseRelease(get: InputSource, attempt: Attempt): ReleaseSettings {
         parseKmsKeyMap(
           'ami-kms-key-ids',
           get('ami-kms-key-ids'),
-          (v) => regionCode('ami-kms-key-ids', v),
+          (v) => regionCode('ami-kms-key-ids', v, check),
           (v) => {
             const key = parseKmsKey('ami-kms-key-ids', v);
             if (!key) throw new InputError('ami-kms-key-ids', 'a region is given without a key: expected region=key');
@@ -385,7 +417,10 @@ function releaseConsistency(inputs: Inputs): InputError[] {
  * Parses and validates every input, collecting one error per bad input, so a
  * user fixes them all in one go. Nothing here touches AWS.
  */
-export function parseInputs(get: InputSource, env: NodeJS.ProcessEnv = process.env): Inputs {
+export function parseInputs(given: InputSource, env: NodeJS.ProcessEnv = process.env): Inputs {
+  // Every name the parser reads: an input given under any other name is one the action ignores.
+  const read = new Set<string>();
+  const get: InputSource = (name) => (read.add(name), given(name));
   const errors: InputError[] = [];
   const attempt = <T>(fn: () => T, fallback: T): T => {
     try {
@@ -400,6 +435,8 @@ export function parseInputs(get: InputSource, env: NodeJS.ProcessEnv = process.e
   };
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const dryRun = attempt(() => parseBoolean('dry-run', get('dry-run'), false), false);
+  const warnings: string[] = [];
+  const regionCheck: RegionCheck = { allowNew: attempt(() => parseBoolean('allow-new-region', get('allow-new-region'), false), false), warnings };
   const smokeTest = attempt(() => parseBoolean('smoke-test', get('smoke-test'), true), true);
   const script = get('smoke-script').trim();
 
@@ -417,7 +454,7 @@ export function parseInputs(get: InputSource, env: NodeJS.ProcessEnv = process.e
     platformDir: attempt(() => resolveInside(workspace, 'platform-dir', get('platform-dir').trim() || 'platform', 'directory'), ''),
     platformName: attempt(() => parsePlatformName(get('platform-name'), env), ''),
     platformVersion: attempt(() => parseVersionRequest(get('platform-version')), { kind: 'auto' } as VersionRequest),
-    region: attempt(() => parseRegion(get('aws-region'), env, dryRun), ''),
+    region: attempt(() => parseRegion(get('aws-region'), env, dryRun, regionCheck), ''),
     timeoutMinutes: attempt(() => parseNumber('timeout-minutes', get('timeout-minutes'), 60, 1, 1440), 60),
     pollIntervalSeconds: attempt(() => parseNumber('poll-interval-seconds', get('poll-interval-seconds'), 10, 0.05, 300, false), 10),
     smokeTest,
@@ -458,9 +495,11 @@ export function parseInputs(get: InputSource, env: NodeJS.ProcessEnv = process.e
       address: attempt(() => parseChoice('smoke-address', get('smoke-address'), ['public', 'private'] as const, 'public'), 'public' as const),
       kmsKeyId: attempt(() => parseKmsKey('smoke-kms-key-id', get('smoke-kms-key-id')), undefined),
     },
-    release: parseRelease(get, attempt),
+    release: parseRelease(get, attempt, regionCheck),
+    warnings,
+    inputNames: read,
   };
-  inputs.release.regions = attempt(() => parseCopyRegions(get('ami-regions'), inputs.region), []);
+  inputs.release.regions = attempt(() => parseCopyRegions(get('ami-regions'), inputs.region, regionCheck), []);
   if (inputs.smoke.address === 'private' && !inputs.smoke.allowedCidr && smokeTest) {
     errors.push(
       new InputError('smoke-allowed-cidr', "not set while smoke-address is private: expected the runner's network inside the VPC, such as 10.0.0.0/16"),
@@ -479,3 +518,13 @@ export function parseInputs(get: InputSource, env: NodeJS.ProcessEnv = process.e
   if (errors.length > 1) throw new InputErrors(errors);
   return inputs;
 }
+
+/** Inputs given that the action does not read, each with the nearest one it does (a misspelling's fix). */
+export function unknownInputs(given: string[], inputs: Pick<Inputs, 'inputNames'>): { name: string; nearest?: string }[] {
+  const known = [...inputs.inputNames];
+  return given.filter((name) => !inputs.inputNames.has(name)).map((name) => ({ name, nearest: closest(name, known) }));
+}
+
+/** What the log says of an input the action does not read. */
+export const unknownInputWarning = ({ name, nearest }: { name: string; nearest?: string }): string =>
+  `Input '${name}' is not an input of this action${nearest ? `: did you mean ${nearest}?` : ''} It is ignored.`;

@@ -11,7 +11,11 @@ export function planLines(inputs: Inputs, bundle: { sha256: string; bytes: numbe
   const version = inputs.platformVersion.kind === 'explicit' ? inputs.platformVersion.version : '<next patch after the newest existing version, 1.0.0 if none>';
   const lines = [`region ${region}, platform ${name}/${version}, Packer template ${templateFile}, builder ${inputs.builder}`];
   const add = (line: string) => lines.push(`${lines.length}. ${line}`);
-  add("checked already, with no AWS call: platform.yaml (flavor, metadata, option namespaces), the template's region against the region, the inputs");
+  add(
+    inputs.region
+      ? "checked already, with no AWS call: platform.yaml (flavor, metadata, option namespaces), the template's region against the region, the inputs"
+      : "checked already, with no AWS call: platform.yaml (flavor, metadata, option namespaces), the inputs; not checked: the template's region, since no region is given (aws-region, AWS_REGION or AWS_DEFAULT_REGION)",
+  );
   if (inputs.builder === 'packer') {
     add(
       inputs.packer.version === 'path'

@@ -36,3 +36,27 @@ describe("the dry run's plan of the release", () => {
     }
   });
 });
+
+describe("the dry run's plan without a region", () => {
+  it("says the template's region could not be checked, and why, instead of claiming it was", () => {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-'));
+    fs.mkdirSync(path.join(workspace, 'platform'));
+    try {
+      const withRegion = planLines(
+        parseInputs((n) => ({ 'dry-run': 'true' })[n] ?? '', { GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'acme/web', AWS_REGION: 'eu-west-1' }),
+        { sha256: 'ab'.repeat(32), bytes: 10 },
+        't.json',
+      );
+      const without = planLines(
+        parseInputs((n) => ({ 'dry-run': 'true' })[n] ?? '', { GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'acme/web' }),
+        { sha256: 'ab'.repeat(32), bytes: 10 },
+        't.json',
+      );
+      expect(withRegion[1]).toMatch(/the template's region against the region/);
+      expect(without[1]).not.toMatch(/the template's region against the region/);
+      expect(without[1]).toMatch(/not checked: the template's region, since no region is given \(aws-region, AWS_REGION or AWS_DEFAULT_REGION\)$/);
+    } finally {
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+});

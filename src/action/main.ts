@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import { clientPool } from '../lib/aws';
 import { describeError, StepError } from '../lib/errors';
 import { coreLog } from './core-log';
-import { InputErrors, parseInputs } from '../inputs';
+import { InputErrors, parseInputs, unknownInputs, unknownInputWarning } from '../inputs';
 import { createLedger, LEDGER_STATE } from '../resources/ledger';
 import { newReport, runPipeline } from '../pipeline';
 import { runTags } from '../resources/run-tags';
@@ -21,6 +21,13 @@ export async function main(): Promise<void> {
     core.setFailed(errors.length === 1 ? errors[0].message : `${errors.length} inputs are invalid (each is named above)`);
     return;
   }
+
+  // GitHub sets INPUT_<NAME> for each input given (@actions/core reads them so): names the action does not read are misspellings.
+  const given = Object.keys(process.env)
+    .filter((k) => k.startsWith('INPUT_'))
+    .map((k) => k.slice('INPUT_'.length).toLowerCase());
+  for (const u of unknownInputs(given, inputs)) log.warning(unknownInputWarning(u));
+  for (const w of inputs.warnings) log.warning(w);
 
   const ledger = createLedger((serialized) => core.saveState(LEDGER_STATE, serialized));
   const controller = new AbortController();

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as os from 'node:os';
 import * as fs from 'node:fs';
 import { describeError } from '../lib/errors';
-import { InputErrors, parseInputs } from '../inputs';
+import { InputErrors, parseInputs, unknownInputs } from '../inputs';
 import { createLedger } from '../resources/ledger';
 import { streamLog } from '../lib/log';
 import { newReport, runPipeline } from '../pipeline';
@@ -35,6 +35,13 @@ export async function plan(argv: string[] = process.argv.slice(2)): Promise<numb
   const log = streamLog();
   try {
     const inputs = parseInputs((name) => given.get(name) ?? '', env);
+    const unknown = unknownInputs([...given.keys()], inputs);
+    if (unknown.length) {
+      for (const u of unknown) log.error(`--${u.name} is not an input of this action${u.nearest ? `: did you mean --${u.nearest}?` : ''}`);
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+    }
+    for (const w of inputs.warnings) log.warning(w);
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-platform-plan-'));
     try {
       await runPipeline(

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 773;
-exports.ids = [773];
+exports.id = 404;
+exports.ids = [404];
 exports.modules = {
 
 /***/ 4729:
@@ -27,23 +27,118 @@ const PLUGIN_PACKER = '1.10.0';
 
 /***/ }),
 
-/***/ 8422:
+/***/ 8141:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ InputErrors),
-/* harmony export */   TL: () => (/* binding */ parseInputs),
-/* harmony export */   yG: () => (/* binding */ parseBoolean)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_BUILDER_PROFILE, DEFAULT_SERVICE_ROLE, RUN_TAG_COUNT, parseVersionRequest, parseNumber, EC2_TAG_RULES, EB_TAG_RULES, parseTags, parseCidr, parseChoice */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _build_packer_defaults__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4729);
-/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7268);
-/* harmony import */ var _lib_input_text__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(915);
-/* harmony import */ var _release_settings__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5552);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  G: () => (/* binding */ InputErrors),
+  yG: () => (/* binding */ parseBoolean),
+  TL: () => (/* binding */ parseInputs),
+  p6: () => (/* binding */ unknownInputWarning),
+  qs: () => (/* binding */ unknownInputs)
+});
+
+// UNUSED EXPORTS: DEFAULT_BUILDER_PROFILE, DEFAULT_SERVICE_ROLE, EB_TAG_RULES, EC2_TAG_RULES, RUN_TAG_COUNT, parseChoice, parseCidr, parseNumber, parseTags, parseVersionRequest
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/build/packer/defaults.ts
+var defaults = __webpack_require__(4729);
+;// CONCATENATED MODULE: ./src/lib/closest.ts
+/** The candidate nearest to `word` by edit distance, when near enough to be a slip of the keyboard. */
+function closest(word, candidates) {
+    let best;
+    for (const c of candidates) {
+        const d = editDistance(word.toLowerCase(), c.toLowerCase());
+        if (!best || d < best.d)
+            best = { c, d };
+    }
+    return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.c : undefined;
+}
+/** Levenshtein distance: insertions, deletions and substitutions of one character each. */
+function editDistance(a, b) {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++)
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        row = next;
+    }
+    return row[b.length];
+}
+
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var lib_errors = __webpack_require__(7268);
+;// CONCATENATED MODULE: ./src/lib/regions.ts
+/**
+ * The AWS regions the action knows, from the AWS SDK's partition data
+ * (@aws-sdk/core, util-endpoints partitions: each partition's regions, its
+ * `-global` pseudo-regions left out). A test holds this list to the SDK's, so
+ * it grows with the SDK; a region newer than both passes with
+ * allow-new-region, with a warning.
+ */
+const KNOWN_REGIONS = [
+    'af-south-1',
+    'ap-east-1',
+    'ap-east-2',
+    'ap-northeast-1',
+    'ap-northeast-2',
+    'ap-northeast-3',
+    'ap-south-1',
+    'ap-south-2',
+    'ap-southeast-1',
+    'ap-southeast-2',
+    'ap-southeast-3',
+    'ap-southeast-4',
+    'ap-southeast-5',
+    'ap-southeast-6',
+    'ap-southeast-7',
+    'ca-central-1',
+    'ca-west-1',
+    'eu-central-1',
+    'eu-central-2',
+    'eu-north-1',
+    'eu-south-1',
+    'eu-south-2',
+    'eu-west-1',
+    'eu-west-2',
+    'eu-west-3',
+    'il-central-1',
+    'me-central-1',
+    'me-south-1',
+    'me-west-1',
+    'mx-central-1',
+    'sa-east-1',
+    'sa-west-1',
+    'us-east-1',
+    'us-east-2',
+    'us-west-1',
+    'us-west-2',
+    'cn-north-1',
+    'cn-northwest-1',
+    'eusc-de-east-1',
+    'us-iso-east-1',
+    'us-iso-west-1',
+    'us-isob-east-1',
+    'us-isob-west-1',
+    'eu-isoe-west-1',
+    'us-isof-east-1',
+    'us-isof-south-1',
+    'us-gov-east-1',
+    'us-gov-west-1',
+];
+
+// EXTERNAL MODULE: ./src/lib/input-text.ts
+var input_text = __webpack_require__(915);
+// EXTERNAL MODULE: ./src/release/settings.ts
+var settings = __webpack_require__(5552);
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
 
 
 
@@ -76,7 +171,7 @@ function parseVersionRequest(raw) {
         return { kind: 'auto' };
     const bare = value.replace(/^refs\/tags\//, '').replace(/^v/, '');
     if (!SEMVER.test(bare)) {
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('platform-version', `'${value}' is not a version: expected 'auto', MAJOR.MINOR.PATCH such as 1.4.2, or a tag such as v1.4.2 or refs/tags/v1.4.2`);
+        throw new lib_errors/* InputError */.dz('platform-version', `'${value}' is not a version: expected 'auto', MAJOR.MINOR.PATCH such as 1.4.2, or a tag such as v1.4.2 or refs/tags/v1.4.2`);
     }
     return { kind: 'explicit', version: bare };
 }
@@ -88,7 +183,7 @@ function parseBoolean(name, raw, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${value}' is not a boolean: expected true or false`);
+    throw new lib_errors/* InputError */.dz(name, `'${value}' is not a boolean: expected true or false`);
 }
 function parseNumber(name, raw, fallback, min, max, integer = true) {
     const value = raw.trim();
@@ -97,7 +192,7 @@ function parseNumber(name, raw, fallback, min, max, integer = true) {
     const n = Number(value);
     const kind = integer ? 'a whole number' : 'a number';
     if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min || n > max) {
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${value}' is not valid: expected ${kind} from ${min} to ${max}`);
+        throw new lib_errors/* InputError */.dz(name, `'${value}' is not valid: expected ${kind} from ${min} to ${max}`);
     }
     return n;
 }
@@ -114,26 +209,26 @@ const EB_TAG_RULES = {
 /** `Key=Value` pairs, one per line or separated by commas, as AWS tags. */
 function parseTags(name, raw, rules = EC2_TAG_RULES) {
     const tags = {};
-    for (const item of (0,_lib_input_text__WEBPACK_IMPORTED_MODULE_4__/* .listInput */ .d)(raw)) {
+    for (const item of (0,input_text/* listInput */.d)(raw)) {
         const eq = item.indexOf('=');
         const key = eq < 0 ? item : item.slice(0, eq).trim();
         const value = eq < 0 ? '' : item.slice(eq + 1).trim();
         if (eq < 0 || !key)
-            throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${item}' is not a tag: expected Key=Value, one per line`);
+            throw new lib_errors/* InputError */.dz(name, `'${item}' is not a tag: expected Key=Value, one per line`);
         if (key.length > rules.keyLength || value.length > rules.valueLength) {
-            throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `tag '${key}' is too long: ${rules.service} takes keys up to ${rules.keyLength} characters and values up to ${rules.valueLength}`);
+            throw new lib_errors/* InputError */.dz(name, `tag '${key}' is too long: ${rules.service} takes keys up to ${rules.keyLength} characters and values up to ${rules.valueLength}`);
         }
         const reserved = rules.reservedPrefixes.exec(key);
         if (reserved)
-            throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `tag '${key}' uses the reserved prefix '${reserved[0]}': ${rules.service} keeps it for itself`);
+            throw new lib_errors/* InputError */.dz(name, `tag '${key}' uses the reserved prefix '${reserved[0]}': ${rules.service} keeps it for itself`);
         if (rules.characters && !(rules.characters.test(key) && rules.characters.test(value))) {
-            throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `tag '${key}=${value}' has a character ${rules.service} refuses: expected letters, digits, spaces and _ . : / = + - @`);
+            throw new lib_errors/* InputError */.dz(name, `tag '${key}=${value}' has a character ${rules.service} refuses: expected letters, digits, spaces and _ . : / = + - @`);
         }
         tags[key] = value;
     }
     const count = Object.keys(tags).length;
     if (count > rules.max)
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `${count} tags given: expected at most ${rules.max} (${rules.service} takes 50 per resource; the action adds its own)`);
+        throw new lib_errors/* InputError */.dz(name, `${count} tags given: expected at most ${rules.max} (${rules.service} takes 50 per resource; the action adds its own)`);
     return tags;
 }
 function parseCidr(name, raw) {
@@ -142,38 +237,49 @@ function parseCidr(name, raw) {
         return undefined;
     const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
     if (!m || m.slice(1, 5).some((o) => Number(o) > 255) || Number(m[5]) > 32) {
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${value}' is not an IPv4 CIDR block: expected a.b.c.d/n, such as 203.0.113.7/32`);
+        throw new lib_errors/* InputError */.dz(name, `'${value}' is not an IPv4 CIDR block: expected a.b.c.d/n, such as 203.0.113.7/32`);
     }
     return value;
 }
-function regionCode(name, value) {
-    if (!REGION.test(value))
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${value}' is not an AWS region: expected a region code such as us-east-1 or eu-west-2`);
+function regionCode(name, value, check) {
+    const parts = value.split(/\s+/);
+    if (parts.length > 1 && parts.every((p) => REGION.test(p)))
+        throw new lib_errors/* InputError */.dz(name, `'${value}' is several regions separated by spaces: expected one region per line, or a comma between them`);
+    if (!REGION.test(value)) {
+        const near = closest(value, KNOWN_REGIONS);
+        throw new lib_errors/* InputError */.dz(name, `'${value}' is not an AWS region: expected a region code such as us-east-1 or eu-west-2${near ? ` (did you mean ${near}?)` : ''}`);
+    }
+    if (!KNOWN_REGIONS.includes(value)) {
+        const near = closest(value, KNOWN_REGIONS);
+        if (!check.allowNew)
+            throw new lib_errors/* InputError */.dz(name, `'${value}' is not an AWS region the action knows${near ? `: did you mean ${near}?` : ''} A region newer than the action's list passes with allow-new-region: true`);
+        check.warnings.push(`${name}: '${value}' is not an AWS region the action knows${near ? ` (the nearest is ${near})` : ''}; taken as a new region (allow-new-region).`);
+    }
     return value;
 }
-function parseRegion(raw, env, dryRun) {
+function parseRegion(raw, env, dryRun, check) {
     const value = raw.trim() || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || '';
     if (!value) {
         if (dryRun)
             return '';
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('aws-region', 'no region given: set the aws-region input or AWS_REGION (aws-actions/configure-aws-credentials sets it)');
+        throw new lib_errors/* InputError */.dz('aws-region', 'no region given: set the aws-region input or AWS_REGION (aws-actions/configure-aws-credentials sets it)');
     }
-    return regionCode('aws-region', value);
+    return regionCode('aws-region', value, check);
 }
 /** The regions to copy the image to: each once, never the build's own (the image is there already). */
-function parseCopyRegions(raw, buildRegion) {
-    const regions = [...new Set((0,_lib_input_text__WEBPACK_IMPORTED_MODULE_4__/* .listInput */ .d)(raw).map((r) => regionCode('ami-regions', r)))];
+function parseCopyRegions(raw, buildRegion, check) {
+    const regions = [...new Set((0,input_text/* listInput */.d)(raw).map((r) => regionCode('ami-regions', r, check)))];
     if (buildRegion && regions.includes(buildRegion)) {
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('ami-regions', `${buildRegion} is the build's region, where the image is already: list only the regions to copy it to`);
+        throw new lib_errors/* InputError */.dz('ami-regions', `${buildRegion} is the build's region, where the image is already: list only the regions to copy it to`);
     }
     return regions;
 }
 function parsePlatformName(raw, env) {
     const value = raw.trim() || (env.GITHUB_REPOSITORY ?? '').split('/')[1] || '';
     if (!value)
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('platform-name', 'no name given: set platform-name (it defaults to the repository name on GitHub)');
+        throw new lib_errors/* InputError */.dz('platform-name', 'no name given: set platform-name (it defaults to the repository name on GitHub)');
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(value)) {
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('platform-name', `'${value}' is not a platform name: expected up to 100 letters, digits, '.', '_' or '-', starting with a letter or digit`);
+        throw new lib_errors/* InputError */.dz('platform-name', `'${value}' is not a platform name: expected up to 100 letters, digits, '.', '_' or '-', starting with a letter or digit`);
     }
     return value;
 }
@@ -182,7 +288,7 @@ function parseId(name, raw, prefix) {
     if (!value)
         return undefined;
     if (!new RegExp(`^${prefix}-(?:[0-9a-f]{8}|[0-9a-f]{17})$`).test(value))
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${value}' is not a ${prefix} id: expected ${prefix}- followed by 8 or 17 hex digits`);
+        throw new lib_errors/* InputError */.dz(name, `'${value}' is not a ${prefix} id: expected ${prefix}- followed by 8 or 17 hex digits`);
     return value;
 }
 function parsePackerVersion(name, raw, fallback) {
@@ -192,21 +298,21 @@ function parsePackerVersion(name, raw, fallback) {
     if (name === 'packer-version' && v === 'path')
         return v;
     if (!SEMVER.test(v))
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${raw.trim()}' is not a version: expected MAJOR.MINOR.PATCH such as ${fallback ?? _build_packer_defaults__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_AMAZON_PLUGIN */ .rO}${name === 'packer-version' ? ', or path for the packer on PATH' : ''}`);
+        throw new lib_errors/* InputError */.dz(name, `'${raw.trim()}' is not a version: expected MAJOR.MINOR.PATCH such as ${fallback ?? defaults/* DEFAULT_AMAZON_PLUGIN */.rO}${name === 'packer-version' ? ', or path for the packer on PATH' : ''}`);
     return v;
 }
 /** `name=value` lines, passed to `packer build` as -var; only the packer builder can pass them. */
 function parsePackerVariables(raw, builder) {
     const vars = {};
-    for (const line of (0,_lib_input_text__WEBPACK_IMPORTED_MODULE_4__/* .inputLines */ .K)(raw)) {
+    for (const line of (0,input_text/* inputLines */.K)(raw)) {
         const eq = line.indexOf('=');
         const key = eq < 0 ? '' : line.slice(0, eq).trim();
         if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key))
-            throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('packer-variables', `'${line}' is not a variable: expected name=value, one per line`);
+            throw new lib_errors/* InputError */.dz('packer-variables', `'${line}' is not a variable: expected name=value, one per line`);
         vars[key] = line.slice(eq + 1).trim();
     }
     if (Object.keys(vars).length && builder !== 'packer') {
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('packer-variables', "given with builder elastic-beanstalk, whose builder runs the template without -var: set the variables' defaults in the template, or use builder: packer");
+        throw new lib_errors/* InputError */.dz('packer-variables', "given with builder elastic-beanstalk, whose builder runs the template without -var: set the variables' defaults in the template, or use builder: packer");
     }
     return vars;
 }
@@ -214,7 +320,7 @@ function parsePackerVariables(raw, builder) {
 function parseRoleName(name, raw, fallback) {
     const v = raw.trim() || fallback;
     if (!/^[\w+=,.@-]{1,128}$/.test(v))
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${v}' is not an IAM name: expected up to 128 letters, digits or +=,.@_-`);
+        throw new lib_errors/* InputError */.dz(name, `'${v}' is not an IAM name: expected up to 128 letters, digits or +=,.@_-`);
     return v;
 }
 function parseChoice(name, raw, choices, fallback) {
@@ -222,7 +328,7 @@ function parseChoice(name, raw, choices, fallback) {
     if (!v)
         return fallback;
     if (!choices.includes(v))
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${v}' is not one of ${choices.join(', ')}`);
+        throw new lib_errors/* InputError */.dz(name, `'${v}' is not one of ${choices.join(', ')}`);
     return v;
 }
 /** A KMS key id, alias or ARN, as EC2 takes one for an encrypted volume. */
@@ -233,7 +339,7 @@ function parseKmsKey(name, raw) {
     const id = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^mrk-[0-9a-f]{32}$/;
     const arn = /^arn:aws[\w-]*:kms:[a-z0-9-]+:\d{12}:(key\/[\w-]+|alias\/[\w/+=,.@-]+)$/;
     if (!(id.test(v) || arn.test(v) || /^alias\/[\w/+=,.@-]+$/.test(v))) {
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${v}' is not a KMS key: expected a key id, an alias such as alias/ebs-smoke, or a key or alias ARN`);
+        throw new lib_errors/* InputError */.dz(name, `'${v}' is not a KMS key: expected a key id, an alias such as alias/ebs-smoke, or a key or alias ARN`);
     }
     return v;
 }
@@ -242,43 +348,43 @@ function parseInstanceType(name, raw, fallback) {
     if (!value)
         return fallback;
     if (!INSTANCE_TYPE.test(value))
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${value}' is not an EC2 instance type: expected a family and size such as t3.small`);
+        throw new lib_errors/* InputError */.dz(name, `'${value}' is not an EC2 instance type: expected a family and size such as t3.small`);
     return value;
 }
 function resolveInside(workspace, name, raw, what) {
-    const full = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(workspace, raw);
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(workspace, full);
-    if (rel.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(rel))
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${raw}' leaves the repository (${workspace}): expected a path inside it`);
+    const full = external_node_path_.resolve(workspace, raw);
+    const rel = external_node_path_.relative(workspace, full);
+    if (rel.startsWith('..') || external_node_path_.isAbsolute(rel))
+        throw new lib_errors/* InputError */.dz(name, `'${raw}' leaves the repository (${workspace}): expected a path inside it`);
     let stat;
     try {
-        stat = node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(full);
+        stat = external_node_fs_.statSync(full);
     }
     catch {
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${raw}' does not exist in ${workspace}: expected a ${what}`);
+        throw new lib_errors/* InputError */.dz(name, `'${raw}' does not exist in ${workspace}: expected a ${what}`);
     }
     if (what === 'directory' ? !stat.isDirectory() : !stat.isFile())
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${raw}' is not a ${what}`);
+        throw new lib_errors/* InputError */.dz(name, `'${raw}' is not a ${what}`);
     return full;
 }
-function parseRelease(get, attempt) {
+function parseRelease(get, attempt, check) {
     const optionalCount = (name, max) => attempt(() => {
         const n = parseNumber(name, get(name), 0, 0, max);
         return n === 0 ? undefined : n;
     }, undefined);
     return {
         regions: [],
-        kmsKeyIds: attempt(() => (0,_release_settings__WEBPACK_IMPORTED_MODULE_3__/* .parseKmsKeyMap */ .Sf)('ami-kms-key-ids', get('ami-kms-key-ids'), (v) => regionCode('ami-kms-key-ids', v), (v) => {
+        kmsKeyIds: attempt(() => (0,settings/* parseKmsKeyMap */.Sf)('ami-kms-key-ids', get('ami-kms-key-ids'), (v) => regionCode('ami-kms-key-ids', v, check), (v) => {
             const key = parseKmsKey('ami-kms-key-ids', v);
             if (!key)
-                throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('ami-kms-key-ids', 'a region is given without a key: expected region=key');
+                throw new lib_errors/* InputError */.dz('ami-kms-key-ids', 'a region is given without a key: expected region=key');
             return key;
         }), {}),
-        shareAccounts: attempt(() => (0,_release_settings__WEBPACK_IMPORTED_MODULE_3__/* .parseShareList */ .Lm)('ami-share-accounts', get('ami-share-accounts'), 'account'), []),
-        shareOrgArns: attempt(() => (0,_release_settings__WEBPACK_IMPORTED_MODULE_3__/* .parseShareList */ .Lm)('ami-share-org-arns', get('ami-share-org-arns'), 'organization'), []),
-        shareOuArns: attempt(() => (0,_release_settings__WEBPACK_IMPORTED_MODULE_3__/* .parseShareList */ .Lm)('ami-share-ou-arns', get('ami-share-ou-arns'), 'ou'), []),
-        ssmParameter: attempt(() => (0,_release_settings__WEBPACK_IMPORTED_MODULE_3__/* .parseParameterName */ .An)('ssm-parameter', get('ssm-parameter')), undefined),
-        ssmParameterPlatformArn: attempt(() => (0,_release_settings__WEBPACK_IMPORTED_MODULE_3__/* .parseParameterName */ .An)('ssm-parameter-platform-arn', get('ssm-parameter-platform-arn')), undefined),
+        shareAccounts: attempt(() => (0,settings/* parseShareList */.Lm)('ami-share-accounts', get('ami-share-accounts'), 'account'), []),
+        shareOrgArns: attempt(() => (0,settings/* parseShareList */.Lm)('ami-share-org-arns', get('ami-share-org-arns'), 'organization'), []),
+        shareOuArns: attempt(() => (0,settings/* parseShareList */.Lm)('ami-share-ou-arns', get('ami-share-ou-arns'), 'ou'), []),
+        ssmParameter: attempt(() => (0,settings/* parseParameterName */.An)('ssm-parameter', get('ssm-parameter')), undefined),
+        ssmParameterPlatformArn: attempt(() => (0,settings/* parseParameterName */.An)('ssm-parameter-platform-arn', get('ssm-parameter-platform-arn')), undefined),
         keepVersions: optionalCount('keep-versions', 1000),
         // EnableImageDeprecation takes a date at most ten years ahead (EC2 API reference).
         deprecateAfterDays: optionalCount('deprecate-previous-after-days', 3650),
@@ -291,24 +397,24 @@ function releaseConsistency(inputs) {
     const errors = [];
     const stray = Object.keys(r.kmsKeyIds).filter((region) => !r.regions.includes(region));
     if (stray.length) {
-        errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('ami-kms-key-ids', `${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} not in ami-regions: a key applies to the copy made in its region (the build region's image is encrypted as its template says)`));
+        errors.push(new lib_errors/* InputError */.dz('ami-kms-key-ids', `${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} not in ami-regions: a key applies to the copy made in its region (the build region's image is encrypted as its template says)`));
     }
     if (r.ssmParameterPlatformArn && inputs.builder === 'packer') {
-        errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('ssm-parameter-platform-arn', 'given with builder packer, which makes no platform version: use ssm-parameter for the image id'));
+        errors.push(new lib_errors/* InputError */.dz('ssm-parameter-platform-arn', 'given with builder packer, which makes no platform version: use ssm-parameter for the image id'));
     }
     for (const [input, name, regions] of [
         ['ssm-parameter', r.ssmParameter, [inputs.region, ...r.regions]],
         ['ssm-parameter-platform-arn', r.ssmParameterPlatformArn, [inputs.region]],
     ]) {
-        const longest = name ? Math.max(...regions.filter(Boolean).map((region) => (0,_release_settings__WEBPACK_IMPORTED_MODULE_3__/* .parameterArnLength */ .BF)(region, name))) : 0;
-        if (name && longest > _release_settings__WEBPACK_IMPORTED_MODULE_3__/* .MAX_PARAMETER_ARN */ .H3)
-            errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `'${name.slice(0, 40)}…' makes an ARN of ${longest} characters: Systems Manager counts the name with its ARN, at most ${_release_settings__WEBPACK_IMPORTED_MODULE_3__/* .MAX_PARAMETER_ARN */ .H3}`));
+        const longest = name ? Math.max(...regions.filter(Boolean).map((region) => (0,settings/* parameterArnLength */.BF)(region, name))) : 0;
+        if (name && longest > settings/* MAX_PARAMETER_ARN */.H3)
+            errors.push(new lib_errors/* InputError */.dz(input, `'${name.slice(0, 40)}…' makes an ARN of ${longest} characters: Systems Manager counts the name with its ARN, at most ${settings/* MAX_PARAMETER_ARN */.H3}`));
     }
     if (r.ssmParameter && r.ssmParameter === r.ssmParameterPlatformArn) {
-        errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('ssm-parameter-platform-arn', `is the same parameter as ssm-parameter (${r.ssmParameter}): expected another name`));
+        errors.push(new lib_errors/* InputError */.dz('ssm-parameter-platform-arn', `is the same parameter as ssm-parameter (${r.ssmParameter}): expected another name`));
     }
-    if ((0,_release_settings__WEBPACK_IMPORTED_MODULE_3__/* .promotes */ .A9)(r) && !inputs.smokeTest) {
-        errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('smoke-test', 'false while the image is to be promoted (ami-regions, sharing or an SSM parameter): a promotion follows a passed smoke test only'));
+    if ((0,settings/* promotes */.A9)(r) && !inputs.smokeTest) {
+        errors.push(new lib_errors/* InputError */.dz('smoke-test', 'false while the image is to be promoted (ami-regions, sharing or an SSM parameter): a promotion follows a passed smoke test only'));
     }
     return errors;
 }
@@ -316,14 +422,17 @@ function releaseConsistency(inputs) {
  * Parses and validates every input, collecting one error per bad input, so a
  * user fixes them all in one go. Nothing here touches AWS.
  */
-function parseInputs(get, env = process.env) {
+function parseInputs(given, env = process.env) {
+    // Every name the parser reads: an input given under any other name is one the action ignores.
+    const read = new Set();
+    const get = (name) => (read.add(name), given(name));
     const errors = [];
     const attempt = (fn, fallback) => {
         try {
             return fn();
         }
         catch (e) {
-            if (e instanceof _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz) {
+            if (e instanceof lib_errors/* InputError */.dz) {
                 errors.push(e);
                 return fallback;
             }
@@ -332,20 +441,22 @@ function parseInputs(get, env = process.env) {
     };
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const dryRun = attempt(() => parseBoolean('dry-run', get('dry-run'), false), false);
+    const warnings = [];
+    const regionCheck = { allowNew: attempt(() => parseBoolean('allow-new-region', get('allow-new-region'), false), false), warnings };
     const smokeTest = attempt(() => parseBoolean('smoke-test', get('smoke-test'), true), true);
     const script = get('smoke-script').trim();
     const builder = attempt(() => parseChoice('builder', get('builder'), ['elastic-beanstalk', 'packer'], 'elastic-beanstalk'), 'elastic-beanstalk');
     const inputs = {
         builder,
         packer: {
-            version: attempt(() => parsePackerVersion('packer-version', get('packer-version'), _build_packer_defaults__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_PACKER */ .Dv), _build_packer_defaults__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_PACKER */ .Dv),
+            version: attempt(() => parsePackerVersion('packer-version', get('packer-version'), defaults/* DEFAULT_PACKER */.Dv), defaults/* DEFAULT_PACKER */.Dv),
             pluginVersion: attempt(() => parsePackerVersion('packer-amazon-plugin-version', get('packer-amazon-plugin-version')), undefined),
             variables: attempt(() => parsePackerVariables(get('packer-variables'), builder), {}),
         },
         platformDir: attempt(() => resolveInside(workspace, 'platform-dir', get('platform-dir').trim() || 'platform', 'directory'), ''),
         platformName: attempt(() => parsePlatformName(get('platform-name'), env), ''),
         platformVersion: attempt(() => parseVersionRequest(get('platform-version')), { kind: 'auto' }),
-        region: attempt(() => parseRegion(get('aws-region'), env, dryRun), ''),
+        region: attempt(() => parseRegion(get('aws-region'), env, dryRun, regionCheck), ''),
         timeoutMinutes: attempt(() => parseNumber('timeout-minutes', get('timeout-minutes'), 60, 1, 1440), 60),
         pollIntervalSeconds: attempt(() => parseNumber('poll-interval-seconds', get('poll-interval-seconds'), 10, 0.05, 300, false), 10),
         smokeTest,
@@ -372,7 +483,7 @@ function parseInputs(get, env = process.env) {
             sshUser: attempt(() => {
                 const v = get('ssh-user').trim() || 'ubuntu';
                 if (!/^[a-z_][a-z0-9_-]{0,31}$/.test(v))
-                    throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('ssh-user', `'${v}' is not a user name: expected lower-case letters, digits, '_' or '-'`);
+                    throw new lib_errors/* InputError */.dz('ssh-user', `'${v}' is not a user name: expected lower-case letters, digits, '_' or '-'`);
                 return v;
             }, 'ubuntu'),
             sshPort: attempt(() => parseNumber('ssh-port', get('ssh-port'), 22, 1, 65535), 22),
@@ -380,20 +491,22 @@ function parseInputs(get, env = process.env) {
             address: attempt(() => parseChoice('smoke-address', get('smoke-address'), ['public', 'private'], 'public'), 'public'),
             kmsKeyId: attempt(() => parseKmsKey('smoke-kms-key-id', get('smoke-kms-key-id')), undefined),
         },
-        release: parseRelease(get, attempt),
+        release: parseRelease(get, attempt, regionCheck),
+        warnings,
+        inputNames: read,
     };
-    inputs.release.regions = attempt(() => parseCopyRegions(get('ami-regions'), inputs.region), []);
+    inputs.release.regions = attempt(() => parseCopyRegions(get('ami-regions'), inputs.region, regionCheck), []);
     if (inputs.smoke.address === 'private' && !inputs.smoke.allowedCidr && smokeTest) {
-        errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('smoke-allowed-cidr', "not set while smoke-address is private: expected the runner's network inside the VPC, such as 10.0.0.0/16"));
+        errors.push(new lib_errors/* InputError */.dz('smoke-allowed-cidr', "not set while smoke-address is private: expected the runner's network inside the VPC, such as 10.0.0.0/16"));
     }
     errors.push(...releaseConsistency(inputs));
     if (builder !== 'packer') {
         for (const name of ['packer-version', 'packer-amazon-plugin-version'])
             if (get(name).trim())
-                errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, 'given with builder elastic-beanstalk, whose builder runs its own Packer: leave it empty, or use builder: packer'));
+                errors.push(new lib_errors/* InputError */.dz(name, 'given with builder elastic-beanstalk, whose builder runs its own Packer: leave it empty, or use builder: packer'));
     }
     if (inputs.builderEnvironment.subnets.length && !inputs.builderEnvironment.vpcId) {
-        errors.push(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('builder-subnets', 'subnets given without builder-vpc-id: expected the VPC that holds them'));
+        errors.push(new lib_errors/* InputError */.dz('builder-subnets', 'subnets given without builder-vpc-id: expected the VPC that holds them'));
     }
     if (errors.length === 1)
         throw errors[0];
@@ -401,6 +514,13 @@ function parseInputs(get, env = process.env) {
         throw new InputErrors(errors);
     return inputs;
 }
+/** Inputs given that the action does not read, each with the nearest one it does (a misspelling's fix). */
+function unknownInputs(given, inputs) {
+    const known = [...inputs.inputNames];
+    return given.filter((name) => !inputs.inputNames.has(name)).map((name) => ({ name, nearest: closest(name, known) }));
+}
+/** What the log says of an input the action does not read. */
+const unknownInputWarning = ({ name, nearest }) => `Input '${name}' is not an input of this action${nearest ? `: did you mean ${nearest}?` : ''} It is ignored.`;
 
 
 /***/ }),
@@ -723,4 +843,4 @@ async function creating(ledger, resource, call) {
 
 };
 ;
-//# sourceMappingURL=773.index.js.map
+//# sourceMappingURL=404.index.js.map
