@@ -112,8 +112,14 @@ describe('installing Packer and the amazon plugin from the release site', () => 
       RUNNER_TEMP: path.join(work, 'temp'),
       FAKE_PACKER_LOG: path.join(work, 'calls.log'),
     });
+    // @actions/tool-cache reports each step as a ::debug:: line on stdout, for the runner: not for the test's output.
+    const write = process.stdout.write.bind(process.stdout) as (chunk: string) => boolean;
+    jest
+      .spyOn(process.stdout, 'write')
+      .mockImplementation(((chunk: string) => String(chunk).startsWith('::debug::') || write(chunk)) as typeof process.stdout.write);
   });
   afterEach(async () => {
+    jest.restoreAllMocks();
     process.env = { ...saved };
     await site.stop();
     fs.rmSync(work, { recursive: true, force: true });
