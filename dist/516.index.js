@@ -129,6 +129,7 @@ function describeResource(r) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cj: () => (/* binding */ deleteSnapshot),
+/* harmony export */   FD: () => (/* binding */ imageSnapshots),
 /* harmony export */   _k: () => (/* binding */ deregisterImage),
 /* harmony export */   ch: () => (/* binding */ terminateInstances),
 /* harmony export */   dl: () => (/* binding */ deleteSecurityGroup),
@@ -207,6 +208,8 @@ async function deleteKeyPair(ec2, keyName) {
             throw error;
     }
 }
+/** The snapshots behind an image's block devices. */
+const imageSnapshots = (image) => (image?.BlockDeviceMappings ?? []).map((b) => b.Ebs?.SnapshotId).filter((s) => !!s);
 /** How long a snapshot may stay "in use" after its image is deregistered, and is tried again meanwhile (boto#3019 saw minutes). */
 const SNAPSHOT_IN_USE_MS = 10 * 60_000;
 /** Deletes a snapshot, trying again while EC2 still holds it for an image just deregistered; gone is success. */
@@ -246,7 +249,7 @@ async function deregisterImage(ec2, imageId, log, clock) {
         const image = (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
         if (!image || image.State === 'deregistered')
             return [];
-        snapshots = (image.BlockDeviceMappings ?? []).map((b) => b.Ebs?.SnapshotId).filter((s) => !!s);
+        snapshots = imageSnapshots(image);
         try {
             const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeregisterImageCommand({ ImageId: imageId, DeleteAssociatedSnapshots: true }));
             const results = out.DeleteSnapshotResults ?? [];

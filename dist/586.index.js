@@ -157,12 +157,15 @@ const atLeast = (version, floor) => compareVersions(version, floor) >= 0;
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ tagValue)
+/* harmony export */   E: () => (/* binding */ tagValue),
+/* harmony export */   q: () => (/* binding */ tagFilters)
 /* harmony export */ });
 /** The value of one tag in an AWS tag list (EC2's Tags, TagSet), if it is there. */
 function tagValue(tags, key) {
     return tags?.find((t) => t.Key === key)?.Value;
 }
+/** EC2 filters that match a resource carrying every one of `tags` (`tag:KEY` = VALUE, ANDed). */
+const tagFilters = (tags) => Object.entries(tags).map(([k, v]) => ({ Name: `tag:${k}`, Values: [v] }));
 
 
 /***/ }),

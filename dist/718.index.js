@@ -379,6 +379,23 @@ async function allPages(call, fetchPage) {
 
 /***/ }),
 
+/***/ 2538:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ tagValue),
+/* harmony export */   q: () => (/* binding */ tagFilters)
+/* harmony export */ });
+/** The value of one tag in an AWS tag list (EC2's Tags, TagSet), if it is there. */
+function tagValue(tags, key) {
+    return tags?.find((t) => t.Key === key)?.Value;
+}
+/** EC2 filters that match a resource carrying every one of `tags` (`tag:KEY` = VALUE, ANDed). */
+const tagFilters = (tags) => Object.entries(tags).map(([k, v]) => ({ Name: `tag:${k}`, Values: [v] }));
+
+
+/***/ }),
+
 /***/ 7391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -420,6 +437,8 @@ var smoke = __webpack_require__(3516);
 var aws_errors = __webpack_require__(6676);
 // EXTERNAL MODULE: ./src/lib/paginate.ts
 var paginate = __webpack_require__(6402);
+// EXTERNAL MODULE: ./src/lib/tags.ts
+var tags = __webpack_require__(2538);
 // EXTERNAL MODULE: ./src/resources/ec2-delete.ts
 var ec2_delete = __webpack_require__(599);
 // EXTERNAL MODULE: ./src/resources/states.ts
@@ -447,15 +466,15 @@ var states = __webpack_require__(7391);
 
 
 
+
 /** Packer's names for its temporary key pair and security group (amazon-ebs: `packer_<uuid>`). */
 const PACKER_TEMPORARY = /^packer[_-]/;
-const tagFilters = (tags) => Object.entries(tags).map(([k, v]) => ({ Name: `tag:${k}`, Values: [v] }));
 async function findInstances(ec2, what) {
     const found = [];
     const queries = [];
     const live = { Name: 'instance-state-name', Values: states/* LIVE_INSTANCE_STATES */.W };
     if (Object.keys(what.tags).length)
-        queries.push([...tagFilters(what.tags), live]);
+        queries.push([...(0,tags/* tagFilters */.q)(what.tags), live]);
     if (what.instanceIds?.length)
         queries.push([{ Name: 'instance-id', Values: what.instanceIds }, live]);
     for (const Filters of queries) {
@@ -484,7 +503,7 @@ async function findGroupsAndKeys(ec2, what, instances) {
             keys.add(i.KeyName);
     }
     if (what.runTagged) {
-        const Filters = tagFilters(what.tags);
+        const Filters = (0,tags/* tagFilters */.q)(what.tags);
         for (const g of (await ec2.send(new dist_cjs.DescribeSecurityGroupsCommand({ Filters }))).SecurityGroups ?? [])
             if (g.GroupId)
                 groups.add(g.GroupId);
@@ -499,7 +518,7 @@ async function findImages(ec2, what) {
     const images = new Set(what.imageIds ?? []);
     if (what.runTagged) {
         const tagged = await (0,paginate/* allPages */.S)('DescribeImages', async (token) => {
-            const page = await ec2.send(new dist_cjs.DescribeImagesCommand({ Owners: ['self'], Filters: tagFilters(what.tags), NextToken: token, MaxResults: 1000 }));
+            const page = await ec2.send(new dist_cjs.DescribeImagesCommand({ Owners: ['self'], Filters: (0,tags/* tagFilters */.q)(what.tags), NextToken: token, MaxResults: 1000 }));
             return { items: page.Images, next: page.NextToken };
         });
         for (const i of tagged)
@@ -515,7 +534,7 @@ async function findSnapshots(ec2, what, keep) {
     if (!what.runTagged)
         return [];
     const snapshots = await (0,paginate/* allPages */.S)('DescribeSnapshots', async (token) => {
-        const page = await ec2.send(new dist_cjs.DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: tagFilters(what.tags), NextToken: token }));
+        const page = await ec2.send(new dist_cjs.DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: (0,tags/* tagFilters */.q)(what.tags), NextToken: token }));
         return { items: page.Snapshots, next: page.NextToken };
     });
     return snapshots.map((s) => s.SnapshotId).filter((id) => id && !keep.has(id));
@@ -529,7 +548,7 @@ async function builtSnapshots(ec2, what) {
             return undefined;
         throw error;
     });
-    return new Set((image?.BlockDeviceMappings ?? []).map((b) => b.Ebs?.SnapshotId).filter((s) => !!s));
+    return new Set((0,ec2_delete/* imageSnapshots */.FD)(image));
 }
 /** Removes the build instance, then its temporary group and key pair, then an unfinished AMI and its snapshots. Safe to run any number of times. */
 async function removePackerLeftovers(ec2, what, log, clock) {

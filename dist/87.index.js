@@ -918,7 +918,7 @@ async function release(ctx, step, built) {
     }
     if (settings.keepVersions !== undefined) {
         const keep = settings.keepVersions;
-        const { prune } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(736), __webpack_require__.e(932), __webpack_require__.e(914)]).then(__webpack_require__.bind(__webpack_require__, 1914));
+        const { prune } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(736), __webpack_require__.e(932), __webpack_require__.e(680)]).then(__webpack_require__.bind(__webpack_require__, 3680));
         const lines = await step('Prune old versions', () => prune({
             builder: inputs.builder,
             platformName: inputs.platformName,

@@ -7,7 +7,8 @@
  */
 import { EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { memoryLog } from '../../src/lib/log';
-import { batches, imageUses } from '../../src/release/in-use';
+import { batches } from '../../src/lib/batches';
+import { imageUses } from '../../src/release/in-use';
 import { startStandin, Standin } from '../../test/aws-standin/server';
 import { standinClients } from '../helpers/standin-clients';
 import { standinImage } from '../helpers/standin-images';

@@ -22,6 +22,7 @@ import { SSMClient } from '@aws-sdk/client-ssm';
 import type { AwsClients } from '../lib/aws';
 import { errorCode, isPermissionDenied } from '../lib/aws-errors';
 import type { Log } from '../lib/log';
+import { batches } from '../lib/batches';
 import { allPages } from '../lib/paginate';
 import { getParameter } from './parameter';
 import { LIVE_INSTANCE_STATES } from '../resources/states';
@@ -51,17 +52,10 @@ const SSM_REFERENCE = /^resolve:ssm:(.+?)(?::\d+)?$/;
 /** The most images DescribeImageReferences takes in one call (API reference, ImageId.N). */
 const REFERENCE_BATCH = 10;
 
-/** Splits `items` into lists of at most `size`, for calls that take a bounded list. */
-export function batches<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /**
- * What DescribeImageReferences says uses the images, or undefined where it cannot answer: an
- * endpoint without the action (EC2 answers InvalidAction to an action it does not know) or a
- * policy without ec2:DescribeImageReferences.
+ * Adds what DescribeImageReferences says uses the images; false where it cannot answer (an
+ * endpoint without the action: EC2 answers InvalidAction to an action it does not know; or a
+ * policy without ec2:DescribeImageReferences), and nothing is added then.
  */
 async function referencedBy(ec2: EC2Client, imageIds: string[], uses: Uses, log: Log): Promise<boolean> {
   const found: [string | undefined, string][] = [];

@@ -12,6 +12,7 @@ import {
   DescribeImagesCommand,
   DescribeInstancesCommand,
   EC2Client,
+  Image,
   TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { errorCode, isNotFound, isTransient } from '../lib/aws-errors';
@@ -71,6 +72,10 @@ export async function deleteKeyPair(ec2: EC2Client, keyName: string): Promise<vo
   }
 }
 
+/** The snapshots behind an image's block devices. */
+export const imageSnapshots = (image: Image | undefined): string[] =>
+  (image?.BlockDeviceMappings ?? []).map((b) => b.Ebs?.SnapshotId).filter((s): s is string => !!s);
+
 /** How long a snapshot may stay "in use" after its image is deregistered, and is tried again meanwhile (boto#3019 saw minutes). */
 const SNAPSHOT_IN_USE_MS = 10 * 60_000;
 
@@ -108,7 +113,7 @@ export async function deregisterImage(ec2: EC2Client, imageId: string, log: Log,
   try {
     const image = (await ec2.send(new DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
     if (!image || image.State === 'deregistered') return [];
-    snapshots = (image.BlockDeviceMappings ?? []).map((b) => b.Ebs?.SnapshotId).filter((s): s is string => !!s);
+    snapshots = imageSnapshots(image);
     try {
       const out = await ec2.send(new DeregisterImageCommand({ ImageId: imageId, DeleteAssociatedSnapshots: true }));
       const results = out.DeleteSnapshotResults ?? [];

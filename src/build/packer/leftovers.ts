@@ -29,8 +29,9 @@ import { isNotFound } from '../../lib/aws-errors';
 import type { Clock } from '../../lib/clock';
 import type { Log } from '../../lib/log';
 import { allPages } from '../../lib/paginate';
+import { tagFilters } from '../../lib/tags';
 import type { Resource } from '../../resources/ledger';
-import { deleteKeyPair, deleteSecurityGroup, deleteSnapshot, deregisterImage, terminateInstances } from '../../resources/ec2-delete';
+import { deleteKeyPair, deleteSecurityGroup, deleteSnapshot, deregisterImage, imageSnapshots, terminateInstances } from '../../resources/ec2-delete';
 import { LIVE_INSTANCE_STATES } from '../../resources/states';
 
 /** Packer's names for its temporary key pair and security group (amazon-ebs: `packer_<uuid>`). */
@@ -38,8 +39,6 @@ export const PACKER_TEMPORARY = /^packer[_-]/;
 
 /** What the ledger knows of a Packer build: its tags and whatever it announced it made. */
 export type PackerLeftovers = Omit<Extract<Resource, { kind: 'packer-build' }>, 'kind' | 'region' | 'build'>;
-
-const tagFilters = (tags: Record<string, string>): Filter[] => Object.entries(tags).map(([k, v]) => ({ Name: `tag:${k}`, Values: [v] }));
 
 async function findInstances(ec2: EC2Client, what: PackerLeftovers): Promise<Instance[]> {
   const found: Instance[] = [];
@@ -108,7 +107,7 @@ async function builtSnapshots(ec2: EC2Client, what: PackerLeftovers): Promise<Se
       throw error;
     },
   );
-  return new Set((image?.BlockDeviceMappings ?? []).map((b) => b.Ebs?.SnapshotId).filter((s): s is string => !!s));
+  return new Set(imageSnapshots(image));
 }
 
 /** Removes the build instance, then its temporary group and key pair, then an unfinished AMI and its snapshots. Safe to run any number of times. */

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 914;
-exports.ids = [914,962];
+exports.id = 680;
+exports.ids = [680,962];
 exports.modules = {
 
 /***/ 4788:
@@ -256,12 +256,15 @@ const atLeast = (version, floor) => compareVersions(version, floor) >= 0;
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ tagValue)
+/* harmony export */   E: () => (/* binding */ tagValue),
+/* harmony export */   q: () => (/* binding */ tagFilters)
 /* harmony export */ });
 /** The value of one tag in an AWS tag list (EC2's Tags, TagSet), if it is there. */
 function tagValue(tags, key) {
     return tags?.find((t) => t.Key === key)?.Value;
 }
+/** EC2 filters that match a resource carrying every one of `tags` (`tag:KEY` = VALUE, ANDed). */
+const tagFilters = (tags) => Object.entries(tags).map(([k, v]) => ({ Name: `tag:${k}`, Values: [v] }));
 
 
 /***/ }),
@@ -449,7 +452,7 @@ function describeDecision(d) {
 
 /***/ }),
 
-/***/ 1914:
+/***/ 3680:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -478,6 +481,15 @@ var image_wait = __webpack_require__(8388);
 var client_auto_scaling_dist_cjs = __webpack_require__(8932);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-cjs/index.js
 var client_ssm_dist_cjs = __webpack_require__(4736);
+;// CONCATENATED MODULE: ./src/lib/batches.ts
+/** Splits `items` into lists of at most `size`, for calls that take a bounded list (10 images, 200 filter values). */
+function batches(items, size) {
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+
 // EXTERNAL MODULE: ./src/lib/paginate.ts
 var paginate = __webpack_require__(6402);
 // EXTERNAL MODULE: ./src/release/parameter.ts
@@ -496,6 +508,7 @@ var states = __webpack_require__(7391);
  * not cover or the action knows by name. Platform versions: the environments
  * that run them, and the parameters.
  */
+
 
 
 
@@ -525,17 +538,10 @@ const readParameter = async (ssm, name) => (await (0,parameter.getParameter)(ssm
 const SSM_REFERENCE = /^resolve:ssm:(.+?)(?::\d+)?$/;
 /** The most images DescribeImageReferences takes in one call (API reference, ImageId.N). */
 const REFERENCE_BATCH = 10;
-/** Splits `items` into lists of at most `size`, for calls that take a bounded list. */
-function batches(items, size) {
-    const out = [];
-    for (let i = 0; i < items.length; i += size)
-        out.push(items.slice(i, i + size));
-    return out;
-}
 /**
- * What DescribeImageReferences says uses the images, or undefined where it cannot answer: an
- * endpoint without the action (EC2 answers InvalidAction to an action it does not know) or a
- * policy without ec2:DescribeImageReferences.
+ * Adds what DescribeImageReferences says uses the images; false where it cannot answer (an
+ * endpoint without the action: EC2 answers InvalidAction to an action it does not know; or a
+ * policy without ec2:DescribeImageReferences), and nothing is added then.
  */
 async function referencedBy(ec2, imageIds, uses, log) {
     const found = [];
@@ -781,6 +787,7 @@ async function prune(ctx) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cj: () => (/* binding */ deleteSnapshot),
+/* harmony export */   FD: () => (/* binding */ imageSnapshots),
 /* harmony export */   _k: () => (/* binding */ deregisterImage),
 /* harmony export */   ch: () => (/* binding */ terminateInstances),
 /* harmony export */   dl: () => (/* binding */ deleteSecurityGroup),
@@ -859,6 +866,8 @@ async function deleteKeyPair(ec2, keyName) {
             throw error;
     }
 }
+/** The snapshots behind an image's block devices. */
+const imageSnapshots = (image) => (image?.BlockDeviceMappings ?? []).map((b) => b.Ebs?.SnapshotId).filter((s) => !!s);
 /** How long a snapshot may stay "in use" after its image is deregistered, and is tried again meanwhile (boto#3019 saw minutes). */
 const SNAPSHOT_IN_USE_MS = 10 * 60_000;
 /** Deletes a snapshot, trying again while EC2 still holds it for an image just deregistered; gone is success. */
@@ -898,7 +907,7 @@ async function deregisterImage(ec2, imageId, log, clock) {
         const image = (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
         if (!image || image.State === 'deregistered')
             return [];
-        snapshots = (image.BlockDeviceMappings ?? []).map((b) => b.Ebs?.SnapshotId).filter((s) => !!s);
+        snapshots = imageSnapshots(image);
         try {
             const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeregisterImageCommand({ ImageId: imageId, DeleteAssociatedSnapshots: true }));
             const results = out.DeleteSnapshotResults ?? [];
@@ -1003,4 +1012,4 @@ const LIVE_INSTANCE_STATES = ['pending', 'running', 'stopping', 'stopped'];
 
 };
 ;
-//# sourceMappingURL=914.index.js.map
+//# sourceMappingURL=680.index.js.map
