@@ -63,7 +63,7 @@ var src_inputs = __webpack_require__(8141);
 // EXTERNAL MODULE: ./src/resources/ledger.ts
 var resources_ledger = __webpack_require__(428);
 // EXTERNAL MODULE: ./src/pipeline.ts + 6 modules
-var pipeline = __webpack_require__(5087);
+var pipeline = __webpack_require__(1207);
 // EXTERNAL MODULE: ./src/resources/run-tags.ts
 var run_tags = __webpack_require__(236);
 // EXTERNAL MODULE: ./src/resources/describe.ts
@@ -75,6 +75,22 @@ function seconds(ms) {
 }
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+function stepResult(s) {
+    const warned = s.warnings ? `, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}` : '';
+    return s.ok ? (warned ? `⚠️ ok${warned}` : 'ok') : `failed${warned}`;
+}
+/** The summary of a run refused for its inputs: each error, and that nothing was done. */
+function renderInputErrors(platformName, errors, warnings = []) {
+    return [
+        `## Elastic Beanstalk custom platform ${platformName ? `\`${cell(platformName)}\` ` : ''}❌ refused: ${errors.length === 1 ? 'an input is' : `${errors.length} inputs are`} invalid`,
+        '',
+        ...errors.map((e) => `- ${cell(e)}`),
+        '',
+        'Nothing was done: no AWS call was made, nothing was packaged or created. Fix the inputs above and run again.',
+        '',
+        ...(warnings.length ? [`**Warnings** (${warnings.length})`, '', ...warnings.map((w) => `- ⚠️ ${cell(w)}`), ''] : []),
+    ].join('\n');
 }
 /** The job summary as Markdown: what was built, how long each step took, the smoke checks, what was torn down. */
 function renderSummary(report, error) {
@@ -100,9 +116,11 @@ function renderSummary(report, error) {
     if (report.steps.length) {
         out.push('| Step | Result | Duration |', '| --- | --- | --- |');
         for (const s of report.steps)
-            out.push(`| ${cell(s.name)} | ${s.ok ? 'ok' : 'failed'} | ${seconds(s.ms)} |`);
+            out.push(`| ${cell(s.name)} | ${stepResult(s)} | ${seconds(s.ms)} |`);
         out.push('');
     }
+    if (report.warnings.length)
+        out.push(`**Warnings** (${report.warnings.length})`, '', ...report.warnings.map((w) => `- ⚠️ ${cell(w)}`), '');
     if (report.plan)
         out.push('**Plan**', '', '```', ...report.plan, '```', '');
     if (report.smoke) {
@@ -150,6 +168,7 @@ async function main() {
         if (errors.length > 1)
             for (const e of errors)
                 core.error(e.message);
+        await writeSummary(renderInputErrors(core.getInput('platform-name') || (process.env.GITHUB_REPOSITORY ?? '').split('/')[1] || '', errors.map((e) => e.message)), log);
         core.setFailed(errors.length === 1 ? errors[0].message : `${errors.length} inputs are invalid (each is named above)`);
         return;
     }
@@ -157,10 +176,11 @@ async function main() {
     const given = Object.keys(process.env)
         .filter((k) => k.startsWith('INPUT_'))
         .map((k) => k.slice('INPUT_'.length).toLowerCase());
-    for (const u of (0,src_inputs/* unknownInputs */.qs)(given, inputs))
-        log.warning((0,src_inputs/* unknownInputWarning */.p6)(u));
-    for (const w of inputs.warnings)
+    const report = (0,pipeline/* newReport */.b)(inputs.platformName);
+    for (const w of [...(0,src_inputs/* unknownInputs */.qs)(given, inputs).map(src_inputs/* unknownInputWarning */.p6), ...inputs.warnings]) {
         log.warning(w);
+        report.warnings.push(w);
+    }
     const ledger = (0,resources_ledger/* createLedger */.M5)((serialized) => core.saveState(resources_ledger/* LEDGER_STATE */.Kp, serialized));
     const controller = new AbortController();
     const onSignal = (signal) => {
@@ -171,7 +191,6 @@ async function main() {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    const report = (0,pipeline/* newReport */.b)(inputs.platformName);
     let failure;
     const pool = (0,aws/* clientPool */.u)();
     try {
@@ -194,14 +213,17 @@ async function main() {
     finally {
         pool.destroy();
     }
+    await writeSummary(renderSummary(report, failure), log);
+    if (failure)
+        core.setFailed(failure);
+}
+async function writeSummary(markdown, log) {
     try {
-        await core.summary.addRaw(renderSummary(report, failure)).write();
+        await core.summary.addRaw(markdown).write();
     }
     catch (error) {
         log.warning(`Could not write the job summary: ${(0,errors/* describeError */.Uc)(error)}`);
     }
-    if (failure)
-        core.setFailed(failure);
 }
 /** The main step under GitHub's @github/local-action (`npm run local-action`), which imports this module and calls run(). */
 const run = main;

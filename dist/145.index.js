@@ -9,10 +9,9 @@ exports.modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Z: () => (/* binding */ packerVersion),
   preparePacker: () => (/* binding */ preparePacker)
 });
-
-// UNUSED EXPORTS: packerVersion
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);

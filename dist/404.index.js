@@ -40,7 +40,7 @@ __webpack_require__.d(__webpack_exports__, {
   qs: () => (/* binding */ unknownInputs)
 });
 
-// UNUSED EXPORTS: DEFAULT_BUILDER_PROFILE, DEFAULT_SERVICE_ROLE, EB_TAG_RULES, EC2_TAG_RULES, RUN_TAG_COUNT, parseChoice, parseCidr, parseNumber, parseTags, parseVersionRequest
+// UNUSED EXPORTS: BUILDER_INPUTS, DEFAULT_BUILDER_PROFILE, DEFAULT_SERVICE_ROLE, EB_TAG_RULES, EC2_TAG_RULES, RUN_TAG_COUNT, cidrAddresses, parseChoice, parseCidr, parseNumber, parseTags, parseVersionRequest
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -151,6 +151,47 @@ const DEFAULT_BUILDER_PROFILE = 'aws-elasticbeanstalk-custom-platform-ec2-role';
 const DEFAULT_SERVICE_ROLE = 'aws-elasticbeanstalk-service-role';
 /** Tags the action adds to what it creates (see resources/run-tags.ts), counted against each service's limit. */
 const RUN_TAG_COUNT = 6;
+/**
+ * Inputs only one builder reads, with their action.yml default (a value equal to it counts as not
+ * given) and why the other builder cannot use them: given with the other builder, each is refused.
+ */
+const BUILDER_INPUTS = {
+    'packer-version': { builder: 'packer', default: '', why: 'whose builder runs its own Packer: leave it empty, or use builder: packer' },
+    'packer-amazon-plugin-version': { builder: 'packer', default: '', why: 'whose builder runs its own Packer: leave it empty, or use builder: packer' },
+    'packer-variables': {
+        builder: 'packer',
+        default: '',
+        why: "whose builder runs the template without -var: set the variables' defaults in the template, or use builder: packer",
+    },
+    'builder-instance-type': {
+        builder: 'elastic-beanstalk',
+        default: '',
+        why: 'which makes no builder environment: leave it empty, or use builder: elastic-beanstalk',
+    },
+    'builder-instance-profile': {
+        builder: 'elastic-beanstalk',
+        default: 'aws-elasticbeanstalk-custom-platform-ec2-role',
+        why: 'which makes no builder environment: leave it empty, or use builder: elastic-beanstalk',
+    },
+    'builder-service-role': {
+        builder: 'elastic-beanstalk',
+        default: 'aws-elasticbeanstalk-service-role',
+        why: 'which makes no builder environment: leave it empty, or use builder: elastic-beanstalk',
+    },
+    'builder-vpc-id': {
+        builder: 'elastic-beanstalk',
+        default: '',
+        why: "which makes no builder environment: set the VPC in the template's amazon-ebs builder (vpc_id)",
+    },
+    'builder-subnets': {
+        builder: 'elastic-beanstalk',
+        default: '',
+        why: "which makes no builder environment: set the subnet in the template's amazon-ebs builder (subnet_id)",
+    },
+    'keep-builder': { builder: 'elastic-beanstalk', default: 'false', why: 'which makes no builder environment to keep' },
+    'poll-interval-seconds': { builder: 'elastic-beanstalk', default: '10', why: "which follows Packer's output as it comes and polls nothing" },
+    'ssm-parameter-platform-arn': { builder: 'elastic-beanstalk', default: '', why: 'which makes no platform version: use ssm-parameter for the image id' },
+};
 /** Thrown when several inputs are wrong at once: each keeps its own line. */
 class InputErrors extends Error {
     errors;
@@ -209,7 +250,7 @@ const EB_TAG_RULES = {
 /** `Key=Value` pairs, one per line or separated by commas, as AWS tags. */
 function parseTags(name, raw, rules = EC2_TAG_RULES) {
     const tags = {};
-    for (const item of (0,input_text/* listInput */.d)(raw)) {
+    for (const item of (0,input_text/* tagItems */.LF)(raw)) {
         const eq = item.indexOf('=');
         const key = eq < 0 ? item : item.slice(0, eq).trim();
         const value = eq < 0 ? '' : item.slice(eq + 1).trim();
@@ -241,6 +282,22 @@ function parseCidr(name, raw) {
     }
     return value;
 }
+/** How many addresses a CIDR block holds, for the warning about a wide one. */
+function cidrAddresses(cidr) {
+    return 2 ** (32 - Number(cidr.split('/')[1]));
+}
+/**
+ * A block wider than one address opens the smoke instance's SSH and HTTP to others than the runner:
+ * refused unless smoke-allow-wide-cidr says so, and then a warning in the log and the summary.
+ */
+function checkCidrWidth(cidr, allowWide, warnings) {
+    if (!cidr || cidr.endsWith('/32'))
+        return;
+    const what = `${cidr} lets ${cidr.endsWith('/0') ? 'the whole internet' : `${cidrAddresses(cidr).toLocaleString('en')} addresses`} reach the smoke-test instance's SSH and HTTP ports`;
+    if (!allowWide)
+        throw new lib_errors/* InputError */.dz('smoke-allowed-cidr', `${what}: expected a /32 (the runner's address), or set smoke-allow-wide-cidr: true to allow a wider block (a runner network inside the VPC)`);
+    warnings.push(`smoke-allowed-cidr: ${what} (smoke-allow-wide-cidr: true).`);
+}
 function regionCode(name, value, check) {
     const parts = value.split(/\s+/);
     if (parts.length > 1 && parts.every((p) => REGION.test(p)))
@@ -257,6 +314,20 @@ function regionCode(name, value, check) {
     }
     return value;
 }
+/**
+ * deadline-minutes, or its old name timeout-minutes (deprecated: a workflow's step takes a key of
+ * that name, which stops the whole step, not the build's own deadline).
+ */
+function parseDeadline(get, warnings) {
+    const raw = get('deadline-minutes').trim();
+    const old = get('timeout-minutes').trim();
+    if (!old)
+        return parseNumber('deadline-minutes', raw, 60, 1, 1440);
+    if (raw && raw !== '60' && raw !== old)
+        throw new lib_errors/* InputError */.dz('timeout-minutes', `and deadline-minutes are both given (${old} and ${raw}): timeout-minutes is deadline-minutes' old name, set only deadline-minutes`);
+    warnings.push("Input 'timeout-minutes' is deprecated: it is now deadline-minutes (a workflow step's own timeout-minutes key is another thing).");
+    return parseNumber('timeout-minutes', old, 60, 1, 1440);
+}
 function parseRegion(raw, env, dryRun, check) {
     const value = raw.trim() || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || '';
     if (!value) {
@@ -268,7 +339,7 @@ function parseRegion(raw, env, dryRun, check) {
 }
 /** The regions to copy the image to: each once, never the build's own (the image is there already). */
 function parseCopyRegions(raw, buildRegion, check) {
-    const regions = [...new Set((0,input_text/* listInput */.d)(raw).map((r) => regionCode('ami-regions', r, check)))];
+    const regions = [...new Set((0,input_text/* listInput */.dt)(raw).map((r) => regionCode('ami-regions', r, check)))];
     if (buildRegion && regions.includes(buildRegion)) {
         throw new lib_errors/* InputError */.dz('ami-regions', `${buildRegion} is the build's region, where the image is already: list only the regions to copy it to`);
     }
@@ -302,17 +373,14 @@ function parsePackerVersion(name, raw, fallback) {
     return v;
 }
 /** `name=value` lines, passed to `packer build` as -var; only the packer builder can pass them. */
-function parsePackerVariables(raw, builder) {
+function parsePackerVariables(raw) {
     const vars = {};
-    for (const line of (0,input_text/* inputLines */.K)(raw)) {
+    for (const line of (0,input_text/* inputLines */.KD)(raw)) {
         const eq = line.indexOf('=');
         const key = eq < 0 ? '' : line.slice(0, eq).trim();
         if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key))
             throw new lib_errors/* InputError */.dz('packer-variables', `'${line}' is not a variable: expected name=value, one per line`);
         vars[key] = line.slice(eq + 1).trim();
-    }
-    if (Object.keys(vars).length && builder !== 'packer') {
-        throw new lib_errors/* InputError */.dz('packer-variables', "given with builder elastic-beanstalk, whose builder runs the template without -var: set the variables' defaults in the template, or use builder: packer");
     }
     return vars;
 }
@@ -399,9 +467,6 @@ function releaseConsistency(inputs) {
     if (stray.length) {
         errors.push(new lib_errors/* InputError */.dz('ami-kms-key-ids', `${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} not in ami-regions: a key applies to the copy made in its region (the build region's image is encrypted as its template says)`));
     }
-    if (r.ssmParameterPlatformArn && inputs.builder === 'packer') {
-        errors.push(new lib_errors/* InputError */.dz('ssm-parameter-platform-arn', 'given with builder packer, which makes no platform version: use ssm-parameter for the image id'));
-    }
     for (const [input, name, regions] of [
         ['ssm-parameter', r.ssmParameter, [inputs.region, ...r.regions]],
         ['ssm-parameter-platform-arn', r.ssmParameterPlatformArn, [inputs.region]],
@@ -451,13 +516,13 @@ function parseInputs(given, env = process.env) {
         packer: {
             version: attempt(() => parsePackerVersion('packer-version', get('packer-version'), defaults/* DEFAULT_PACKER */.Dv), defaults/* DEFAULT_PACKER */.Dv),
             pluginVersion: attempt(() => parsePackerVersion('packer-amazon-plugin-version', get('packer-amazon-plugin-version')), undefined),
-            variables: attempt(() => parsePackerVariables(get('packer-variables'), builder), {}),
+            variables: attempt(() => parsePackerVariables(get('packer-variables')), {}),
         },
         platformDir: attempt(() => resolveInside(workspace, 'platform-dir', get('platform-dir').trim() || 'platform', 'directory'), ''),
         platformName: attempt(() => parsePlatformName(get('platform-name'), env), ''),
         platformVersion: attempt(() => parseVersionRequest(get('platform-version')), { kind: 'auto' }),
         region: attempt(() => parseRegion(get('aws-region'), env, dryRun, regionCheck), ''),
-        timeoutMinutes: attempt(() => parseNumber('timeout-minutes', get('timeout-minutes'), 60, 1, 1440), 60),
+        timeoutMinutes: attempt(() => parseDeadline(get, warnings), 60),
         pollIntervalSeconds: attempt(() => parseNumber('poll-interval-seconds', get('poll-interval-seconds'), 10, 0.05, 300, false), 10),
         smokeTest,
         keepBuilder: attempt(() => parseBoolean('keep-builder', get('keep-builder'), false), false),
@@ -477,7 +542,11 @@ function parseInputs(given, env = process.env) {
         smoke: {
             instanceType: attempt(() => parseInstanceType('smoke-instance-type', get('smoke-instance-type'), 't3.small'), 't3.small'),
             subnetId: attempt(() => parseId('smoke-subnet-id', get('smoke-subnet-id'), 'subnet'), undefined),
-            allowedCidr: attempt(() => parseCidr('smoke-allowed-cidr', get('smoke-allowed-cidr')), undefined),
+            allowedCidr: attempt(() => {
+                const cidr = parseCidr('smoke-allowed-cidr', get('smoke-allowed-cidr'));
+                checkCidrWidth(cidr, parseBoolean('smoke-allow-wide-cidr', get('smoke-allow-wide-cidr'), false), warnings);
+                return cidr;
+            }, undefined),
             tags: attempt(() => parseTags('smoke-tags', get('smoke-tags')), {}),
             script: script ? attempt(() => resolveInside(workspace, 'smoke-script', script, 'file'), undefined) : undefined,
             sshUser: attempt(() => {
@@ -496,14 +565,14 @@ function parseInputs(given, env = process.env) {
         inputNames: read,
     };
     inputs.release.regions = attempt(() => parseCopyRegions(get('ami-regions'), inputs.region, regionCheck), []);
-    if (inputs.smoke.address === 'private' && !inputs.smoke.allowedCidr && smokeTest) {
-        errors.push(new lib_errors/* InputError */.dz('smoke-allowed-cidr', "not set while smoke-address is private: expected the runner's network inside the VPC, such as 10.0.0.0/16"));
+    if (inputs.smoke.address === 'private' && !get('smoke-allowed-cidr').trim() && smokeTest) {
+        errors.push(new lib_errors/* InputError */.dz('smoke-allowed-cidr', "not set while smoke-address is private: expected the runner's address inside the VPC, such as 10.0.3.7/32, or its network (10.0.0.0/16) with smoke-allow-wide-cidr: true"));
     }
     errors.push(...releaseConsistency(inputs));
-    if (builder !== 'packer') {
-        for (const name of ['packer-version', 'packer-amazon-plugin-version'])
-            if (get(name).trim())
-                errors.push(new lib_errors/* InputError */.dz(name, 'given with builder elastic-beanstalk, whose builder runs its own Packer: leave it empty, or use builder: packer'));
+    for (const [name, only] of Object.entries(BUILDER_INPUTS)) {
+        const value = get(name).trim();
+        if (only.builder !== builder && value && value !== only.default)
+            errors.push(new lib_errors/* InputError */.dz(name, `given with builder ${builder}, ${only.why}`));
     }
     if (inputs.builderEnvironment.subnets.length && !inputs.builderEnvironment.vpcId) {
         errors.push(new lib_errors/* InputError */.dz('builder-subnets', 'subnets given without builder-vpc-id: expected the VPC that holds them'));
@@ -636,8 +705,9 @@ function abortable(clock, signal) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ inputLines),
-/* harmony export */   d: () => (/* binding */ listInput)
+/* harmony export */   KD: () => (/* binding */ inputLines),
+/* harmony export */   LF: () => (/* binding */ tagItems),
+/* harmony export */   dt: () => (/* binding */ listInput)
 /* harmony export */ });
 /** How multi-value inputs are written: one item per line, or (lists) also comma-separated. */
 /** The non-blank lines of an input, trimmed. */
@@ -651,6 +721,16 @@ function inputLines(raw) {
 function listInput(raw) {
     return raw
         .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+/**
+ * Tags: one `Key=Value` per line, or several on a line separated by commas. A comma stays in the
+ * value unless what follows it reads as another `Key=` (`Team=web,api` is one tag).
+ */
+function tagItems(raw) {
+    return inputLines(raw)
+        .flatMap((line) => line.split(/,(?=\s*[^,=\s][^,=]*=)/))
         .map((s) => s.trim())
         .filter(Boolean);
 }
@@ -707,7 +787,7 @@ function parseShareList(name, raw, kind) {
         organization: 'an organization ARN such as arn:aws:organizations::123456789012:organization/o-exampleorgid',
         ou: 'an organizational unit ARN such as arn:aws:organizations::123456789012:ou/o-exampleorgid/ou-ab12-cdef3456',
     }[kind];
-    const items = (0,_lib_input_text__WEBPACK_IMPORTED_MODULE_1__/* .listInput */ .d)(raw);
+    const items = (0,_lib_input_text__WEBPACK_IMPORTED_MODULE_1__/* .listInput */ .dt)(raw);
     for (const item of items)
         if (!shape.test(item))
             throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${item}' is not ${expected}`);
@@ -742,7 +822,7 @@ function parameterArnLength(region, name) {
 /** `region=key` lines, each region one the image is copied to (or the build's). */
 function parseKmsKeyMap(name, raw, parseRegion, parseKey) {
     const out = {};
-    for (const line of (0,_lib_input_text__WEBPACK_IMPORTED_MODULE_1__/* .inputLines */ .K)(raw)) {
+    for (const line of (0,_lib_input_text__WEBPACK_IMPORTED_MODULE_1__/* .inputLines */ .KD)(raw)) {
         const eq = line.indexOf('=');
         if (eq < 0)
             throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${line}' is not region=key: expected one line per region, such as eu-central-1=alias/ami-copies`);

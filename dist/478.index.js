@@ -78,28 +78,36 @@ const atLeast = (version, floor) => compareVersions(version, floor) >= 0;
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   planLines: () => (/* binding */ planLines)
 /* harmony export */ });
-/* harmony import */ var _build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4551);
-/* harmony import */ var _build_packer_defaults__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4729);
-/* harmony import */ var _release_prune_rules__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(747);
-/* harmony import */ var _release_settings__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5552);
+/* harmony import */ var _build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4551);
+/* harmony import */ var _platform_smoke_spec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1916);
+/* harmony import */ var _build_packer_defaults__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4729);
+/* harmony import */ var _release_prune_rules__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(747);
+/* harmony import */ var _release_settings__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5552);
+
 
 
 
 
 /** The AWS calls a real run would make, in order, for a dry run to print; each builder's own. */
-function planLines(inputs, bundle, templateFile) {
+function planLines(inputs, bundle, definition, checked = []) {
+    const { templateFile } = definition;
     const region = inputs.region || '<region from AWS_REGION>';
     const name = inputs.platformName;
     const version = inputs.platformVersion.kind === 'explicit' ? inputs.platformVersion.version : '<next patch after the newest existing version, 1.0.0 if none>';
     const lines = [`region ${region}, platform ${name}/${version}, Packer template ${templateFile}, builder ${inputs.builder}`];
     const add = (line) => lines.push(`${lines.length}. ${line}`);
-    add(inputs.region
-        ? "checked already, with no AWS call: platform.yaml (flavor, metadata, option namespaces), the template's region against the region, the inputs"
-        : "checked already, with no AWS call: platform.yaml (flavor, metadata, option namespaces), the inputs; not checked: the template's region, since no region is given (aws-region, AWS_REGION or AWS_DEFAULT_REGION)");
+    add(`checked already, with no AWS call, on the bundle as it ships: platform.yaml (flavor, metadata, option namespaces), the files and variables the template names, ${definition.smoke ? `${_platform_smoke_spec__WEBPACK_IMPORTED_MODULE_0__/* .SMOKE_FILE */ .Z}, ` : ''}the inputs` +
+        (inputs.region ? ", the template's region against the region" : '') +
+        (checked.filter((c) => !c.startsWith('not run')).length ? `, ${checked.filter((c) => !c.startsWith('not run')).join(', ')}` : '') +
+        (inputs.region ? '' : "; not checked: the template's region, since no region is given (aws-region, AWS_REGION or AWS_DEFAULT_REGION)") +
+        checked
+            .filter((c) => c.startsWith('not run'))
+            .map((c) => `; ${c}`)
+            .join(''));
     if (inputs.builder === 'packer') {
         add(inputs.packer.version === 'path'
             ? `use the packer on PATH${inputs.packer.pluginVersion ? ` with the amazon plugin ${inputs.packer.pluginVersion}` : ''} (no AWS call)`
-            : `download Packer ${inputs.packer.version} and the amazon plugin ${inputs.packer.pluginVersion ?? _build_packer_defaults__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_AMAZON_PLUGIN */ .rO} from HashiCorp's release site (each SHA256SUMS checked against HashiCorp's signature, each zip against its sum), packer plugins install --path (no AWS call)`);
+            : `download Packer ${inputs.packer.version} and the amazon plugin ${inputs.packer.pluginVersion ?? _build_packer_defaults__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_AMAZON_PLUGIN */ .rO} from HashiCorp's release site (each SHA256SUMS checked against HashiCorp's signature, each zip against its sum), packer plugins install --path (no AWS call)`);
         add("the credentials' expiry against the deadline (no call)");
         addParameterCheck(inputs, add);
         addSweep(inputs, add);
@@ -107,7 +115,7 @@ function planLines(inputs, bundle, templateFile) {
         add(`packer validate, then packer build -machine-readable ${templateFile}${Object.keys(inputs.packer.variables).length ? ` with -var ${Object.keys(inputs.packer.variables).join(', ')}` : ''}: Packer's amazon-ebs calls (ec2:DescribeImages, CreateKeyPair, CreateSecurityGroup, AuthorizeSecurityGroupIngress, RunInstances, DescribeInstances, StopInstances, CreateImage, CreateTags, TerminateInstances, DeleteSecurityGroup, DeleteKeyPair); no Elastic Beanstalk call`);
     }
     else {
-        const settings = (0,_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_2__/* .builderOptionSettings */ .wP)(inputs.builderEnvironment)
+        const settings = (0,_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__/* .builderOptionSettings */ .wP)(inputs.builderEnvironment)
             .map((o) => `${o.Namespace}:${o.OptionName}=${o.Value}`)
             .join(', ');
         add(`iam:GetInstanceProfile ${inputs.builderEnvironment.instanceProfile}, and the credentials' expiry against the deadline`);
@@ -115,7 +123,7 @@ function planLines(inputs, bundle, templateFile) {
         addSweep(inputs, add);
         add(`elasticbeanstalk:ListPlatformVersions (owner self, name ${name}): ${inputs.platformVersion.kind === 'auto' ? 'choose the version' : `check that ${version} does not exist`}`);
         add(`elasticbeanstalk:CreateStorageLocation: the account's bucket elasticbeanstalk-${region}-<account>`);
-        add(`s3:PutObject ${(0,_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_2__/* .bundleKey */ .CK)(name, version, bundle.sha256)} (${bundle.bytes} bytes, SHA-256 ${bundle.sha256})`);
+        add(`s3:PutObject ${(0,_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__/* .bundleKey */ .CK)(name, version, bundle.sha256)} (${bundle.bytes} bytes, SHA-256 ${bundle.sha256})`);
         add(`elasticbeanstalk:CreatePlatformVersion ${name}/${version} with ${settings}${Object.keys(inputs.tags).length ? `, tags ${Object.keys(inputs.tags).join(', ')}` : ''}`);
         add(`elasticbeanstalk:DescribeEvents every ${inputs.pollIntervalSeconds} s (DescribePlatformVersion when an event says the build ended, and every 5 min) until Ready, Failed or ${inputs.timeoutMinutes} min (logs:GetLogEvents for Packer's output on a failure); ec2:DescribeImages until the AMI is available`);
     }
@@ -123,14 +131,17 @@ function planLines(inputs, bundle, templateFile) {
         add(`smoke test: ec2:ImportKeyPair, CreateSecurityGroup, AuthorizeSecurityGroupIngress (22, ${inputs.smoke.httpPort} from ${inputs.smoke.allowedCidr ?? "the runner's public address/32"}), ` +
             `DescribeImages, RunInstances (${inputs.smoke.instanceType}, IMDSv2 only, encrypted root volume), DescribeInstances, GetConsoleOutput; SSH checks as ${inputs.smoke.sshUser} at the ${inputs.smoke.address} address; ` +
             `TerminateInstances, DeleteSecurityGroup, DeleteKeyPair`);
+        add(definition.smoke
+            ? `smoke checks from ${_platform_smoke_spec__WEBPACK_IMPORTED_MODULE_0__/* .SMOKE_FILE */ .Z}: ${definition.smoke.checks.map((c) => c.name).join(', ') || 'none'}${definition.smoke.deploy ? '; a deploy of the sample application' : ''}${definition.smoke.http ? `; GET ${definition.smoke.http.path}` : ''}`
+            : `no ${_platform_smoke_spec__WEBPACK_IMPORTED_MODULE_0__/* .SMOKE_FILE */ .Z} beside platform.yaml: only the action's own checks (SSH with the pinned host key, the boot finished${inputs.smoke.script ? ', smoke-script' : ''}); declare the platform's own in ${_platform_smoke_spec__WEBPACK_IMPORTED_MODULE_0__/* .SMOKE_FILE */ .Z} (README, "Declaring a platform's smoke checks")`);
     }
     if (inputs.builder === 'packer') {
         add('teardown of whatever Packer announced and did not remove (its instance, temporary security group and key pair, an image it left half-registered)');
     }
     else {
         add(inputs.keepBuilder
-            ? `keep the builder environment ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_2__/* .BUILDER_ENVIRONMENT */ .oe} (keep-builder)`
-            : `elasticbeanstalk:DescribeEnvironments, ListPlatformVersions, TerminateEnvironment ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_2__/* .BUILDER_ENVIRONMENT */ .oe} (AbortEnvironmentUpdate first if this run's build is still running; kept while another build runs); ec2:DescribeInstances for Packer's instance by the template's run tags`);
+            ? `keep the builder environment ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__/* .BUILDER_ENVIRONMENT */ .oe} (keep-builder)`
+            : `elasticbeanstalk:DescribeEnvironments, ListPlatformVersions, TerminateEnvironment ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__/* .BUILDER_ENVIRONMENT */ .oe} (AbortEnvironmentUpdate first if this run's build is still running; kept while another build runs); ec2:DescribeInstances for Packer's instance by the template's run tags`);
     }
     releasePlan(inputs, add);
     return lines;
@@ -139,7 +150,7 @@ function planLines(inputs, bundle, templateFile) {
 function addSweep(inputs, add) {
     if (!inputs.release.sweepOrphans)
         return;
-    add(`sweep: ec2:DescribeInstances, DescribeSecurityGroups, DescribeKeyPairs by the action's tags for this repository; TerminateInstances, DeleteSecurityGroup, DeleteKeyPair for those whose run's deadline passed over an hour ago${inputs.builder === 'elastic-beanstalk' && !inputs.keepBuilder ? `; elasticbeanstalk:DescribeEnvironments ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_2__/* .BUILDER_ENVIRONMENT */ .oe} and ListPlatformVersions (Creating): a builder left Ready with no build is taken on, reused by the build and ended by teardown` : ''}`);
+    add(`sweep: ec2:DescribeInstances, DescribeSecurityGroups, DescribeKeyPairs by the action's tags for this repository; TerminateInstances, DeleteSecurityGroup, DeleteKeyPair for those whose run's deadline passed over an hour ago${inputs.builder === 'elastic-beanstalk' && !inputs.keepBuilder ? `; elasticbeanstalk:DescribeEnvironments ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__/* .BUILDER_ENVIRONMENT */ .oe} and ListPlatformVersions (Creating): a builder left Ready with no build is taken on, reused by the build and ended by teardown` : ''}`);
 }
 /** The release's steps and rules, after the smoke test passed. */
 function releasePlan(inputs, add) {
@@ -147,7 +158,7 @@ function releasePlan(inputs, add) {
     if (r.regions.length) {
         add(`after the smoke test passed: ec2:CopyImage to ${r.regions.map((region) => `${region}${r.kmsKeyIds[region] ? ` (encrypted with ${r.kmsKeyIds[region]})` : ''}`).join(', ')} in parallel, DescribeImages until each is available; if one fails, every copy is deregistered with its snapshots`);
     }
-    const who = (0,_release_settings__WEBPACK_IMPORTED_MODULE_0__/* .shareTargets */ .wA)(r);
+    const who = (0,_release_settings__WEBPACK_IMPORTED_MODULE_1__/* .shareTargets */ .wA)(r);
     if (who.length)
         add(`ec2:ModifyImageAttribute: launch permission on the image and its copies for ${who.join(', ')}`);
     if (r.ssmParameter)
@@ -155,7 +166,7 @@ function releasePlan(inputs, add) {
     if (r.ssmParameterPlatformArn)
         add(`ssm:PutParameter ${r.ssmParameterPlatformArn} (the platform ARN) in ${inputs.region || '<region>'}`);
     if (r.keepVersions !== undefined)
-        add(`prune: ${(0,_release_prune_rules__WEBPACK_IMPORTED_MODULE_3__/* .pruneRules */ .E6)(r.keepVersions)}; the log lists each version kept or removed, with the reason, before the first removal`);
+        add(`prune: ${(0,_release_prune_rules__WEBPACK_IMPORTED_MODULE_4__/* .pruneRules */ .E6)(r.keepVersions)}; the log lists each version kept or removed, with the reason, before the first removal`);
     if (r.deprecateAfterDays !== undefined)
         add(`ec2:EnableImageDeprecation on the platform's older images, ${r.deprecateAfterDays} day(s) ahead`);
 }

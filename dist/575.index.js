@@ -18,6 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(7268);
 ;// CONCATENATED MODULE: ./src/lib/credentials.ts
 
+/** The shortest session STS gives (AssumeRole's DurationSeconds minimum, 900 s). */
+const MIN_SESSION_MINUTES = 15;
 /**
  * Whether the credentials last until the run's deadline. SDK credentials carry
  * an expiry when their source gives one (assumed roles, web identity, SSO, or
@@ -36,11 +38,13 @@ async function credentialsWarning(provider, deadline, timeoutMinutes) {
     const expiry = credentials.expiration?.getTime();
     if (expiry !== undefined && expiry < deadline) {
         const short = Math.ceil((deadline - expiry) / 60_000);
-        return (`The AWS credentials expire at ${new Date(expiry).toISOString()}, ${short} min before this run's deadline (timeout-minutes: ${timeoutMinutes}): ` +
-            `calls after that fail, teardown included. Ask for a longer session (configure-aws-credentials' role-duration-seconds, up to the role's maximum session duration), or lower timeout-minutes.`);
+        return (`The AWS credentials expire at ${new Date(expiry).toISOString()}, ${short} min before this run's deadline (deadline-minutes: ${timeoutMinutes}): ` +
+            `calls after that fail, teardown included. Ask for a longer session (configure-aws-credentials' role-duration-seconds, up to the role's maximum session duration), or lower deadline-minutes.`);
     }
-    if (expiry === undefined && credentials.sessionToken && timeoutMinutes > 60) {
-        return `The AWS credentials are a session whose expiry is not known here; OIDC sessions last one hour by default and timeout-minutes is ${timeoutMinutes}. Set role-duration-seconds to cover the run.`;
+    // A session lasts from 15 minutes (STS's DurationSeconds minimum, 900) up: any deadline past that may outlive one whose expiry is unknown.
+    if (expiry === undefined && credentials.sessionToken && timeoutMinutes > MIN_SESSION_MINUTES) {
+        return (`The AWS credentials are a session whose expiry is not known here (no AWS_CREDENTIAL_EXPIRATION), and this run may take ${timeoutMinutes} min (deadline-minutes): ` +
+            `a session can last as little as ${MIN_SESSION_MINUTES} min, and configure-aws-credentials' OIDC sessions one hour by default. Make sure role-duration-seconds covers the run.`);
     }
     return undefined;
 }

@@ -62,7 +62,7 @@ function memoryLog() {
 }
 
 // EXTERNAL MODULE: ./src/pipeline.ts + 6 modules
-var pipeline = __webpack_require__(5087);
+var pipeline = __webpack_require__(1207);
 ;// CONCATENATED MODULE: ./src/action/plan.ts
 
 
@@ -75,7 +75,11 @@ var pipeline = __webpack_require__(5087);
 const USAGE = `Usage: npm run plan -- [--INPUT VALUE ...]
 Validates and packages the platform, then prints the AWS calls a real run would make.
 No AWS call is made and no credentials are needed. INPUT is any input of action.yml,
-for example --platform-dir platform --platform-name my-platform --platform-version v1.2.3.`;
+for example --platform-dir platform --platform-name my-platform --platform-version v1.2.3.
+Paths (--platform-dir, --smoke-script) are inside GITHUB_WORKSPACE, or the current
+directory when it is unset; the platform name defaults to that directory's name outside
+GitHub (GITHUB_REPOSITORY unset). With --builder packer, the packer a real run would use
+validates the template where this machine has it.`;
 /** The offline main job: a dry run of the action from a shell, with inputs as flags. */
 async function plan(argv = process.argv.slice(2)) {
     if (argv.includes('--help') || argv.includes('-h')) {
@@ -118,7 +122,8 @@ async function plan(argv = process.argv.slice(2)) {
                 log,
                 workDir,
                 runTags: {},
-                setOutput: (name, value) => log.info(`output ${name}=${value}`),
+                // The plan output is the plan itself, printed once already.
+                setOutput: (name, value) => name !== 'plan' && log.info(`output ${name}=${value}`),
             }, (0,pipeline/* newReport */.b)(inputs.platformName));
         }
         finally {

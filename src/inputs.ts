@@ -4,7 +4,7 @@ import { DEFAULT_AMAZON_PLUGIN, DEFAULT_PACKER } from './build/packer/defaults';
 import { closest } from './lib/closest';
 import { InputError } from './lib/errors';
 import { KNOWN_REGIONS } from './lib/regions';
-import { inputLines, listInput } from './lib/input-text';
+import { inputLines, listInput, tagItems } from './lib/input-text';
 import { MAX_PARAMETER_ARN, parameterArnLength, parseKmsKeyMap, parseParameterName, parseShareList, promotes, ReleaseSettings } from './release/settings';
 
 /** Reads one input by its action.yml name; '' when unset (as `core.getInput` does). */
@@ -81,6 +81,48 @@ export const DEFAULT_SERVICE_ROLE = 'aws-elasticbeanstalk-service-role';
 /** Tags the action adds to what it creates (see resources/run-tags.ts), counted against each service's limit. */
 export const RUN_TAG_COUNT = 6;
 
+/**
+ * Inputs only one builder reads, with their action.yml default (a value equal to it counts as not
+ * given) and why the other builder cannot use them: given with the other builder, each is refused.
+ */
+export const BUILDER_INPUTS: Record<string, { builder: BuilderKind; default: string; why: string }> = {
+  'packer-version': { builder: 'packer', default: '', why: 'whose builder runs its own Packer: leave it empty, or use builder: packer' },
+  'packer-amazon-plugin-version': { builder: 'packer', default: '', why: 'whose builder runs its own Packer: leave it empty, or use builder: packer' },
+  'packer-variables': {
+    builder: 'packer',
+    default: '',
+    why: "whose builder runs the template without -var: set the variables' defaults in the template, or use builder: packer",
+  },
+  'builder-instance-type': {
+    builder: 'elastic-beanstalk',
+    default: '',
+    why: 'which makes no builder environment: leave it empty, or use builder: elastic-beanstalk',
+  },
+  'builder-instance-profile': {
+    builder: 'elastic-beanstalk',
+    default: 'aws-elasticbeanstalk-custom-platform-ec2-role',
+    why: 'which makes no builder environment: leave it empty, or use builder: elastic-beanstalk',
+  },
+  'builder-service-role': {
+    builder: 'elastic-beanstalk',
+    default: 'aws-elasticbeanstalk-service-role',
+    why: 'which makes no builder environment: leave it empty, or use builder: elastic-beanstalk',
+  },
+  'builder-vpc-id': {
+    builder: 'elastic-beanstalk',
+    default: '',
+    why: "which makes no builder environment: set the VPC in the template's amazon-ebs builder (vpc_id)",
+  },
+  'builder-subnets': {
+    builder: 'elastic-beanstalk',
+    default: '',
+    why: "which makes no builder environment: set the subnet in the template's amazon-ebs builder (subnet_id)",
+  },
+  'keep-builder': { builder: 'elastic-beanstalk', default: 'false', why: 'which makes no builder environment to keep' },
+  'poll-interval-seconds': { builder: 'elastic-beanstalk', default: '10', why: "which follows Packer's output as it comes and polls nothing" },
+  'ssm-parameter-platform-arn': { builder: 'elastic-beanstalk', default: '', why: 'which makes no platform version: use ssm-parameter for the image id' },
+};
+
 /** Thrown when several inputs are wrong at once: each keeps its own line. */
 export class InputErrors extends Error {
   constructor(readonly errors: InputError[]) {
@@ -151,7 +193,7 @@ export const EB_TAG_RULES: TagRules = {
 /** `Key=Value` pairs, one per line or separated by commas, as AWS tags. */
 export function parseTags(name: string, raw: string, rules: TagRules = EC2_TAG_RULES): Record<string, string> {
   const tags: Record<string, string> = {};
-  for (const item of listInput(raw)) {
+  for (const item of tagItems(raw)) {
     const eq = item.indexOf('=');
     const key = eq < 0 ? item : item.slice(0, eq).trim();
     const value = eq < 0 ? '' : item.slice(eq + 1).trim();
@@ -185,6 +227,26 @@ export function parseCidr(name: string, raw: string): string | undefined {
   return value;
 }
 
+/** How many addresses a CIDR block holds, for the warning about a wide one. */
+export function cidrAddresses(cidr: string): number {
+  return 2 ** (32 - Number(cidr.split('/')[1]));
+}
+
+/**
+ * A block wider than one address opens the smoke instance's SSH and HTTP to others than the runner:
+ * refused unless smoke-allow-wide-cidr says so, and then a warning in the log and the summary.
+ */
+function checkCidrWidth(cidr: string | undefined, allowWide: boolean, warnings: string[]): void {
+  if (!cidr || cidr.endsWith('/32')) return;
+  const what = `${cidr} lets ${cidr.endsWith('/0') ? 'the whole internet' : `${cidrAddresses(cidr).toLocaleString('en')} addresses`} reach the smoke-test instance's SSH and HTTP ports`;
+  if (!allowWide)
+    throw new InputError(
+      'smoke-allowed-cidr',
+      `${what}: expected a /32 (the runner's address), or set smoke-allow-wide-cidr: true to allow a wider block (a runner network inside the VPC)`,
+    );
+  warnings.push(`smoke-allowed-cidr: ${what} (smoke-allow-wide-cidr: true).`);
+}
+
 /** How region names are held to the known list: a region newer than it passes with allow-new-region, with a warning. */
 interface RegionCheck {
   allowNew: boolean;
@@ -214,6 +276,23 @@ function regionCode(name: string, value: string, check: RegionCheck): string {
     );
   }
   return value;
+}
+
+/**
+ * deadline-minutes, or its old name timeout-minutes (deprecated: a workflow's step takes a key of
+ * that name, which stops the whole step, not the build's own deadline).
+ */
+function parseDeadline(get: InputSource, warnings: string[]): number {
+  const raw = get('deadline-minutes').trim();
+  const old = get('timeout-minutes').trim();
+  if (!old) return parseNumber('deadline-minutes', raw, 60, 1, 1440);
+  if (raw && raw !== '60' && raw !== old)
+    throw new InputError(
+      'timeout-minutes',
+      `and deadline-minutes are both given (${old} and ${raw}): timeout-minutes is deadline-minutes' old name, set only deadline-minutes`,
+    );
+  warnings.push("Input 'timeout-minutes' is deprecated: it is now deadline-minutes (a workflow step's own timeout-minutes key is another thing).");
+  return parseNumber('timeout-minutes', old, 60, 1, 1440);
 }
 
 function parseRegion(raw: string, env: NodeJS.ProcessEnv, dryRun: boolean, check: RegionCheck): string {
@@ -270,19 +349,13 @@ function parsePackerVersion(name: string, raw: string, fallback?: string): strin
 }
 
 /** `name=value` lines, passed to `packer build` as -var; only the packer builder can pass them. */
-function parsePackerVariables(raw: string, builder: BuilderKind): Record<string, string> {
+function parsePackerVariables(raw: string): Record<string, string> {
   const vars: Record<string, string> = {};
   for (const line of inputLines(raw)) {
     const eq = line.indexOf('=');
     const key = eq < 0 ? '' : line.slice(0, eq).trim();
     if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) throw new InputError('packer-variables', `'${line}' is not a variable: expected name=value, one per line`);
     vars[key] = line.slice(eq + 1).trim();
-  }
-  if (Object.keys(vars).length && builder !== 'packer') {
-    throw new InputError(
-      'packer-variables',
-      "given with builder elastic-beanstalk, whose builder runs the template without -var: set the variables' defaults in the template, or use builder: packer",
-    );
   }
   return vars;
 }
@@ -383,9 +456,6 @@ function releaseConsistency(inputs: Inputs): InputError[] {
       ),
     );
   }
-  if (r.ssmParameterPlatformArn && inputs.builder === 'packer') {
-    errors.push(new InputError('ssm-parameter-platform-arn', 'given with builder packer, which makes no platform version: use ssm-parameter for the image id'));
-  }
   for (const [input, name, regions] of [
     ['ssm-parameter', r.ssmParameter, [inputs.region, ...r.regions]],
     ['ssm-parameter-platform-arn', r.ssmParameterPlatformArn, [inputs.region]],
@@ -449,13 +519,13 @@ export function parseInputs(given: InputSource, env: NodeJS.ProcessEnv = process
     packer: {
       version: attempt(() => parsePackerVersion('packer-version', get('packer-version'), DEFAULT_PACKER), DEFAULT_PACKER),
       pluginVersion: attempt(() => parsePackerVersion('packer-amazon-plugin-version', get('packer-amazon-plugin-version')), undefined),
-      variables: attempt(() => parsePackerVariables(get('packer-variables'), builder), {}),
+      variables: attempt(() => parsePackerVariables(get('packer-variables')), {}),
     },
     platformDir: attempt(() => resolveInside(workspace, 'platform-dir', get('platform-dir').trim() || 'platform', 'directory'), ''),
     platformName: attempt(() => parsePlatformName(get('platform-name'), env), ''),
     platformVersion: attempt(() => parseVersionRequest(get('platform-version')), { kind: 'auto' } as VersionRequest),
     region: attempt(() => parseRegion(get('aws-region'), env, dryRun, regionCheck), ''),
-    timeoutMinutes: attempt(() => parseNumber('timeout-minutes', get('timeout-minutes'), 60, 1, 1440), 60),
+    timeoutMinutes: attempt(() => parseDeadline(get, warnings), 60),
     pollIntervalSeconds: attempt(() => parseNumber('poll-interval-seconds', get('poll-interval-seconds'), 10, 0.05, 300, false), 10),
     smokeTest,
     keepBuilder: attempt(() => parseBoolean('keep-builder', get('keep-builder'), false), false),
@@ -482,7 +552,11 @@ export function parseInputs(given: InputSource, env: NodeJS.ProcessEnv = process
     smoke: {
       instanceType: attempt(() => parseInstanceType('smoke-instance-type', get('smoke-instance-type'), 't3.small') as string, 't3.small'),
       subnetId: attempt(() => parseId('smoke-subnet-id', get('smoke-subnet-id'), 'subnet'), undefined),
-      allowedCidr: attempt(() => parseCidr('smoke-allowed-cidr', get('smoke-allowed-cidr')), undefined),
+      allowedCidr: attempt(() => {
+        const cidr = parseCidr('smoke-allowed-cidr', get('smoke-allowed-cidr'));
+        checkCidrWidth(cidr, parseBoolean('smoke-allow-wide-cidr', get('smoke-allow-wide-cidr'), false), warnings);
+        return cidr;
+      }, undefined),
       tags: attempt(() => parseTags('smoke-tags', get('smoke-tags')), {}),
       script: script ? attempt(() => resolveInside(workspace, 'smoke-script', script, 'file'), undefined) : undefined,
       sshUser: attempt(() => {
@@ -500,16 +574,18 @@ export function parseInputs(given: InputSource, env: NodeJS.ProcessEnv = process
     inputNames: read,
   };
   inputs.release.regions = attempt(() => parseCopyRegions(get('ami-regions'), inputs.region, regionCheck), []);
-  if (inputs.smoke.address === 'private' && !inputs.smoke.allowedCidr && smokeTest) {
+  if (inputs.smoke.address === 'private' && !get('smoke-allowed-cidr').trim() && smokeTest) {
     errors.push(
-      new InputError('smoke-allowed-cidr', "not set while smoke-address is private: expected the runner's network inside the VPC, such as 10.0.0.0/16"),
+      new InputError(
+        'smoke-allowed-cidr',
+        "not set while smoke-address is private: expected the runner's address inside the VPC, such as 10.0.3.7/32, or its network (10.0.0.0/16) with smoke-allow-wide-cidr: true",
+      ),
     );
   }
   errors.push(...releaseConsistency(inputs));
-  if (builder !== 'packer') {
-    for (const name of ['packer-version', 'packer-amazon-plugin-version'])
-      if (get(name).trim())
-        errors.push(new InputError(name, 'given with builder elastic-beanstalk, whose builder runs its own Packer: leave it empty, or use builder: packer'));
+  for (const [name, only] of Object.entries(BUILDER_INPUTS)) {
+    const value = get(name).trim();
+    if (only.builder !== builder && value && value !== only.default) errors.push(new InputError(name, `given with builder ${builder}, ${only.why}`));
   }
   if (inputs.builderEnvironment.subnets.length && !inputs.builderEnvironment.vpcId) {
     errors.push(new InputError('builder-subnets', 'subnets given without builder-vpc-id: expected the VPC that holds them'));

@@ -1,14 +1,17 @@
 import * as path from 'node:path';
 import type { Built, RunContext, Step } from './build/context';
 import type { InstalledPacker } from './build/packer/install';
-import type { Inputs } from './inputs';
 import type { AwsClients } from './lib/aws';
 import { abortable, Clock, realClock } from './lib/clock';
 import { describeError, StepError } from './lib/errors';
 import type { Log } from './lib/log';
-import { Bundle, packagePlatform } from './platform/bundle';
+import { InputErrors, type Inputs } from './inputs';
+import { Bundle, isRepositoryRoot, leftOutOfBundle, packagePlatform } from './platform/bundle';
 import { PlatformDefinition, readPlatformDefinition } from './platform/definition';
 import { preflightPlatform } from './platform/preflight';
+import { SMOKE_FILE } from './platform/smoke-spec';
+import { checkTemplateFiles, checkTemplateVariables, templateFiles } from './platform/template-files';
+import { extractZip } from './platform/unzip';
 import { promotes, releaseSteps, sharesImage } from './release/settings';
 import type { Ledger } from './resources/ledger';
 import { withDeadline } from './resources/run-tags';
@@ -19,6 +22,8 @@ export interface StepTiming {
   name: string;
   ms: number;
   ok: boolean;
+  /** Warnings the step logged: a step that ended with some is not simply "ok". */
+  warnings: number;
 }
 
 /** Everything a run learnt, filled in as it goes, so a failed run still reports what it did. */
@@ -29,6 +34,8 @@ export interface RunReport {
   amiId?: string;
   bundle?: { sha256: string; bytes: number; files: number; key?: string };
   steps: StepTiming[];
+  /** Every warning of the run, in order: the inputs', then the steps'. */
+  warnings: string[];
   plan?: string[];
   smoke?: SmokeReport;
   /** Region → image id, once the image is built (and promoted). */
@@ -55,7 +62,7 @@ export interface PipelineDeps {
 }
 
 export function newReport(platformName: string): RunReport {
-  return { platformName, steps: [], release: [], teardown: [] };
+  return { platformName, steps: [], warnings: [], release: [], teardown: [] };
 }
 
 /**
@@ -67,11 +74,12 @@ export async function runPipeline(inputs: Inputs, given: PipelineDeps, report: R
   const clock = given.clock ?? realClock;
   const deadline = clock.now() + inputs.timeoutMinutes * 60_000;
   // Everything the run creates carries its deadline: the sweep of a later run reads it.
-  const deps = { ...given, runTags: withDeadline(given.runTags, deadline) };
+  const deps = { ...given, log: warningsInto(given.log, report.warnings), runTags: withDeadline(given.runTags, deadline) };
   const step = stepRunner(deps, report, clock);
 
-  const definition = await step('Validate platform', () => validatePlatform(inputs, deps.log));
+  // Packaged first: what is validated is what ships, after .ebignore.
   const bundle = await step('Package platform', () => packageBundle(inputs, deps, report));
+  const definition = await step('Validate platform', () => validatePlatform(inputs, deps, bundle));
   if (inputs.dryRun) return printPlan(inputs, deps, report, bundle, definition);
 
   const ctx: RunContext = { inputs, deps, report, definition, bundle, clients: deps.clientsFor(inputs.region), clock, deadline };
@@ -101,42 +109,102 @@ export async function runPipeline(inputs: Inputs, given: PipelineDeps, report: R
   return report;
 }
 
+/** The log, with each warning also kept in `into` (the report's), so the summary can say which steps warned. */
+function warningsInto(log: Log, into: string[]): Log {
+  return {
+    info: (m) => log.info(m),
+    warning: (m) => {
+      into.push(m);
+      log.warning(m);
+    },
+    error: (m) => log.error(m),
+    debug: (m) => log.debug(m),
+    group: (name, fn) => log.group(name, fn),
+    mask: (secret) => log.mask(secret),
+  };
+}
+
 /** A step: a log group, timed in the report; a cancelled job starts none but teardown. */
 function stepRunner(deps: PipelineDeps, report: RunReport, clock: Clock): Step {
   return async (name, fn) => {
     if (deps.signal?.aborted && name !== 'Teardown') throw new StepError(name, `Cancelled before '${name}'.`);
     const started = clock.now();
+    const warnedBefore = report.warnings.length;
     try {
       const value = await deps.log.group(name, fn);
-      report.steps.push({ name, ms: clock.now() - started, ok: true });
+      report.steps.push({ name, ms: clock.now() - started, ok: true, warnings: report.warnings.length - warnedBefore });
       return value;
     } catch (error) {
-      report.steps.push({ name, ms: clock.now() - started, ok: false });
+      report.steps.push({ name, ms: clock.now() - started, ok: false, warnings: report.warnings.length - warnedBefore });
       if (deps.signal?.aborted) throw new StepError(name, `Cancelled during '${name}'.`);
       throw error;
     }
   };
 }
 
-async function validatePlatform(inputs: Inputs, log: Log): Promise<PlatformDefinition> {
-  const def = await readPlatformDefinition(inputs.platformDir);
+/** Where the bundle is unpacked for validation, under the work directory. */
+const VALIDATED_DIR = 'platform-validate';
+
+/** platform.yaml, the template and the files it names, read from the bundle unpacked: a file .ebignore leaves out is found here. */
+async function validatePlatform(inputs: Inputs, deps: PipelineDeps, bundle: Bundle): Promise<PlatformDefinition> {
+  const unpacked = path.join(deps.workDir, VALIDATED_DIR);
+  extractZip(bundle.path, unpacked);
+  const root = isRepositoryRoot(inputs.platformDir);
+  const source = {
+    dir: unpacked,
+    shown: inputs.platformDir,
+    smokeDir: inputs.platformDir,
+    absent: (rel: string) => leftOutOfBundle(inputs.platformDir, rel, root),
+  };
+  const def = await readPlatformDefinition(source);
+  if (def.template) {
+    const files = templateFiles(def.template, def.templateFile, inputs.packer.variables);
+    checkTemplateFiles(files, source, def.templateFile);
+    const errors = checkTemplateVariables(def.template, def.templateFile, inputs.packer.variables, inputs.builder);
+    if (errors.length) throw errors.length === 1 ? errors[0] : new InputErrors(errors);
+    const unread = files.filter((f) => f.rel === undefined);
+    if (unread.length) deps.log.info(`Not checked before the build (resolved only by Packer): ${unread.map((f) => `${f.at} ${f.raw}`).join(', ')}`);
+  }
   const warnings = preflightPlatform(def, { region: inputs.region, builder: inputs.builder, shares: sharesImage(inputs.release) });
-  log.info(`${path.relative(process.cwd(), inputs.platformDir) || '.'}: platform.yaml valid (flavor ${def.flavor}), Packer template ${def.templateFile}`);
-  for (const w of warnings) log.warning(w);
+  deps.log.info(
+    `${path.relative(process.cwd(), inputs.platformDir) || '.'}: the bundle's platform.yaml valid (flavor ${def.flavor}), Packer template ${def.templateFile}` +
+      (def.smoke ? `, ${SMOKE_FILE} declares ${def.smoke.checks.length} check(s)` : `, no ${SMOKE_FILE}: the smoke test runs the action's own checks only`),
+  );
+  for (const w of warnings) deps.log.warning(w);
   return def;
 }
 
 async function packageBundle(inputs: Inputs, deps: PipelineDeps, report: RunReport): Promise<Bundle> {
-  const b = await packagePlatform(inputs.platformDir, path.join(deps.workDir, 'platform-bundle.zip'), { maxBytes: inputs.maxBundleBytes });
+  const b = await packagePlatform(inputs.platformDir, path.join(deps.workDir, 'platform-bundle.zip'), {
+    maxBytes: inputs.maxBundleBytes,
+    repositoryRoot: isRepositoryRoot(inputs.platformDir),
+  });
   deps.log.info(`${b.files.length} files, ${b.bytes} bytes, SHA-256 ${b.sha256}`);
+  if (b.leftOut.length)
+    deps.log.info(`Left out, as the platform directory is the repository's root (.ebignore's !DIR/ takes one back): ${b.leftOut.join(', ')}`);
   report.bundle = { sha256: b.sha256, bytes: b.bytes, files: b.files.length };
   deps.setOutput('bundle-sha256', b.sha256);
   return b;
 }
 
+/** A dry run's end: the plan in the log and the summary, and the outputs a dry run can know. */
 async function printPlan(inputs: Inputs, deps: PipelineDeps, report: RunReport, bundle: Bundle, definition: PlatformDefinition): Promise<RunReport> {
   const { planLines } = await import('./plan-lines');
-  report.plan = planLines(inputs, bundle, definition.templateFile);
+  const checked: string[] = [];
+  if (inputs.builder === 'packer' && definition.template) {
+    const { validateOffline } = await import('./build/packer/offline-validate');
+    const said = await validateOffline(inputs.packer, path.join(deps.workDir, VALIDATED_DIR), definition.templateFile);
+    if (said.startsWith('not run')) deps.log.info(`Packer: ${said}.`);
+    checked.push(said);
+  }
+  report.plan = planLines(inputs, bundle, definition, checked);
+  if (inputs.platformVersion.kind === 'explicit') {
+    report.version = inputs.platformVersion.version;
+    deps.setOutput('platform-version', report.version);
+  } else {
+    report.version = 'auto (the next patch after the newest existing version, found at run time)';
+  }
+  deps.setOutput('plan', report.plan.join('\n'));
   deps.log.info(['Dry run: no AWS call made. A real run would:', ...report.plan].join('\n'));
   return report;
 }

@@ -1,20 +1,32 @@
 import { BUILDER_ENVIRONMENT, builderOptionSettings, bundleKey } from './build/elastic-beanstalk/settings';
 import type { Inputs } from './inputs';
+import { SMOKE_FILE, type SmokeSpec } from './platform/smoke-spec';
 import { DEFAULT_AMAZON_PLUGIN } from './build/packer/defaults';
 import { pruneRules } from './release/prune-rules';
 import { shareTargets } from './release/settings';
 
 /** The AWS calls a real run would make, in order, for a dry run to print; each builder's own. */
-export function planLines(inputs: Inputs, bundle: { sha256: string; bytes: number }, templateFile: string): string[] {
+export function planLines(
+  inputs: Inputs,
+  bundle: { sha256: string; bytes: number },
+  definition: { templateFile: string; smoke?: SmokeSpec },
+  checked: string[] = [],
+): string[] {
+  const { templateFile } = definition;
   const region = inputs.region || '<region from AWS_REGION>';
   const name = inputs.platformName;
   const version = inputs.platformVersion.kind === 'explicit' ? inputs.platformVersion.version : '<next patch after the newest existing version, 1.0.0 if none>';
   const lines = [`region ${region}, platform ${name}/${version}, Packer template ${templateFile}, builder ${inputs.builder}`];
   const add = (line: string) => lines.push(`${lines.length}. ${line}`);
   add(
-    inputs.region
-      ? "checked already, with no AWS call: platform.yaml (flavor, metadata, option namespaces), the template's region against the region, the inputs"
-      : "checked already, with no AWS call: platform.yaml (flavor, metadata, option namespaces), the inputs; not checked: the template's region, since no region is given (aws-region, AWS_REGION or AWS_DEFAULT_REGION)",
+    `checked already, with no AWS call, on the bundle as it ships: platform.yaml (flavor, metadata, option namespaces), the files and variables the template names, ${definition.smoke ? `${SMOKE_FILE}, ` : ''}the inputs` +
+      (inputs.region ? ", the template's region against the region" : '') +
+      (checked.filter((c) => !c.startsWith('not run')).length ? `, ${checked.filter((c) => !c.startsWith('not run')).join(', ')}` : '') +
+      (inputs.region ? '' : "; not checked: the template's region, since no region is given (aws-region, AWS_REGION or AWS_DEFAULT_REGION)") +
+      checked
+        .filter((c) => c.startsWith('not run'))
+        .map((c) => `; ${c}`)
+        .join(''),
   );
   if (inputs.builder === 'packer') {
     add(
@@ -55,6 +67,11 @@ export function planLines(inputs: Inputs, bundle: { sha256: string; bytes: numbe
       `smoke test: ec2:ImportKeyPair, CreateSecurityGroup, AuthorizeSecurityGroupIngress (22, ${inputs.smoke.httpPort} from ${inputs.smoke.allowedCidr ?? "the runner's public address/32"}), ` +
         `DescribeImages, RunInstances (${inputs.smoke.instanceType}, IMDSv2 only, encrypted root volume), DescribeInstances, GetConsoleOutput; SSH checks as ${inputs.smoke.sshUser} at the ${inputs.smoke.address} address; ` +
         `TerminateInstances, DeleteSecurityGroup, DeleteKeyPair`,
+    );
+    add(
+      definition.smoke
+        ? `smoke checks from ${SMOKE_FILE}: ${definition.smoke.checks.map((c) => c.name).join(', ') || 'none'}${definition.smoke.deploy ? '; a deploy of the sample application' : ''}${definition.smoke.http ? `; GET ${definition.smoke.http.path}` : ''}`
+        : `no ${SMOKE_FILE} beside platform.yaml: only the action's own checks (SSH with the pinned host key, the boot finished${inputs.smoke.script ? ', smoke-script' : ''}); declare the platform's own in ${SMOKE_FILE} (README, "Declaring a platform's smoke checks")`,
     );
   }
   if (inputs.builder === 'packer') {

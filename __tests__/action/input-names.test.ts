@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { parseInputs, unknownInputs, unknownInputWarning } from '../../src/inputs';
+import { BUILDER_INPUTS, EB_TAG_RULES, EC2_TAG_RULES, parseInputs, RUN_TAG_COUNT, unknownInputs, unknownInputWarning } from '../../src/inputs';
 import { closest, editDistance } from '../../src/lib/closest';
 import { KNOWN_REGIONS } from '../../src/lib/regions';
 
@@ -84,6 +84,17 @@ describe('input names and regions', () => {
   it("reads exactly action.yml's inputs, so no input given there is taken for a misspelling", () => {
     const declared = Object.keys((parseYaml(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }).inputs).sort();
     expect([...parse({ 'aws-region': 'eu-west-1' }).inputNames].sort()).toEqual(declared);
+  });
+
+  it("states in action.yml the limits and defaults the parser holds: tag counts, each builder's own inputs", () => {
+    const inputs = (parseYaml(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { description: string; default?: string }> })
+      .inputs;
+    expect(inputs.tags.description).toContain(`At most ${EB_TAG_RULES.max}: the resource's limit is 50 and the action adds its run's ${RUN_TAG_COUNT}.`);
+    expect(inputs['smoke-tags'].description).toContain(
+      `At most ${EC2_TAG_RULES.max}: EC2's limit is 50, the action adds its run's ${RUN_TAG_COUNT} and a Name.`,
+    );
+    for (const [name, only] of Object.entries(BUILDER_INPUTS)) expect([name, inputs[name].default ?? '']).toEqual([name, only.default]);
+    expect(inputs['timeout-minutes'].default).toBeUndefined();
   });
 
   it('measures nearness by edits', () => {

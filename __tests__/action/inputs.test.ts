@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { InputError } from '../../src/lib/errors';
-import { InputErrors, parseInputs, parseTags, parseVersionRequest } from '../../src/inputs';
+import { DEFAULT_BUILDER_PROFILE, InputErrors, parseInputs, parseTags, parseVersionRequest } from '../../src/inputs';
 
 describe('inputs', () => {
   let workspace: string;
@@ -226,9 +226,67 @@ describe('inputs', () => {
     expect(parse({ tags: 'owner=Jo Doe, url=https://x.example/a+b@c' }).tags).toEqual({ owner: 'Jo Doe', url: 'https://x.example/a+b@c' });
   });
 
+  it('refuses a smoke CIDR wider than one address unless smoke-allow-wide-cidr says so, and then warns', () => {
+    for (const [cidr, what] of [
+      ['0.0.0.0/0', 'the whole internet'],
+      ['10.0.0.0/16', '65,536 addresses'],
+      ['203.0.113.0/31', '2 addresses'],
+    ]) {
+      const error = errorOf(() => parse({ 'smoke-allowed-cidr': cidr }));
+      expect(error.message).toBe(
+        `Input 'smoke-allowed-cidr': ${cidr} lets ${what} reach the smoke-test instance's SSH and HTTP ports: expected a /32 (the runner's address), or set smoke-allow-wide-cidr: true to allow a wider block (a runner network inside the VPC)`,
+      );
+      const allowed = parse({ 'smoke-allowed-cidr': cidr, 'smoke-allow-wide-cidr': 'true' });
+      expect(allowed.smoke.allowedCidr).toBe(cidr);
+      expect(allowed.warnings).toEqual([
+        `smoke-allowed-cidr: ${cidr} lets ${what} reach the smoke-test instance's SSH and HTTP ports (smoke-allow-wide-cidr: true).`,
+      ]);
+    }
+    expect(parse({ 'smoke-allowed-cidr': '203.0.113.7/32' }).warnings).toEqual([]);
+  });
+
+  it('keeps a comma inside a tag value unless another Key= follows it', () => {
+    expect(parse({ 'smoke-tags': 'Team=web,api\nOwner=Jo' }).smoke.tags).toEqual({ Team: 'web,api', Owner: 'Jo' });
+    expect(parse({ 'smoke-tags': 'A=1,B=2, C=x,y' }).smoke.tags).toEqual({ A: '1', B: '2', C: 'x,y' });
+    // Elastic Beanstalk refuses the comma itself, and says so of the whole value.
+    expect(errorOf(() => parse({ tags: 'Team=web,api' })).message).toMatch(/tag 'Team=web,api' has a character Elastic Beanstalk refuses/);
+  });
+
+  it('refuses an input the chosen builder does not use, naming the builder; its action.yml default counts as not given', () => {
+    const packerOnly = { builder: 'packer', 'packer-version': 'path' };
+    for (const [name, value] of [
+      ['builder-vpc-id', 'vpc-12345678'],
+      ['builder-instance-type', 't3.large'],
+      ['builder-instance-profile', 'my-profile'],
+      ['keep-builder', 'true'],
+      ['poll-interval-seconds', '5'],
+      ['ssm-parameter-platform-arn', '/web/arn'],
+    ]) {
+      expect(errorOf(() => parse({ ...packerOnly, [name]: value })).message).toMatch(new RegExp(`^Input '${name}': given with builder packer, which`));
+    }
+    expect(errorOf(() => parse({ 'packer-version': '1.16.0' })).message).toMatch(
+      /^Input 'packer-version': given with builder elastic-beanstalk, whose builder runs its own Packer/,
+    );
+    // What action.yml fills in for an input the workflow leaves out is no choice of the user's.
+    expect(parse({ ...packerOnly, 'keep-builder': 'false', 'poll-interval-seconds': '10', 'builder-instance-profile': DEFAULT_BUILDER_PROFILE }).builder).toBe(
+      'packer',
+    );
+  });
+
+  it('takes timeout-minutes as deadline-minutes, with a deprecation warning; both at once is an error', () => {
+    expect(parse({ 'deadline-minutes': '90' })).toMatchObject({ timeoutMinutes: 90, warnings: [] });
+    const old = parse({ 'timeout-minutes': '45', 'deadline-minutes': '60' });
+    expect(old.timeoutMinutes).toBe(45);
+    expect(old.warnings).toEqual([expect.stringMatching(/^Input 'timeout-minutes' is deprecated: it is now deadline-minutes/)]);
+    expect(errorOf(() => parse({ 'timeout-minutes': '45', 'deadline-minutes': '90' })).message).toMatch(
+      /^Input 'timeout-minutes': and deadline-minutes are both given/,
+    );
+  });
+
   it('wants the runner network for a private address, and takes a KMS key in each form EC2 does', () => {
     expect(errorOf(() => parse({ 'smoke-address': 'private' })).message).toMatch(/Input 'smoke-allowed-cidr': not set while smoke-address is private/);
-    expect(parse({ 'smoke-address': 'private', 'smoke-allowed-cidr': '10.0.0.0/16' }).smoke.address).toBe('private');
+    expect(parse({ 'smoke-address': 'private', 'smoke-allowed-cidr': '10.0.3.7/32' }).smoke.address).toBe('private');
+    expect(parse({ 'smoke-address': 'private', 'smoke-allowed-cidr': '10.0.0.0/16', 'smoke-allow-wide-cidr': 'true' }).smoke.allowedCidr).toBe('10.0.0.0/16');
     for (const key of [
       '1234abcd-12ab-34cd-56ef-1234567890ab',
       'alias/ebs-smoke',

@@ -93,13 +93,14 @@ describe("Packer's output", () => {
 describe("the run's copy of the template", () => {
   const fixture = platformFixture();
   afterAll(() => fixture.cleanup());
-  const copy = (builder: Record<string, unknown>, endpoint?: string) => {
+  const copy = (builder: Record<string, unknown>, endpoint?: string, imageTags: Record<string, string> = {}) => {
     fs.writeFileSync(path.join(fixture.dir, 't.json'), JSON.stringify({ builders: [{ type: 'amazon-ebs', region: '', ...builder }, { type: 'null' }] }));
     const file = templateForRun(fixture.dir, 't.json', {
       region: 'eu-west-1',
       endpoint,
       sourceCidr: '203.0.113.7/32',
       runTags: { 'eb-platform-action:run-id': '9' },
+      imageTags,
     });
     return JSON.parse(fs.readFileSync(path.join(fixture.dir, file), 'utf8')).builders as Record<string, unknown>[];
   };
@@ -115,6 +116,13 @@ describe("the run's copy of the template", () => {
     expect(ebs.custom_endpoint_ec2).toBeUndefined();
     expect(other).toEqual({ type: 'null' });
     expect(fs.readFileSync(path.join(fixture.dir, 't.json'), 'utf8')).not.toMatch(/203\.0\.113\.7/);
+  });
+
+  it("puts the tags input on the AMI and its snapshots, the template's own keys first", () => {
+    const [ebs] = copy({ tags: { eb_platform_name: 'web', Team: 'platform' } }, undefined, { Team: 'web', CostCentre: '42' });
+    expect(ebs.tags).toEqual({ Team: 'platform', CostCentre: '42', eb_platform_name: 'web' });
+    expect(ebs.snapshot_tags).toEqual({ Team: 'web', CostCentre: '42' });
+    expect(copy({})[0].tags).toBeUndefined();
   });
 
   it('points Packer at an emulator through the template only where its AWS SDK does not read AWS_ENDPOINT_URL (the plugin on SDK v2 from 1.8.0)', () => {
@@ -227,8 +235,8 @@ describe('the packer builder', () => {
     expect(r.out.text()).toMatch(/\d{4}-\d\d-\d\dT[\d:.]+Z ==> ebpacker: Creating temporary keypair: packer_6b07-key/);
     expect(r.out.text()).toMatch(/Packer 1\.6\.6 builds with the amazon builder it bundles, older than the plugin 1\.8\.2 this action is tested with/);
     expect(r.report.steps.map((s) => s.name)).toEqual([
-      'Validate platform',
       'Package platform',
+      'Validate platform',
       'Install Packer',
       'Pre-flight checks',
       'Sweep what ended runs left',

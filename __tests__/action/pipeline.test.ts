@@ -100,7 +100,7 @@ describe('pipeline', () => {
       .rejects(Object.assign(new Error('Instance Profile aws-elasticbeanstalk-custom-platform-ec2-role cannot be found.'), { name: 'NoSuchEntity' }));
     const error = await h.run().catch((e) => e);
     h.restore();
-    expect(h.log.text()).toMatch(/The AWS credentials expire at .*, 40 min before this run's deadline \(timeout-minutes: 60\).*role-duration-seconds/);
+    expect(h.log.text()).toMatch(/The AWS credentials expire at .*, 40 min before this run's deadline \(deadline-minutes: 60\).*role-duration-seconds/);
     expect(error.message).toMatch(
       /The builder's instance profile 'aws-elasticbeanstalk-custom-platform-ec2-role' \(builder-instance-profile\) does not exist in this account/,
     );
@@ -126,8 +126,8 @@ describe('pipeline', () => {
       { kind: 'builder-environment', region: 'eu-west-1', environmentName: 'eb-custom-platform-builder-packer', platformName: 'web', platformVersion: '1.0.0' },
     ]);
     expect(h.report.steps.map((s) => s.name)).toEqual([
-      'Validate platform',
       'Package platform',
+      'Validate platform',
       'Pre-flight checks',
       'Sweep what ended runs left',
       'Resolve version',
@@ -150,7 +150,7 @@ describe('pipeline', () => {
   });
 
   it('tears the builder down when the build never finishes, and says what is still running', async () => {
-    const h = harness({}, { 'timeout-minutes': '40' });
+    const h = harness({}, { 'deadline-minutes': '40' });
     const error = await h.run().catch((e) => e);
     h.restore();
     expect(error.message).toMatch(/Gave up after the deadline.*still Creating.*delete-platform-version --region eu-west-1 --platform-arn/s);

@@ -79,8 +79,9 @@ export async function realRun(options: {
       inputs: {
         'smoke-test': 'true',
         'smoke-allowed-cidr': '127.0.0.1/32',
-        'poll-interval-seconds': '5',
-        'timeout-minutes': '40',
+        // The Elastic Beanstalk builder's own: the packer builder refuses it.
+        ...(options.inputs?.builder === 'packer' ? {} : { 'poll-interval-seconds': '5' }),
+        'deadline-minutes': '40',
         ...options.inputs,
       },
       workspace: options.workspace,
@@ -127,6 +128,6 @@ export function checks(output: string): { passed: string[]; failed: string[] } {
 
 /** A step's duration in seconds, from the job summary's step table. */
 export function stepSeconds(summary: string, step: string): number | undefined {
-  const m = new RegExp(`\\| ${step.replace(/[()]/g, '\\$&')} \\| \\w+ \\| (?:(\\d+) min )?([\\d.]+) s \\|`).exec(summary);
+  const m = new RegExp(`\\| ${step.replace(/[()]/g, '\\$&')} \\| [^|]+ \\| (?:(\\d+) min )?([\\d.]+) s \\|`).exec(summary);
   return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : undefined;
 }

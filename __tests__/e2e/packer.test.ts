@@ -8,6 +8,9 @@
  *
  * Needs root (instances listen on port 22 of 127.0.0.N, as on EC2); CI runs as root.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Standin } from '../../test/aws-standin/server';
 import { assertCanBindLowPorts } from '../../test/aws-standin/vm-machines';
 import { codeSends, readmePolicy } from '../helpers/iam-policy';
@@ -122,6 +125,32 @@ describe('the action end to end with builder: packer, the real Packer on the run
         expect(leftovers).toEqual([]);
       } finally {
         ws.cleanup();
+      }
+    },
+    30 * MIN,
+  );
+
+  it(
+    "builds the README's smallest platform (examples/minimal-platform) and proves it with the check it declares",
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-minimal-'));
+      fs.cpSync(path.resolve(__dirname, '../../examples/minimal-platform'), path.join(dir, 'platform'), { recursive: true });
+      try {
+        const result = await realRun({ workspace: dir, inputs: { builder: 'packer', 'packer-version': 'path', 'platform-version': '1.0.0' } });
+        const { run, standin, leftovers } = result;
+        const { passed, failed } = checks(run.main.output);
+        tally(
+          { ...result, packerSeconds: stepSeconds(run.summary, 'Build image (Packer on the runner)') },
+          { seconds: stepSeconds(run.summary, 'Smoke test') ?? 0, passed: passed.length, total: passed.length + failed.length },
+        );
+        expect(run.main.output).not.toMatch(/::error::/);
+        expect(run.main.code).toBe(0);
+        expect(standin.ec2.images().filter((i) => i.ownerId === standin.account && i.state === 'available')).toHaveLength(1);
+        expect(failed).toEqual([]);
+        expect(passed).toEqual(expect.arrayContaining(['the boot finished', "the platform's file is there"]));
+        expect(leftovers).toEqual([]);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
       }
     },
     30 * MIN,

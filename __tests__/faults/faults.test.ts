@@ -159,7 +159,7 @@ describe('the bundled action against the AWS stand-in', () => {
   );
 
   it('gives up at its deadline on a build that never ends, aborts it on the busy builder, and leaves nothing', async () => {
-    const { run, leftovers, standin } = await scenario({ buildMs: 10 * 60_000, inputs: { 'timeout-minutes': '1' } });
+    const { run, leftovers, standin } = await scenario({ buildMs: 10 * 60_000, inputs: { 'deadline-minutes': '1' } });
     expect(run.main.code).toBe(1);
     expect(run.main.output).toMatch(/::error::Gave up after the deadline/);
     expect(run.main.output).toMatch(/delete-platform-version/);
@@ -294,7 +294,7 @@ describe('the bundled action against the AWS stand-in', () => {
       ['a platform.yaml that is not YAML', { 'platform-dir': 'bad-yaml' }, /Input 'platform-dir': .*platform\.yaml: is not valid YAML/],
       ['a platform.yaml without provisioner', { 'platform-dir': 'no-provisioner' }, /Input 'platform-dir': .*platform\.yaml: lacks 'provisioner'/],
       ['a bundle over the size limit', { 'platform-dir': 'too-big', 'max-bundle-size-mb': '1' }, /Input 'max-bundle-size-mb': the bundle of .* exceeds 1 MiB/],
-      ['a timeout that is not a number', { 'timeout-minutes': 'soon' }, /Input 'timeout-minutes'/],
+      ['a deadline that is not a number', { 'deadline-minutes': 'soon' }, /Input 'deadline-minutes'/],
       ['a boolean that is not one', { 'smoke-test': 'yes please' }, /Input 'smoke-test'/],
       ['a CIDR that is not one', { 'smoke-allowed-cidr': '10.0.0.0/64' }, /Input 'smoke-allowed-cidr'/],
       ['a tag with a prefix Elastic Beanstalk keeps', { tags: 'elasticbeanstalk:env=x' }, /Input 'tags': tag 'elasticbeanstalk:env' uses the reserved prefix/],

@@ -49,7 +49,7 @@ export async function scenario(options: ScenarioOptions): Promise<ScenarioResult
     for (const f of options.faults ?? []) standin.addFault(f);
     await options.setup?.(standin);
     const run = await runAction({
-      inputs: { 'smoke-test': 'false', 'poll-interval-seconds': '0.2', 'timeout-minutes': '2', ...options.inputs },
+      inputs: { 'smoke-test': 'false', 'poll-interval-seconds': '0.2', 'deadline-minutes': '2', ...options.inputs },
       workspace: options.workspace,
       env: {
         AWS_REGION: 'eu-west-1',

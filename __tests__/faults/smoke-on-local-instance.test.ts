@@ -27,7 +27,7 @@ describe('the bundled action, its SSH part on the local instance of the platform
     const r = await vm.ssh(`umask 077 && printf '%s\\n' '${publicKey.trim()}' > ~/.ssh/authorized_keys2`);
     if (r.code !== 0) throw new Error(`could not install the run's key on the local instance: ${r.stderr}`);
   }
-  const smoke = (options: ScenarioOptions = {}) => smokeScenario({ ...vm, authorize }, { ...options, inputs: { 'timeout-minutes': '10', ...options.inputs } });
+  const smoke = (options: ScenarioOptions = {}) => smokeScenario({ ...vm, authorize }, { ...options, inputs: { 'deadline-minutes': '10', ...options.inputs } });
   const served = async () => (await (await fetch(`http://127.0.0.1:${vm.httpPort}/`)).text()).trim();
 
   it(

@@ -25,7 +25,10 @@ export function platformFixture(): { root: string; dir: string; cleanup(): void 
       '',
     ].join('\n'),
   );
-  fs.writeFileSync(path.join(dir, 'custom_platform.json'), JSON.stringify({ builders: [{ type: 'amazon-ebs', region: '' }] }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, 'custom_platform.json'),
+    JSON.stringify({ variables: { docker_source: 'docker-ce' }, builders: [{ type: 'amazon-ebs', region: '' }] }, null, 2),
+  );
   fs.writeFileSync(path.join(dir, 'builder', 'builder.sh'), '#!/usr/bin/env bash\nset -euo pipefail\necho build\n', { mode: 0o755 });
   return { root, dir, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
 }

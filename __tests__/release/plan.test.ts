@@ -19,7 +19,7 @@ describe("the dry run's plan of the release", () => {
         'deprecate-previous-after-days': '14',
       };
       const inputs = parseInputs((n) => given[n] ?? '', { GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'acme/web', AWS_REGION: 'eu-west-1' });
-      const plan = planLines(inputs, { sha256: 'ab'.repeat(32), bytes: 10 }, 'custom_platform.json').join('\n');
+      const plan = planLines(inputs, { sha256: 'ab'.repeat(32), bytes: 10 }, { templateFile: 'custom_platform.json' }).join('\n');
       expect(plan).toMatch(
         /^3\. ssm:DescribeParameters \/platform\/web\/ami-id in eu-west-1, eu-central-1: an existing parameter's data type must be what the release writes$/m,
       );
@@ -45,12 +45,12 @@ describe("the dry run's plan without a region", () => {
       const withRegion = planLines(
         parseInputs((n) => ({ 'dry-run': 'true' })[n] ?? '', { GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'acme/web', AWS_REGION: 'eu-west-1' }),
         { sha256: 'ab'.repeat(32), bytes: 10 },
-        't.json',
+        { templateFile: 't.json' },
       );
       const without = planLines(
         parseInputs((n) => ({ 'dry-run': 'true' })[n] ?? '', { GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'acme/web' }),
         { sha256: 'ab'.repeat(32), bytes: 10 },
-        't.json',
+        { templateFile: 't.json' },
       );
       expect(withRegion[1]).toMatch(/the template's region against the region/);
       expect(without[1]).not.toMatch(/the template's region against the region/);

@@ -7,7 +7,8 @@ import { InputErrors, parseInputs, unknownInputs, unknownInputWarning } from '..
 import { createLedger, LEDGER_STATE } from '../resources/ledger';
 import { newReport, runPipeline } from '../pipeline';
 import { runTags } from '../resources/run-tags';
-import { renderSummary } from './summary';
+import { renderInputErrors, renderSummary } from './summary';
+import type { Log } from '../lib/log';
 
 export async function main(): Promise<void> {
   const log = coreLog();
@@ -18,6 +19,13 @@ export async function main(): Promise<void> {
     // One line per bad input, then fail: no AWS call has been made.
     const errors = error instanceof InputErrors ? error.errors : [error as Error];
     if (errors.length > 1) for (const e of errors) core.error(e.message);
+    await writeSummary(
+      renderInputErrors(
+        core.getInput('platform-name') || (process.env.GITHUB_REPOSITORY ?? '').split('/')[1] || '',
+        errors.map((e) => e.message),
+      ),
+      log,
+    );
     core.setFailed(errors.length === 1 ? errors[0].message : `${errors.length} inputs are invalid (each is named above)`);
     return;
   }
@@ -26,8 +34,11 @@ export async function main(): Promise<void> {
   const given = Object.keys(process.env)
     .filter((k) => k.startsWith('INPUT_'))
     .map((k) => k.slice('INPUT_'.length).toLowerCase());
-  for (const u of unknownInputs(given, inputs)) log.warning(unknownInputWarning(u));
-  for (const w of inputs.warnings) log.warning(w);
+  const report = newReport(inputs.platformName);
+  for (const w of [...unknownInputs(given, inputs).map(unknownInputWarning), ...inputs.warnings]) {
+    log.warning(w);
+    report.warnings.push(w);
+  }
 
   const ledger = createLedger((serialized) => core.saveState(LEDGER_STATE, serialized));
   const controller = new AbortController();
@@ -39,7 +50,6 @@ export async function main(): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  const report = newReport(inputs.platformName);
   let failure: string | undefined;
   const pool = clientPool();
   try {
@@ -62,12 +72,16 @@ export async function main(): Promise<void> {
   } finally {
     pool.destroy();
   }
+  await writeSummary(renderSummary(report, failure), log);
+  if (failure) core.setFailed(failure);
+}
+
+async function writeSummary(markdown: string, log: Log): Promise<void> {
   try {
-    await core.summary.addRaw(renderSummary(report, failure)).write();
+    await core.summary.addRaw(markdown).write();
   } catch (error) {
     log.warning(`Could not write the job summary: ${describeError(error)}`);
   }
-  if (failure) core.setFailed(failure);
 }
 
 /** The main step under GitHub's @github/local-action (`npm run local-action`), which imports this module and calls run(). */

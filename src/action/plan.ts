@@ -10,7 +10,11 @@ import { newReport, runPipeline } from '../pipeline';
 const USAGE = `Usage: npm run plan -- [--INPUT VALUE ...]
 Validates and packages the platform, then prints the AWS calls a real run would make.
 No AWS call is made and no credentials are needed. INPUT is any input of action.yml,
-for example --platform-dir platform --platform-name my-platform --platform-version v1.2.3.`;
+for example --platform-dir platform --platform-name my-platform --platform-version v1.2.3.
+Paths (--platform-dir, --smoke-script) are inside GITHUB_WORKSPACE, or the current
+directory when it is unset; the platform name defaults to that directory's name outside
+GitHub (GITHUB_REPOSITORY unset). With --builder packer, the packer a real run would use
+validates the template where this machine has it.`;
 
 /** The offline main job: a dry run of the action from a shell, with inputs as flags. */
 export async function plan(argv: string[] = process.argv.slice(2)): Promise<number> {
@@ -54,7 +58,8 @@ export async function plan(argv: string[] = process.argv.slice(2)): Promise<numb
           log,
           workDir,
           runTags: {},
-          setOutput: (name, value) => log.info(`output ${name}=${value}`),
+          // The plan output is the plan itself, printed once already.
+          setOutput: (name, value) => name !== 'plan' && log.info(`output ${name}=${value}`),
         },
         newReport(inputs.platformName),
       );

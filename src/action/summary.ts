@@ -9,6 +9,24 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
+function stepResult(s: RunReport['steps'][number]): string {
+  const warned = s.warnings ? `, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}` : '';
+  return s.ok ? (warned ? `⚠️ ok${warned}` : 'ok') : `failed${warned}`;
+}
+
+/** The summary of a run refused for its inputs: each error, and that nothing was done. */
+export function renderInputErrors(platformName: string, errors: string[], warnings: string[] = []): string {
+  return [
+    `## Elastic Beanstalk custom platform ${platformName ? `\`${cell(platformName)}\` ` : ''}❌ refused: ${errors.length === 1 ? 'an input is' : `${errors.length} inputs are`} invalid`,
+    '',
+    ...errors.map((e) => `- ${cell(e)}`),
+    '',
+    'Nothing was done: no AWS call was made, nothing was packaged or created. Fix the inputs above and run again.',
+    '',
+    ...(warnings.length ? [`**Warnings** (${warnings.length})`, '', ...warnings.map((w) => `- ⚠️ ${cell(w)}`), ''] : []),
+  ].join('\n');
+}
+
 /** The job summary as Markdown: what was built, how long each step took, the smoke checks, what was torn down. */
 export function renderSummary(report: RunReport, error?: string): string {
   const rows: [string, string][] = [
@@ -30,9 +48,10 @@ export function renderSummary(report: RunReport, error?: string): string {
   if (error) out.push('**Error**', '', '```', error, '```', '');
   if (report.steps.length) {
     out.push('| Step | Result | Duration |', '| --- | --- | --- |');
-    for (const s of report.steps) out.push(`| ${cell(s.name)} | ${s.ok ? 'ok' : 'failed'} | ${seconds(s.ms)} |`);
+    for (const s of report.steps) out.push(`| ${cell(s.name)} | ${stepResult(s)} | ${seconds(s.ms)} |`);
     out.push('');
   }
+  if (report.warnings.length) out.push(`**Warnings** (${report.warnings.length})`, '', ...report.warnings.map((w) => `- ⚠️ ${cell(w)}`), '');
   if (report.plan) out.push('**Plan**', '', '```', ...report.plan, '```', '');
   if (report.smoke) {
     out.push(

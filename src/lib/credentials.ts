@@ -3,6 +3,9 @@ import { describeError, StepError } from './errors';
 /** What the SDK's credential providers resolve to, as far as this check reads it. */
 export type CredentialsProvider = () => Promise<{ expiration?: Date; sessionToken?: string }>;
 
+/** The shortest session STS gives (AssumeRole's DurationSeconds minimum, 900 s). */
+const MIN_SESSION_MINUTES = 15;
+
 /**
  * Whether the credentials last until the run's deadline. SDK credentials carry
  * an expiry when their source gives one (assumed roles, web identity, SSO, or
@@ -24,12 +27,16 @@ export async function credentialsWarning(provider: CredentialsProvider, deadline
   if (expiry !== undefined && expiry < deadline) {
     const short = Math.ceil((deadline - expiry) / 60_000);
     return (
-      `The AWS credentials expire at ${new Date(expiry).toISOString()}, ${short} min before this run's deadline (timeout-minutes: ${timeoutMinutes}): ` +
-      `calls after that fail, teardown included. Ask for a longer session (configure-aws-credentials' role-duration-seconds, up to the role's maximum session duration), or lower timeout-minutes.`
+      `The AWS credentials expire at ${new Date(expiry).toISOString()}, ${short} min before this run's deadline (deadline-minutes: ${timeoutMinutes}): ` +
+      `calls after that fail, teardown included. Ask for a longer session (configure-aws-credentials' role-duration-seconds, up to the role's maximum session duration), or lower deadline-minutes.`
     );
   }
-  if (expiry === undefined && credentials.sessionToken && timeoutMinutes > 60) {
-    return `The AWS credentials are a session whose expiry is not known here; OIDC sessions last one hour by default and timeout-minutes is ${timeoutMinutes}. Set role-duration-seconds to cover the run.`;
+  // A session lasts from 15 minutes (STS's DurationSeconds minimum, 900) up: any deadline past that may outlive one whose expiry is unknown.
+  if (expiry === undefined && credentials.sessionToken && timeoutMinutes > MIN_SESSION_MINUTES) {
+    return (
+      `The AWS credentials are a session whose expiry is not known here (no AWS_CREDENTIAL_EXPIRATION), and this run may take ${timeoutMinutes} min (deadline-minutes): ` +
+      `a session can last as little as ${MIN_SESSION_MINUTES} min, and configure-aws-credentials' OIDC sessions one hour by default. Make sure role-duration-seconds covers the run.`
+    );
   }
   return undefined;
 }

@@ -15,3 +15,14 @@ export function listInput(raw: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/**
+ * Tags: one `Key=Value` per line, or several on a line separated by commas. A comma stays in the
+ * value unless what follows it reads as another `Key=` (`Team=web,api` is one tag).
+ */
+export function tagItems(raw: string): string[] {
+  return inputLines(raw)
+    .flatMap((line) => line.split(/,(?=\s*[^,=\s][^,=]*=)/))
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -168,17 +168,17 @@ function readOptionSettings(file: string, value: unknown, ownNamespaces: Set<str
   });
 }
 
-function readTemplate(file: string, dir: string, provisioner: Record<string, unknown>): { templateFile: string; template?: PackerTemplate } {
+function readTemplate(file: string, source: PlatformSource, provisioner: Record<string, unknown>): { templateFile: string; template?: PackerTemplate } {
   if (typeof provisioner.template !== 'string' || !provisioner.template) fail(file, "lacks 'provisioner.template': expected the Packer template's file name");
   const templateFile = provisioner.template;
-  const templatePath = path.resolve(dir, templateFile);
-  const rel = path.relative(path.resolve(dir), templatePath);
+  const rel = path.relative(path.resolve(source.dir), path.resolve(source.dir, templateFile));
   if (rel.startsWith('..') || path.isAbsolute(rel)) fail(file, `'provisioner.template' (${templateFile}) leaves the platform directory`);
+  const templatePath = path.join(source.shown, rel);
   let text: string;
   try {
-    text = fs.readFileSync(templatePath, 'utf8');
+    text = fs.readFileSync(path.join(source.dir, rel), 'utf8');
   } catch {
-    fail(file, `'provisioner.template' names ${templateFile}, which does not exist in ${dir}`);
+    fail(file, `'provisioner.template' names ${templateFile}, which ${source.absent?.(rel) ?? `does not exist in ${source.shown}`}`);
   }
   // The guide: "The JSON file containing the settings for provisioner-type". Elastic Beanstalk's builder runs JSON templates.
   if (!templateFile.endsWith('.json'))
@@ -196,14 +196,32 @@ function readTemplate(file: string, dir: string, provisioner: Record<string, unk
   return { templateFile, template: template as PackerTemplate };
 }
 
-/** Reads and checks platform.yaml and its Packer template before anything is packaged or sent. */
-export async function readPlatformDefinition(dir: string): Promise<PlatformDefinition> {
-  const file = path.join(dir, 'platform.yaml');
+/** Where the platform's files are read: the platform directory, or the bundle unpacked (what ships). */
+export interface PlatformSource {
+  dir: string;
+  /** How errors name the directory: the user's platform-dir, even when the files are read from the unpacked bundle. */
+  shown: string;
+  /** Where smoke.yaml is read: it is the action's, run from the checkout, whether or not it ships. */
+  smokeDir: string;
+  /** Why a file is not in `dir` when it is elsewhere (left out of the bundle), or undefined. */
+  absent?: (rel: string) => string | undefined;
+}
+
+/** Reads and checks platform.yaml and its Packer template before anything is sent. */
+export async function readPlatformDefinition(from: string | PlatformSource): Promise<PlatformDefinition> {
+  const source: PlatformSource = typeof from === 'string' ? { dir: from, shown: from, smokeDir: from } : from;
+  const file = path.join(source.shown, 'platform.yaml');
   let text: string;
   try {
-    text = await fs.promises.readFile(file, 'utf8');
+    text = await fs.promises.readFile(path.join(source.dir, 'platform.yaml'), 'utf8');
   } catch {
-    throw new InputError('platform-dir', `${file} is missing: expected the platform definition (platform.yaml) at the top of the platform directory`);
+    const why = source.absent?.('platform.yaml');
+    throw new InputError(
+      'platform-dir',
+      why
+        ? `${file} ${why}: the builder needs it at the top of the bundle`
+        : `${file} is missing: expected the platform definition (platform.yaml) at the top of the platform directory`,
+    );
   }
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length) fail(file, `is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
@@ -221,10 +239,10 @@ export async function readPlatformDefinition(dir: string): Promise<PlatformDefin
   if (provisioner.type === undefined) fail(file, "lacks 'provisioner.type': expected packer");
   if (provisioner.type !== 'packer') fail(file, `'provisioner.type' is ${JSON.stringify(provisioner.type)}: expected packer`);
   const { flavor, given } = readFlavor(file, provisioner);
-  const { templateFile, template } = readTemplate(file, dir, provisioner);
+  const { templateFile, template } = readTemplate(file, source, provisioner);
 
   const metadata = readMetadata(file, def.metadata);
   const own = readOptionDefinitions(file, def.option_definitions);
   const optionSettings = readOptionSettings(file, def.option_settings, own);
-  return { templateFile, template, flavor, flavorGiven: given, metadata, optionSettings, smoke: readSmokeSpec(dir), raw };
+  return { templateFile, template, flavor, flavorGiven: given, metadata, optionSettings, smoke: readSmokeSpec(source.smokeDir), raw };
 }

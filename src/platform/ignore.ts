@@ -78,7 +78,12 @@ export function parseIgnore(text: string): IgnoreRule[] {
 }
 
 export function isIgnored(rules: IgnoreRule[], relPath: string): boolean {
-  let ignored = false;
-  for (const rule of rules) if (rule.regex.test(relPath)) ignored = !rule.negate;
-  return ignored;
+  return ignoringRule(rules, relPath) !== undefined;
+}
+
+/** The rule that leaves `relPath` out (the last that matches, when it is not a negation), or undefined. */
+export function ignoringRule(rules: IgnoreRule[], relPath: string): IgnoreRule | undefined {
+  let last: IgnoreRule | undefined;
+  for (const rule of rules) if (rule.regex.test(relPath)) last = rule;
+  return last && !last.negate ? last : undefined;
 }

@@ -5,7 +5,7 @@ export const TAG = {
   runId: 'eb-platform-action:run-id',
   runAttempt: 'eb-platform-action:run-attempt',
   runUrl: 'eb-platform-action:run-url',
-  /** When the run's main step gives up at the latest (its start plus timeout-minutes): after it, only the post step may still act. */
+  /** When the run's main step gives up at the latest (its start plus deadline-minutes): after it, only the post step may still act. */
   deadline: 'eb-platform-action:run-deadline',
 } as const;
 

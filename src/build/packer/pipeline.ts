@@ -7,10 +7,9 @@
  * template that tags with it gets an empty tag); and the region in AWS_REGION.
  */
 import { EC2Client } from '@aws-sdk/client-ec2';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { StepError } from '../../lib/errors';
-import { runProcess } from '../../lib/process';
+import { describeError, StepError } from '../../lib/errors';
+import { extractZip } from '../../platform/unzip';
 import type { Resource } from '../../resources/ledger';
 import type { Built, RunContext, Step } from '../context';
 import { resolveImageVersion } from './images';
@@ -38,10 +37,11 @@ async function chooseVersion({ inputs, clients, deps, report }: RunContext): Pro
 /** The bundle, unpacked where Packer runs: it builds what was packaged, and the checkout stays untouched. */
 async function unpack(ctx: RunContext): Promise<string> {
   const dir = path.join(ctx.deps.workDir, 'platform-build');
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  const r = await runProcess('unzip', ['-qq', ctx.bundle.path, '-d', dir], { timeoutMs: 300_000 });
-  if (r.code !== 0) throw new StepError('packer', `Unpacking the platform bundle failed: ${r.stderr.trim()}`);
+  try {
+    extractZip(ctx.bundle.path, dir);
+  } catch (error) {
+    throw new StepError('packer', `Unpacking the platform bundle failed: ${describeError(error)}`);
+  }
   return dir;
 }
 
@@ -73,6 +73,7 @@ async function build(ctx: RunContext, packer: InstalledPacker, version: string):
     endpoint: packerSdkReadsEndpoints(packer) ? undefined : env.AWS_ENDPOINT_URL_EC2 || env.AWS_ENDPOINT_URL,
     sourceCidr: await runnerCidr('packer', inputs.smoke.allowedCidr),
     runTags: deps.runTags,
+    imageTags: inputs.tags,
   });
   // Recorded before Packer starts: Packer names what it makes as it makes it, and each is added as it is announced.
   const record: Extract<Resource, { kind: 'packer-build' }> = {

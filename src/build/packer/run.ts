@@ -40,7 +40,7 @@ export interface PackerRun {
  */
 export const PACKER_CLEANUP_MS = 6_000;
 
-const varArgs = (variables: Record<string, string>) => Object.entries(variables).flatMap(([k, v]) => ['-var', `${k}=${v}`]);
+export const varArgs = (variables: Record<string, string>) => Object.entries(variables).flatMap(([k, v]) => ['-var', `${k}=${v}`]);
 
 export async function validateTemplate(run: PackerRun): Promise<void> {
   const r = await runProcess(run.packer, ['validate', ...varArgs(run.variables), run.templateFile], { cwd: run.dir, env: run.env, timeoutMs: 120_000 });
@@ -127,6 +127,8 @@ export interface RunTemplateSettings {
   sourceCidr: string;
   /** The run's tags, on Packer's instance and volumes (and, with the amazon plugin, its key pair, security group, and the AMI and snapshot from their creation). */
   runTags: Record<string, string>;
+  /** The `tags` input: on the AMI (`tags`) and its snapshots (`snapshot_tags`); the template's own keys win. */
+  imageTags: Record<string, string>;
 }
 
 /** Keys of the amazon-ebs builder by which a template chooses its own security group, or its source. */
@@ -151,6 +153,8 @@ const OWN_SECURITY_GROUP = [
  *   killed build left: the plugin tags the temporary key pair and security group with run_tags
  *   (builder/ebs/builder.go, StepKeyPair and StepSecurityGroup), and the AMI and its snapshot from
  *   CreateImage on (builder/ebs/step_create_ami.go);
+ * - `tags` and `snapshot_tags` with the `tags` input added (the template's own keys win, so the
+ *   platform's name and version tags stay as it writes them);
  * - `custom_endpoint_ec2` when `endpoint` is given.
  */
 export function templateForRun(dir: string, templateFile: string, settings: RunTemplateSettings): string {
@@ -162,6 +166,10 @@ export function templateForRun(dir: string, templateFile: string, settings: RunT
     if (!OWN_SECURITY_GROUP.some((k) => k in b)) out.temporary_security_group_source_cidrs = [settings.sourceCidr];
     out.run_tags = { ...(b.run_tags as object), ...settings.runTags };
     out.run_volume_tags = { ...(b.run_volume_tags as object), ...settings.runTags };
+    if (Object.keys(settings.imageTags).length) {
+      out.tags = { ...settings.imageTags, ...(b.tags as object) };
+      out.snapshot_tags = { ...settings.imageTags, ...(b.snapshot_tags as object) };
+    }
     if (settings.endpoint && !b.custom_endpoint_ec2) out.custom_endpoint_ec2 = settings.endpoint;
     return out;
   });

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 928;
-exports.ids = [928];
+exports.id = 601;
+exports.ids = [601];
 exports.modules = {
 
 /***/ 6394:
@@ -197,190 +197,23 @@ function formatPackerLine(line) {
 
 /***/ }),
 
-/***/ 1928:
+/***/ 1601:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  buildWithPacker: () => (/* binding */ buildWithPacker),
-  packerSdkReadsEndpoints: () => (/* binding */ packerSdkReadsEndpoints)
-});
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
-var dist_cjs = __webpack_require__(5193);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/lib/errors.ts
-var errors = __webpack_require__(7268);
-// EXTERNAL MODULE: ./src/lib/process.ts
-var lib_process = __webpack_require__(2302);
-// EXTERNAL MODULE: ./src/build/packer/images.ts
-var packer_images = __webpack_require__(7814);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: ./src/build/elastic-beanstalk/failure.ts
-var failure = __webpack_require__(6394);
-// EXTERNAL MODULE: ./src/build/packer/output.ts
-var output = __webpack_require__(54);
-;// CONCATENATED MODULE: ./src/build/packer/run.ts
-/**
- * `packer validate`, then `packer build -machine-readable` on the platform
- * directory's template: Packer's output streamed into the log as it comes,
- * with Packer's own timestamps; what its amazon-ebs builder makes recorded
- * in the ledger as it announces it; the AMI read from the artifact line, or
- * the failure in Packer's words with the failing provisioner's last lines.
- * On a cancel, Packer gets SIGINT and a bounded time to clean up after
- * itself, then SIGKILL; whatever it left is teardown's.
- */
-
-
-
-
-
-
-
-/**
- * How long Packer gets to clean up after a cancel before it is killed. GitHub's runner sends the
- * step SIGINT, SIGTERM 7.5 s later and kills the process tree 2.5 s after that (actions/runner,
- * src/Runner.Sdk/ProcessInvoker.cs): Packer's own clean-up (terminate, wait, delete) takes longer
- * on AWS, so what it has not removed in this time is teardown's, then the post step's, found by what
- * Packer announced and by the run's tags.
- */
-const PACKER_CLEANUP_MS = 6_000;
-const varArgs = (variables) => Object.entries(variables).flatMap(([k, v]) => ['-var', `${k}=${v}`]);
-async function validateTemplate(run) {
-    const r = await (0,lib_process/* runProcess */.R)(run.packer, ['validate', ...varArgs(run.variables), run.templateFile], { cwd: run.dir, env: run.env, timeoutMs: 120_000 });
-    if (r.code !== 0)
-        throw new errors/* StepError */.zg('packer', `packer validate ${run.templateFile} failed:\n${(r.stdout + r.stderr).trim()}`);
-}
-/** Runs the build; resolves with the AMI in the run's region. */
-function buildImage(run, log) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(run.packer, ['build', '-machine-readable', '-color=false', ...varArgs(run.variables), run.templateFile], {
-            cwd: run.dir,
-            env: run.env,
-            stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        const human = [];
-        let ami;
-        let errorText = '';
-        let pending = '';
-        // A line of human output (a Packer that printed some without -machine-readable's framing) is
-        // read for announcements too; its build summary spans lines.
-        let humanSummary = '';
-        const take = (text) => {
-            pending += text;
-            const lines = pending.split('\n');
-            pending = lines.pop() ?? '';
-            for (const raw of lines) {
-                const line = (0,output/* parseMachineLine */.hF)(raw);
-                if (!line) {
-                    if (raw.trim())
-                        log.info(raw);
-                    humanSummary = /AMIs were created:\s*$/.test(raw) ? 'AMIs were created:' : humanSummary ? `${humanSummary}\n${raw}` : '';
-                    for (const made of (0,output/* announcements */.JT)(humanSummary || raw))
-                        run.onAnnounced(made);
-                    continue;
-                }
-                const shown = (0,output/* formatPackerLine */.uZ)(line);
-                if (shown) {
-                    log.info(shown);
-                    human.push(...line.data.slice(1).join(',').split('\n'));
-                    for (const made of (0,output/* announcements */.JT)(line.data.slice(1).join(',')))
-                        run.onAnnounced(made);
-                }
-                if (line.type === 'error')
-                    errorText = line.data.join(',').trim();
-                ami ??= (0,output/* artifactAmi */.Af)(line, run.region);
-            }
-        };
-        child.stdout.setEncoding('utf8').on('data', take);
-        child.stderr.setEncoding('utf8').on('data', (t) => {
-            for (const l of t.split('\n'))
-                if (l.trim())
-                    log.info(l);
-            human.push(...t.split('\n'));
-        });
-        let killer;
-        const cancel = () => {
-            log.warning(`Stopping Packer: it gets ${Math.round((run.cleanupMs ?? PACKER_CLEANUP_MS) / 1000)} s to clean up after itself.`);
-            child.kill('SIGINT');
-            killer = setTimeout(() => child.kill('SIGKILL'), run.cleanupMs ?? PACKER_CLEANUP_MS);
-        };
-        if (run.signal?.aborted)
-            cancel();
-        run.signal?.addEventListener('abort', cancel, { once: true });
-        child.on('error', (e) => reject(new errors/* StepError */.zg('packer', `Could not run ${run.packer}: ${e.message}`)));
-        child.on('close', (code, signal) => {
-            if (killer)
-                clearTimeout(killer);
-            run.signal?.removeEventListener('abort', cancel);
-            if (pending)
-                take('\n');
-            if (run.signal?.aborted)
-                return reject(new errors/* StepError */.zg('packer', `Packer stopped (${signal ?? `exit ${code}`}) after the job was cancelled.`));
-            if (code === 0 && ami)
-                return resolve(ami);
-            const why = errorText || (code === 0 ? `packer build succeeded but named no AMI in ${run.region}` : `packer build exited with ${signal ?? code}`);
-            const tail = (0,failure/* provisionerTail */.XH)(human);
-            reject(new errors/* StepError */.zg('packer', `The image build failed: ${why}${tail.length ? `\nThe failing provisioner's last lines:\n${tail.map((l) => `  ${l}`).join('\n')}` : ''}`));
-        });
-    });
-}
-/** Keys of the amazon-ebs builder by which a template chooses its own security group, or its source. */
-const OWN_SECURITY_GROUP = [
-    'security_group_id',
-    'security_group_ids',
-    'security_group_filter',
-    'temporary_security_group_source_cidrs',
-    'temporary_security_group_source_public_ip',
-];
-/**
- * The template as the run builds it, written beside it (the repository's stays as it is), for each
- * amazon-ebs builder:
- * - `region`, where the template leaves it empty (AWS's samples do, "region": "", and rely on the
- *   builder setting AWS_REGION): set to the run's region, so nothing depends on that variable;
- * - `temporary_security_group_source_cidrs` set to the runner's address, unless the template
- *   chooses its own group or source: the plugin's default opens SSH to 0.0.0.0/0 ("The default is
- *   [0.0.0.0/0]", builder/common/run_config.go). Packer 1.6.6 knows this key; the plugin's
- *   `temporary_security_group_source_public_ip` is unknown to it;
- * - `run_tags` and `run_volume_tags` with the run's tags added, by which the post step finds what a
- *   killed build left: the plugin tags the temporary key pair and security group with run_tags
- *   (builder/ebs/builder.go, StepKeyPair and StepSecurityGroup), and the AMI and its snapshot from
- *   CreateImage on (builder/ebs/step_create_ami.go);
- * - `custom_endpoint_ec2` when `endpoint` is given.
- */
-function templateForRun(dir, templateFile, settings) {
-    const template = JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(dir, templateFile), 'utf8'));
-    template.builders = (template.builders ?? []).map((b) => {
-        if (b.type !== 'amazon-ebs')
-            return b;
-        const out = { ...b };
-        if (!out.region)
-            out.region = settings.region;
-        if (!OWN_SECURITY_GROUP.some((k) => k in b))
-            out.temporary_security_group_source_cidrs = [settings.sourceCidr];
-        out.run_tags = { ...b.run_tags, ...settings.runTags };
-        out.run_volume_tags = { ...b.run_volume_tags, ...settings.runTags };
-        if (settings.endpoint && !b.custom_endpoint_ec2)
-            out.custom_endpoint_ec2 = settings.endpoint;
-        return out;
-    });
-    const copy = `.packer-run-${external_node_path_.basename(templateFile)}`;
-    external_node_fs_.writeFileSync(external_node_path_.join(dir, copy), JSON.stringify(template, null, 2));
-    return copy;
-}
-
-// EXTERNAL MODULE: ./src/smoke/runner-address.ts
-var runner_address = __webpack_require__(1958);
-// EXTERNAL MODULE: ./src/lib/semver.ts
-var semver = __webpack_require__(5419);
-;// CONCATENATED MODULE: ./src/build/packer/pipeline.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   buildWithPacker: () => (/* binding */ buildWithPacker),
+/* harmony export */   packerSdkReadsEndpoints: () => (/* binding */ packerSdkReadsEndpoints)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5193);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
+/* harmony import */ var _platform_unzip__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7625);
+/* harmony import */ var _images__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7814);
+/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7766);
+/* harmony import */ var _smoke_runner_address__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1958);
+/* harmony import */ var _lib_semver__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5419);
 /**
  * The packer builder: the same platform directory built by Packer on the
  * runner, with no Elastic Beanstalk call. Packer builds exactly what was
@@ -397,14 +230,13 @@ var semver = __webpack_require__(5419);
 
 
 
-
 async function buildWithPacker(ctx, step, packer) {
     const version = await step('Resolve version', () => chooseVersion(ctx));
     const amiId = await step('Build image (Packer on the runner)', () => build(ctx, packer, version));
     return { amiId, version };
 }
 async function chooseVersion({ inputs, clients, deps, report }) {
-    const resolved = await (0,packer_images/* resolveImageVersion */.U1)(clients.get(dist_cjs.EC2Client), inputs.platformName, inputs.platformVersion);
+    const resolved = await (0,_images__WEBPACK_IMPORTED_MODULE_3__/* .resolveImageVersion */ .U1)(clients.get(_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__.EC2Client), inputs.platformName, inputs.platformVersion);
     deps.log.info(`${inputs.platformName}/${resolved.version} (${resolved.reason}; versions from the images' ${'eb_platform_version'} tags)`);
     report.version = resolved.version;
     deps.setOutput('platform-version', resolved.version);
@@ -413,12 +245,13 @@ async function chooseVersion({ inputs, clients, deps, report }) {
 }
 /** The bundle, unpacked where Packer runs: it builds what was packaged, and the checkout stays untouched. */
 async function unpack(ctx) {
-    const dir = external_node_path_.join(ctx.deps.workDir, 'platform-build');
-    external_node_fs_.rmSync(dir, { recursive: true, force: true });
-    external_node_fs_.mkdirSync(dir, { recursive: true });
-    const r = await (0,lib_process/* runProcess */.R)('unzip', ['-qq', ctx.bundle.path, '-d', dir], { timeoutMs: 300_000 });
-    if (r.code !== 0)
-        throw new errors/* StepError */.zg('packer', `Unpacking the platform bundle failed: ${r.stderr.trim()}`);
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_0__.join(ctx.deps.workDir, 'platform-build');
+    try {
+        (0,_platform_unzip__WEBPACK_IMPORTED_MODULE_2__/* .extractZip */ .J)(ctx.bundle.path, dir);
+    }
+    catch (error) {
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_1__/* .StepError */ .zg('packer', `Unpacking the platform bundle failed: ${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}`);
+    }
     return dir;
 }
 /**
@@ -427,7 +260,7 @@ async function unpack(ctx) {
  * older plugins and of the builder bundled before Packer 1.10 does not, and needs custom_endpoint_ec2.
  */
 function packerSdkReadsEndpoints(packer) {
-    return !!packer.pluginVersion && (0,semver/* atLeast */.jZ)(packer.pluginVersion, '1.8.0');
+    return !!packer.pluginVersion && (0,_lib_semver__WEBPACK_IMPORTED_MODULE_7__/* .atLeast */ .jZ)(packer.pluginVersion, '1.8.0');
 }
 async function build(ctx, packer, version) {
     const { inputs, deps, definition } = ctx;
@@ -443,11 +276,12 @@ async function build(ctx, packer, version) {
         PACKER_NO_COLOR: '1',
         ...(packer.pluginPath ? { PACKER_PLUGIN_PATH: packer.pluginPath } : {}),
     };
-    const templateFile = templateForRun(dir, definition.templateFile, {
+    const templateFile = (0,_run__WEBPACK_IMPORTED_MODULE_4__/* .templateForRun */ .vW)(dir, definition.templateFile, {
         region: inputs.region,
         endpoint: packerSdkReadsEndpoints(packer) ? undefined : env.AWS_ENDPOINT_URL_EC2 || env.AWS_ENDPOINT_URL,
-        sourceCidr: await (0,runner_address/* runnerCidr */.D)('packer', inputs.smoke.allowedCidr),
+        sourceCidr: await (0,_smoke_runner_address__WEBPACK_IMPORTED_MODULE_5__/* .runnerCidr */ .D)('packer', inputs.smoke.allowedCidr),
         runTags: deps.runTags,
+        imageTags: inputs.tags,
     });
     // Recorded before Packer starts: Packer names what it makes as it makes it, and each is added as it is announced.
     const record = {
@@ -476,8 +310,8 @@ async function build(ctx, packer, version) {
             deps.ledger.record({ ...record });
     };
     const run = { packer: packer.path, dir, templateFile, region: inputs.region, variables: inputs.packer.variables, env, signal: deps.signal, onAnnounced };
-    await validateTemplate(run);
-    const amiId = await buildImage(run, deps.log);
+    await (0,_run__WEBPACK_IMPORTED_MODULE_4__/* .validateTemplate */ .dC)(run);
+    const amiId = await (0,_run__WEBPACK_IMPORTED_MODULE_4__/* .buildImage */ ._w)(run, deps.log);
     // The image is the product: it stays out of teardown's reach; what Packer made to build it goes.
     record.imageIds = [];
     record.builtImageId = amiId;
@@ -485,6 +319,183 @@ async function build(ctx, packer, version) {
     deps.log.info(`Packer registered ${amiId}.`);
     ctx.report.amiId = amiId;
     return amiId;
+}
+
+
+/***/ }),
+
+/***/ 7766:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vb: () => (/* binding */ varArgs),
+/* harmony export */   _w: () => (/* binding */ buildImage),
+/* harmony export */   dC: () => (/* binding */ validateTemplate),
+/* harmony export */   vW: () => (/* binding */ templateForRun)
+/* harmony export */ });
+/* unused harmony export PACKER_CLEANUP_MS */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7268);
+/* harmony import */ var _lib_process__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2302);
+/* harmony import */ var _elastic_beanstalk_failure__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6394);
+/* harmony import */ var _output__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(54);
+/**
+ * `packer validate`, then `packer build -machine-readable` on the platform
+ * directory's template: Packer's output streamed into the log as it comes,
+ * with Packer's own timestamps; what its amazon-ebs builder makes recorded
+ * in the ledger as it announces it; the AMI read from the artifact line, or
+ * the failure in Packer's words with the failing provisioner's last lines.
+ * On a cancel, Packer gets SIGINT and a bounded time to clean up after
+ * itself, then SIGKILL; whatever it left is teardown's.
+ */
+
+
+
+
+
+
+
+/**
+ * How long Packer gets to clean up after a cancel before it is killed. GitHub's runner sends the
+ * step SIGINT, SIGTERM 7.5 s later and kills the process tree 2.5 s after that (actions/runner,
+ * src/Runner.Sdk/ProcessInvoker.cs): Packer's own clean-up (terminate, wait, delete) takes longer
+ * on AWS, so what it has not removed in this time is teardown's, then the post step's, found by what
+ * Packer announced and by the run's tags.
+ */
+const PACKER_CLEANUP_MS = 6_000;
+const varArgs = (variables) => Object.entries(variables).flatMap(([k, v]) => ['-var', `${k}=${v}`]);
+async function validateTemplate(run) {
+    const r = await (0,_lib_process__WEBPACK_IMPORTED_MODULE_4__/* .runProcess */ .R)(run.packer, ['validate', ...varArgs(run.variables), run.templateFile], { cwd: run.dir, env: run.env, timeoutMs: 120_000 });
+    if (r.code !== 0)
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_3__/* .StepError */ .zg('packer', `packer validate ${run.templateFile} failed:\n${(r.stdout + r.stderr).trim()}`);
+}
+/** Runs the build; resolves with the AMI in the run's region. */
+function buildImage(run, log) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(run.packer, ['build', '-machine-readable', '-color=false', ...varArgs(run.variables), run.templateFile], {
+            cwd: run.dir,
+            env: run.env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        const human = [];
+        let ami;
+        let errorText = '';
+        let pending = '';
+        // A line of human output (a Packer that printed some without -machine-readable's framing) is
+        // read for announcements too; its build summary spans lines.
+        let humanSummary = '';
+        const take = (text) => {
+            pending += text;
+            const lines = pending.split('\n');
+            pending = lines.pop() ?? '';
+            for (const raw of lines) {
+                const line = (0,_output__WEBPACK_IMPORTED_MODULE_6__/* .parseMachineLine */ .hF)(raw);
+                if (!line) {
+                    if (raw.trim())
+                        log.info(raw);
+                    humanSummary = /AMIs were created:\s*$/.test(raw) ? 'AMIs were created:' : humanSummary ? `${humanSummary}\n${raw}` : '';
+                    for (const made of (0,_output__WEBPACK_IMPORTED_MODULE_6__/* .announcements */ .JT)(humanSummary || raw))
+                        run.onAnnounced(made);
+                    continue;
+                }
+                const shown = (0,_output__WEBPACK_IMPORTED_MODULE_6__/* .formatPackerLine */ .uZ)(line);
+                if (shown) {
+                    log.info(shown);
+                    human.push(...line.data.slice(1).join(',').split('\n'));
+                    for (const made of (0,_output__WEBPACK_IMPORTED_MODULE_6__/* .announcements */ .JT)(line.data.slice(1).join(',')))
+                        run.onAnnounced(made);
+                }
+                if (line.type === 'error')
+                    errorText = line.data.join(',').trim();
+                ami ??= (0,_output__WEBPACK_IMPORTED_MODULE_6__/* .artifactAmi */ .Af)(line, run.region);
+            }
+        };
+        child.stdout.setEncoding('utf8').on('data', take);
+        child.stderr.setEncoding('utf8').on('data', (t) => {
+            for (const l of t.split('\n'))
+                if (l.trim())
+                    log.info(l);
+            human.push(...t.split('\n'));
+        });
+        let killer;
+        const cancel = () => {
+            log.warning(`Stopping Packer: it gets ${Math.round((run.cleanupMs ?? PACKER_CLEANUP_MS) / 1000)} s to clean up after itself.`);
+            child.kill('SIGINT');
+            killer = setTimeout(() => child.kill('SIGKILL'), run.cleanupMs ?? PACKER_CLEANUP_MS);
+        };
+        if (run.signal?.aborted)
+            cancel();
+        run.signal?.addEventListener('abort', cancel, { once: true });
+        child.on('error', (e) => reject(new _lib_errors__WEBPACK_IMPORTED_MODULE_3__/* .StepError */ .zg('packer', `Could not run ${run.packer}: ${e.message}`)));
+        child.on('close', (code, signal) => {
+            if (killer)
+                clearTimeout(killer);
+            run.signal?.removeEventListener('abort', cancel);
+            if (pending)
+                take('\n');
+            if (run.signal?.aborted)
+                return reject(new _lib_errors__WEBPACK_IMPORTED_MODULE_3__/* .StepError */ .zg('packer', `Packer stopped (${signal ?? `exit ${code}`}) after the job was cancelled.`));
+            if (code === 0 && ami)
+                return resolve(ami);
+            const why = errorText || (code === 0 ? `packer build succeeded but named no AMI in ${run.region}` : `packer build exited with ${signal ?? code}`);
+            const tail = (0,_elastic_beanstalk_failure__WEBPACK_IMPORTED_MODULE_5__/* .provisionerTail */ .XH)(human);
+            reject(new _lib_errors__WEBPACK_IMPORTED_MODULE_3__/* .StepError */ .zg('packer', `The image build failed: ${why}${tail.length ? `\nThe failing provisioner's last lines:\n${tail.map((l) => `  ${l}`).join('\n')}` : ''}`));
+        });
+    });
+}
+/** Keys of the amazon-ebs builder by which a template chooses its own security group, or its source. */
+const OWN_SECURITY_GROUP = [
+    'security_group_id',
+    'security_group_ids',
+    'security_group_filter',
+    'temporary_security_group_source_cidrs',
+    'temporary_security_group_source_public_ip',
+];
+/**
+ * The template as the run builds it, written beside it (the repository's stays as it is), for each
+ * amazon-ebs builder:
+ * - `region`, where the template leaves it empty (AWS's samples do, "region": "", and rely on the
+ *   builder setting AWS_REGION): set to the run's region, so nothing depends on that variable;
+ * - `temporary_security_group_source_cidrs` set to the runner's address, unless the template
+ *   chooses its own group or source: the plugin's default opens SSH to 0.0.0.0/0 ("The default is
+ *   [0.0.0.0/0]", builder/common/run_config.go). Packer 1.6.6 knows this key; the plugin's
+ *   `temporary_security_group_source_public_ip` is unknown to it;
+ * - `run_tags` and `run_volume_tags` with the run's tags added, by which the post step finds what a
+ *   killed build left: the plugin tags the temporary key pair and security group with run_tags
+ *   (builder/ebs/builder.go, StepKeyPair and StepSecurityGroup), and the AMI and its snapshot from
+ *   CreateImage on (builder/ebs/step_create_ami.go);
+ * - `tags` and `snapshot_tags` with the `tags` input added (the template's own keys win, so the
+ *   platform's name and version tags stay as it writes them);
+ * - `custom_endpoint_ec2` when `endpoint` is given.
+ */
+function templateForRun(dir, templateFile, settings) {
+    const template = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, templateFile), 'utf8'));
+    template.builders = (template.builders ?? []).map((b) => {
+        if (b.type !== 'amazon-ebs')
+            return b;
+        const out = { ...b };
+        if (!out.region)
+            out.region = settings.region;
+        if (!OWN_SECURITY_GROUP.some((k) => k in b))
+            out.temporary_security_group_source_cidrs = [settings.sourceCidr];
+        out.run_tags = { ...b.run_tags, ...settings.runTags };
+        out.run_volume_tags = { ...b.run_volume_tags, ...settings.runTags };
+        if (Object.keys(settings.imageTags).length) {
+            out.tags = { ...settings.imageTags, ...b.tags };
+            out.snapshot_tags = { ...settings.imageTags, ...b.snapshot_tags };
+        }
+        if (settings.endpoint && !b.custom_endpoint_ec2)
+            out.custom_endpoint_ec2 = settings.endpoint;
+        return out;
+    });
+    const copy = `.packer-run-${node_path__WEBPACK_IMPORTED_MODULE_2__.basename(templateFile)}`;
+    node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, copy), JSON.stringify(template, null, 2));
+    return copy;
 }
 
 
@@ -702,4 +713,4 @@ async function runnerCidr(step, allowedCidr, publicIp = runnerAddress) {
 
 };
 ;
-//# sourceMappingURL=928.index.js.map
+//# sourceMappingURL=601.index.js.map

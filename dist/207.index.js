@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 87;
-exports.ids = [87];
+exports.id = 207;
+exports.ids = [207];
 exports.modules = {
 
-/***/ 5087:
+/***/ 1207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18,7 +18,9 @@ var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/lib/clock.ts
 var lib_clock = __webpack_require__(4517);
 // EXTERNAL MODULE: ./src/lib/errors.ts
-var errors = __webpack_require__(7268);
+var lib_errors = __webpack_require__(7268);
+// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
+var src_inputs = __webpack_require__(8141);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/platform/ignore.ts
@@ -99,11 +101,15 @@ function parseIgnore(text) {
         .filter((r) => r !== undefined);
 }
 function isIgnored(rules, relPath) {
-    let ignored = false;
+    return ignoringRule(rules, relPath) !== undefined;
+}
+/** The rule that leaves `relPath` out (the last that matches, when it is not a negation), or undefined. */
+function ignoringRule(rules, relPath) {
+    let last;
     for (const rule of rules)
         if (rule.regex.test(relPath))
-            ignored = !rule.negate;
-    return ignored;
+            last = rule;
+    return last && !last.negate ? last : undefined;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -267,6 +273,11 @@ async function writeZip(outPath, entries, maxBytes, onTooBig, encode = encodeFil
 
 /** Never part of a platform bundle, whatever `.ebignore` says. */
 const ALWAYS_EXCLUDED = /^(?:\.git|\.elasticbeanstalk)(?:\/|$)|^\.ebignore$/;
+/**
+ * Left out when the platform directory is the repository's root, unless `.ebignore` takes them
+ * back with a `!` line: the workflows and installed packages are not the platform.
+ */
+const ROOT_DEFAULTS = ['.github/', 'node_modules/'];
 const MAX_ENTRIES = 65_535;
 /** Every file under `dir` as a sorted relative posix path, refusing symlinks and anything that is not a plain file. */
 function walk(dir) {
@@ -279,14 +290,14 @@ function walk(dir) {
                 continue;
             const st = external_node_fs_.lstatSync(full);
             if (st.isSymbolicLink()) {
-                throw new errors/* InputError */.dz('platform-dir', `${relPath} is a symbolic link (to ${external_node_fs_.readlinkSync(full)}): expected plain files only, since a link may point outside the platform directory; copy the file in or exclude it in .ebignore`);
+                throw new lib_errors/* InputError */.dz('platform-dir', `${relPath} is a symbolic link (to ${external_node_fs_.readlinkSync(full)}): expected plain files only, since a link may point outside the platform directory; copy the file in or exclude it in .ebignore`);
             }
             if (st.isDirectory())
                 visit(full, relPath);
             else if (st.isFile())
                 found.push({ rel: relPath, full, mode: st.mode, size: st.size });
             else
-                throw new errors/* InputError */.dz('platform-dir', `${relPath} is not a regular file or directory: expected plain files only`);
+                throw new lib_errors/* InputError */.dz('platform-dir', `${relPath} is not a regular file or directory: expected plain files only`);
         }
     };
     visit(dir, '');
@@ -303,158 +314,75 @@ async function packagePlatform(dir, outPath, options) {
         st = external_node_fs_.statSync(dir);
     }
     catch {
-        throw new errors/* InputError */.dz('platform-dir', `${dir} does not exist: expected the directory holding platform.yaml`);
+        throw new lib_errors/* InputError */.dz('platform-dir', `${dir} does not exist: expected the directory holding platform.yaml`);
     }
     if (!st.isDirectory())
-        throw new errors/* InputError */.dz('platform-dir', `${dir} is not a directory: expected the directory holding platform.yaml`);
+        throw new lib_errors/* InputError */.dz('platform-dir', `${dir} is not a directory: expected the directory holding platform.yaml`);
     const root = external_node_fs_.realpathSync(dir);
-    const ignoreFile = external_node_path_.join(root, '.ebignore');
-    const rules = external_node_fs_.existsSync(ignoreFile) ? parseIgnore(external_node_fs_.readFileSync(ignoreFile, 'utf8')) : [];
-    const files = walk(root)
-        .filter((f) => !isIgnored(rules, f.rel))
-        .sort((a, b) => Buffer.compare(Buffer.from(a.rel), Buffer.from(b.rel)));
+    const rules = ignoreRules(root, options.repositoryRoot);
+    const all = walk(root);
+    const files = all.filter((f) => !ignoringRule(rules, f.rel)).sort((a, b) => Buffer.compare(Buffer.from(a.rel), Buffer.from(b.rel)));
+    const leftOut = options.repositoryRoot
+        ? ROOT_DEFAULTS.map((d) => [d, all.filter((f) => f.rel.startsWith(d) && ignoringRule(rules, f.rel)?.source === d).length])
+            .filter(([, n]) => n > 0)
+            .map(([d, n]) => `${d}: ${n} file${n === 1 ? '' : 's'}`)
+        : [];
     if (!files.length)
-        throw new errors/* InputError */.dz('platform-dir', `${dir} holds no files to package: expected platform.yaml, the Packer template and the builder scripts`);
+        throw new lib_errors/* InputError */.dz('platform-dir', `${dir} holds no files to package: expected platform.yaml, the Packer template and the builder scripts`);
     if (files.length > MAX_ENTRIES)
-        throw new errors/* InputError */.dz('platform-dir', `${dir} holds ${files.length} files: expected at most ${MAX_ENTRIES}`);
+        throw new lib_errors/* InputError */.dz('platform-dir', `${dir} holds ${files.length} files: expected at most ${MAX_ENTRIES}`);
     for (const f of files) {
         // Defence in depth: nothing resolved through the walk may leave the root.
         const rel = external_node_path_.relative(root, external_node_fs_.realpathSync(f.full));
         if (rel.startsWith('..') || external_node_path_.isAbsolute(rel))
-            throw new errors/* InputError */.dz('platform-dir', `${f.rel} resolves outside ${dir}: expected paths inside the platform directory`);
+            throw new lib_errors/* InputError */.dz('platform-dir', `${f.rel} resolves outside ${dir}: expected paths inside the platform directory`);
     }
     const limitMb = options.maxBytes / 1024 / 1024;
-    const tooBig = (bytes) => new errors/* InputError */.dz('max-bundle-size-mb', `the bundle of ${dir} exceeds ${limitMb} MiB (${(bytes / 1024 / 1024).toFixed(1)} MiB written so far, ${(files.reduce((s, f) => s + f.size, 0) / 1024 / 1024).toFixed(1)} MiB of files): exclude what the build does not need in ${external_node_path_.join(dir, '.ebignore')}, or raise max-bundle-size-mb`);
+    const tooBig = (bytes) => new lib_errors/* InputError */.dz('max-bundle-size-mb', `the bundle of ${dir} exceeds ${limitMb} MiB (${(bytes / 1024 / 1024).toFixed(1)} MiB written so far, ${(files.reduce((s, f) => s + f.size, 0) / 1024 / 1024).toFixed(1)} MiB of files): exclude what the build does not need in ${external_node_path_.join(dir, '.ebignore')}, or raise max-bundle-size-mb`);
     const entries = files.map((f) => ({ name: f.rel, source: f.full, mode: f.mode & 0o111 ? 0o755 : 0o644, size: f.size }));
     external_node_fs_.mkdirSync(external_node_path_.dirname(outPath), { recursive: true });
     try {
         const { sha256, bytes } = await writeZip(outPath, entries, options.maxBytes, tooBig);
-        return { path: outPath, sha256, bytes, files: entries.map((e) => e.name) };
+        return { path: outPath, sha256, bytes, files: entries.map((e) => e.name), leftOut };
     }
     catch (error) {
         external_node_fs_.rmSync(outPath, { force: true });
         throw error;
     }
 }
+/** `.ebignore`'s rules, after the repository-root defaults when the platform directory is the root. */
+function ignoreRules(root, repositoryRoot = false) {
+    const ignoreFile = external_node_path_.join(root, '.ebignore');
+    const own = external_node_fs_.existsSync(ignoreFile) ? parseIgnore(external_node_fs_.readFileSync(ignoreFile, 'utf8')) : [];
+    return repositoryRoot ? [...parseIgnore(ROOT_DEFAULTS.join('\n')), ...own] : own;
+}
+/**
+ * Why a file of the platform directory is not in its bundle: which rule left it out, or undefined
+ * when the directory has no such file either.
+ */
+function leftOutOfBundle(dir, rel, repositoryRoot = false) {
+    const full = external_node_path_.join(dir, rel);
+    if (!external_node_fs_.existsSync(full))
+        return undefined;
+    if (ALWAYS_EXCLUDED.test(rel))
+        return 'is never packaged (.git, .elasticbeanstalk and .ebignore stay out of every bundle)';
+    const rule = ignoringRule(ignoreRules(dir, repositoryRoot), external_node_fs_.statSync(full).isDirectory() ? `${rel}/x` : rel);
+    if (!rule)
+        return undefined;
+    return ROOT_DEFAULTS.includes(rule.source) && repositoryRoot
+        ? `is left out of the bundle: ${rule.source} is not packaged from a repository's root unless .ebignore takes it back with !${rule.source}`
+        : `is left out of the bundle by .ebignore's line '${rule.source}'`;
+}
+/** Whether `dir` is a repository's top: the workspace GitHub checked out, or a directory holding .git. */
+function isRepositoryRoot(dir, env = process.env) {
+    const workspace = external_node_path_.resolve(env.GITHUB_WORKSPACE || process.cwd());
+    return external_node_path_.resolve(dir) === workspace || external_node_fs_.existsSync(external_node_path_.join(dir, '.git'));
+}
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./src/platform/smoke-spec.ts
-/**
- * What a platform declares about itself for the smoke test, in `smoke.yaml`
- * beside platform.yaml: command checks, how to build and deploy its sample
- * application, and the HTTP answer to expect. The action's own checks hold for
- * any image (SSH with the pinned host key, the boot finished, smoke-script);
- * everything about this platform is declared here, so any platform directory
- * can be proven. Checked before any AWS call.
- */
-
-
-
-
-const SMOKE_FILE = 'smoke.yaml';
-const KEYS = ['checks', 'deploy', 'http'];
-const CHECK_KEYS = ['name', 'run', 'root', 'settle', 'expect', 'timeout'];
-function fail(file, what) {
-    throw new errors/* InputError */.dz('platform-dir', `${file}: ${what}`);
-}
-function mapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-}
-function smoke_spec_text(file, at, value, required = true) {
-    if (value === undefined || value === null) {
-        if (required)
-            fail(file, `${at} is missing`);
-        return undefined;
-    }
-    if (typeof value !== 'string' || !value.trim())
-        fail(file, `${at} must be a non-empty string`);
-    return value;
-}
-function readCheck(file, item, i) {
-    const at = `checks[${i}]`;
-    const c = mapping(item);
-    if (!c)
-        fail(file, `${at} must be a mapping with name and run`);
-    for (const key of Object.keys(c))
-        if (!CHECK_KEYS.includes(key))
-            fail(file, `${at}.${key} is not a check key: expected ${CHECK_KEYS.join(', ')}`);
-    let expect;
-    const pattern = smoke_spec_text(file, `${at}.expect`, c.expect, false);
-    if (pattern !== undefined) {
-        try {
-            expect = new RegExp(pattern, 'm');
-        }
-        catch (e) {
-            fail(file, `${at}.expect is not a regular expression: ${e.message}`);
-        }
-    }
-    const timeout = c.timeout === undefined ? 120 : Number(c.timeout);
-    if (!Number.isInteger(timeout) || timeout < 1 || timeout > 1800)
-        fail(file, `${at}.timeout must be whole seconds from 1 to 1800`);
-    if (c.root !== undefined && typeof c.root !== 'boolean')
-        fail(file, `${at}.root must be true or false`);
-    const settle = smoke_spec_text(file, `${at}.settle`, c.settle, false);
-    if (settle !== undefined && !/^[\w@.-]+$/.test(settle))
-        fail(file, `${at}.settle must be a systemd unit name`);
-    return {
-        name: smoke_spec_text(file, `${at}.name`, c.name),
-        run: smoke_spec_text(file, `${at}.run`, c.run),
-        root: c.root === true,
-        settle,
-        expect,
-        timeoutMs: timeout * 1000,
-    };
-}
-/** Reads the platform's smoke.yaml; a platform without one declares nothing (undefined). */
-function readSmokeSpec(platformDir) {
-    const file = external_node_path_.join(platformDir, SMOKE_FILE);
-    if (!external_node_fs_.existsSync(file))
-        return undefined;
-    const doc = (0,dist/* parseDocument */.Tp)(external_node_fs_.readFileSync(file, 'utf8'), { prettyErrors: true });
-    if (doc.errors.length)
-        fail(file, `is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
-    const raw = mapping(doc.toJS());
-    if (!raw)
-        fail(file, `expected a mapping with ${KEYS.join(', ')}`);
-    for (const key of Object.keys(raw))
-        if (!KEYS.includes(key))
-            fail(file, `'${key}' is not a smoke.yaml key: expected ${KEYS.join(', ')}`);
-    if (raw.checks !== undefined && !Array.isArray(raw.checks))
-        fail(file, "'checks' must be a list");
-    const checks = (raw.checks ?? []).map((c, i) => readCheck(file, c, i));
-    const names = new Set();
-    for (const c of checks) {
-        if (names.has(c.name))
-            fail(file, `two checks are named '${c.name}'`);
-        names.add(c.name);
-    }
-    let deploy;
-    if (raw.deploy !== undefined) {
-        const d = mapping(raw.deploy);
-        if (!d)
-            fail(file, "'deploy' must be a mapping with build and command");
-        const build = smoke_spec_text(file, 'deploy.build', d.build);
-        const full = external_node_path_.resolve(platformDir, build);
-        if (external_node_path_.relative(platformDir, full).startsWith('..'))
-            fail(file, `deploy.build (${build}) leaves the platform directory`);
-        if (!external_node_fs_.existsSync(full))
-            fail(file, `deploy.build names ${build}, which does not exist in ${platformDir}`);
-        deploy = { build: full, command: smoke_spec_text(file, 'deploy.command', d.command) };
-    }
-    let http;
-    if (raw.http !== undefined) {
-        const h = mapping(raw.http);
-        if (!h)
-            fail(file, "'http' must be a mapping with path and expect");
-        const p = smoke_spec_text(file, 'http.path', h.path);
-        if (!p.startsWith('/'))
-            fail(file, `http.path must start with /, not '${p}'`);
-        http = { path: p, expect: smoke_spec_text(file, 'http.expect', h.expect) };
-    }
-    return { checks, deploy, http };
-}
-
+// EXTERNAL MODULE: ./src/platform/smoke-spec.ts
+var smoke_spec = __webpack_require__(1916);
 ;// CONCATENATED MODULE: ./src/platform/definition.ts
 /**
  * platform.yaml and its Packer template, checked against what Elastic
@@ -506,8 +434,8 @@ const GENERAL_NAMESPACES = [
     /^aws:rds:dbinstance$/,
 ];
 const MAX_OPTIONS = 50;
-function definition_fail(file, what) {
-    throw new errors/* InputError */.dz('platform-dir', `${file}: ${what}`);
+function fail(file, what) {
+    throw new lib_errors/* InputError */.dz('platform-dir', `${file}: ${what}`);
 }
 function asMapping(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
@@ -520,7 +448,7 @@ function readFlavor(file, provisioner) {
         return { flavor: 'amazon', given: false };
     const value = scalar(provisioner.flavor);
     if (!FLAVORS.includes(value)) {
-        definition_fail(file, `'provisioner.flavor' is '${value}': Elastic Beanstalk's builder accepts only ${FLAVORS.join(', ')} (it has a bootstrap script for no other). ` +
+        fail(file, `'provisioner.flavor' is '${value}': Elastic Beanstalk's builder accepts only ${FLAVORS.join(', ')} (it has a bootstrap script for no other). ` +
             `For an Ubuntu base take ubuntu1604 and pick the newer image in the template's source_ami_filter; see platform/README.md.`);
     }
     return { flavor: value, given: true };
@@ -531,16 +459,16 @@ function readMetadata(file, value) {
         return metadata;
     const map = asMapping(value);
     if (!map)
-        definition_fail(file, "'metadata' must be a mapping");
+        fail(file, "'metadata' must be a mapping");
     for (const [key, v] of Object.entries(map)) {
         const limit = METADATA_LIMITS[key];
         if (limit === undefined)
-            definition_fail(file, `'metadata.${key}' is not a platform metadata key: expected one of ${Object.keys(METADATA_LIMITS).join(', ')}`);
+            fail(file, `'metadata.${key}' is not a platform metadata key: expected one of ${Object.keys(METADATA_LIMITS).join(', ')}`);
         if (asMapping(v) || Array.isArray(v))
-            definition_fail(file, `'metadata.${key}' must be a plain value`);
+            fail(file, `'metadata.${key}' must be a plain value`);
         const text = scalar(v);
         if (text.length > limit)
-            definition_fail(file, `'metadata.${key}' has ${text.length} characters: Elastic Beanstalk takes at most ${limit}`);
+            fail(file, `'metadata.${key}' has ${text.length} characters: Elastic Beanstalk takes at most ${limit}`);
         metadata[key] = text;
     }
     return metadata;
@@ -550,22 +478,22 @@ function readOptionDefinitions(file, value) {
     if (value === undefined || value === null)
         return namespaces;
     if (!Array.isArray(value))
-        definition_fail(file, "'option_definitions' must be a list of {namespace, option_name, description, default_value}");
+        fail(file, "'option_definitions' must be a list of {namespace, option_name, description, default_value}");
     if (value.length > MAX_OPTIONS)
-        definition_fail(file, `'option_definitions' defines ${value.length} options: a platform may define at most ${MAX_OPTIONS}`);
+        fail(file, `'option_definitions' defines ${value.length} options: a platform may define at most ${MAX_OPTIONS}`);
     value.forEach((item, i) => {
         const at = `'option_definitions[${i}]'`;
         const d = asMapping(item);
         if (!d)
-            definition_fail(file, `${at} must be a mapping`);
+            fail(file, `${at} must be a mapping`);
         const namespace = scalar(d.namespace);
         const name = scalar(d.option_name);
         if (!CUSTOM_NAMESPACE.test(namespace) || namespace.length > 100)
-            definition_fail(file, `${at}.namespace is '${namespace}': expected a namespace under aws:elasticbeanstalk:container:custom, up to 100 characters`);
+            fail(file, `${at}.namespace is '${namespace}': expected a namespace under aws:elasticbeanstalk:container:custom, up to 100 characters`);
         if (!name || name.length > 100)
-            definition_fail(file, `${at}.option_name must be 1 to 100 characters`);
+            fail(file, `${at}.option_name must be 1 to 100 characters`);
         if (scalar(d.description).length > 1024)
-            definition_fail(file, `${at}.description has ${scalar(d.description).length} characters: at most 1024`);
+            fail(file, `${at}.description has ${scalar(d.description).length} characters: at most 1024`);
         namespaces.add(namespace);
     });
     return namespaces;
@@ -574,97 +502,101 @@ function readOptionSettings(file, value, ownNamespaces) {
     if (value === undefined || value === null)
         return [];
     if (!Array.isArray(value))
-        definition_fail(file, "'option_settings' must be a list of {namespace, option_name, value}");
+        fail(file, "'option_settings' must be a list of {namespace, option_name, value}");
     if (value.length > MAX_OPTIONS)
-        definition_fail(file, `'option_settings' sets ${value.length} options: a platform may set at most ${MAX_OPTIONS}`);
+        fail(file, `'option_settings' sets ${value.length} options: a platform may set at most ${MAX_OPTIONS}`);
     return value.map((item, i) => {
         const at = `'option_settings[${i}]'`;
         const s = asMapping(item);
         if (!s)
-            definition_fail(file, `${at} must be a mapping`);
+            fail(file, `${at} must be a mapping`);
         // The guide's option_settings syntax makes the namespace optional, defaulting to the application's environment.
         const namespace = scalar(s.namespace) || 'aws:elasticbeanstalk:application:environment';
         const optionName = scalar(s.option_name);
         if (!optionName)
-            definition_fail(file, `${at} lacks option_name`);
+            fail(file, `${at} lacks option_name`);
         const general = GENERAL_NAMESPACES.some((re) => re.test(namespace));
         if (!general && !ownNamespaces.has(namespace)) {
-            definition_fail(file, `${at} uses namespace '${namespace}', which a custom platform cannot set: expected one of Elastic Beanstalk's general namespaces ` +
+            fail(file, `${at} uses namespace '${namespace}', which a custom platform cannot set: expected one of Elastic Beanstalk's general namespaces ` +
                 `(such as aws:elasticbeanstalk:application:environment or aws:autoscaling:launchconfiguration) or one the platform defines in option_definitions` +
                 (/^aws:elasticbeanstalk:(container|environment:proxy$)/.test(namespace) ? ' (this one belongs to AWS-managed platforms)' : ''));
         }
         return { namespace, optionName, value: scalar(s.value) };
     });
 }
-function readTemplate(file, dir, provisioner) {
+function readTemplate(file, source, provisioner) {
     if (typeof provisioner.template !== 'string' || !provisioner.template)
-        definition_fail(file, "lacks 'provisioner.template': expected the Packer template's file name");
+        fail(file, "lacks 'provisioner.template': expected the Packer template's file name");
     const templateFile = provisioner.template;
-    const templatePath = external_node_path_.resolve(dir, templateFile);
-    const rel = external_node_path_.relative(external_node_path_.resolve(dir), templatePath);
+    const rel = external_node_path_.relative(external_node_path_.resolve(source.dir), external_node_path_.resolve(source.dir, templateFile));
     if (rel.startsWith('..') || external_node_path_.isAbsolute(rel))
-        definition_fail(file, `'provisioner.template' (${templateFile}) leaves the platform directory`);
+        fail(file, `'provisioner.template' (${templateFile}) leaves the platform directory`);
+    const templatePath = external_node_path_.join(source.shown, rel);
     let text;
     try {
-        text = external_node_fs_.readFileSync(templatePath, 'utf8');
+        text = external_node_fs_.readFileSync(external_node_path_.join(source.dir, rel), 'utf8');
     }
     catch {
-        definition_fail(file, `'provisioner.template' names ${templateFile}, which does not exist in ${dir}`);
+        fail(file, `'provisioner.template' names ${templateFile}, which ${source.absent?.(rel) ?? `does not exist in ${source.shown}`}`);
     }
     // The guide: "The JSON file containing the settings for provisioner-type". Elastic Beanstalk's builder runs JSON templates.
     if (!templateFile.endsWith('.json'))
-        definition_fail(file, `'provisioner.template' (${templateFile}) is not a JSON template: Elastic Beanstalk's builder runs JSON Packer templates`);
+        fail(file, `'provisioner.template' (${templateFile}) is not a JSON template: Elastic Beanstalk's builder runs JSON Packer templates`);
     let parsed;
     try {
         parsed = JSON.parse(text);
     }
     catch (e) {
-        throw new errors/* InputError */.dz('platform-dir', `${templatePath}: is not valid JSON (${e.message})`);
+        throw new lib_errors/* InputError */.dz('platform-dir', `${templatePath}: is not valid JSON (${e.message})`);
     }
     const template = asMapping(parsed);
     if (!template || !Array.isArray(template.builders) || !template.builders.length) {
-        throw new errors/* InputError */.dz('platform-dir', `${templatePath}: expected a Packer template with a 'builders' list`);
+        throw new lib_errors/* InputError */.dz('platform-dir', `${templatePath}: expected a Packer template with a 'builders' list`);
     }
     return { templateFile, template: template };
 }
-/** Reads and checks platform.yaml and its Packer template before anything is packaged or sent. */
-async function readPlatformDefinition(dir) {
-    const file = external_node_path_.join(dir, 'platform.yaml');
+/** Reads and checks platform.yaml and its Packer template before anything is sent. */
+async function readPlatformDefinition(from) {
+    const source = typeof from === 'string' ? { dir: from, shown: from, smokeDir: from } : from;
+    const file = external_node_path_.join(source.shown, 'platform.yaml');
     let text;
     try {
-        text = await external_node_fs_.promises.readFile(file, 'utf8');
+        text = await external_node_fs_.promises.readFile(external_node_path_.join(source.dir, 'platform.yaml'), 'utf8');
     }
     catch {
-        throw new errors/* InputError */.dz('platform-dir', `${file} is missing: expected the platform definition (platform.yaml) at the top of the platform directory`);
+        const why = source.absent?.('platform.yaml');
+        throw new lib_errors/* InputError */.dz('platform-dir', why
+            ? `${file} ${why}: the builder needs it at the top of the bundle`
+            : `${file} is missing: expected the platform definition (platform.yaml) at the top of the platform directory`);
     }
     const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true });
     if (doc.errors.length)
-        definition_fail(file, `is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+        fail(file, `is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
     const raw = doc.toJS();
     const def = asMapping(raw);
     if (!def)
-        definition_fail(file, 'expected a mapping with version, provisioner and metadata');
+        fail(file, 'expected a mapping with version, provisioner and metadata');
     const known = ['version', 'provisioner', 'metadata', 'option_definitions', 'option_settings'];
     for (const key of Object.keys(def))
         if (!known.includes(key))
-            definition_fail(file, `'${key}' is not a platform.yaml key: expected ${known.join(', ')}`);
+            fail(file, `'${key}' is not a platform.yaml key: expected ${known.join(', ')}`);
     if (def.version === undefined)
-        definition_fail(file, 'lacks \'version\': expected version: "1.0"');
+        fail(file, 'lacks \'version\': expected version: "1.0"');
     if (String(def.version) !== '1.0')
-        definition_fail(file, `'version' is ${JSON.stringify(def.version)}: expected "1.0"`);
+        fail(file, `'version' is ${JSON.stringify(def.version)}: expected "1.0"`);
     const provisioner = asMapping(def.provisioner);
     if (!provisioner)
-        definition_fail(file, "lacks 'provisioner': expected provisioner: {type: packer, template: FILE, flavor: …}");
+        fail(file, "lacks 'provisioner': expected provisioner: {type: packer, template: FILE, flavor: …}");
     if (provisioner.type === undefined)
-        definition_fail(file, "lacks 'provisioner.type': expected packer");
+        fail(file, "lacks 'provisioner.type': expected packer");
     if (provisioner.type !== 'packer')
-        definition_fail(file, `'provisioner.type' is ${JSON.stringify(provisioner.type)}: expected packer`);
+        fail(file, `'provisioner.type' is ${JSON.stringify(provisioner.type)}: expected packer`);
     const { flavor, given } = readFlavor(file, provisioner);
-    const { templateFile, template } = readTemplate(file, dir, provisioner);
+    const { templateFile, template } = readTemplate(file, source, provisioner);
     const metadata = readMetadata(file, def.metadata);
     const own = readOptionDefinitions(file, def.option_definitions);
     const optionSettings = readOptionSettings(file, def.option_settings, own);
-    return { templateFile, template, flavor, flavorGiven: given, metadata, optionSettings, smoke: readSmokeSpec(dir), raw };
+    return { templateFile, template, flavor, flavorGiven: given, metadata, optionSettings, smoke: (0,smoke_spec/* readSmokeSpec */.L)(source.smokeDir), raw };
 }
 
 // EXTERNAL MODULE: ./src/platform/template.ts
@@ -693,7 +625,7 @@ function preflightPlatform(def, options) {
     const file = def.templateFile;
     const regions = (0,platform_template/* templateRegions */.cT)(template);
     if (!regions.length) {
-        throw new errors/* InputError */.dz('platform-dir', `${file} has no amazon-ebs builder: expected one, since the platform is the AMI it registers`);
+        throw new lib_errors/* InputError */.dz('platform-dir', `${file} has no amazon-ebs builder: expected one, since the platform is the AMI it registers`);
     }
     const warnings = [];
     if (options.shares) {
@@ -701,7 +633,7 @@ function preflightPlatform(def, options) {
         const awsManaged = builders.findIndex((b) => b.encrypt_boot === true && (!b.kms_key_id || /(^|:)alias\/aws\/ebs$/.test(String(b.kms_key_id))));
         if (awsManaged >= 0) {
             // "You can't share an AMI that has volumes that are encrypted with an AWS managed key" (EC2 user guide, "Share an AMI with specific AWS accounts").
-            throw new errors/* InputError */.dz('ami-share-accounts', `${file} (builders[${awsManaged}]) encrypts the image with the AWS managed key (encrypt_boot without kms_key_id), and such an image cannot be shared: ` +
+            throw new lib_errors/* InputError */.dz('ami-share-accounts', `${file} (builders[${awsManaged}]) encrypts the image with the AWS managed key (encrypt_boot without kms_key_id), and such an image cannot be shared: ` +
                 `set kms_key_id to a customer managed key whose policy lets the accounts use it, or share nothing`);
         }
     }
@@ -709,7 +641,7 @@ function preflightPlatform(def, options) {
     for (const { index, region: r } of regions) {
         const where = `${file} (builders[${index}].region)`;
         if (r.kind === 'literal' && region && r.region !== region) {
-            throw new errors/* InputError */.dz('aws-region', `'${region}' is not where ${where} builds: it says '${r.region}'. ` +
+            throw new lib_errors/* InputError */.dz('aws-region', `'${region}' is not where ${where} builds: it says '${r.region}'. ` +
                 (builder === 'elastic-beanstalk' ? `${unmatched}. ` : 'The image would be made in another region than the one the action tests it in. ') +
                 `Make them the same, or leave the template's region empty ("region": "") as AWS's sample platforms do.`);
         }
@@ -742,6 +674,113 @@ function preflightPlatform(def, options) {
     return warnings;
 }
 
+;// CONCATENATED MODULE: ./src/platform/template-files.ts
+/**
+ * What a JSON Packer template needs from the bundle and from the run: the
+ * files its provisioners upload or run, and the variables it declares.
+ * Packer resolves a relative path against the directory it runs in, which is
+ * the unpacked bundle's top on both builders; `{{template_dir}}` is the
+ * template's own directory (Packer's docs, "Template Engine").
+ */
+
+
+
+/** Provisioner keys that name files on the machine running Packer (Packer's shell, file, shell-local and ansible docs). */
+const FILE_KEYS = ['script', 'scripts', 'source', 'sources', 'playbook_file'];
+/** The files a template's provisioners and amazon-ebs builders read from where Packer runs. */
+function templateFiles(template, templateFile, variables = {}) {
+    const declared = (template.variables ?? {});
+    const values = { ...declared, ...variables };
+    const templateDir = external_node_path_.posix.dirname(templateFile.split(external_node_path_.sep).join('/'));
+    const found = [];
+    const add = (at, raw) => {
+        if (typeof raw !== 'string' || !raw)
+            return;
+        found.push({ at, raw, rel: resolvePath(raw, values, templateDir) });
+    };
+    (template.provisioners ?? []).forEach((p, i) => {
+        // A download writes to where Packer runs; its source is on the machine being built.
+        if (!p || (p.type === 'file' && p.direction === 'download'))
+            return;
+        for (const key of FILE_KEYS) {
+            const value = p[key];
+            if (Array.isArray(value))
+                value.forEach((v, j) => add(`provisioners[${i}].${key}[${j}]`, v));
+            else
+                add(`provisioners[${i}].${key}`, value);
+        }
+    });
+    (template.builders ?? []).forEach((b, i) => {
+        if (b?.type === 'amazon-ebs')
+            add(`builders[${i}].user_data_file`, b.user_data_file);
+    });
+    return found;
+}
+function resolvePath(raw, values, templateDir, depth = 0) {
+    if (depth > 5)
+        return undefined;
+    let unknown = false;
+    const text = raw.replace(/\{\{\s*(?:(template_dir)|user\s+`([^`]+)`|[^}]*)\s*\}\}/g, (whole, dir, name) => {
+        if (dir)
+            return templateDir;
+        if (name && typeof values[name] === 'string') {
+            const v = resolvePath(values[name], values, templateDir, depth + 1);
+            if (v !== undefined)
+                return v;
+        }
+        unknown = true;
+        return whole;
+    });
+    if (unknown || external_node_path_.posix.isAbsolute(text))
+        return undefined;
+    return external_node_path_.posix.normalize(text).replace(/\/+$/, '');
+}
+/**
+ * Throws one InputError naming every file the template needs that the bundle lacks, and why each
+ * is missing (left out by `.ebignore`, or nowhere).
+ */
+function checkTemplateFiles(files, bundle, templateFile) {
+    const missing = [];
+    for (const f of files) {
+        if (f.rel === undefined)
+            continue;
+        if (f.rel === '..' || f.rel.startsWith('../')) {
+            missing.push(`${f.at} (${f.raw}) leaves the platform directory, which is all the builder gets`);
+            continue;
+        }
+        if (external_node_fs_.existsSync(external_node_path_.join(bundle.dir, f.rel)))
+            continue;
+        missing.push(`${f.at} names ${f.raw}, which ${bundle.absent?.(f.rel) ?? `is not in ${bundle.shown}`}`);
+    }
+    if (missing.length)
+        throw new lib_errors/* InputError */.dz('platform-dir', `${external_node_path_.join(bundle.shown, templateFile)}: ${missing.join('; ')}`);
+}
+/**
+ * The template's variables against what the run sets: a `packer-variables` name the template does
+ * not declare, and a variable declared without a default (null: "the user variable will be
+ * required", Packer's "User Variables" docs) that nothing sets.
+ */
+function checkTemplateVariables(template, templateFile, given, builder) {
+    const declared = (template.variables ?? {});
+    const errors = [];
+    const undeclared = Object.keys(given).filter((name) => !(name in declared));
+    if (undeclared.length) {
+        errors.push(new lib_errors/* InputError */.dz('packer-variables', `${undeclared.join(', ')} ${undeclared.length > 1 ? 'are' : 'is'} not declared in ${templateFile}'s variables: expected one of ${Object.keys(declared).join(', ') || '(none declared)'}`));
+    }
+    const unset = Object.entries(declared)
+        .filter(([name, value]) => value === null && !(name in given))
+        .map(([name]) => name);
+    if (unset.length) {
+        errors.push(new lib_errors/* InputError */.dz(builder === 'packer' ? 'packer-variables' : 'platform-dir', `${templateFile} declares ${unset.join(', ')} without a default, and nothing sets ${unset.length > 1 ? 'them' : 'it'}: ` +
+            (builder === 'packer'
+                ? `expected ${unset.map((n) => `${n}=…`).join(', ')} in packer-variables`
+                : "Elastic Beanstalk's builder passes no -var, so give each a default in the template")));
+    }
+    return errors;
+}
+
+// EXTERNAL MODULE: ./src/platform/unzip.ts
+var unzip = __webpack_require__(7625);
 // EXTERNAL MODULE: ./src/release/settings.ts
 var release_settings = __webpack_require__(5552);
 // EXTERNAL MODULE: ./src/resources/run-tags.ts
@@ -755,8 +794,12 @@ var run_tags = __webpack_require__(236);
 
 
 
+
+
+
+
 function newReport(platformName) {
-    return { platformName, steps: [], release: [], teardown: [] };
+    return { platformName, steps: [], warnings: [], release: [], teardown: [] };
 }
 /**
  * validate → package → (plan and stop on a dry run) → pre-flight → build (by
@@ -767,10 +810,11 @@ async function runPipeline(inputs, given, report) {
     const clock = given.clock ?? lib_clock/* realClock */.d;
     const deadline = clock.now() + inputs.timeoutMinutes * 60_000;
     // Everything the run creates carries its deadline: the sweep of a later run reads it.
-    const deps = { ...given, runTags: (0,run_tags/* withDeadline */.NE)(given.runTags, deadline) };
+    const deps = { ...given, log: warningsInto(given.log, report.warnings), runTags: (0,run_tags/* withDeadline */.NE)(given.runTags, deadline) };
     const step = stepRunner(deps, report, clock);
-    const definition = await step('Validate platform', () => validatePlatform(inputs, deps.log));
+    // Packaged first: what is validated is what ships, after .ebignore.
     const bundle = await step('Package platform', () => packageBundle(inputs, deps, report));
+    const definition = await step('Validate platform', () => validatePlatform(inputs, deps, bundle));
     if (inputs.dryRun)
         return printPlan(inputs, deps, report, bundle, definition);
     const ctx = { inputs, deps, report, definition, bundle, clients: deps.clientsFor(inputs.region), clock, deadline };
@@ -782,7 +826,7 @@ async function runPipeline(inputs, given, report) {
             await step('Sweep what ended runs left', () => sweepOrphans(ctx));
         // Each stage's modules (and the SDK clients they use) load when the run reaches it: see lib/aws.ts.
         const built = packer
-            ? await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(303), __webpack_require__.e(928)]).then(__webpack_require__.bind(__webpack_require__, 1928))).buildWithPacker(ctx, step, packer)
+            ? await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(303), __webpack_require__.e(601)]).then(__webpack_require__.bind(__webpack_require__, 1601))).buildWithPacker(ctx, step, packer)
             : await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(303), __webpack_require__.e(711), __webpack_require__.e(420)]).then(__webpack_require__.bind(__webpack_require__, 420))).buildWithElasticBeanstalk(ctx, step);
         report.amiId = built.amiId;
         deps.setOutput('ami-id', built.amiId);
@@ -799,49 +843,109 @@ async function runPipeline(inputs, given, report) {
         }
     }
     if (deps.signal?.aborted)
-        throw new errors/* StepError */.zg('cancel', 'Cancelled; what this run created is torn down.');
+        throw new lib_errors/* StepError */.zg('cancel', 'Cancelled; what this run created is torn down.');
     const leftover = report.teardown.filter((t) => !t.ok);
     if (leftover.length)
         throw new Error(`Teardown left ${leftover.length} resource(s) behind; the post step tries again.`);
     return report;
 }
+/** The log, with each warning also kept in `into` (the report's), so the summary can say which steps warned. */
+function warningsInto(log, into) {
+    return {
+        info: (m) => log.info(m),
+        warning: (m) => {
+            into.push(m);
+            log.warning(m);
+        },
+        error: (m) => log.error(m),
+        debug: (m) => log.debug(m),
+        group: (name, fn) => log.group(name, fn),
+        mask: (secret) => log.mask(secret),
+    };
+}
 /** A step: a log group, timed in the report; a cancelled job starts none but teardown. */
 function stepRunner(deps, report, clock) {
     return async (name, fn) => {
         if (deps.signal?.aborted && name !== 'Teardown')
-            throw new errors/* StepError */.zg(name, `Cancelled before '${name}'.`);
+            throw new lib_errors/* StepError */.zg(name, `Cancelled before '${name}'.`);
         const started = clock.now();
+        const warnedBefore = report.warnings.length;
         try {
             const value = await deps.log.group(name, fn);
-            report.steps.push({ name, ms: clock.now() - started, ok: true });
+            report.steps.push({ name, ms: clock.now() - started, ok: true, warnings: report.warnings.length - warnedBefore });
             return value;
         }
         catch (error) {
-            report.steps.push({ name, ms: clock.now() - started, ok: false });
+            report.steps.push({ name, ms: clock.now() - started, ok: false, warnings: report.warnings.length - warnedBefore });
             if (deps.signal?.aborted)
-                throw new errors/* StepError */.zg(name, `Cancelled during '${name}'.`);
+                throw new lib_errors/* StepError */.zg(name, `Cancelled during '${name}'.`);
             throw error;
         }
     };
 }
-async function validatePlatform(inputs, log) {
-    const def = await readPlatformDefinition(inputs.platformDir);
+/** Where the bundle is unpacked for validation, under the work directory. */
+const VALIDATED_DIR = 'platform-validate';
+/** platform.yaml, the template and the files it names, read from the bundle unpacked: a file .ebignore leaves out is found here. */
+async function validatePlatform(inputs, deps, bundle) {
+    const unpacked = external_node_path_.join(deps.workDir, VALIDATED_DIR);
+    (0,unzip/* extractZip */.J)(bundle.path, unpacked);
+    const root = isRepositoryRoot(inputs.platformDir);
+    const source = {
+        dir: unpacked,
+        shown: inputs.platformDir,
+        smokeDir: inputs.platformDir,
+        absent: (rel) => leftOutOfBundle(inputs.platformDir, rel, root),
+    };
+    const def = await readPlatformDefinition(source);
+    if (def.template) {
+        const files = templateFiles(def.template, def.templateFile, inputs.packer.variables);
+        checkTemplateFiles(files, source, def.templateFile);
+        const errors = checkTemplateVariables(def.template, def.templateFile, inputs.packer.variables, inputs.builder);
+        if (errors.length)
+            throw errors.length === 1 ? errors[0] : new src_inputs/* InputErrors */.G(errors);
+        const unread = files.filter((f) => f.rel === undefined);
+        if (unread.length)
+            deps.log.info(`Not checked before the build (resolved only by Packer): ${unread.map((f) => `${f.at} ${f.raw}`).join(', ')}`);
+    }
     const warnings = preflightPlatform(def, { region: inputs.region, builder: inputs.builder, shares: (0,release_settings/* sharesImage */.MA)(inputs.release) });
-    log.info(`${external_node_path_.relative(process.cwd(), inputs.platformDir) || '.'}: platform.yaml valid (flavor ${def.flavor}), Packer template ${def.templateFile}`);
+    deps.log.info(`${external_node_path_.relative(process.cwd(), inputs.platformDir) || '.'}: the bundle's platform.yaml valid (flavor ${def.flavor}), Packer template ${def.templateFile}` +
+        (def.smoke ? `, ${smoke_spec/* SMOKE_FILE */.Z} declares ${def.smoke.checks.length} check(s)` : `, no ${smoke_spec/* SMOKE_FILE */.Z}: the smoke test runs the action's own checks only`));
     for (const w of warnings)
-        log.warning(w);
+        deps.log.warning(w);
     return def;
 }
 async function packageBundle(inputs, deps, report) {
-    const b = await packagePlatform(inputs.platformDir, external_node_path_.join(deps.workDir, 'platform-bundle.zip'), { maxBytes: inputs.maxBundleBytes });
+    const b = await packagePlatform(inputs.platformDir, external_node_path_.join(deps.workDir, 'platform-bundle.zip'), {
+        maxBytes: inputs.maxBundleBytes,
+        repositoryRoot: isRepositoryRoot(inputs.platformDir),
+    });
     deps.log.info(`${b.files.length} files, ${b.bytes} bytes, SHA-256 ${b.sha256}`);
+    if (b.leftOut.length)
+        deps.log.info(`Left out, as the platform directory is the repository's root (.ebignore's !DIR/ takes one back): ${b.leftOut.join(', ')}`);
     report.bundle = { sha256: b.sha256, bytes: b.bytes, files: b.files.length };
     deps.setOutput('bundle-sha256', b.sha256);
     return b;
 }
+/** A dry run's end: the plan in the log and the summary, and the outputs a dry run can know. */
 async function printPlan(inputs, deps, report, bundle, definition) {
     const { planLines } = await __webpack_require__.e(/* import() */ 478).then(__webpack_require__.bind(__webpack_require__, 4478));
-    report.plan = planLines(inputs, bundle, definition.templateFile);
+    const checked = [];
+    if (inputs.builder === 'packer' && definition.template) {
+        const { validateOffline } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(367), __webpack_require__.e(303), __webpack_require__.e(472), __webpack_require__.e(83)]).then(__webpack_require__.bind(__webpack_require__, 8464));
+        const said = await validateOffline(inputs.packer, external_node_path_.join(deps.workDir, VALIDATED_DIR), definition.templateFile);
+        if (said.startsWith('not run'))
+            deps.log.info(`Packer: ${said}.`);
+        checked.push(said);
+    }
+    report.plan = planLines(inputs, bundle, definition, checked);
+    if (inputs.platformVersion.kind === 'explicit') {
+        report.version = inputs.platformVersion.version;
+        deps.setOutput('platform-version', report.version);
+    }
+    else {
+        report.version = 'auto (the next patch after the newest existing version, found at run time)';
+    }
+    deps.setOutput('plan', report.plan.join('\n'));
     deps.log.info(['Dry run: no AWS call made. A real run would:', ...report.plan].join('\n'));
     return report;
 }
@@ -892,7 +996,7 @@ async function sweepOrphans({ inputs, clients, deps, report, clock }) {
         report.release.push(...removed.map((o) => `swept ${o.kind} ${o.id}, left by ${o.run}`));
     }
     catch (error) {
-        deps.log.warning(`The sweep of ended runs' leftovers failed: ${(0,errors/* describeError */.Uc)(error)}. The build goes on.`);
+        deps.log.warning(`The sweep of ended runs' leftovers failed: ${(0,lib_errors/* describeError */.Uc)(error)}. The build goes on.`);
     }
 }
 /** After a passed smoke test: promotion, then the prune and the deprecation of what it replaces. */
@@ -939,6 +1043,137 @@ async function release(ctx, step, built) {
         const lines = await step('Deprecate previous images', () => deprecatePrevious(deps.clientsFor, { platformName: inputs.platformName, version: built.version, amiIds: ids, days }, { log: deps.log, clock }));
         report.release.push(...lines);
     }
+}
+
+
+/***/ }),
+
+/***/ 1916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ readSmokeSpec),
+/* harmony export */   Z: () => (/* binding */ SMOKE_FILE)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7268);
+/**
+ * What a platform declares about itself for the smoke test, in `smoke.yaml`
+ * beside platform.yaml: command checks, how to build and deploy its sample
+ * application, and the HTTP answer to expect. The action's own checks hold for
+ * any image (SSH with the pinned host key, the boot finished, smoke-script);
+ * everything about this platform is declared here, so any platform directory
+ * can be proven. Checked before any AWS call.
+ */
+
+
+
+
+const SMOKE_FILE = 'smoke.yaml';
+const KEYS = ['checks', 'deploy', 'http'];
+const CHECK_KEYS = ['name', 'run', 'root', 'settle', 'expect', 'timeout'];
+function fail(file, what) {
+    throw new _lib_errors__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('platform-dir', `${file}: ${what}`);
+}
+function mapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
+function text(file, at, value, required = true) {
+    if (value === undefined || value === null) {
+        if (required)
+            fail(file, `${at} is missing`);
+        return undefined;
+    }
+    if (typeof value !== 'string' || !value.trim())
+        fail(file, `${at} must be a non-empty string`);
+    return value;
+}
+function readCheck(file, item, i) {
+    const at = `checks[${i}]`;
+    const c = mapping(item);
+    if (!c)
+        fail(file, `${at} must be a mapping with name and run`);
+    for (const key of Object.keys(c))
+        if (!CHECK_KEYS.includes(key))
+            fail(file, `${at}.${key} is not a check key: expected ${CHECK_KEYS.join(', ')}`);
+    let expect;
+    const pattern = text(file, `${at}.expect`, c.expect, false);
+    if (pattern !== undefined) {
+        try {
+            expect = new RegExp(pattern, 'm');
+        }
+        catch (e) {
+            fail(file, `${at}.expect is not a regular expression: ${e.message}`);
+        }
+    }
+    const timeout = c.timeout === undefined ? 120 : Number(c.timeout);
+    if (!Number.isInteger(timeout) || timeout < 1 || timeout > 1800)
+        fail(file, `${at}.timeout must be whole seconds from 1 to 1800`);
+    if (c.root !== undefined && typeof c.root !== 'boolean')
+        fail(file, `${at}.root must be true or false`);
+    const settle = text(file, `${at}.settle`, c.settle, false);
+    if (settle !== undefined && !/^[\w@.-]+$/.test(settle))
+        fail(file, `${at}.settle must be a systemd unit name`);
+    return {
+        name: text(file, `${at}.name`, c.name),
+        run: text(file, `${at}.run`, c.run),
+        root: c.root === true,
+        settle,
+        expect,
+        timeoutMs: timeout * 1000,
+    };
+}
+/** Reads the platform's smoke.yaml; a platform without one declares nothing (undefined). */
+function readSmokeSpec(platformDir) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(platformDir, SMOKE_FILE);
+    if (!node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(file))
+        return undefined;
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(file, 'utf8'), { prettyErrors: true });
+    if (doc.errors.length)
+        fail(file, `is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+    const raw = mapping(doc.toJS());
+    if (!raw)
+        fail(file, `expected a mapping with ${KEYS.join(', ')}`);
+    for (const key of Object.keys(raw))
+        if (!KEYS.includes(key))
+            fail(file, `'${key}' is not a smoke.yaml key: expected ${KEYS.join(', ')}`);
+    if (raw.checks !== undefined && !Array.isArray(raw.checks))
+        fail(file, "'checks' must be a list");
+    const checks = (raw.checks ?? []).map((c, i) => readCheck(file, c, i));
+    const names = new Set();
+    for (const c of checks) {
+        if (names.has(c.name))
+            fail(file, `two checks are named '${c.name}'`);
+        names.add(c.name);
+    }
+    let deploy;
+    if (raw.deploy !== undefined) {
+        const d = mapping(raw.deploy);
+        if (!d)
+            fail(file, "'deploy' must be a mapping with build and command");
+        const build = text(file, 'deploy.build', d.build);
+        const full = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(platformDir, build);
+        if (node_path__WEBPACK_IMPORTED_MODULE_1__.relative(platformDir, full).startsWith('..'))
+            fail(file, `deploy.build (${build}) leaves the platform directory`);
+        if (!node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(full))
+            fail(file, `deploy.build names ${build}, which does not exist in ${platformDir}`);
+        deploy = { build: full, command: text(file, 'deploy.command', d.command) };
+    }
+    let http;
+    if (raw.http !== undefined) {
+        const h = mapping(raw.http);
+        if (!h)
+            fail(file, "'http' must be a mapping with path and expect");
+        const p = text(file, 'http.path', h.path);
+        if (!p.startsWith('/'))
+            fail(file, `http.path must start with /, not '${p}'`);
+        http = { path: p, expect: text(file, 'http.expect', h.expect) };
+    }
+    return { checks, deploy, http };
 }
 
 
@@ -1073,6 +1308,99 @@ function resolveValue(text, variables, env, depth = 0) {
 
 /***/ }),
 
+/***/ 7625:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ extractZip)
+/* harmony export */ });
+/* unused harmony export readZip */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * Reads back a zip written by zip.ts (or any zip of stored and deflated
+ * entries without zip64): the pre-flight validates the bytes that ship, and
+ * Packer runs on them, without a system `unzip`.
+ */
+
+
+
+const END = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+function corrupt(file, what) {
+    return new Error(`${file} is not a readable zip: ${what}`);
+}
+/** Every entry of the zip at `file`, in the central directory's order. */
+function readZip(file) {
+    const buf = node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(file);
+    // The end record sits in the last 22 bytes plus a comment of at most 65535.
+    let end = -1;
+    for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65_535); i--) {
+        if (buf.readUInt32LE(i) === END) {
+            end = i;
+            break;
+        }
+    }
+    if (end < 0)
+        throw corrupt(file, 'no end of central directory');
+    const count = buf.readUInt16LE(end + 10);
+    let at = buf.readUInt32LE(end + 16);
+    const entries = [];
+    for (let n = 0; n < count; n++) {
+        if (buf.readUInt32LE(at) !== CENTRAL)
+            throw corrupt(file, `entry ${n} has no central header`);
+        const method = buf.readUInt16LE(at + 10);
+        const compressed = buf.readUInt32LE(at + 20);
+        const size = buf.readUInt32LE(at + 24);
+        const nameLength = buf.readUInt16LE(at + 28);
+        const extraLength = buf.readUInt16LE(at + 30);
+        const commentLength = buf.readUInt16LE(at + 32);
+        const unixMode = buf.readUInt32LE(at + 38) >>> 16;
+        const local = buf.readUInt32LE(at + 42);
+        const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
+        at += 46 + nameLength + extraLength + commentLength;
+        if (buf.readUInt32LE(local) !== LOCAL)
+            throw corrupt(file, `${name} has no local header`);
+        const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+        const body = buf.subarray(start, start + compressed);
+        const data = method === 0 ? Buffer.from(body) : method === 8 ? node_zlib__WEBPACK_IMPORTED_MODULE_2__.inflateRawSync(body) : undefined;
+        if (!data)
+            throw corrupt(file, `${name} uses compression method ${method}`);
+        if (data.length !== size)
+            throw corrupt(file, `${name} holds ${data.length} bytes, not ${size}`);
+        entries.push({ name, mode: unixMode & 0o777 || 0o644, data });
+    }
+    return entries;
+}
+/** Unpacks the zip into `dir` (emptied first), refusing an entry that would land outside it. */
+function extractZip(file, dir) {
+    const entries = readZip(file);
+    node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync(dir, { recursive: true, force: true });
+    node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync(dir, { recursive: true });
+    const root = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(dir);
+    for (const e of entries) {
+        const target = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, e.name);
+        if (!target.startsWith(root + node_path__WEBPACK_IMPORTED_MODULE_1__.sep))
+            throw corrupt(file, `${e.name} leaves the directory it unpacks into`);
+        if (e.name.endsWith('/')) {
+            node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync(target, { recursive: true });
+            continue;
+        }
+        node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(target), { recursive: true });
+        node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync(target, e.data, { mode: e.mode });
+        node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync(target, e.mode);
+    }
+    return entries;
+}
+
+
+/***/ }),
+
 /***/ 236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1089,7 +1417,7 @@ const TAG = {
     runId: 'eb-platform-action:run-id',
     runAttempt: 'eb-platform-action:run-attempt',
     runUrl: 'eb-platform-action:run-url',
-    /** When the run's main step gives up at the latest (its start plus timeout-minutes): after it, only the post step may still act. */
+    /** When the run's main step gives up at the latest (its start plus deadline-minutes): after it, only the post step may still act. */
     deadline: 'eb-platform-action:run-deadline',
 };
 const MANAGED_BY = 'eb-custom-platform-action';
@@ -1116,4 +1444,4 @@ function withDeadline(tags, deadline) {
 
 };
 ;
-//# sourceMappingURL=87.index.js.map
+//# sourceMappingURL=207.index.js.map
