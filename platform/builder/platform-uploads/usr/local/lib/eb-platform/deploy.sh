@@ -19,7 +19,8 @@ EB_BIN="${EB_PLATFORM_EB_BIN:-/opt/elasticbeanstalk/bin}"
 HOOKS="${EB_PLATFORM_HOOKS:-/opt/elasticbeanstalk/hooks}"
 DEPLOY_LOG="${EB_PLATFORM_DEPLOY_LOG:-/var/log/eb-platform-deploy.log}"
 READY_TIMEOUT="${EB_PLATFORM_READY_TIMEOUT:-60}"
-APP_PORT=5000
+# The port colour.service gives the application (PORT); a test on a shared machine moves it.
+APP_PORT="${EB_PLATFORM_APP_PORT:-5000}"
 STAGING="$APP_ROOT/staging"
 RELEASES="$APP_ROOT/releases"
 CURRENT="$APP_ROOT/current"
