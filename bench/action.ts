@@ -1,7 +1,7 @@
 /**
  * Figures for the action, each on its own line: cold start of the bundle
  * against a bare Node started in the same run, dist/ size, packaging speed,
- * on a simulated 30-minute build the API calls made and the lag before Ready
+ * on a 30-minute build on the stand-in the API calls made and the lag before Ready
  * is noticed, the time from the smoke test's verdict to its last delete, and
  * a whole clean run against the AWS stand-in.
  */
@@ -16,9 +16,9 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { createEventStream } from '../src/build/elastic-beanstalk/events';
 import { streamLog } from '../src/lib/log';
 import { waitForPlatform } from '../src/build/elastic-beanstalk/wait';
-import { PLATFORM_ARN, simulateBuild } from '../__tests__/helpers/simulated-build';
 import { virtualClock } from '../__tests__/helpers/virtual-clock';
 import { startStandin } from '../test/aws-standin/server';
+import { standinClients, startPlatformBuild } from '../__tests__/helpers/standin-clients';
 import { ACTION_NODE, runAction } from '../__tests__/helpers/run-action';
 import { smokeScenario } from '../__tests__/faults/harness';
 import { startSshd } from '../__tests__/helpers/sshd';
@@ -105,37 +105,39 @@ function dirBytes(dir: string): number {
   return listFiles(dir).reduce((sum, f) => sum + fs.statSync(f).size, 0);
 }
 
-/** A 30-minute build on a virtual clock: how many calls over the build, and how late Ready is noticed. */
+/** A 30-minute build on the stand-in, on a virtual clock it shares with the wait: how many calls over the build, and how late Ready is noticed. */
 async function simulatedBuild(pollSeconds: number): Promise<{ calls: number; lagSeconds: number; buildMs: number }> {
   const clock = virtualClock();
-  // A build ends at any moment; 29.5 minutes puts the verdict between two polls of the events.
+  // A build ends at any moment; 29.5 minutes (the builder's 2-minute launch included) puts the verdict between two polls of the events.
   const buildMs = 29.5 * 60_000;
-  const sim = simulateBuild(clock, { endsAt: buildMs });
-  const eb = new ElasticBeanstalkClient({ region: 'eu-west-1' });
-  const ec2 = new EC2Client({ region: 'eu-west-1' });
-  const logs = new CloudWatchLogsClient({ region: 'eu-west-1' });
-  const log = streamLog(
-    () => {},
-    () => {},
-  );
-  const events = createEventStream(eb, PLATFORM_ARN, log, new Date(clock.now() - 60_000));
-  await waitForPlatform(
-    { eb, ec2, logs },
-    events,
-    {
-      platformArn: PLATFORM_ARN,
-      deadline: clock.now() + 60 * 60_000,
-      intervalMs: pollSeconds * 1000,
-      stillRunning: '',
-    },
-    log,
-    clock,
-  );
-  const lag = clock.now() - sim.start - buildMs;
-  // The calls until the verdict was seen; the AMI's lookup comes after the build.
-  const calls = sim.totalCalls() - (sim.calls.DescribeImages ?? 0);
-  sim.restore();
-  return { calls, lagSeconds: lag / 1000, buildMs: buildMs + lag };
+  const launchMs = 2 * 60_000;
+  const standin = await startStandin({ clock, builderLaunchMs: launchMs, buildMs: buildMs - launchMs });
+  const clients = standinClients(standin, 'eu-west-1');
+  try {
+    const eb = clients.get(ElasticBeanstalkClient);
+    const platformArn = await startPlatformBuild(standin, clients, 'web', '1.0.0');
+    const start = clock.now();
+    const before = standin.seen.length;
+    const log = streamLog(
+      () => {},
+      () => {},
+    );
+    const events = createEventStream(eb, platformArn, log, new Date(clock.now() - 60_000));
+    await waitForPlatform(
+      { eb, ec2: clients.get(EC2Client), logs: clients.get(CloudWatchLogsClient) },
+      events,
+      { platformArn, deadline: clock.now() + 60 * 60_000, intervalMs: pollSeconds * 1000, stillRunning: '' },
+      log,
+      clock,
+    );
+    const lag = clock.now() - start - buildMs;
+    // The calls until the verdict was seen; the AMI's lookup comes after the build.
+    const calls = standin.seen.slice(before).filter((x) => x.action !== 'DescribeImages').length;
+    return { calls, lagSeconds: lag / 1000, buildMs: buildMs + lag };
+  } finally {
+    clients.destroy();
+    await standin.stop();
+  }
 }
 
 /**

@@ -48,10 +48,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _core_log__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5348);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7268);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8141);
-/* harmony import */ var _resources_ledger__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(428);
-/* harmony import */ var _lib_aws__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2986);
-/* harmony import */ var _resources_describe__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7764);
-/* harmony import */ var _resources_teardown__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5745);
+/* harmony import */ var _resources_ledger__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(428);
+/* harmony import */ var _lib_aws__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2986);
+/* harmony import */ var _lib_clock__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4517);
+/* harmony import */ var _resources_describe__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7764);
+/* harmony import */ var _resources_teardown__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5745);
+
 
 
 
@@ -63,11 +65,12 @@ __webpack_require__.r(__webpack_exports__);
 /**
  * Runs after the job whatever happened to it (post-if: always()): removes
  * whatever the main step recorded and did not get to remove itself, because it
- * failed, was cancelled or was killed.
+ * failed, was cancelled or was killed. The clock is the runner's, or a test's
+ * virtual one.
  */
-async function post() {
+async function post(clock = _lib_clock__WEBPACK_IMPORTED_MODULE_4__/* .realClock */ .d) {
     const log = (0,_core_log__WEBPACK_IMPORTED_MODULE_1__/* .coreLog */ .u)();
-    const saved = (0,_resources_ledger__WEBPACK_IMPORTED_MODULE_5__/* .parseLedger */ .h8)(_actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(_resources_ledger__WEBPACK_IMPORTED_MODULE_5__/* .LEDGER_STATE */ .Kp), (why) => log.warning(why));
+    const saved = (0,_resources_ledger__WEBPACK_IMPORTED_MODULE_6__/* .parseLedger */ .h8)(_actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(_resources_ledger__WEBPACK_IMPORTED_MODULE_6__/* .LEDGER_STATE */ .Kp), (why) => log.warning(why));
     if (!saved.length) {
         log.info('Nothing left to tear down.');
         return;
@@ -79,13 +82,13 @@ async function post() {
     catch (error) {
         log.warning(`${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)}; tearing the builder down.`);
     }
-    log.info(`Tearing down what the run left: ${saved.map(_resources_describe__WEBPACK_IMPORTED_MODULE_6__/* .describeResource */ .w).join(', ')}`);
-    const ledger = (0,_resources_ledger__WEBPACK_IMPORTED_MODULE_5__/* .createLedger */ .M5)((serialized) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState(_resources_ledger__WEBPACK_IMPORTED_MODULE_5__/* .LEDGER_STATE */ .Kp, serialized), saved);
-    const pool = (0,_lib_aws__WEBPACK_IMPORTED_MODULE_7__/* .clientPool */ .u)();
-    const outcomes = await (0,_resources_teardown__WEBPACK_IMPORTED_MODULE_4__.teardown)(ledger, (region) => pool.clientsFor(region), log, { keepBuilder }).finally(() => pool.destroy());
+    log.info(`Tearing down what the run left: ${saved.map(_resources_describe__WEBPACK_IMPORTED_MODULE_7__/* .describeResource */ .w).join(', ')}`);
+    const ledger = (0,_resources_ledger__WEBPACK_IMPORTED_MODULE_6__/* .createLedger */ .M5)((serialized) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState(_resources_ledger__WEBPACK_IMPORTED_MODULE_6__/* .LEDGER_STATE */ .Kp, serialized), saved);
+    const pool = (0,_lib_aws__WEBPACK_IMPORTED_MODULE_8__/* .clientPool */ .u)();
+    const outcomes = await (0,_resources_teardown__WEBPACK_IMPORTED_MODULE_5__.teardown)(ledger, (region) => pool.clientsFor(region), log, { keepBuilder, clock }).finally(() => pool.destroy());
     const failed = outcomes.filter((o) => !o.ok);
     if (failed.length) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(`Could not remove: ${failed.map((o) => `${(0,_resources_describe__WEBPACK_IMPORTED_MODULE_6__/* .describeResource */ .w)(o.resource)} (${o.detail})`).join('; ')}. Remove them by hand.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(`Could not remove: ${failed.map((o) => `${(0,_resources_describe__WEBPACK_IMPORTED_MODULE_7__/* .describeResource */ .w)(o.resource)} (${o.detail})`).join('; ')}. Remove them by hand.`);
     }
 }
 
@@ -623,7 +626,7 @@ async function teardown(ledger, clientsFor, log, options) {
                 ledger.release(resource);
                 return { resource, ok: true, detail: removed.length ? `removed ${removed.join(', ')}` : 'nothing left' };
             }
-            await (0,smoke.teardownSmokeResource)(resource, { ec2: clientsFor(resource.region).get(dist_cjs.EC2Client), ledger, log });
+            await (0,smoke.teardownSmokeResource)(resource, { ec2: clientsFor(resource.region).get(dist_cjs.EC2Client), ledger, log, clock });
             return { resource, ok: true, detail: 'deleted' };
         }
         catch (error) {

@@ -484,7 +484,7 @@ async function teardown(ledger, clientsFor, log, options) {
                 ledger.release(resource);
                 return { resource, ok: true, detail: removed.length ? `removed ${removed.join(', ')}` : 'nothing left' };
             }
-            await (0,smoke.teardownSmokeResource)(resource, { ec2: clientsFor(resource.region).get(dist_cjs.EC2Client), ledger, log });
+            await (0,smoke.teardownSmokeResource)(resource, { ec2: clientsFor(resource.region).get(dist_cjs.EC2Client), ledger, log, clock });
             return { resource, ok: true, detail: 'deleted' };
         }
         catch (error) {

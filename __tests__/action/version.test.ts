@@ -1,6 +1,12 @@
-import { mockClient } from 'aws-sdk-client-mock';
-import { ElasticBeanstalkClient, ListPlatformVersionsCommand, PlatformStatus, PlatformSummary } from '@aws-sdk/client-elastic-beanstalk';
+/**
+ * Version resolution against the stand-in over the wire: the listing's pages,
+ * its filters, and the answers AWS might give that the stand-in does not by
+ * itself, asked for through its `answer` fault.
+ */
+import { ElasticBeanstalkClient, PlatformStatus, PlatformSummary } from '@aws-sdk/client-elastic-beanstalk';
 import { listOwnVersions, nextPatch, resolveVersion } from '../../src/build/elastic-beanstalk/version';
+import { startStandin, Standin } from '../../test/aws-standin/server';
+import { standinClients } from '../helpers/standin-clients';
 
 const arn = (name: string, v: string) => `arn:aws:elasticbeanstalk:eu-west-1:123456789012:platform/${name}/${v}`;
 const summary = (v: string, status = 'Ready', name = 'web'): PlatformSummary => ({
@@ -11,23 +17,39 @@ const summary = (v: string, status = 'Ready', name = 'web'): PlatformSummary => 
 });
 
 describe('version resolution', () => {
-  const eb = mockClient(ElasticBeanstalkClient);
-  beforeEach(() => eb.reset());
+  let standin: Standin;
+  let clients: ReturnType<typeof standinClients>;
+  let eb: ElasticBeanstalkClient;
+  beforeEach(async () => {
+    standin = await startStandin({ pageSize: 2 });
+    clients = standinClients(standin, 'eu-west-1');
+    eb = clients.get(ElasticBeanstalkClient);
+  });
+  afterEach(async () => {
+    clients.destroy();
+    await standin.stop();
+  });
+  const listings = () => standin.seen.filter((s) => s.action === 'ListPlatformVersions').map((s) => s.params);
 
   it('walks every page of the listing and takes the next patch after the newest', async () => {
-    eb.on(ListPlatformVersionsCommand)
-      .resolvesOnce({ PlatformSummaryList: [summary('1.0.9'), summary('1.0.10')], NextToken: 'p2' })
-      .resolvesOnce({ PlatformSummaryList: [summary('1.2.0', 'Failed')], NextToken: 'p3' })
-      .resolvesOnce({ PlatformSummaryList: [summary('1.1.7')] });
-    const out = await resolveVersion(new ElasticBeanstalkClient({ region: 'eu-west-1' }), 'web', { kind: 'auto' });
+    standin.eb.addPlatform('web', '1.0.9', 'Ready');
+    standin.eb.addPlatform('web', '1.0.10', 'Ready');
+    standin.eb.addPlatform('web', '1.2.0', 'Failed');
+    standin.eb.addPlatform('web', '1.1.7', 'Ready');
+    standin.eb.addPlatform('web', '1.1.8', 'Ready');
+    const out = await resolveVersion(eb, 'web', { kind: 'auto' });
     // 1.2.0 failed, and still counts: the EB CLI never reuses a failed number.
     expect(out.version).toBe('1.2.1');
-    const calls = eb.commandCalls(ListPlatformVersionsCommand).map((c) => c.args[0].input);
-    expect(calls.map((c) => c.NextToken)).toEqual([undefined, 'p2', 'p3']);
-    expect(calls[0].Filters).toEqual([
-      { Type: 'PlatformOwner', Operator: '=', Values: ['self'] },
-      { Type: 'PlatformName', Operator: '=', Values: ['web'] },
-    ]);
+    const pages = listings();
+    expect(pages.map((p) => p.get('NextToken'))).toEqual([null, '2', '4']);
+    expect(Object.fromEntries([...pages[0]].filter(([k]) => k.startsWith('Filters.')))).toEqual({
+      'Filters.member.1.Type': 'PlatformOwner',
+      'Filters.member.1.Operator': '=',
+      'Filters.member.1.Values.member.1': 'self',
+      'Filters.member.2.Type': 'PlatformName',
+      'Filters.member.2.Operator': '=',
+      'Filters.member.2.Values.member.1': 'web',
+    });
   });
 
   it('compares versions as numbers, not strings', () => {
@@ -36,35 +58,47 @@ describe('version resolution', () => {
   });
 
   it('starts at 1.0.0', async () => {
-    eb.on(ListPlatformVersionsCommand).resolves({ PlatformSummaryList: [] });
-    expect((await resolveVersion(new ElasticBeanstalkClient({ region: 'eu-west-1' }), 'web', { kind: 'auto' })).version).toBe('1.0.0');
+    standin.eb.addPlatform('other', '4.0.0', 'Ready');
+    expect((await resolveVersion(eb, 'web', { kind: 'auto' })).version).toBe('1.0.0');
   });
 
   it('ignores versions of other names that a loose filter lets through', async () => {
-    eb.on(ListPlatformVersionsCommand).resolves({ PlatformSummaryList: [summary('3.0.0', 'Ready', 'web-old'), summary('1.0.0')] });
-    const list = await listOwnVersions(new ElasticBeanstalkClient({ region: 'eu-west-1' }), 'web');
+    // Whether the service's name filter is exact is not documented: a listing holding web-old too is taken apart here.
+    standin.addFault({
+      action: 'ListPlatformVersions',
+      kind: 'answer',
+      answer: { PlatformSummaryList: [summary('3.0.0', 'Ready', 'web-old'), summary('1.0.0')] },
+    });
+    const list = await listOwnVersions(eb, 'web');
     expect(list.map((s) => s.PlatformVersion)).toEqual(['1.0.0']);
   });
 
   it('refuses an explicit version that exists, naming it and suggesting the next', async () => {
-    eb.on(ListPlatformVersionsCommand)
-      .resolvesOnce({ PlatformSummaryList: [summary('1.4.1')], NextToken: 'more' })
-      .resolvesOnce({ PlatformSummaryList: [summary('1.4.2', 'Failed')] });
-    await expect(resolveVersion(new ElasticBeanstalkClient({ region: 'eu-west-1' }), 'web', { kind: 'explicit', version: '1.4.2' })).rejects.toThrow(
+    standin.eb.addPlatform('web', '1.4.0', 'Ready');
+    standin.eb.addPlatform('web', '1.4.1', 'Ready');
+    standin.eb.addPlatform('web', '1.4.2', 'Failed');
+    await expect(resolveVersion(eb, 'web', { kind: 'explicit', version: '1.4.2' })).rejects.toThrow(
       /Platform version web\/1\.4\.2 already exists \(status Failed.*'auto' for 1\.4\.3/,
     );
   });
 
-  it('allows an explicit version whose old namesake was deleted', async () => {
-    eb.on(ListPlatformVersionsCommand).resolves({ PlatformSummaryList: [summary('1.4.2', 'Deleted')] });
-    await expect(resolveVersion(new ElasticBeanstalkClient({ region: 'eu-west-1' }), 'web', { kind: 'explicit', version: '1.4.2' })).resolves.toEqual({
-      version: '1.4.2',
-      reason: 'given',
-    });
+  it.each([
+    ['the listing leaves it out (as the stand-in does)', false],
+    // Whether a Deleted version is still listed a while is not documented; both answers are taken.
+    ['the listing still holds it as Deleted', true],
+  ])('allows an explicit version whose old namesake was deleted: %s', async (_how, listed) => {
+    standin.eb.addPlatform('web', '1.4.2', 'Deleted');
+    if (listed) standin.addFault({ action: 'ListPlatformVersions', kind: 'answer', answer: { PlatformSummaryList: [summary('1.4.2', 'Deleted')] } });
+    await expect(resolveVersion(eb, 'web', { kind: 'explicit', version: '1.4.2' })).resolves.toEqual({ version: '1.4.2', reason: 'given' });
   });
 
   it('stops on a listing that repeats its page token', async () => {
-    eb.on(ListPlatformVersionsCommand).resolves({ PlatformSummaryList: [summary('1.0.0')], NextToken: 'same' });
-    await expect(listOwnVersions(new ElasticBeanstalkClient({ region: 'eu-west-1' }), 'web')).rejects.toThrow(/same NextToken twice/);
+    standin.addFault({
+      action: 'ListPlatformVersions',
+      kind: 'answer',
+      times: Infinity,
+      answer: { PlatformSummaryList: [summary('1.0.0')], NextToken: 'same' },
+    });
+    await expect(listOwnVersions(eb, 'web')).rejects.toThrow(/same NextToken twice/);
   });
 });

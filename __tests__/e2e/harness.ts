@@ -9,7 +9,9 @@ import * as path from 'node:path';
 import { readSmokeSpec } from '../../src/platform/smoke-spec';
 import type { Standin } from '../../test/aws-standin/server';
 import { startRealStandin } from '../../test/aws-standin/real';
-import { ActionRun, Interrupt, runAction } from '../helpers/run-action';
+import { ActionRun, errorLine, Interrupt, runAction } from '../helpers/run-action';
+
+export { errorLine };
 import { addToTally } from '../helpers/tally';
 
 const root = path.resolve(__dirname, '../..');
@@ -40,11 +42,6 @@ export function brokenBuilder(platformDir: string): void {
     `#!/usr/bin/env bash\nset -euo pipefail\necho "${BROKEN_SCRIPT_SAYS}" >&2\nexit 7\n`,
     { mode: 0o755 },
   );
-}
-
-/** The run's one error annotation. */
-export function errorLine(output: string): string {
-  return output.split('\n').find((l) => l.startsWith('::error::')) ?? '';
 }
 
 export const seenOperations = new Set<string>();

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Fault } from '../../test/aws-standin/server';
 import { expectNoSecretsInOutputs, readPolicy, scenario, ScenarioOptions, seenActions, smokeScenario } from './harness';
+import { errorLine } from '../helpers/run-action';
 import { Sshd, startSshd } from '../helpers/sshd';
 import { freePort } from '../helpers/processes';
 import { codeSends, codeTagsAtCreation, ONLY_WHEN_AN_ANSWER_IS_LOST } from '../helpers/iam-policy';
@@ -47,7 +48,7 @@ describe('the bundled action against the AWS stand-in', () => {
     'rides out a %s and leaves nothing',
     async (_name, fault) => {
       const { run, leftovers } = await scenario({ faults: [fault] });
-      expect(run.main.output).not.toMatch(/::error::/);
+      expect(errorLine(run.main.output)).toBe('');
       expect(run.main.code).toBe(0);
       expect(leftovers).toEqual([]);
     },
@@ -134,7 +135,7 @@ describe('the bundled action against the AWS stand-in', () => {
     async (action) => {
       const { run, leftovers, standin } = await scenario({ faults: [{ action, kind: 'lose' }] });
       expect(standin.seen.filter((x) => x.action === action).length).toBeGreaterThan(1);
-      expect(run.main.output).not.toMatch(/::error::/);
+      expect(errorLine(run.main.output)).toBe('');
       expect(run.main.code).toBe(0);
       if (action === 'CreatePlatformVersion')
         expect(run.main.output).toMatch(/The answer to CreatePlatformVersion was lost; the build it started is this run's/);

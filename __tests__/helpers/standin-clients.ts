@@ -3,6 +3,8 @@
  * the way a run does, over the wire, and asks the stand-in's fault hooks for
  * the answer it needs.
  */
+import { CreatePlatformVersionCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { AwsClients, ClientClass, ServiceClient } from '../../src/lib/aws';
 import type { Standin } from '../../test/aws-standin/server';
 
@@ -33,4 +35,16 @@ export function standinClientsFor(standin: Standin, maxAttempts = 1): ((region: 
     return c;
   };
   return Object.assign(clientsFor, { destroy: () => regions.forEach((c) => c.destroy()) });
+}
+
+/** A platform build started as a user's run starts one: a bundle in the stand-in's bucket, then CreatePlatformVersion; its ARN. */
+export async function startPlatformBuild(standin: Standin, clients: AwsClients, name: string, version: string): Promise<string> {
+  const key = `custom-platforms/${name}/${version}.zip`;
+  await clients.get(S3Client).send(new PutObjectCommand({ Bucket: standin.bucket, Key: key, Body: 'zip' }));
+  const out = await clients
+    .get(ElasticBeanstalkClient)
+    .send(
+      new CreatePlatformVersionCommand({ PlatformName: name, PlatformVersion: version, PlatformDefinitionBundle: { S3Bucket: standin.bucket, S3Key: key } }),
+    );
+  return out.PlatformSummary!.PlatformArn!;
 }

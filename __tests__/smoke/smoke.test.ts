@@ -1,33 +1,39 @@
-/** The smoke test's EC2 side against a mocked EC2 that keeps state, and its SSH side against a real sshd. */
+/**
+ * The smoke test's EC2 side against the stand-in over the wire, on one virtual
+ * clock shared by the action and the stand-in, and its SSH side against a real
+ * sshd. The stand-in's instances answer at 127.0.0.1, where the test's sshd
+ * listens, and print the console the test sets.
+ */
 import * as path from 'node:path';
-import {
-  AuthorizeSecurityGroupIngressCommand,
-  CreateSecurityGroupCommand,
-  DeleteKeyPairCommand,
-  DeleteSecurityGroupCommand,
-  DescribeInstancesCommand,
-  EC2Client,
-  GetConsoleOutputCommand,
-  ImportKeyPairCommand,
-  RunInstancesCommand,
-  TerminateInstancesCommand,
-} from '@aws-sdk/client-ec2';
+import { CreateSecurityGroupCommand, EC2Client, ImportKeyPairCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { StepError } from '../../src/lib/errors';
 import { createLedger, Ledger, Resource } from '../../src/resources/ledger';
 import { memoryLog } from '../../src/lib/log';
 import { runSmokeTest, SmokeOptions, teardownSmokeResource } from '../../src/smoke';
 import { readSmokeSpec } from '../../src/platform/smoke-spec';
-import { ec2Model } from '../helpers/ec2-model';
+import { DEFAULT_VPC } from '../../test/aws-standin/ec2';
+import { startStandin, Standin } from '../../test/aws-standin/server';
 import { freePort } from '../helpers/processes';
 import { cloudInitConsole, startSshd, Sshd } from '../helpers/sshd';
+import { standinClients } from '../helpers/standin-clients';
+import { standinImage } from '../helpers/standin-images';
 import { virtualClock } from '../helpers/virtual-clock';
 
 const MIN = 60_000;
-const awsError = (name: string, message: string) => Object.assign(new Error(message), { name, Code: name, $metadata: { httpStatusCode: 400 } });
+/** A non-default VPC's subnet the stand-in knows, as a user's smoke-subnet-id names one. */
+const OWN_SUBNET = { subnetId: 'subnet-0123abcd', vpcId: 'vpc-0other00' };
+/** EC2's answer when no capacity is left: a server error (the EC2 API Reference, "Error codes": InsufficientInstanceCapacity). */
+const CAPACITY = {
+  code: 'InsufficientInstanceCapacity',
+  message: 'We currently do not have sufficient t3.small capacity in the Availability Zone you requested (eu-west-1a).',
+  status: 500,
+};
+/** DeleteSecurityGroup's answer while something still uses the group. */
+const IN_USE = { code: 'DependencyViolation', message: 'resource sg-0 has a dependent object' };
 
-function options(clock: { now(): number }, extra: Partial<SmokeOptions> = {}): SmokeOptions {
+function options(s: { clock: { now(): number }; amiId: string }, extra: Partial<SmokeOptions> = {}): SmokeOptions {
   return {
-    amiId: 'ami-0123456789abcdef0',
+    amiId: s.amiId,
     region: 'eu-west-1',
     instanceType: 't3.small',
     allowedCidr: '127.0.0.1/32',
@@ -37,21 +43,23 @@ function options(clock: { now(): number }, extra: Partial<SmokeOptions> = {}): S
     sshUser: 'root',
     sshPort: 22,
     httpPort: 80,
-    deadline: clock.now() + 15 * MIN,
+    deadline: s.clock.now() + 15 * MIN,
     ...extra,
   };
 }
 
 /**
- * Wraps the EC2 client: notes, for every creating call, whether the ledger
- * already held the resource when the call was made; lets the test sshd accept
- * whatever key the run imports; and can lose a call's response after EC2 acted.
+ * Wraps the EC2 client: keeps each call the run sent, in order, and notes, for
+ * every creating call, whether the ledger already held the resource when the
+ * call was made.
  */
-function instrument(ec2: EC2Client, ledger: Ledger, opts: { sshd?: Sshd; loseResponseOf?: string } = {}) {
+function instrument(ec2: EC2Client, ledger: Ledger) {
   const unrecorded: string[] = [];
+  const sent: { name: string; input: Record<string, unknown> }[] = [];
   const send = ec2.send.bind(ec2);
   (ec2 as unknown as { send: unknown }).send = async (command: { constructor: { name: string }; input: Record<string, unknown> }) => {
     const name = command.constructor.name;
+    sent.push({ name, input: command.input });
     const has = (pred: (r: Resource) => boolean) => ledger.list().some(pred);
     if (name === 'ImportKeyPairCommand' && !has((r) => r.kind === 'key-pair' && r.keyName === command.input.KeyName)) unrecorded.push(name);
     if (
@@ -60,12 +68,9 @@ function instrument(ec2: EC2Client, ledger: Ledger, opts: { sshd?: Sshd; loseRes
     )
       unrecorded.push(name);
     if (name === 'RunInstancesCommand' && !has((r) => r.kind === 'instance' && r.clientToken === command.input.ClientToken)) unrecorded.push(name);
-    if (name === 'ImportKeyPairCommand' && opts.sshd) opts.sshd.authorize(Buffer.from(command.input.PublicKeyMaterial as Uint8Array).toString('utf8'));
-    const out = await send(command as never);
-    if (name === opts.loseResponseOf) throw Object.assign(new Error('socket hang up'), { name: 'Error', code: 'ECONNRESET' });
-    return out;
+    return send(command as never);
   };
-  return { ec2, unrecorded };
+  return { ec2, unrecorded, sent };
 }
 
 describe('smoke test on EC2', () => {
@@ -73,102 +78,113 @@ describe('smoke test on EC2', () => {
   beforeAll(async () => (sshd = await startSshd()));
   afterAll(() => sshd?.stop());
 
-  const models: ReturnType<typeof ec2Model>[] = [];
-  afterEach(() => models.splice(0).forEach((m) => m.restore()));
+  const stops: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    await Promise.all(stops.splice(0).map((stop) => stop()));
+  });
 
-  function setup(modelOptions: Parameters<typeof ec2Model>[0] = {}, wrap: { sshd?: Sshd; loseResponseOf?: string } = {}) {
-    const model = ec2Model(modelOptions);
-    models.push(model);
+  /** A stand-in on a virtual clock whose instances print `console`; with `sshd`, every key the run imports is one it accepts. */
+  async function setup(given: { console?: string; sshd?: Sshd } = {}) {
     const clock = virtualClock();
+    const standin: Standin = await startStandin({
+      clock,
+      instanceAddress: '127.0.0.1',
+      subnets: [OWN_SUBNET],
+      onKeyImported: given.sshd ? (key) => given.sshd!.authorize(key) : undefined,
+    });
+    standin.setConsole(given.console ?? '');
+    const clients = standinClients(standin, 'eu-west-1');
+    stops.push(async () => (clients.destroy(), await standin.stop()));
+    const amiId = standinImage(standin, 'eu-west-1', { name: 'web-platform-1.0.0' }).id;
     const saved: string[] = [];
-    const ledger = createLedger((s) => saved.push(s));
+    const ledger = createLedger((x) => saved.push(x));
     const log = memoryLog();
-    const { ec2, unrecorded } = instrument(new EC2Client({ region: 'eu-west-1' }), ledger, wrap);
+    const { ec2, unrecorded, sent } = instrument(clients.get(EC2Client), ledger);
     const deps = { ec2, ledger, log, clock, consoleGraceMs: 60_000 };
     /** Nothing left in EC2 or the ledger, every creating call was recorded first, and the key never reached the log. */
     const expectClean = () => {
-      expect(model.leftovers()).toEqual([]);
+      expect(standin.leftovers()).toEqual([]);
       expect(ledger.list()).toEqual([]);
       expect(JSON.parse(saved[saved.length - 1])).toEqual([]);
       expect(unrecorded).toEqual([]);
       expect(log.text()).not.toMatch(/PRIVATE KEY/);
     };
-    return { model, clock, saved, ledger, log, deps, expectClean };
+    const calls = (name: string) => sent.filter((c) => c.name === name).map((c) => c.input);
+    return { standin, amiId, clock, saved, ledger, log, deps, sent, calls, expectClean };
   }
-
-  const calls = (s: ReturnType<typeof setup>, command: Parameters<ReturnType<typeof ec2Model>['mock']['commandCalls']>[0]) =>
-    s.model.mock.commandCalls(command).map((c) => c.args[0].input as Record<string, unknown>);
 
   describe('launch failures', () => {
     it('reports missing capacity as one clear error and removes the key pair and security group', async () => {
-      const s = setup();
-      s.model.mock
-        .on(RunInstancesCommand)
-        .rejects(
-          awsError(
-            'InsufficientInstanceCapacity',
-            'We currently do not have sufficient t3.small capacity in the Availability Zone you requested (eu-west-1a).',
-          ),
-        );
-      const error = await runSmokeTest(options(s.clock), s.deps).catch((e) => e);
+      const s = await setup();
+      s.standin.addFault({ action: 'RunInstances', kind: 'error', error: CAPACITY });
+      const error = await runSmokeTest(options(s), s.deps).catch((e) => e);
       expect(error).toBeInstanceOf(StepError);
       expect(error.message).toMatch(
-        /^Launching a t3\.small from ami-0123456789abcdef0 failed: InsufficientInstanceCapacity: We currently do not have sufficient/,
+        new RegExp(`^Launching a t3\\.small from ${s.amiId} failed: InsufficientInstanceCapacity: We currently do not have sufficient`),
       );
       expect(error.message).toMatch(/\nAWS has no capacity for this instance type.*smoke-instance-type/);
       s.expectClean();
-      expect(calls(s, DeleteSecurityGroupCommand)).toEqual([{ GroupId: expect.stringMatching(/^sg-/) }]);
-      expect(calls(s, DeleteKeyPairCommand)).toEqual([{ KeyName: expect.stringMatching(/^eb-platform-smoke-/) }]);
+      expect(s.calls('DeleteSecurityGroupCommand')).toEqual([{ GroupId: expect.stringMatching(/^sg-/) }]);
+      expect(s.calls('DeleteKeyPairCommand')).toEqual([{ KeyName: expect.stringMatching(/^eb-platform-smoke-/) }]);
       // No instance id was ever known: teardown still looked for one by the launch's client token.
-      const token = calls(s, RunInstancesCommand)[0].ClientToken;
-      expect(calls(s, DescribeInstancesCommand)).toContainEqual({ Filters: [{ Name: 'client-token', Values: [token] }] });
+      const token = s.calls('RunInstancesCommand')[0].ClientToken;
+      expect(s.calls('DescribeInstancesCommand')).toContainEqual({ Filters: [{ Name: 'client-token', Values: [token] }] });
+      expect(s.standin.instances()).toEqual([]);
     });
 
     it('reports a subnet that does not exist before launching anything', async () => {
-      const s = setup();
-      const error = await runSmokeTest(options(s.clock, { subnetId: 'subnet-0badbad0' }), s.deps).catch((e) => e);
+      const s = await setup();
+      const error = await runSmokeTest(options(s, { subnetId: 'subnet-0badbad0' }), s.deps).catch((e) => e);
       expect(error.message).toBe('Subnet subnet-0badbad0 (smoke-subnet-id) does not exist in this region.');
-      expect(calls(s, RunInstancesCommand)).toEqual([]);
+      expect(s.calls('RunInstancesCommand')).toEqual([]);
       s.expectClean();
     });
 
     it('reports a subnet that RunInstances rejects, naming the input', async () => {
-      const s = setup();
-      s.model.mock.on(RunInstancesCommand).rejects(awsError('InvalidSubnetID.NotFound', "The subnet ID 'subnet-0123abcd' does not exist"));
-      const error = await runSmokeTest(options(s.clock, { subnetId: 'subnet-0123abcd' }), s.deps).catch((e) => e);
+      const s = await setup();
+      // Known to DescribeSubnets a moment before, refused at launch (deleted meanwhile).
+      s.standin.addFault({
+        action: 'RunInstances',
+        kind: 'error',
+        error: { code: 'InvalidSubnetID.NotFound', message: "The subnet ID 'subnet-0123abcd' does not exist" },
+      });
+      const error = await runSmokeTest(options(s, { subnetId: 'subnet-0123abcd' }), s.deps).catch((e) => e);
       expect(error.message).toMatch(
         /failed: InvalidSubnetID\.NotFound: The subnet ID 'subnet-0123abcd' does not exist\nThe subnet does not exist in this region: check smoke-subnet-id\./,
       );
       // The group was made in the subnet's VPC, not the default one.
-      expect(calls(s, CreateSecurityGroupCommand)[0].VpcId).toBe('vpc-0other00');
+      expect(s.calls('CreateSecurityGroupCommand')[0].VpcId).toBe('vpc-0other00');
       s.expectClean();
     });
 
     it('finds and terminates an instance whose launch response was lost, by its client token', async () => {
-      const s = setup({}, { loseResponseOf: 'RunInstancesCommand' });
-      const error = await runSmokeTest(options(s.clock), s.deps).catch((e) => e);
-      expect(error.message).toMatch(/^Launching a t3\.small from ami-0123456789abcdef0 failed: .*socket hang up/);
-      expect(s.model.instances.size).toBe(1);
-      expect(calls(s, TerminateInstancesCommand)).toEqual([{ InstanceIds: [...s.model.instances.keys()] }]);
+      const s = await setup();
+      // EC2 launches it; the answer never arrives (the client tries once).
+      s.standin.addFault({ action: 'RunInstances', kind: 'lose' });
+      const error = await runSmokeTest(options(s), s.deps).catch((e) => e);
+      expect(error.message).toMatch(new RegExp(`^Launching a t3\\.small from ${s.amiId} failed: .*socket hang up`));
+      const launched = s.standin.ec2.instances().map((i) => i.id);
+      expect(launched).toHaveLength(1);
+      expect(s.calls('TerminateInstancesCommand')).toEqual([{ InstanceIds: launched }]);
       s.expectClean();
     });
 
     it('turns a refused key import into one clear error', async () => {
-      const s = setup();
-      s.model.mock.on(ImportKeyPairCommand).rejects(awsError('UnauthorizedOperation', 'You are not authorized to perform this operation.'));
-      const error = await runSmokeTest(options(s.clock), s.deps).catch((e) => e);
+      const s = await setup();
+      s.standin.addFault({ action: 'ImportKeyPair', kind: 'deny' });
+      const error = await runSmokeTest(options(s), s.deps).catch((e) => e);
       expect(error.message).toMatch(
         /^Importing the run's SSH key as key pair eb-platform-smoke-\S+ failed: UnauthorizedOperation: .*\nThe credentials lack this EC2 permission\./,
       );
-      expect(calls(s, CreateSecurityGroupCommand)).toEqual([]);
+      expect(s.calls('CreateSecurityGroupCommand')).toEqual([]);
       s.expectClean();
     });
   });
 
   describe('SSH that does not come', () => {
     it('gives up at the deadline on an instance that never answers, says so, and tears it all down', async () => {
-      const s = setup({ console: () => "[    3.1] cloud-init[501]: Cloud-init v. 24.3.1 running 'init-local'\r\n" });
-      const o = options(s.clock, { sshPort: await freePort(), deadline: s.clock.now() + 10 * MIN });
+      const s = await setup({ console: "[    3.1] cloud-init[501]: Cloud-init v. 24.3.1 running 'init-local'\r\n" });
+      const o = options(s, { sshPort: await freePort(), deadline: s.clock.now() + 10 * MIN });
       const error = await runSmokeTest(o, s.deps).catch((e) => e);
       expect(error.message).toMatch(
         /^SSH to 127\.0\.0\.1:\d+ was not usable by the deadline: sshd never answered\. The console shows no sshd failure: a slow boot/,
@@ -182,12 +198,12 @@ describe('smoke test on EC2', () => {
       expect(progress.length).toBeGreaterThanOrEqual(8);
       expect(progress.length).toBeLessThanOrEqual(10);
       s.expectClean();
-      expect(calls(s, TerminateInstancesCommand)).toHaveLength(1);
+      expect(s.calls('TerminateInstancesCommand')).toHaveLength(1);
     }, 60_000);
 
     it('says when the console shows sshd missing its privilege separation directory', async () => {
-      const s = setup({ console: () => '[   12.9] sshd[901]: fatal: Missing privilege separation directory: /run/sshd\r\n' });
-      const error = await runSmokeTest(options(s.clock, { sshPort: await freePort(), deadline: s.clock.now() + 5 * MIN }), s.deps).catch((e) => e);
+      const s = await setup({ console: '[   12.9] sshd[901]: fatal: Missing privilege separation directory: /run/sshd\r\n' });
+      const error = await runSmokeTest(options(s, { sshPort: await freePort(), deadline: s.clock.now() + 5 * MIN }), s.deps).catch((e) => e);
       expect(error.message).toMatch(/sshd never answered\. The console says: sshd could not start: its privilege separation directory \/run\/sshd/);
       expect(error.message).not.toMatch(/slow boot/);
       s.expectClean();
@@ -195,8 +211,8 @@ describe('smoke test on EC2', () => {
 
     it("tells sshd refusing the run's key apart from sshd never answering", async () => {
       // No key authorised on this sshd.
-      const s = setup({ console: () => cloudInitConsole(sshd.hostKeys) });
-      const error = await runSmokeTest(options(s.clock, { sshPort: sshd.port, sshUser: sshd.user, deadline: s.clock.now() + 3 * MIN }), s.deps).catch((e) => e);
+      const s = await setup({ console: cloudInitConsole(sshd.hostKeys) });
+      const error = await runSmokeTest(options(s, { sshPort: sshd.port, sshUser: sshd.user, deadline: s.clock.now() + 3 * MIN }), s.deps).catch((e) => e);
       expect(error.message).toMatch(new RegExp(`was not usable by the deadline: sshd answered but refused the run's key for user '${sshd.user}'`));
       s.expectClean();
     }, 60_000);
@@ -204,8 +220,10 @@ describe('smoke test on EC2', () => {
 
   describe('host keys', () => {
     it('pins the keys the console printed, runs every check, and still tears down when checks fail', async () => {
-      const s = setup({ console: () => cloudInitConsole(sshd.hostKeys, { fingerprintLines: sshd.fingerprintLines }), dependencyViolations: 2 }, { sshd });
-      const report = await runSmokeTest(options(s.clock, { sshPort: sshd.port, sshUser: sshd.user, httpPort: await freePort() }), s.deps);
+      const s = await setup({ console: cloudInitConsole(sshd.hostKeys, { fingerprintLines: sshd.fingerprintLines }), sshd });
+      // EC2 holds a group a while after its instance is gone (the network interface detaching).
+      s.standin.addFault({ action: 'DeleteSecurityGroup', kind: 'error', error: IN_USE, times: 2 });
+      const report = await runSmokeTest(options(s, { sshPort: sshd.port, sshUser: sshd.user, httpPort: await freePort() }), s.deps);
       expect(report.hostKeyPinned).toBe(true);
       expect(report.instanceId).toMatch(/^i-/);
       expect(report.publicAddress).toBe('127.0.0.1');
@@ -230,21 +248,21 @@ describe('smoke test on EC2', () => {
       // Torn down despite the failures, the security group after two DependencyViolations.
       s.expectClean();
       expect(s.log.text()).toMatch(/still in use; trying again/);
-      expect(calls(s, DeleteSecurityGroupCommand)).toHaveLength(3);
+      expect(s.calls('DeleteSecurityGroupCommand')).toHaveLength(3);
       // The instance and the key pair at once; the group once the instance is gone.
-      const order = s.model.mock.calls().map((c) => (c.args[0] as { constructor: { name: string } }).constructor.name);
+      const order = s.sent.map((c) => c.name);
       const first = (n: string) => order.indexOf(n);
       expect(first('DeleteKeyPairCommand')).toBeLessThan(order.indexOf('DescribeInstancesCommand', first('TerminateInstancesCommand')));
       expect(order.lastIndexOf('DescribeInstancesCommand')).toBeLessThan(first('DeleteSecurityGroupCommand'));
       // Only the runner may reach it, on SSH and HTTP.
-      const ingress = calls(s, AuthorizeSecurityGroupIngressCommand)[0].IpPermissions as { FromPort: number; IpRanges: { CidrIp: string }[] }[];
+      const ingress = s.calls('AuthorizeSecurityGroupIngressCommand')[0].IpPermissions as { FromPort: number; IpRanges: { CidrIp: string }[] }[];
       expect(ingress.map((p) => [p.FromPort, p.IpRanges.map((r) => r.CidrIp)])).toEqual([
         [sshd.port, ['127.0.0.1/32']],
         [expect.any(Number), ['127.0.0.1/32']],
       ]);
       // Everything tagged with the run, the extra tags and a Name that says what it is.
-      const run = calls(s, RunInstancesCommand)[0] as { TagSpecifications: { ResourceType: string; Tags: unknown[] }[]; KeyName: string };
-      for (const spec of [...run.TagSpecifications, ...(calls(s, CreateSecurityGroupCommand)[0].TagSpecifications as typeof run.TagSpecifications)]) {
+      const run = s.calls('RunInstancesCommand')[0] as { TagSpecifications: { ResourceType: string; Tags: unknown[] }[]; KeyName: string };
+      for (const spec of [...run.TagSpecifications, ...(s.calls('CreateSecurityGroupCommand')[0].TagSpecifications as typeof run.TagSpecifications)]) {
         expect(spec.Tags).toEqual(
           expect.arrayContaining([
             { Key: 'team', Value: 'platform' },
@@ -262,8 +280,8 @@ describe('smoke test on EC2', () => {
       // Only the ed25519 fingerprint on the console: the ECDSA key sshd also offers stays unvouched.
       const ed25519 = sshd.fingerprintLines.filter((l) => l.endsWith('(ED25519)'));
       expect(ed25519).toHaveLength(1);
-      const s = setup({ console: () => cloudInitConsole(sshd.hostKeys, { keys: false, fingerprintLines: ed25519 }) }, { sshd });
-      const report = await runSmokeTest(options(s.clock, { sshPort: sshd.port, sshUser: sshd.user, httpPort: await freePort() }), s.deps);
+      const s = await setup({ console: cloudInitConsole(sshd.hostKeys, { keys: false, fingerprintLines: ed25519 }), sshd });
+      const report = await runSmokeTest(options(s, { sshPort: sshd.port, sshUser: sshd.user, httpPort: await freePort() }), s.deps);
       expect(report.hostKeyPinned).toBe(true);
       expect(s.log.text()).toContain(
         `Pinned 1 host key(s) that match the fingerprints in the instance's console output: ssh-ed25519 ${ed25519[0].split(' ')[1]}.`,
@@ -275,8 +293,8 @@ describe('smoke test on EC2', () => {
     it('refuses a server whose keys match none of the console fingerprints', async () => {
       const other = await startSshd();
       try {
-        const s = setup({ console: () => cloudInitConsole([], { keys: false, fingerprintLines: other.fingerprintLines }) }, { sshd });
-        const error = await runSmokeTest(options(s.clock, { sshPort: sshd.port, sshUser: sshd.user }), s.deps).catch((e) => e);
+        const s = await setup({ console: cloudInitConsole([], { keys: false, fingerprintLines: other.fingerprintLines }), sshd });
+        const error = await runSmokeTest(options(s, { sshPort: sshd.port, sshUser: sshd.user }), s.deps).catch((e) => e);
         expect(error.message).toMatch(
           /refused: host key mismatch\. None of the host keys sshd offers \(SHA256:.*\) matches the fingerprints the instance printed to its console/,
         );
@@ -289,10 +307,10 @@ describe('smoke test on EC2', () => {
     it('refuses to go on when the console key and the server key differ', async () => {
       const other = await startSshd();
       try {
-        const s = setup({ console: () => cloudInitConsole(other.hostKeys) }, { sshd });
-        const error = await runSmokeTest(options(s.clock, { sshPort: sshd.port, sshUser: sshd.user }), s.deps).catch((e) => e);
+        const s = await setup({ console: cloudInitConsole(other.hostKeys), sshd });
+        const error = await runSmokeTest(options(s, { sshPort: sshd.port, sshUser: sshd.user }), s.deps).catch((e) => e);
         expect(error.message).toMatch(/refused: host key mismatch\. The server's key is not the one the instance printed to its console/);
-        expect(calls(s, TerminateInstancesCommand)).toHaveLength(1);
+        expect(s.calls('TerminateInstancesCommand')).toHaveLength(1);
         s.expectClean();
       } finally {
         await other.stop();
@@ -300,9 +318,9 @@ describe('smoke test on EC2', () => {
     }, 60_000);
 
     it('says why it fell back to trust on first use when the console cannot be read', async () => {
-      const s = setup({}, { sshd });
-      s.model.mock.on(GetConsoleOutputCommand).rejects(awsError('UnauthorizedOperation', 'You are not authorized to perform: ec2:GetConsoleOutput'));
-      const report = await runSmokeTest(options(s.clock, { sshPort: sshd.port, sshUser: sshd.user, httpPort: await freePort() }), s.deps);
+      const s = await setup({ sshd });
+      s.standin.addFault({ action: 'GetConsoleOutput', kind: 'deny', times: Infinity });
+      const report = await runSmokeTest(options(s, { sshPort: sshd.port, sshUser: sshd.user, httpPort: await freePort() }), s.deps);
       expect(report.hostKeyPinned).toBe(false);
       expect(s.log.lines.find((l) => l.startsWith('warning: '))).toMatch(
         /console could not be read \(UnauthorizedOperation: .*GetConsoleOutput\), so its SSH host key was trusted on first use/,
@@ -311,8 +329,8 @@ describe('smoke test on EC2', () => {
     }, 120_000);
 
     it('falls back to trust on first use after the grace period when the console shows no keys, and warns', async () => {
-      const s = setup({ console: () => '' }, { sshd });
-      const report = await runSmokeTest(options(s.clock, { sshPort: sshd.port, sshUser: sshd.user, httpPort: await freePort() }), s.deps);
+      const s = await setup({ console: '', sshd });
+      const report = await runSmokeTest(options(s, { sshPort: sshd.port, sshUser: sshd.user, httpPort: await freePort() }), s.deps);
       expect(report.hostKeyPinned).toBe(false);
       expect(s.log.lines.find((l) => l.startsWith('warning: '))).toMatch(
         /printed no host keys or fingerprints to its console.*trusted on first use \(.*SHA256:.*\), not verified/,
@@ -324,7 +342,7 @@ describe('smoke test on EC2', () => {
 
   describe('a cancelled job', () => {
     it('cuts the running check short and still tears everything down', async () => {
-      const s = setup({ console: () => cloudInitConsole(sshd.hostKeys) }, { sshd });
+      const s = await setup({ console: cloudInitConsole(sshd.hostKeys), sshd });
       const script = path.join(require('node:os').tmpdir(), `smoke-sleeps-${process.pid}.sh`);
       require('node:fs').writeFileSync(script, '#!/bin/sh\necho started\nsleep 300\n');
       const controller = new AbortController();
@@ -335,7 +353,7 @@ describe('smoke test on EC2', () => {
       }, 100);
       const started = Date.now();
       try {
-        const report = await runSmokeTest(options(s.clock, { sshPort: sshd.port, sshUser: sshd.user, httpPort: await freePort(), userScript: script }), {
+        const report = await runSmokeTest(options(s, { sshPort: sshd.port, sshUser: sshd.user, httpPort: await freePort(), userScript: script }), {
           ...s.deps,
           signal: controller.signal,
         });
@@ -352,76 +370,78 @@ describe('smoke test on EC2', () => {
     }, 180_000);
 
     it('creates nothing once cancelled', async () => {
-      const s = setup({}, { sshd });
+      const s = await setup({ sshd });
       const controller = new AbortController();
       controller.abort();
-      await expect(runSmokeTest(options(s.clock), { ...s.deps, signal: controller.signal })).rejects.toThrow(/Cancelled/);
-      expect(s.model.mock.calls()).toEqual([]);
+      await expect(runSmokeTest(options(s), { ...s.deps, signal: controller.signal })).rejects.toThrow(/Cancelled/);
+      expect(s.standin.seen).toEqual([]);
       expect(s.saved).toEqual([]);
     });
   });
 
   describe("the runner's address", () => {
     it('opens the group to the address the runner is seen from, /32, when no CIDR is given', async () => {
-      const s = setup();
-      s.model.mock.on(RunInstancesCommand).rejects(awsError('InsufficientInstanceCapacity', 'none'));
-      await expect(runSmokeTest(options(s.clock, { allowedCidr: undefined }), { ...s.deps, publicIp: async () => '203.0.113.9' })).rejects.toThrow(
+      const s = await setup();
+      s.standin.addFault({ action: 'RunInstances', kind: 'error', error: CAPACITY });
+      await expect(runSmokeTest(options(s, { allowedCidr: undefined }), { ...s.deps, publicIp: async () => '203.0.113.9' })).rejects.toThrow(
         /InsufficientInstanceCapacity/,
       );
-      const ingress = calls(s, AuthorizeSecurityGroupIngressCommand)[0].IpPermissions as { IpRanges: { CidrIp: string }[] }[];
+      const ingress = s.calls('AuthorizeSecurityGroupIngressCommand')[0].IpPermissions as { IpRanges: { CidrIp: string }[] }[];
       expect(ingress.flatMap((p) => p.IpRanges.map((r) => r.CidrIp))).toEqual(['203.0.113.9/32', '203.0.113.9/32']);
       s.expectClean();
     });
 
     it('asks for smoke-allowed-cidr when the address cannot be found, before creating anything', async () => {
-      const s = setup();
-      const error = await runSmokeTest(options(s.clock, { allowedCidr: undefined }), {
+      const s = await setup();
+      const error = await runSmokeTest(options(s, { allowedCidr: undefined }), {
         ...s.deps,
         publicIp: async () => {
           throw new Error('getaddrinfo EAI_AGAIN checkip.amazonaws.com');
         },
       }).catch((e) => e);
       expect(error.message).toBe("Could not find the runner's public address (getaddrinfo EAI_AGAIN checkip.amazonaws.com): set smoke-allowed-cidr.");
-      expect(s.model.mock.calls()).toEqual([]);
+      expect(s.standin.seen).toEqual([]);
       expect(s.saved).toEqual([]);
     });
   });
 
   describe('teardown', () => {
     it('gives up on a security group that stays in use after a bound, and leaves it in the ledger for the post step', async () => {
-      const s = setup({ console: () => '', dependencyViolations: Number.POSITIVE_INFINITY });
+      const s = await setup({ console: '' });
+      s.standin.addFault({ action: 'DeleteSecurityGroup', kind: 'error', error: IN_USE, times: Infinity });
       const started = s.clock.now();
-      await expect(runSmokeTest(options(s.clock, { sshPort: await freePort(), deadline: s.clock.now() + 2 * MIN }), s.deps)).rejects.toThrow(
-        /sshd never answered/,
-      );
+      await expect(runSmokeTest(options(s, { sshPort: await freePort(), deadline: s.clock.now() + 2 * MIN }), s.deps)).rejects.toThrow(/sshd never answered/);
       expect(s.ledger.list()).toEqual([expect.objectContaining({ kind: 'security-group', groupId: expect.stringMatching(/^sg-/) })]);
-      expect(s.model.leftovers()).toEqual([expect.stringMatching(/^security-group sg-/)]);
+      expect(s.standin.leftovers()).toEqual([expect.stringMatching(/^security group sg-/)]);
       expect(s.log.text()).toMatch(/Could not remove security-group: DependencyViolation: .*\(the post step tries again\)/);
       // Bounded: given up within minutes of virtual time, not forever.
       expect(s.clock.now() - started).toBeLessThan(20 * MIN);
       // A later pass (the post step) finishes it once AWS lets go.
-      s.model.mock.on(DeleteSecurityGroupCommand).resolves({});
+      s.standin.clearFaults();
       await teardownSmokeResource(s.ledger.list()[0], s.deps);
       expect(s.ledger.list()).toEqual([]);
     }, 60_000);
 
     it('works from what a dead run recorded (client token, group name) and is safe to run twice', async () => {
-      const s = setup();
+      const s = await setup();
       const ec2 = s.deps.ec2;
-      await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'eb-platform-smoke-1', Description: 'x', VpcId: 'vpc-0default0' }));
-      const groupId = [...s.model.groups.keys()][0];
-      await ec2.send(new RunInstancesCommand({ ImageId: 'ami-1', MinCount: 1, MaxCount: 1, ClientToken: 'tok-1', SecurityGroupIds: [groupId] }));
-      await ec2.send(new ImportKeyPairCommand({ KeyName: 'eb-platform-smoke-1', PublicKeyMaterial: Buffer.from('k') }));
+      const groupId = (await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'eb-platform-smoke-1', Description: 'x', VpcId: DEFAULT_VPC }))).GroupId!;
+      await ec2.send(
+        new RunInstancesCommand({ ImageId: s.amiId, InstanceType: 't3.small', MinCount: 1, MaxCount: 1, ClientToken: 'tok-1', SecurityGroupIds: [groupId] }),
+      );
+      await ec2.send(
+        new ImportKeyPairCommand({ KeyName: 'eb-platform-smoke-1', PublicKeyMaterial: Buffer.from('ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDead dead') }),
+      );
       const recorded: Resource[] = [
         { kind: 'key-pair', region: 'eu-west-1', keyName: 'eb-platform-smoke-1' },
-        { kind: 'security-group', region: 'eu-west-1', groupName: 'eb-platform-smoke-1', vpcId: 'vpc-0default0' },
+        { kind: 'security-group', region: 'eu-west-1', groupName: 'eb-platform-smoke-1', vpcId: DEFAULT_VPC },
         { kind: 'instance', region: 'eu-west-1', clientToken: 'tok-1' },
       ];
       for (const r of recorded) s.ledger.record(r);
       for (const r of [...recorded].reverse()) await teardownSmokeResource(r, s.deps);
-      expect(s.model.leftovers()).toEqual([]);
+      expect(s.standin.leftovers()).toEqual([]);
       expect(s.ledger.list()).toEqual([]);
-      expect(calls(s, DeleteSecurityGroupCommand)).toEqual([{ GroupId: groupId }]);
+      expect(s.calls('DeleteSecurityGroupCommand')).toEqual([{ GroupId: groupId }]);
       // Twice is fine: everything is already gone, and each is released again.
       for (const r of recorded) s.ledger.record(r);
       for (const r of [...recorded].reverse()) await teardownSmokeResource(r, s.deps);

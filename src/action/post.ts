@@ -4,15 +4,17 @@ import { describeError } from '../lib/errors';
 import { parseBoolean } from '../inputs';
 import { createLedger, LEDGER_STATE, parseLedger } from '../resources/ledger';
 import { clientPool } from '../lib/aws';
+import { Clock, realClock } from '../lib/clock';
 import { describeResource } from '../resources/describe';
 import { teardown } from '../resources/teardown';
 
 /**
  * Runs after the job whatever happened to it (post-if: always()): removes
  * whatever the main step recorded and did not get to remove itself, because it
- * failed, was cancelled or was killed.
+ * failed, was cancelled or was killed. The clock is the runner's, or a test's
+ * virtual one.
  */
-export async function post(): Promise<void> {
+export async function post(clock: Clock = realClock): Promise<void> {
   const log = coreLog();
   const saved = parseLedger(core.getState(LEDGER_STATE), (why) => log.warning(why));
   if (!saved.length) {
@@ -28,7 +30,7 @@ export async function post(): Promise<void> {
   log.info(`Tearing down what the run left: ${saved.map(describeResource).join(', ')}`);
   const ledger = createLedger((serialized) => core.saveState(LEDGER_STATE, serialized), saved);
   const pool = clientPool();
-  const outcomes = await teardown(ledger, (region) => pool.clientsFor(region), log, { keepBuilder }).finally(() => pool.destroy());
+  const outcomes = await teardown(ledger, (region) => pool.clientsFor(region), log, { keepBuilder, clock }).finally(() => pool.destroy());
   const failed = outcomes.filter((o) => !o.ok);
   if (failed.length) {
     core.setFailed(`Could not remove: ${failed.map((o) => `${describeResource(o.resource)} (${o.detail})`).join('; ')}. Remove them by hand.`);

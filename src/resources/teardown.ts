@@ -53,7 +53,7 @@ export async function teardown(
         ledger.release(resource);
         return { resource, ok: true, detail: removed.length ? `removed ${removed.join(', ')}` : 'nothing left' };
       }
-      await teardownSmokeResource(resource, { ec2: clientsFor(resource.region).get(EC2Client), ledger, log });
+      await teardownSmokeResource(resource, { ec2: clientsFor(resource.region).get(EC2Client), ledger, log, clock });
       return { resource, ok: true, detail: 'deleted' };
     } catch (error) {
       log.error(`Could not remove ${what}: ${describeError(error)}`);

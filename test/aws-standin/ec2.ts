@@ -107,6 +107,10 @@ export interface LaunchTemplate {
 
 export interface Ec2Options {
   account: string;
+  /** A user's own subnets besides the default VPC's (a non-default VPC's), for runs given smoke-subnet-id. */
+  subnets?: { subnetId: string; vpcId: string }[];
+  /** The stand-in's time: the wall clock, or the virtual one a test shares with the action. */
+  now?: () => number;
   region: string;
   machines: MachineBackend;
   /** Another region's EC2, for CopyImage's source. */
@@ -163,6 +167,12 @@ function filtered<T>(items: T[], params: URLSearchParams, attrs: (item: T) => Re
 
 export function createEc2(options: Ec2Options) {
   const { account, region } = options;
+  const now = options.now ?? Date.now;
+  const subnets = [
+    { subnetId: DEFAULT_SUBNET, vpcId: DEFAULT_VPC, defaultForAz: true },
+    ...(options.subnets ?? []).map((x) => ({ ...x, defaultForAz: false })),
+  ];
+  const subnetVpc = (subnetId: string) => subnets.find((x) => x.subnetId === subnetId)?.vpcId;
   const keyPairs = new Map<string, KeyPair>();
   const groups = new Map<string, Group>();
   const instances = new Map<string, Instance>();
@@ -321,26 +331,27 @@ export function createEc2(options: Ec2Options) {
       };
     },
     DescribeSubnets: (p) => {
-      const subnet = {
-        subnetId: DEFAULT_SUBNET,
+      const all = subnets.map((s) => ({
+        ...s,
         state: 'available',
-        vpcId: DEFAULT_VPC,
-        cidrBlock: '172.31.16.0/20',
+        cidrBlock: s.defaultForAz ? '172.31.16.0/20' : '10.0.1.0/24',
         availableIpAddressCount: 4000,
         availabilityZone: zone,
-        defaultForAz: true,
-        mapPublicIpOnLaunch: true,
+        mapPublicIpOnLaunch: s.defaultForAz,
         ownerId: account,
-      };
+      }));
       const ids = scalars(p, 'SubnetId');
-      if (ids.some((s) => s !== DEFAULT_SUBNET))
-        throw new ApiError('InvalidSubnetID.NotFound', `The subnet ID '${ids.find((s) => s !== DEFAULT_SUBNET)}' does not exist`);
+      const unknown = ids.find((id) => !subnetVpc(id));
+      if (unknown) throw new ApiError('InvalidSubnetID.NotFound', `The subnet ID '${unknown}' does not exist`);
       return {
         subnetSet: filtered(
-          [subnet],
+          all.filter((s) => !ids.length || ids.includes(s.subnetId)),
           p,
           (s) =>
-            withTags({ 'subnet-id': [s.subnetId], 'vpc-id': [s.vpcId], 'availability-zone': [zone], 'default-for-az': ['true'], state: ['available'] }, {}),
+            withTags(
+              { 'subnet-id': [s.subnetId], 'vpc-id': [s.vpcId], 'availability-zone': [zone], 'default-for-az': [String(s.defaultForAz)], state: ['available'] },
+              {},
+            ),
           ['subnet-id', 'vpc-id', 'availability-zone', 'default-for-az', 'state'],
         ),
       };
@@ -549,11 +560,7 @@ export function createEc2(options: Ec2Options) {
       // appear in the response regardless" (API reference, DescribeImages IncludeDeprecated); a past date is deprecated.
       const current = owned.filter(
         (img) =>
-          ids.length > 0 ||
-          img.ownerId === account ||
-          p.get('IncludeDeprecated') === 'true' ||
-          !img.deprecationTime ||
-          Date.parse(img.deprecationTime) > Date.now(),
+          ids.length > 0 || img.ownerId === account || p.get('IncludeDeprecated') === 'true' || !img.deprecationTime || Date.parse(img.deprecationTime) > now(),
       );
       return {
         imagesSet: filtered(
@@ -665,7 +672,7 @@ export function createEc2(options: Ec2Options) {
       const snap = img.state === 'pending' && img.copyToken ? snapshots.get(img.snapshotId) : undefined;
       if (snap) snap.state = 'completed';
       img.state = 'deregistered';
-      img.deregisteredAt = Date.now();
+      img.deregisteredAt = now();
       if (!deleteSnapshots) return { return: true };
       const shared = [...images.values()].some((i) => i !== img && i.snapshotId === img.snapshotId && i.state !== 'deregistered');
       if (!shared) snapshots.delete(img.snapshotId);
@@ -702,7 +709,7 @@ export function createEc2(options: Ec2Options) {
       const sid = p.get('SnapshotId') ?? '';
       if (!snapshots.has(sid)) throw new ApiError('InvalidSnapshot.NotFound', `The snapshot '${sid}' does not exist.`);
       const holder = [...images.values()].find(
-        (i) => i.snapshotId === sid && (i.state !== 'deregistered' || Date.now() - (i.deregisteredAt ?? 0) < (options.snapshotInUseMs ?? 1500)),
+        (i) => i.snapshotId === sid && (i.state !== 'deregistered' || now() - (i.deregisteredAt ?? 0) < (options.snapshotInUseMs ?? 1500)),
       );
       if (holder) throw new ApiError('InvalidSnapshot.InUse', `The snapshot ${sid} is currently in use by ${holder.id}`);
       snapshots.delete(sid);
@@ -780,7 +787,7 @@ export function createEc2(options: Ec2Options) {
       const img = images.get(p.get('ImageId') ?? '');
       if (!img || img.state === 'deregistered') throw new ApiError('InvalidAMIID.NotFound', `The image id '[${p.get('ImageId')}]' does not exist`);
       const at = Date.parse(p.get('DeprecateAt') ?? '');
-      if (!Number.isFinite(at) || at < Date.now() - 60_000) throw new ApiError('InvalidParameterValue', 'DeprecateAt must be a date in the future');
+      if (!Number.isFinite(at) || at < now() - 60_000) throw new ApiError('InvalidParameterValue', 'DeprecateAt must be a date in the future');
       img.deprecationTime = new Date(Math.round(at / 60_000) * 60_000).toISOString().replace('.000Z', 'Z');
       return { return: true };
     },
@@ -857,7 +864,11 @@ export function createEc2(options: Ec2Options) {
     ];
     for (const g of sgs) if (!groups.has(g)) throw new ApiError('InvalidGroup.NotFound', `The security group '${g}' does not exist`);
     const subnetId = nic?.SubnetId || p.get('SubnetId') || DEFAULT_SUBNET;
-    if (subnetId !== DEFAULT_SUBNET) throw new ApiError('InvalidSubnetID.NotFound', `The subnet ID '${subnetId}' does not exist`);
+    const vpcId = subnetVpc(subnetId);
+    if (!vpcId) throw new ApiError('InvalidSubnetID.NotFound', `The subnet ID '${subnetId}' does not exist`);
+    // EC2 refuses a group of another VPC than the subnet's (its words, as AWS CLI users quote them).
+    const foreign = sgs.find((g) => groups.get(g)?.vpcId !== vpcId);
+    if (foreign) throw new ApiError('InvalidParameter', `Security group ${foreign} and subnet ${subnetId} belong to different networks.`);
     const root = list(p, 'BlockDeviceMapping').find((b) => b.DeviceName === image.rootDeviceName);
     const snapshot = snapshots.get(image.snapshotId);
     const instanceId = id('i');

@@ -56,6 +56,8 @@ interface Environment {
   /** The build it runs now. */
   building?: Platform;
   abort?: () => void;
+  /** When DescribeEnvironments first lists it (see builderAppearsMs). */
+  appearsAt?: number;
 }
 
 /** What a build engine reports as the build goes. */
@@ -70,14 +72,25 @@ export interface BuildReport {
 export interface BuildEngine {
   /** Starts a build; returns how to kill it. */
   start(platform: Platform, report: BuildReport): { abort(): void };
+  /** Moves builds on the stand-in's clock along (called at every tick). */
+  tick?(): void;
 }
 
 export interface ElasticBeanstalkOptions {
   account: string;
+  /** The stand-in's time: the wall clock, or the virtual one a test shares with the action. */
+  now?: () => number;
   region: string;
   engine: BuildEngine;
-  /** How long the builder environment takes to launch (about two minutes in real logs), in real ms. */
+  /** How long the builder environment takes to launch (about two minutes in real logs), in the stand-in's ms. */
   builderLaunchMs?: number;
+  /**
+   * How long after CreatePlatformVersion the builder environment is listed at all. Not documented:
+   * public transcripts of `ebp create` show "Creating Packer builder environment" at once and the
+   * build starting minutes later, which fits a builder listed as Launching at once (0, the default)
+   * as well as one listed only later; a test picks the other answer with this.
+   */
+  builderAppearsMs?: number;
   /** Whether this CreatePlatformVersion's build is to fail (a fail-build fault). */
   failBuild: () => boolean;
   /** Whether the S3 object the bundle names exists. */
@@ -86,6 +99,12 @@ export interface ElasticBeanstalkOptions {
   appendLog: (group: string, stream: string, line: string) => void;
   /** The most events DescribeEvents returns per page, below the caller's MaxRecords (AWS may return fewer than asked). */
   eventsPageSize?: number;
+  /**
+   * DescribeEvents answering every event of the version whatever its StartTime. The API reference
+   * says StartTime returns "events that occur on or after this time"; whether an event stamped
+   * exactly then comes again is not said, so the action must print nothing twice either way.
+   */
+  eventsIgnoreStartTime?: boolean;
   /**
    * What AbortEnvironmentUpdate does to a builder running a build. Not
    * documented: the API says it "cancels in-progress environment configuration
@@ -96,12 +115,13 @@ export interface ElasticBeanstalkOptions {
 
 export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
   const { account, region } = options;
+  const clock = options.now ?? Date.now;
   const platforms = new Map<string, Platform>();
   const environments = new Map<string, Environment>();
   const launchMs = options.builderLaunchMs ?? 300;
   const id = (prefix: string, len = 10) => `${prefix}-${randomBytes(8).toString('hex').slice(0, len)}`;
 
-  const event = (p: Platform, severity: BuildEvent['severity'], message: string) => p.events.push({ at: Date.now(), severity, message });
+  const event = (p: Platform, severity: BuildEvent['severity'], message: string) => p.events.push({ at: clock(), severity, message });
   const logGroup = (p: Platform) => `/aws/elasticbeanstalk/platform/${p.name}`;
 
   function liveBuilder(): Environment | undefined {
@@ -114,13 +134,13 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
     const next = [...platforms.values()].filter((p) => p.status === 'Creating' && !p.started).sort((a, b) => a.created - b.created)[0];
     if (!next) return;
     next.started = true;
-    Object.assign(env, { status: 'Updating', changedAt: Date.now(), building: next });
+    Object.assign(env, { status: 'Updating', changedAt: clock(), building: next });
     event(next, 'INFO', 'Starting Packer building task.');
     event(next, 'INFO', `Creating CloudWatch log group '${logGroup(next)}'.`);
     const finish = (apply: () => void) => {
       if (env.building !== next) return;
       apply();
-      Object.assign(env, { status: 'Ready', changedAt: Date.now(), building: undefined, abort: undefined });
+      Object.assign(env, { status: 'Ready', changedAt: clock(), building: undefined, abort: undefined });
       startNext(env);
     };
     const build = options.engine.start(next, {
@@ -158,7 +178,8 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
 
   /** Moves the environments along: launches finish, terminations end. */
   function tick(): void {
-    const now = Date.now();
+    options.engine.tick?.();
+    const now = clock();
     for (const e of environments.values()) {
       if (e.status === 'Launching' && now - e.changedAt >= launchMs) {
         Object.assign(e, { status: 'Ready', changedAt: now });
@@ -213,7 +234,7 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
         name,
         version,
         status: 'Creating',
-        created: Date.now(),
+        created: clock(),
         events: [],
         tags,
         optionSettings: list(p, 'OptionSettings').map((o) => ({ namespace: o.Namespace, name: o.OptionName, value: o.Value })),
@@ -225,7 +246,8 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
       event(platform, 'INFO', `Initiated platform version creation for '${name}/${version}'.`);
       let builder = liveBuilder();
       if (!builder) {
-        builder = { id: id('e'), name: BUILDER_NAME, status: 'Launching', changedAt: Date.now(), instanceId: id('i', 17) };
+        const appears = clock() + (options.builderAppearsMs ?? 0);
+        builder = { id: id('e'), name: BUILDER_NAME, status: 'Launching', changedAt: appears, appearsAt: appears, instanceId: id('i', 17) };
         environments.set(builder.id, builder);
         event(platform, 'INFO', `Creating Packer builder environment '${BUILDER_NAME}'.`);
       } else {
@@ -254,7 +276,7 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
     },
     DescribeEvents: (p) => {
       const v = platforms.get(p.get('PlatformArn') ?? '');
-      const from = p.get('StartTime') ? Date.parse(p.get('StartTime') as string) : 0;
+      const from = p.get('StartTime') && !options.eventsIgnoreStartTime ? Date.parse(p.get('StartTime') as string) : 0;
       // Newest first, as the service lists events.
       const events = (v?.events ?? []).filter((e) => e.at >= from).sort((a, b) => b.at - a.at);
       const size = Math.min(Number(p.get('MaxRecords') ?? 1000), options.eventsPageSize ?? Infinity);
@@ -284,7 +306,7 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
       if (v.status === 'Creating' || v.status === 'Deleting')
         throw new ApiError('OperationInProgressFailure', `An operation is in progress on platform version ${v.arn}.`);
       v.status = 'Deleting';
-      v.deletingSince = Date.now();
+      v.deletingSince = clock();
       return { PlatformSummary: summary(v) };
     },
     ListTagsForResource: (p) => {
@@ -294,7 +316,9 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
     },
     DescribeEnvironments: (p) => {
       const names = values(Object.fromEntries(p), 'EnvironmentNames');
-      const envs = [...environments.values()].filter((e) => (!names.length || names.includes(e.name)) && e.status !== 'Terminated');
+      const envs = [...environments.values()].filter(
+        (e) => (!names.length || names.includes(e.name)) && e.status !== 'Terminated' && (e.appearsAt ?? 0) <= clock(),
+      );
       return {
         Environments: envs.map((e) => ({
           EnvironmentId: e.id,
@@ -313,7 +337,7 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
       if (!e || e.status === 'Terminated') throw new ApiError('InvalidParameterValue', `No Environment found for EnvironmentId = '${p.get('EnvironmentId')}'.`);
       // Busy (launching, or running a build as a command): refused until Ready.
       if (e.status === 'Launching' || e.status === 'Updating') throw invalidState(e.name);
-      if (e.status !== 'Terminating') Object.assign(e, { status: 'Terminating', changedAt: Date.now() });
+      if (e.status !== 'Terminating') Object.assign(e, { status: 'Terminating', changedAt: clock() });
       return { EnvironmentId: e.id, EnvironmentName: e.name, Status: 'Terminating' };
     },
     AbortEnvironmentUpdate: (p) => {
@@ -334,15 +358,22 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
     handlers,
     tick,
     platforms: () => [...platforms.values()],
+    /**
+     * An event the service records late, stamped earlier than events it already answered (its
+     * EventDate is when it happened): the action must still print it, once.
+     */
+    recordLate(arn: string, message: string, at: number): void {
+      platforms.get(arn)?.events.push({ at, severity: 'INFO', message });
+    },
     environments: () => [...environments.values()],
     /** An application's environment on a platform version, as a test sets one up. */
     addEnvironment(name: string, platformArn: string): void {
-      const e: Environment = { id: id('e'), name, platformArn, application: 'web', status: 'Ready', changedAt: Date.now(), instanceId: 'i-0app' };
+      const e: Environment = { id: id('e'), name, platformArn, application: 'web', status: 'Ready', changedAt: clock(), instanceId: 'i-0app' };
       environments.set(e.id, e);
     },
     /** The builder environment as a finished build leaves it: Ready, with no build (the EB CLI only prints a note about it: it stays until terminated). */
     leaveBuilder(): void {
-      const e: Environment = { id: id('e'), name: BUILDER_NAME, status: 'Ready', changedAt: Date.now(), instanceId: id('i', 17) };
+      const e: Environment = { id: id('e'), name: BUILDER_NAME, status: 'Ready', changedAt: clock(), instanceId: id('i', 17) };
       environments.set(e.id, e);
     },
     /** A platform version as a test sets one up (an earlier release). */
@@ -353,7 +384,7 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
         name,
         version,
         status,
-        created: Date.now(),
+        created: clock(),
         events: [],
         tags: {},
         optionSettings: [],

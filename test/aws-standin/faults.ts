@@ -23,7 +23,20 @@ export type FaultKind =
   /** For CreatePlatformVersion: the build it starts fails. */
   | 'fail-build'
   /** For CopyImage: the call succeeds and the copy fails afterwards. */
-  | 'fail-copy';
+  | 'fail-copy'
+  /**
+   * The answer the test writes (`answer`), in place of the stand-in's own: for the action's
+   * robustness to an answer the stand-in never gives by itself, where AWS's documentation does not
+   * rule it out (a listing whose filter let other records through, a Deleted version still listed)
+   * or where a broken answer must not loop the action (a page token repeated). Each use says which.
+   */
+  | 'answer'
+  /**
+   * An error the operation's API model lists (`error`), answered in the service's own error
+   * format: for errors no other fault or state brings about, such as Elastic Beanstalk's
+   * TooManyPlatformsException.
+   */
+  | 'error';
 
 export interface Fault {
   /** Operation name, e.g. CreatePlatformVersion or PutObject. */
@@ -35,10 +48,16 @@ export interface Fault {
   skip?: number;
   /** For slow and hang: how long to hold the answer (hang: until released or this long). */
   delayMs?: number;
+  /** For answer: the operation's result, as the stand-in's handlers return theirs. */
+  answer?: unknown;
+  /** For error: the code, message and HTTP status (400 by default). */
+  error?: { code: string; message: string; status?: number };
 }
 
 export interface FaultBook {
   add(fault: Fault): void;
+  /** Ends every fault: the service behaves again (a later pass of a test meets a healthy AWS). */
+  clear(): void;
   /** The next fault for this call, if any; `fail-build` and `fail-copy` are only taken when asked for by kind. */
   take(action: string, kind?: FaultKind): Fault | undefined;
 }
@@ -47,6 +66,7 @@ export function faultBook(): FaultBook {
   const faults: (Fault & { seen: number; hit: number })[] = [];
   return {
     add: (f) => faults.push({ ...f, seen: 0, hit: 0 }),
+    clear: () => void faults.splice(0),
     take(action, kind) {
       for (const f of faults) {
         if (f.action !== action || (kind && f.kind !== kind) || (!kind && (f.kind === 'fail-build' || f.kind === 'fail-copy'))) continue;
@@ -61,8 +81,11 @@ export function faultBook(): FaultBook {
 }
 
 /** The error each service answers for a fault that is an error. */
-export function faultError(service: Service, action: string, kind: FaultKind): ApiError | undefined {
-  switch (kind) {
+export function faultError(service: Service, action: string, fault: Fault): ApiError | undefined {
+  switch (fault.kind) {
+    case 'error':
+      if (!fault.error) throw new Error(`the error fault on ${action} names no error`);
+      return new ApiError(fault.error.code, fault.error.message, fault.error.status ?? 400);
     case 'throttle':
       // EC2: RequestLimitExceeded (503); S3: SlowDown (503); query and JSON services: Throttling / ThrottlingException (400).
       if (service === 'ec2') return new ApiError('RequestLimitExceeded', 'Request limit exceeded.', 503);

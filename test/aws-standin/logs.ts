@@ -5,13 +5,13 @@
  */
 import { ApiError } from './protocol';
 
-export function createLogs() {
+export function createLogs(now: () => number = Date.now) {
   const streams = new Map<string, { timestamp: number; message: string }[]>();
   const key = (group: string, stream: string) => `${group}\u0000${stream}`;
   return {
     append(group: string, stream: string, message: string) {
       const events = streams.get(key(group, stream)) ?? [];
-      events.push({ timestamp: Date.now(), message });
+      events.push({ timestamp: now(), message });
       streams.set(key(group, stream), events);
     },
     stream: (group: string, stream: string) => streams.get(key(group, stream))?.map((e) => e.message) ?? [],

@@ -60,17 +60,18 @@ export interface MachineBackend {
  * running, stopping, stopped, shutting-down, terminated); their address and
  * console are the test's.
  */
-export function simulatedMachines(options: { address?: string; console: () => string; transitionMs?: number }): MachineBackend {
+export function simulatedMachines(options: { address?: string; console: () => string; transitionMs?: number; now?: () => number }): MachineBackend {
   const transitionMs = options.transitionMs ?? 300;
+  const now = options.now ?? Date.now;
   return {
     launch(spec) {
       let state: InstanceState = 'pending';
-      let changedAt = Date.now();
+      let changedAt = now();
       let target: InstanceState = 'running';
       const settle = () => {
-        if (state !== target && Date.now() - changedAt >= transitionMs) {
+        if (state !== target && now() - changedAt >= transitionMs) {
           state = target;
-          changedAt = Date.now();
+          changedAt = now();
         }
         return state;
       };
@@ -79,7 +80,7 @@ export function simulatedMachines(options: { address?: string; console: () => st
         if (state === 'terminated' || state === 'shutting-down') return;
         state = through;
         target = to;
-        changedAt = Date.now();
+        changedAt = now();
       };
       return {
         publicAddress: options.address ?? '127.0.0.1',

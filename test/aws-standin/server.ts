@@ -25,8 +25,22 @@ import { createSsm, Ssm } from './ssm';
 export type { Fault, FaultKind } from './faults';
 
 export interface StandinOptions {
-  /** How long a simulated platform build takes, in real ms. */
+  /**
+   * The stand-in's time, for every state that moves with it (instances, the builder, events, a
+   * deregistered image's snapshot): a test that gives the action a virtual clock gives the stand-in
+   * the same one, so a wait of minutes passes at once on both sides. An image copy, a parameter's
+   * image check and a real Packer build still take real time.
+   */
+  clock?: { now(): number };
+  /** How long a simulated platform build takes, in the stand-in's ms. */
   buildMs?: number;
+  /**
+   * The image a simulated build registers: pending this long, then this state (available; or one
+   * EC2 documents an image can end in, such as failed or invalid, or transient).
+   */
+  builtImage?: { delayMs?: number; state?: 'available' | 'invalid' | 'transient' | 'failed' | 'error' | 'disabled' };
+  /** DescribeEvents ignoring StartTime (see elastic-beanstalk.ts). */
+  eventsIgnoreStartTime?: boolean;
   account?: string;
   region?: string;
   /** The address simulated instances get (the tests point SSH at a loopback port). */
@@ -37,8 +51,10 @@ export interface StandinOptions {
    * the import would already have the key.
    */
   onKeyImported?: (publicKey: string) => void | Promise<void>;
-  /** How long the builder environment takes to launch, in real ms. */
+  /** How long the builder environment takes to launch, in the stand-in's ms. */
   builderLaunchMs?: number;
+  /** How long after CreatePlatformVersion the builder is listed at all (see elastic-beanstalk.ts). */
+  builderAppearsMs?: number;
   /** The most records a page of DescribeEvents or ListPlatformVersions holds. */
   pageSize?: number;
   /** What AbortEnvironmentUpdate does to a running build (undocumented; see elastic-beanstalk.ts). */
@@ -59,6 +75,8 @@ export interface StandinOptions {
   snapshotInUseMs?: number;
   /** EC2 as before DeregisterImage took DeleteAssociatedSnapshots. */
   noDeleteAssociatedSnapshots?: boolean;
+  /** A user's own subnets besides the default one, in the stand-in's region (see ec2.ts). */
+  subnets?: { subnetId: string; vpcId: string }[];
   /** EC2 from before DescribeImageReferences: it answers InvalidAction. */
   noImageReferences?: boolean;
 }
@@ -68,11 +86,13 @@ const DEFAULT_PROFILES = ['aws-elasticbeanstalk-custom-platform-ec2-role'];
 
 export async function startStandin(options: StandinOptions = {}) {
   const account = options.account ?? '123456789012';
+  const now = options.clock ? () => options.clock!.now() : Date.now;
   const region = options.region ?? 'eu-west-1';
   const bucket = `elasticbeanstalk-${region}-${account}`;
   const objects = new Map<string, Buffer>();
   const faults = faultBook();
-  const seen: { service: string; action: string; at: number }[] = [];
+  const seen: { service: string; action: string; at: number; params: URLSearchParams; json?: Record<string, unknown>; headers: http.IncomingHttpHeaders }[] =
+    [];
   const waiters: { action: string; resolve: () => void }[] = [];
   const held: (() => void)[] = [];
   const sockets = new Set<Socket>();
@@ -84,7 +104,7 @@ export async function startStandin(options: StandinOptions = {}) {
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
 
-  const machines = options.machines?.({ url, port }) ?? simulatedMachines({ address: options.instanceAddress, console: () => consoleText });
+  const machines = options.machines?.({ url, port }) ?? simulatedMachines({ address: options.instanceAddress, console: () => consoleText, now });
   /*
    * One EC2 and one parameter store per region, told apart by the region each request is signed for
    * (SigV4's credential scope): the SDK sends every region to the one AWS_ENDPOINT_URL. Instances run
@@ -95,6 +115,7 @@ export async function startStandin(options: StandinOptions = {}) {
   const ec2In = (r: string): Ec2 =>
     inRegion(ec2s, r, () =>
       createEc2({
+        now,
         account,
         region: r,
         machines,
@@ -104,6 +125,7 @@ export async function startStandin(options: StandinOptions = {}) {
         snapshotInUseMs: options.snapshotInUseMs,
         noDeleteAssociatedSnapshots: options.noDeleteAssociatedSnapshots,
         noImageReferences: options.noImageReferences,
+        subnets: r === region ? options.subnets : undefined,
         imageParameters: () => ssmIn(r).imageParameters(),
         failCopy: () => faults.take('CopyImage', 'fail-copy') !== undefined,
         parameter: (name) => ssmIn(r).value(name),
@@ -126,20 +148,23 @@ export async function startStandin(options: StandinOptions = {}) {
   const autoScalingIn = (r: string): AutoScaling => inRegion(autoScalings, r, () => createAutoScaling({ account, region: r }));
   const ec2 = ec2In(region);
   options.setup?.(ec2);
-  const logs = createLogs();
+  const logs = createLogs(now);
   const iam = createIam({ account, instanceProfiles: options.instanceProfiles ?? DEFAULT_PROFILES });
   const engine =
     options.build?.({ ec2, account, region, url, bundle: (b, k) => objects.get(`${b}/${k}`) }) ??
-    simulatedBuild({ ec2, account, buildMs: options.buildMs ?? 1500 });
+    simulatedBuild({ ec2, account, buildMs: options.buildMs ?? 1500, image: options.builtImage, now });
   const eb = createElasticBeanstalk({
+    now,
     account,
     region,
     engine,
     builderLaunchMs: options.builderLaunchMs,
+    builderAppearsMs: options.builderAppearsMs,
     bundleExists: (b, k) => objects.has(`${b}/${k}`),
     appendLog: (group, stream, line) => logs.append(group, stream, line),
     failBuild: () => faults.take('CreatePlatformVersion', 'fail-build') !== undefined,
     eventsPageSize: options.pageSize,
+    eventsIgnoreStartTime: options.eventsIgnoreStartTime,
     abortUpdate: options.abortUpdate,
   });
   // The builder moves on its own clock too, not only when asked.
@@ -194,7 +219,7 @@ export async function startStandin(options: StandinOptions = {}) {
     try {
       const call = identify(req, body, path);
       service = call.service;
-      seen.push({ service, action: call.action, at: Date.now() });
+      seen.push({ service, action: call.action, at: now(), params: call.params, json: call.json, headers: req.headers });
       for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i].action === call.action) waiters.splice(i, 1)[0].resolve();
 
       const fault = faults.take(call.action);
@@ -204,7 +229,7 @@ export async function startStandin(options: StandinOptions = {}) {
       }
       if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs ?? 2000));
       if (fault?.kind === 'hang') await new Promise<void>((r) => (held.push(r), setTimeout(r, fault.delayMs ?? 60_000)));
-      const refused = fault && faultError(service, call.action, fault.kind);
+      const refused = fault && faultError(service, call.action, fault);
       if (refused) throw refused;
 
       let payload: string | Buffer | undefined;
@@ -217,7 +242,7 @@ export async function startStandin(options: StandinOptions = {}) {
           string,
           (body: Record<string, unknown>) => unknown
         >;
-        const handler = jsonHandlers[call.action];
+        const handler = fault?.kind === 'answer' ? () => fault.answer : jsonHandlers[call.action];
         if (!handler) throw new ApiError('UnknownOperationException', `${call.action} is not supported`);
         payload = JSON.stringify(handler(call.json ?? {}));
         headers = { 'content-type': 'application/x-amz-json-1.1' };
@@ -228,7 +253,7 @@ export async function startStandin(options: StandinOptions = {}) {
           iam: iam.handlers,
           autoscaling: autoScalingIn(requestRegion).handlers,
         }[service] as Record<string, (p: URLSearchParams) => unknown>;
-        const handler = handlers[call.action];
+        const handler = fault?.kind === 'answer' ? () => fault.answer : handlers[call.action];
         if (!handler) throw new ApiError('InvalidAction', `The action ${call.action} is not valid for this web service.`);
         payload = queryResponse(service, call.action, (await handler(call.params)) as never, requestId);
       }
@@ -272,6 +297,9 @@ export async function startStandin(options: StandinOptions = {}) {
     eb,
     logs,
     addFault: (f: Fault) => faults.add(f),
+    clearFaults: () => faults.clear(),
+    /** An object in the stand-in's S3, as stored. */
+    object: (bucket: string, key: string) => objects.get(`${bucket}/${key}`),
     setConsole: (text: string) => (consoleText = text),
     /** Resolves when the stand-in receives the named operation. */
     waitFor: (action: string) => new Promise<void>((resolve) => waiters.push({ action, resolve })),

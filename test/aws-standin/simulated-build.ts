@@ -5,12 +5,33 @@
  * log stream, as a provisioner failing midway would leave it.
  */
 import type { BuildEngine } from './elastic-beanstalk';
-import type { Ec2 } from './ec2';
+import type { Ec2, Image } from './ec2';
 
-export function simulatedBuild(options: { ec2: Ec2; account: string; buildMs: number; imageDelayMs?: number }): BuildEngine {
+export function simulatedBuild(options: {
+  ec2: Ec2;
+  account: string;
+  buildMs: number;
+  /** How long the image stays pending after the build, and the state it then settles in. */
+  image?: { delayMs?: number; state?: Image['state'] };
+  now?: () => number;
+}): BuildEngine {
+  const now = options.now ?? Date.now;
+  // What is due, on the stand-in's clock: a virtual clock's jump finishes a build at the next tick.
+  const due: { at: number; run: () => void }[] = [];
+  const at = (ms: number, run: () => void) => {
+    const entry = { at: now() + ms, run };
+    due.push(entry);
+    return entry;
+  };
   return {
+    tick() {
+      for (const entry of due.filter((d) => d.at <= now())) {
+        due.splice(due.indexOf(entry), 1);
+        entry.run();
+      }
+    },
     start(platform, report) {
-      const timer = setTimeout(() => {
+      const build = at(options.buildMs, () => {
         report.log(`==> ebpacker: Prevalidating AMI Name: ${platform.name}-${platform.version}`);
         report.log('==> ebpacker: Launching a source AWS instance...');
         report.log('==> ebpacker: Provisioning with shell script: /tmp/packer-shell123456789');
@@ -24,7 +45,7 @@ export function simulatedBuild(options: { ec2: Ec2; account: string; buildMs: nu
         }
         const image = options.ec2.registerImage(
           {
-            name: `${platform.name}-${platform.version}-${Date.now()}`,
+            name: `${platform.name}-${platform.version}-${now()}`,
             ownerId: options.account,
             state: 'pending',
             architecture: 'x86_64',
@@ -37,13 +58,13 @@ export function simulatedBuild(options: { ec2: Ec2; account: string; buildMs: nu
           { sizeGiB: 16 },
         );
         // The image is pending while its snapshot completes.
-        setTimeout(() => {
-          if (image.state === 'pending') options.ec2.setImageState(image.id, 'available');
-        }, options.imageDelayMs ?? 100);
+        at(options.image?.delayMs ?? 100, () => {
+          if (image.state === 'pending') options.ec2.setImageState(image.id, options.image?.state ?? 'available');
+        });
         report.log(`--> ebpacker: AMIs were created:\n${image.id}`);
         report.succeeded(image.id);
-      }, options.buildMs);
-      return { abort: () => clearTimeout(timer) };
+      });
+      return { abort: () => due.includes(build) && due.splice(due.indexOf(build), 1) };
     },
   };
 }
