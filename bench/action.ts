@@ -19,10 +19,11 @@ import { waitForPlatform } from '../src/build/elastic-beanstalk/wait';
 import { virtualClock } from '../__tests__/helpers/virtual-clock';
 import { startStandin } from '../test/aws-standin/server';
 import { standinClients, startPlatformBuild } from '../__tests__/helpers/standin-clients';
-import { ACTION_NODE, runAction } from '../__tests__/helpers/run-action';
+import { ACTION_NODE, runAction, stepSeconds } from '../__tests__/helpers/run-action';
 import { smokeScenario } from '../__tests__/faults/harness';
 import { startSshd } from '../__tests__/helpers/sshd';
 import { freePort } from '../__tests__/helpers/processes';
+import { platformFixture } from '../__tests__/helpers/platform-fixture';
 import { percentile } from '../__tests__/helpers/load';
 import { listFiles } from './packaging';
 
@@ -191,6 +192,62 @@ async function teardownAfterVerdict(): Promise<number> {
   }
 }
 
+/** AWS's durations for a release, scaled down in proportion: one second here stands for 90 s of AWS work. */
+const RELEASE_SCALE = { buildMs: 20_000, copyMs: 12_000, regions: ['eu-central-1', 'us-east-1', 'us-west-2'] };
+
+/**
+ * A whole release of the bundled action against the stand-in (build, smoke
+ * test on a booted sshd, copies to three regions, shares, parameters), and
+ * what the same AWS work would take one step after another, from the same
+ * run's own figures: the overlapped stretch (the copies beside the smoke test)
+ * replaced by the smoke step plus each copy's own time, start to noticed.
+ */
+async function releaseOverlap(): Promise<{ overlapped: number; serial: number; floor: number; smoke: number }> {
+  const sshd = await startSshd({ bootedHost: true });
+  const fixture = platformFixture();
+  fs.writeFileSync(path.join(fixture.dir, 'smoke.yaml'), 'checks:\n  - name: the host answers\n    run: echo ok\n    expect: "^ok$"\n');
+  try {
+    const started = Date.now();
+    const { run, standin, leftovers } = await smokeScenario(
+      { ...sshd, sshPort: sshd.port, httpPort: await freePort() },
+      {
+        workspace: fixture.root,
+        buildMs: RELEASE_SCALE.buildMs,
+        copyMs: RELEASE_SCALE.copyMs,
+        inputs: {
+          'ami-regions': RELEASE_SCALE.regions.join(', '),
+          'ami-share-accounts': '210987654321',
+          'ssm-parameter': '/platform/web/ami-id',
+          'deadline-minutes': '5',
+        },
+      },
+    );
+    if (run.main.code !== 0 || leftovers.length) throw new Error(`the release failed or left ${leftovers.join(', ')}:\n${run.main.output}`);
+    const overlapped = run.main.endedAt - started;
+    const smoke = (stepSeconds(run.summary, 'Smoke test') ?? NaN) * 1000;
+    // Each copy: from its CopyImage to the DescribeImages in its region that found it available (the last there).
+    const copies = RELEASE_SCALE.regions.map((region) => {
+      const inRegion = standin.seen.filter((x) => x.params.get('Action') && signedIn(x.headers.authorization, region));
+      const start = inRegion.find((x) => x.action === 'CopyImage')?.at ?? NaN;
+      const noticed = Math.max(...inRegion.filter((x) => x.action === 'DescribeImages').map((x) => x.at));
+      return { start, noticed };
+    });
+    const stretch = Math.max(...copies.map((c) => c.noticed)) - Math.min(...copies.map((c) => c.start));
+    const serial = overlapped - stretch + smoke + copies.reduce((sum, c) => sum + (c.noticed - c.start), 0);
+    // The longest chain of AWS's own work: the builder's launch and the build, then the longest of the copy and the smoke test.
+    const floor = 300 + RELEASE_SCALE.buildMs + Math.max(RELEASE_SCALE.copyMs, smoke);
+    return { overlapped, serial, floor, smoke };
+  } finally {
+    await sshd.stop();
+    fixture.cleanup();
+  }
+}
+
+/** Whether a request was signed for `region` (its SigV4 credential scope). */
+function signedIn(authorization: string | string[] | undefined, region: string): boolean {
+  return typeof authorization === 'string' && authorization.includes(`/${region}/`);
+}
+
 /** Each figure by name: `npm run bench -- cold polling` prints only those two. */
 const figures: Record<string, () => Promise<void>> = {
   cold: async () => {
@@ -222,6 +279,14 @@ const figures: Record<string, () => Promise<void>> = {
   },
   teardown: async () => {
     process.stdout.write(`teardown: last delete issued ${(await teardownAfterVerdict()).toFixed(0)} ms after the verdict\n`);
+  },
+  release: async () => {
+    const r = await releaseOverlap();
+    process.stdout.write(
+      `release: overlapped ${(r.overlapped / 1000).toFixed(1)} s vs one-after-another ${(r.serial / 1000).toFixed(1)} s, ratio ${(r.overlapped / r.serial).toFixed(2)}; ` +
+        `floor ${(r.floor / 1000).toFixed(1)} s, overlapped at ${((r.overlapped / r.floor - 1) * 100).toFixed(1)}% above it ` +
+        `(1 s for 90 s of AWS: build 20, smoke ${(r.smoke / 1000).toFixed(1)} measured, copies 12 each to ${RELEASE_SCALE.regions.length} regions)\n`,
+    );
   },
   run: async () => {
     const clean = await standinRun();

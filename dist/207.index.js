@@ -818,12 +818,17 @@ async function runPipeline(inputs, given, report) {
     if (inputs.dryRun)
         return printPlan(inputs, deps, report, bundle, definition);
     const ctx = { inputs, deps, report, definition, bundle, clients: deps.clientsFor(inputs.region), clock, deadline };
+    let prepared;
+    let copies;
     try {
         // Packer first: a missing, unverifiable or too old Packer is found before any AWS call.
         const packer = inputs.builder === 'packer' ? await step('Install Packer', () => installPacker(ctx)) : undefined;
         await step('Pre-flight checks', async () => (await __webpack_require__.e(/* import() */ 575).then(__webpack_require__.bind(__webpack_require__, 9575))).preflight(ctx));
         if (inputs.release.sweepOrphans)
             await step('Sweep what ended runs left', () => sweepOrphans(ctx));
+        // Before the build: a refused key pair or group fails the run now, and the instance launches the moment the image is available.
+        if (inputs.smokeTest)
+            prepared = await step('Prepare smoke test', () => prepareSmoke(ctx));
         // Each stage's modules (and the SDK clients they use) load when the run reaches it: see lib/aws.ts.
         const built = packer
             ? await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(303), __webpack_require__.e(601)]).then(__webpack_require__.bind(__webpack_require__, 1601))).buildWithPacker(ctx, step, packer)
@@ -831,14 +836,19 @@ async function runPipeline(inputs, given, report) {
         report.amiId = built.amiId;
         deps.setOutput('ami-id', built.amiId);
         setAmiIds(ctx, { [inputs.region]: built.amiId });
+        // The copies to other regions run alongside the smoke test; nothing is shared or published before it passes.
+        copies = inputs.smokeTest ? await startCopiesEarly(ctx, built.amiId) : undefined;
         if (inputs.smokeTest)
-            await step('Smoke test', () => smokeTest(ctx, built.amiId));
+            await step('Smoke test', () => smokeTest(ctx, built.amiId, prepared));
         if ((0,release_settings/* releaseSteps */.hq)(inputs.release))
-            await release(ctx, step, built);
+            await release(ctx, step, built, copies);
     }
     finally {
+        prepared?.key.cleanup();
+        // A copy still running is stopped before teardown looks: none can be made after it.
+        await copies?.cancel();
         if (deps.ledger.list().length) {
-            const { teardown } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(516), __webpack_require__.e(745)]).then(__webpack_require__.bind(__webpack_require__, 5745));
+            const { teardown } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(987), __webpack_require__.e(745)]).then(__webpack_require__.bind(__webpack_require__, 5745));
             report.teardown = await step('Teardown', () => teardown(deps.ledger, deps.clientsFor, deps.log, { keepBuilder: inputs.keepBuilder, clock }));
         }
     }
@@ -949,8 +959,25 @@ async function printPlan(inputs, deps, report, bundle, definition) {
     deps.log.info(['Dry run: no AWS call made. A real run would:', ...report.plan].join('\n'));
     return report;
 }
-async function smokeTest({ inputs, clients, deps, report, clock, deadline, definition }, amiId) {
-    const [{ runSmokeTest }, { EC2Client }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(516)]).then(__webpack_require__.bind(__webpack_require__, 3516)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193)]).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19))]);
+function smokeSetup({ inputs, deps }) {
+    return {
+        region: inputs.region,
+        subnetId: inputs.smoke.subnetId,
+        allowedCidr: inputs.smoke.allowedCidr,
+        extraTags: inputs.smoke.tags,
+        runTags: deps.runTags,
+        sshPort: inputs.smoke.sshPort,
+        httpPort: inputs.smoke.httpPort,
+    };
+}
+async function prepareSmoke(ctx) {
+    const [{ prepareSmokeTest }, { EC2Client }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(987)]).then(__webpack_require__.bind(__webpack_require__, 8987)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193)]).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19))]);
+    const { clients, deps, clock } = ctx;
+    return prepareSmokeTest(smokeSetup(ctx), { ec2: clients.get(EC2Client), ledger: deps.ledger, log: deps.log, clock, signal: deps.signal });
+}
+async function smokeTest(ctx, amiId, prepared) {
+    const { inputs, clients, deps, report, clock, deadline, definition } = ctx;
+    const [{ runSmokeTest }, { EC2Client }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(987)]).then(__webpack_require__.bind(__webpack_require__, 8987)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193)]).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19))]);
     const smoke = await runSmokeTest({
         amiId,
         region: inputs.region,
@@ -967,7 +994,7 @@ async function smokeTest({ inputs, clients, deps, report, clock, deadline, defin
         address: inputs.smoke.address,
         kmsKeyId: inputs.smoke.kmsKeyId,
         deadline,
-    }, { ec2: clients.get(EC2Client), ledger: deps.ledger, log: deps.log, clock, signal: deps.signal });
+    }, { ec2: clients.get(EC2Client), ledger: deps.ledger, log: deps.log, clock, signal: deps.signal }, prepared);
     // A cancel is reported as such by the step, not as failed checks.
     if (deps.signal?.aborted)
         throw new Error('cancelled');
@@ -999,24 +1026,34 @@ async function sweepOrphans({ inputs, clients, deps, report, clock }) {
         deps.log.warning(`The sweep of ended runs' leftovers failed: ${(0,lib_errors/* describeError */.Uc)(error)}. The build goes on.`);
     }
 }
-/** After a passed smoke test: promotion, then the prune and the deprecation of what it replaces. */
-async function release(ctx, step, built) {
-    const { inputs, deps, report, clock, deadline } = ctx;
+function promoteContext({ inputs, deps, clock, deadline }) {
+    return {
+        region: inputs.region,
+        release: inputs.release,
+        clientsFor: deps.clientsFor,
+        ledger: deps.ledger,
+        log: deps.log,
+        clock: (0,lib_clock/* abortable */.Z)(clock, deps.signal),
+        deadline,
+        runTags: deps.runTags,
+        signal: deps.signal,
+    };
+}
+/** The copies to other regions, begun as the image is available when a promotion will copy it. */
+async function startCopiesEarly(ctx, amiId) {
+    if (!(0,release_settings/* promotes */.A9)(ctx.inputs.release) || !ctx.inputs.release.regions.length)
+        return undefined;
+    const { startCopies } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(736), __webpack_require__.e(632), __webpack_require__.e(768)]).then(__webpack_require__.bind(__webpack_require__, 6768));
+    return startCopies(promoteContext(ctx), amiId);
+}
+/** After a passed smoke test: promotion (taking up the copies begun alongside it), then the prune and the deprecation of what it replaces. */
+async function release(ctx, step, built, copies) {
+    const { inputs, deps, report, clock } = ctx;
     const settings = inputs.release;
     let ids = { [inputs.region]: built.amiId };
     if ((0,release_settings/* promotes */.A9)(settings)) {
         const { promote } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(736), __webpack_require__.e(632), __webpack_require__.e(768)]).then(__webpack_require__.bind(__webpack_require__, 6768));
-        ids = await step('Promote', () => promote({
-            region: inputs.region,
-            release: settings,
-            clientsFor: deps.clientsFor,
-            ledger: deps.ledger,
-            log: deps.log,
-            clock: (0,lib_clock/* abortable */.Z)(clock, deps.signal),
-            deadline,
-            runTags: deps.runTags,
-            signal: deps.signal,
-        }, built.amiId, built.platformArn));
+        ids = await step('Promote', () => promote(promoteContext(ctx), built.amiId, built.platformArn, copies));
         setAmiIds(ctx, ids);
         report.release.push(...Object.entries(ids).map(([region, id]) => `image in ${region}: ${id}`));
     }

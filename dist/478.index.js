@@ -128,8 +128,8 @@ function planLines(inputs, bundle, definition, checked = []) {
         add(`elasticbeanstalk:DescribeEvents every ${inputs.pollIntervalSeconds} s (DescribePlatformVersion when an event says the build ended, and every 5 min) until Ready, Failed or ${inputs.timeoutMinutes} min (logs:GetLogEvents for Packer's output on a failure); ec2:DescribeImages until the AMI is available`);
     }
     if (inputs.smokeTest) {
-        add(`smoke test: ec2:ImportKeyPair, CreateSecurityGroup, AuthorizeSecurityGroupIngress (22, ${inputs.smoke.httpPort} from ${inputs.smoke.allowedCidr ?? "the runner's public address/32"}), ` +
-            `DescribeImages, RunInstances (${inputs.smoke.instanceType}, IMDSv2 only, encrypted root volume), DescribeInstances, GetConsoleOutput; SSH checks as ${inputs.smoke.sshUser} at the ${inputs.smoke.address} address; ` +
+        add(`smoke test: before the build, ec2:ImportKeyPair, CreateSecurityGroup, AuthorizeSecurityGroupIngress (22, ${inputs.smoke.httpPort} from ${inputs.smoke.allowedCidr ?? "the runner's public address/32"}); ` +
+            `once the image is available, DescribeImages, RunInstances (${inputs.smoke.instanceType}, IMDSv2 only, encrypted root volume), DescribeInstances, GetConsoleOutput; SSH checks as ${inputs.smoke.sshUser} at the ${inputs.smoke.address} address; ` +
             `TerminateInstances, DeleteSecurityGroup, DeleteKeyPair`);
         add(definition.smoke
             ? `smoke checks from ${_platform_smoke_spec__WEBPACK_IMPORTED_MODULE_0__/* .SMOKE_FILE */ .Z}: ${definition.smoke.checks.map((c) => c.name).join(', ') || 'none'}${definition.smoke.deploy ? '; a deploy of the sample application' : ''}${definition.smoke.http ? `; GET ${definition.smoke.http.path}` : ''}`
@@ -152,23 +152,30 @@ function addSweep(inputs, add) {
         return;
     add(`sweep: ec2:DescribeInstances, DescribeSecurityGroups, DescribeKeyPairs by the action's tags for this repository; TerminateInstances, DeleteSecurityGroup, DeleteKeyPair for those whose run's deadline passed over an hour ago${inputs.builder === 'elastic-beanstalk' && !inputs.keepBuilder ? `; elasticbeanstalk:DescribeEnvironments ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__/* .BUILDER_ENVIRONMENT */ .oe} and ListPlatformVersions (Creating): a builder left Ready with no build is taken on, reused by the build and ended by teardown` : ''}`);
 }
-/** The release's steps and rules, after the smoke test passed. */
+/** The release's steps and rules: the copies alongside the smoke test, the rest once it passed. */
 function releasePlan(inputs, add) {
     const r = inputs.release;
     if (r.regions.length) {
-        add(`after the smoke test passed: ec2:CopyImage to ${r.regions.map((region) => `${region}${r.kmsKeyIds[region] ? ` (encrypted with ${r.kmsKeyIds[region]})` : ''}`).join(', ')} in parallel, DescribeImages until each is available; if one fails, every copy is deregistered with its snapshots`);
+        add(`${inputs.smokeTest ? 'as soon as the image is available, alongside the smoke test' : 'once the image is available'}: ec2:CopyImage to ${r.regions.map((region) => `${region}${r.kmsKeyIds[region] ? ` (encrypted with ${r.kmsKeyIds[region]})` : ''}`).join(', ')} in parallel, DescribeImages until each is available; ` +
+            `if ${inputs.smokeTest ? 'the smoke test or ' : ''}one copy fails, every copy is deregistered with its snapshots`);
     }
+    // What follows waits for the smoke test: the first line says so.
+    let first = inputs.smokeTest ? 'after the smoke test passed: ' : '';
+    const addAfter = (line) => {
+        add(first + line);
+        first = '';
+    };
     const who = (0,_release_settings__WEBPACK_IMPORTED_MODULE_1__/* .shareTargets */ .wA)(r);
     if (who.length)
-        add(`ec2:ModifyImageAttribute: launch permission on the image and its copies for ${who.join(', ')}`);
+        addAfter(`ec2:ModifyImageAttribute: launch permission on the image and its copies for ${who.join(', ')}`);
     if (r.ssmParameter)
-        add(`ssm:PutParameter ${r.ssmParameter} (aws:ec2:image) in ${[inputs.region || '<region>', ...r.regions].join(', ')}`);
+        addAfter(`ssm:PutParameter ${r.ssmParameter} (aws:ec2:image) in ${[inputs.region || '<region>', ...r.regions].join(', ')}`);
     if (r.ssmParameterPlatformArn)
-        add(`ssm:PutParameter ${r.ssmParameterPlatformArn} (the platform ARN) in ${inputs.region || '<region>'}`);
+        addAfter(`ssm:PutParameter ${r.ssmParameterPlatformArn} (the platform ARN) in ${inputs.region || '<region>'}`);
     if (r.keepVersions !== undefined)
-        add(`prune: ${(0,_release_prune_rules__WEBPACK_IMPORTED_MODULE_4__/* .pruneRules */ .E6)(r.keepVersions)}; the log lists each version kept or removed, with the reason, before the first removal`);
+        addAfter(`prune: ${(0,_release_prune_rules__WEBPACK_IMPORTED_MODULE_4__/* .pruneRules */ .E6)(r.keepVersions)}; the log lists each version kept or removed, with the reason, before the first removal`);
     if (r.deprecateAfterDays !== undefined)
-        add(`ec2:EnableImageDeprecation on the platform's older images, ${r.deprecateAfterDays} day(s) ahead`);
+        addAfter(`ec2:EnableImageDeprecation on the platform's older images, ${r.deprecateAfterDays} day(s) ahead`);
 }
 /** The SSM parameters the release writes, looked up before the build in each region they go to. */
 function addParameterCheck(inputs, add) {

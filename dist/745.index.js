@@ -292,14 +292,16 @@ var describe = __webpack_require__(7764);
 var removal_order = __webpack_require__(6228);
 // EXTERNAL MODULE: ./src/lib/clock.ts
 var lib_clock = __webpack_require__(4517);
-// EXTERNAL MODULE: ./src/smoke/index.ts + 7 modules
-var smoke = __webpack_require__(3516);
+// EXTERNAL MODULE: ./src/smoke/index.ts + 6 modules
+var smoke = __webpack_require__(8987);
 // EXTERNAL MODULE: ./src/lib/aws-errors.ts
 var aws_errors = __webpack_require__(6676);
 // EXTERNAL MODULE: ./src/lib/paginate.ts
 var paginate = __webpack_require__(6402);
 // EXTERNAL MODULE: ./src/lib/tags.ts
 var tags = __webpack_require__(2538);
+// EXTERNAL MODULE: ./src/smoke/instance.ts
+var instance = __webpack_require__(7118);
 // EXTERNAL MODULE: ./src/resources/ec2-delete.ts
 var ec2_delete = __webpack_require__(599);
 // EXTERNAL MODULE: ./src/resources/states.ts
@@ -328,8 +330,14 @@ var states = __webpack_require__(7391);
 
 
 
+
 /** Packer's names for its temporary key pair and security group (amazon-ebs: `packer_<uuid>`). */
 const PACKER_TEMPORARY = /^packer[_-]/;
+/**
+ * The smoke test's key pair, group and instance carry this run's tags too (made before the build,
+ * they are there while Packer's are looked for): they are named by the smoke test, and left to it.
+ */
+const smokeTests = (name) => !!name?.startsWith(instance/* SMOKE_NAME_PREFIX */.Nc);
 async function findInstances(ec2, what) {
     const found = [];
     const queries = [];
@@ -341,7 +349,7 @@ async function findInstances(ec2, what) {
     for (const Filters of queries) {
         const out = await ec2.send(new dist_cjs.DescribeInstancesCommand({ Filters }));
         for (const i of (out.Reservations ?? []).flatMap((r) => r.Instances ?? []))
-            if (!found.some((f) => f.InstanceId === i.InstanceId))
+            if (!smokeTests(i.KeyName) && !found.some((f) => f.InstanceId === i.InstanceId))
                 found.push(i);
     }
     return found;
@@ -366,10 +374,10 @@ async function findGroupsAndKeys(ec2, what, instances) {
     if (what.runTagged) {
         const Filters = (0,tags/* tagFilters */.q)(what.tags);
         for (const g of (await ec2.send(new dist_cjs.DescribeSecurityGroupsCommand({ Filters }))).SecurityGroups ?? [])
-            if (g.GroupId)
+            if (g.GroupId && !smokeTests(g.GroupName))
                 groups.add(g.GroupId);
         for (const k of (await ec2.send(new dist_cjs.DescribeKeyPairsCommand({ Filters }))).KeyPairs ?? [])
-            if (k.KeyName)
+            if (k.KeyName && !smokeTests(k.KeyName))
                 keys.add(k.KeyName);
     }
     return { groups, keys };

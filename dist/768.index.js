@@ -334,7 +334,8 @@ async function confirmParameter(ssm, name, value, version, clock) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  promote: () => (/* binding */ promote)
+  promote: () => (/* binding */ promote),
+  startCopies: () => (/* binding */ startCopies)
 });
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
@@ -438,10 +439,12 @@ async function checkSharedKeys(clientsFor, ids, who) {
 ;// CONCATENATED MODULE: ./src/release/promote.ts
 /**
  * Promotion of an image that passed its smoke test: copies to other regions
- * (in parallel; one failing stops the others, and every copy made is removed
- * by teardown), launch permissions on the image and its copies, then the SSM
- * parameters launch templates read. Copies are kept only once they are
- * available and shared.
+ * (in parallel, one per region; one failing stops the others, and every copy
+ * made is removed by teardown), launch permissions on the image and its
+ * copies, then the SSM parameters launch templates read. The copies may start
+ * earlier, alongside the smoke test (`startCopies`): copying is AWS's longest
+ * wait after the build, and a copy is only kept once it is available, the
+ * smoke test passed, and it is shared.
  */
 
 
@@ -461,11 +464,17 @@ async function sourceImage(ctx, amiId) {
         throw new errors/* StepError */.zg('Promote', `${amiId} is not found in ${ctx.region}`);
     return image;
 }
-/** Copies the image to every region at once; the first failure stops the rest. */
-async function copyAll(ctx, image) {
+/**
+ * Copies the image to every region at once, one copy per destination region
+ * (EC2's limits on concurrent copies are per destination region); a throttled
+ * CopyImage is retried by the SDK's adaptive retry, safely as the client token
+ * makes it idempotent. The first failure, or `stopped`, stops the rest.
+ */
+async function copyAll(ctx, image, stopped) {
     const stop = new AbortController();
     const onCancel = () => stop.abort();
     ctx.signal?.addEventListener('abort', onCancel);
+    stopped?.addEventListener('abort', onCancel);
     const clock = (0,lib_clock/* abortable */.Z)(ctx.clock, stop.signal);
     try {
         const results = await Promise.allSettled(ctx.release.regions.map(async (region) => {
@@ -480,7 +489,7 @@ async function copyAll(ctx, image) {
             }
         }));
         const failed = ctx.release.regions.filter((_, i) => results[i].status === 'rejected');
-        if (ctx.signal?.aborted)
+        if (ctx.signal?.aborted || stopped?.aborted)
             throw new errors/* StepError */.zg('Promote', 'Cancelled during the copies; every copy is removed.');
         if (failed.length) {
             const first = results.find((r) => r.status === 'rejected')?.reason;
@@ -490,12 +499,31 @@ async function copyAll(ctx, image) {
     }
     finally {
         ctx.signal?.removeEventListener('abort', onCancel);
+        stopped?.removeEventListener('abort', onCancel);
     }
 }
-async function promote(ctx, amiId, platformArn) {
+/** Starts the copies to every other region now, for the promotion to take up (or cancel) later. */
+function startCopies(ctx, amiId) {
+    const stop = new AbortController();
+    let settled = false;
+    const done = sourceImage(ctx, amiId).then((image) => copyAll(ctx, image, stop.signal));
+    void done.then(() => (settled = true), () => (settled = true));
+    ctx.log.info(`Copying ${amiId} to ${ctx.release.regions.join(', ')} alongside the smoke test; nothing is shared or published before it passes.`);
+    return {
+        done,
+        async cancel() {
+            if (!settled)
+                ctx.log.info(`Stopping the copies of ${amiId}: the run ends without promoting them, and teardown removes them.`);
+            stop.abort();
+            await done.catch(() => { });
+        },
+    };
+}
+/** Promotes the image: its copies (those `copies` began, or made now), launch permissions, then the SSM parameters. */
+async function promote(ctx, amiId, platformArn, copies) {
     const { log, release } = ctx;
-    const image = await sourceImage(ctx, amiId);
-    const ids = { [ctx.region]: amiId, ...(release.regions.length ? await copyAll(ctx, image) : {}) };
+    const copied = copies ? await copies.done : release.regions.length ? await copyAll(ctx, await sourceImage(ctx, amiId)) : {};
+    const ids = { [ctx.region]: amiId, ...copied };
     if ((0,settings/* sharesImage */.MA)(release)) {
         const who = (0,settings/* shareTargets */.wA)(release).join(', ');
         // Before any permission: an AWS managed key refuses the share, and the keys' policies are the user's to set.

@@ -16,7 +16,8 @@ import { promotes, releaseSteps, sharesImage } from './release/settings';
 import type { Ledger } from './resources/ledger';
 import { withDeadline } from './resources/run-tags';
 import type { TeardownOutcome } from './resources/teardown';
-import type { SmokeReport } from './smoke';
+import type { PromoteContext, StartedCopies } from './release/promote';
+import type { PreparedSmoke, SmokeReport, SmokeSetup } from './smoke';
 
 export interface StepTiming {
   name: string;
@@ -83,11 +84,15 @@ export async function runPipeline(inputs: Inputs, given: PipelineDeps, report: R
   if (inputs.dryRun) return printPlan(inputs, deps, report, bundle, definition);
 
   const ctx: RunContext = { inputs, deps, report, definition, bundle, clients: deps.clientsFor(inputs.region), clock, deadline };
+  let prepared: PreparedSmoke | undefined;
+  let copies: StartedCopies | undefined;
   try {
     // Packer first: a missing, unverifiable or too old Packer is found before any AWS call.
     const packer = inputs.builder === 'packer' ? await step('Install Packer', () => installPacker(ctx)) : undefined;
     await step('Pre-flight checks', async () => (await import('./build/preflight')).preflight(ctx));
     if (inputs.release.sweepOrphans) await step('Sweep what ended runs left', () => sweepOrphans(ctx));
+    // Before the build: a refused key pair or group fails the run now, and the instance launches the moment the image is available.
+    if (inputs.smokeTest) prepared = await step('Prepare smoke test', () => prepareSmoke(ctx));
     // Each stage's modules (and the SDK clients they use) load when the run reaches it: see lib/aws.ts.
     const built = packer
       ? await (await import('./build/packer/pipeline')).buildWithPacker(ctx, step, packer)
@@ -95,9 +100,14 @@ export async function runPipeline(inputs: Inputs, given: PipelineDeps, report: R
     report.amiId = built.amiId;
     deps.setOutput('ami-id', built.amiId);
     setAmiIds(ctx, { [inputs.region]: built.amiId });
-    if (inputs.smokeTest) await step('Smoke test', () => smokeTest(ctx, built.amiId));
-    if (releaseSteps(inputs.release)) await release(ctx, step, built);
+    // The copies to other regions run alongside the smoke test; nothing is shared or published before it passes.
+    copies = inputs.smokeTest ? await startCopiesEarly(ctx, built.amiId) : undefined;
+    if (inputs.smokeTest) await step('Smoke test', () => smokeTest(ctx, built.amiId, prepared));
+    if (releaseSteps(inputs.release)) await release(ctx, step, built, copies);
   } finally {
+    prepared?.key.cleanup();
+    // A copy still running is stopped before teardown looks: none can be made after it.
+    await copies?.cancel();
     if (deps.ledger.list().length) {
       const { teardown } = await import('./resources/teardown');
       report.teardown = await step('Teardown', () => teardown(deps.ledger, deps.clientsFor, deps.log, { keepBuilder: inputs.keepBuilder, clock }));
@@ -209,7 +219,26 @@ async function printPlan(inputs: Inputs, deps: PipelineDeps, report: RunReport, 
   return report;
 }
 
-async function smokeTest({ inputs, clients, deps, report, clock, deadline, definition }: RunContext, amiId: string): Promise<void> {
+function smokeSetup({ inputs, deps }: RunContext): SmokeSetup {
+  return {
+    region: inputs.region,
+    subnetId: inputs.smoke.subnetId,
+    allowedCidr: inputs.smoke.allowedCidr,
+    extraTags: inputs.smoke.tags,
+    runTags: deps.runTags,
+    sshPort: inputs.smoke.sshPort,
+    httpPort: inputs.smoke.httpPort,
+  };
+}
+
+async function prepareSmoke(ctx: RunContext): Promise<PreparedSmoke> {
+  const [{ prepareSmokeTest }, { EC2Client }] = await Promise.all([import('./smoke'), import('@aws-sdk/client-ec2')]);
+  const { clients, deps, clock } = ctx;
+  return prepareSmokeTest(smokeSetup(ctx), { ec2: clients.get(EC2Client), ledger: deps.ledger, log: deps.log, clock, signal: deps.signal });
+}
+
+async function smokeTest(ctx: RunContext, amiId: string, prepared: PreparedSmoke | undefined): Promise<void> {
+  const { inputs, clients, deps, report, clock, deadline, definition } = ctx;
   const [{ runSmokeTest }, { EC2Client }] = await Promise.all([import('./smoke'), import('@aws-sdk/client-ec2')]);
   const smoke = await runSmokeTest(
     {
@@ -230,6 +259,7 @@ async function smokeTest({ inputs, clients, deps, report, clock, deadline, defin
       deadline,
     },
     { ec2: clients.get(EC2Client), ledger: deps.ledger, log: deps.log, clock, signal: deps.signal },
+    prepared,
   );
   // A cancel is reported as such by the step, not as failed checks.
   if (deps.signal?.aborted) throw new Error('cancelled');
@@ -265,30 +295,35 @@ async function sweepOrphans({ inputs, clients, deps, report, clock }: RunContext
   }
 }
 
-/** After a passed smoke test: promotion, then the prune and the deprecation of what it replaces. */
-async function release(ctx: RunContext, step: Step, built: Built): Promise<void> {
-  const { inputs, deps, report, clock, deadline } = ctx;
+function promoteContext({ inputs, deps, clock, deadline }: RunContext): PromoteContext {
+  return {
+    region: inputs.region,
+    release: inputs.release,
+    clientsFor: deps.clientsFor,
+    ledger: deps.ledger,
+    log: deps.log,
+    clock: abortable(clock, deps.signal),
+    deadline,
+    runTags: deps.runTags,
+    signal: deps.signal,
+  };
+}
+
+/** The copies to other regions, begun as the image is available when a promotion will copy it. */
+async function startCopiesEarly(ctx: RunContext, amiId: string): Promise<StartedCopies | undefined> {
+  if (!promotes(ctx.inputs.release) || !ctx.inputs.release.regions.length) return undefined;
+  const { startCopies } = await import('./release/promote');
+  return startCopies(promoteContext(ctx), amiId);
+}
+
+/** After a passed smoke test: promotion (taking up the copies begun alongside it), then the prune and the deprecation of what it replaces. */
+async function release(ctx: RunContext, step: Step, built: Built, copies: StartedCopies | undefined): Promise<void> {
+  const { inputs, deps, report, clock } = ctx;
   const settings = inputs.release;
   let ids: Record<string, string> = { [inputs.region]: built.amiId };
   if (promotes(settings)) {
     const { promote } = await import('./release/promote');
-    ids = await step('Promote', () =>
-      promote(
-        {
-          region: inputs.region,
-          release: settings,
-          clientsFor: deps.clientsFor,
-          ledger: deps.ledger,
-          log: deps.log,
-          clock: abortable(clock, deps.signal),
-          deadline,
-          runTags: deps.runTags,
-          signal: deps.signal,
-        },
-        built.amiId,
-        built.platformArn,
-      ),
-    );
+    ids = await step('Promote', () => promote(promoteContext(ctx), built.amiId, built.platformArn, copies));
     setAmiIds(ctx, ids);
     report.release.push(...Object.entries(ids).map(([region, id]) => `image in ${region}: ${id}`));
   }

@@ -64,8 +64,8 @@ export function planLines(
   }
   if (inputs.smokeTest) {
     add(
-      `smoke test: ec2:ImportKeyPair, CreateSecurityGroup, AuthorizeSecurityGroupIngress (22, ${inputs.smoke.httpPort} from ${inputs.smoke.allowedCidr ?? "the runner's public address/32"}), ` +
-        `DescribeImages, RunInstances (${inputs.smoke.instanceType}, IMDSv2 only, encrypted root volume), DescribeInstances, GetConsoleOutput; SSH checks as ${inputs.smoke.sshUser} at the ${inputs.smoke.address} address; ` +
+      `smoke test: before the build, ec2:ImportKeyPair, CreateSecurityGroup, AuthorizeSecurityGroupIngress (22, ${inputs.smoke.httpPort} from ${inputs.smoke.allowedCidr ?? "the runner's public address/32"}); ` +
+        `once the image is available, DescribeImages, RunInstances (${inputs.smoke.instanceType}, IMDSv2 only, encrypted root volume), DescribeInstances, GetConsoleOutput; SSH checks as ${inputs.smoke.sshUser} at the ${inputs.smoke.address} address; ` +
         `TerminateInstances, DeleteSecurityGroup, DeleteKeyPair`,
     );
     add(
@@ -95,21 +95,28 @@ function addSweep(inputs: Inputs, add: (line: string) => void): void {
   );
 }
 
-/** The release's steps and rules, after the smoke test passed. */
+/** The release's steps and rules: the copies alongside the smoke test, the rest once it passed. */
 function releasePlan(inputs: Inputs, add: (line: string) => void): void {
   const r = inputs.release;
   if (r.regions.length) {
     add(
-      `after the smoke test passed: ec2:CopyImage to ${r.regions.map((region) => `${region}${r.kmsKeyIds[region] ? ` (encrypted with ${r.kmsKeyIds[region]})` : ''}`).join(', ')} in parallel, DescribeImages until each is available; if one fails, every copy is deregistered with its snapshots`,
+      `${inputs.smokeTest ? 'as soon as the image is available, alongside the smoke test' : 'once the image is available'}: ec2:CopyImage to ${r.regions.map((region) => `${region}${r.kmsKeyIds[region] ? ` (encrypted with ${r.kmsKeyIds[region]})` : ''}`).join(', ')} in parallel, DescribeImages until each is available; ` +
+        `if ${inputs.smokeTest ? 'the smoke test or ' : ''}one copy fails, every copy is deregistered with its snapshots`,
     );
   }
+  // What follows waits for the smoke test: the first line says so.
+  let first = inputs.smokeTest ? 'after the smoke test passed: ' : '';
+  const addAfter = (line: string) => {
+    add(first + line);
+    first = '';
+  };
   const who = shareTargets(r);
-  if (who.length) add(`ec2:ModifyImageAttribute: launch permission on the image and its copies for ${who.join(', ')}`);
-  if (r.ssmParameter) add(`ssm:PutParameter ${r.ssmParameter} (aws:ec2:image) in ${[inputs.region || '<region>', ...r.regions].join(', ')}`);
-  if (r.ssmParameterPlatformArn) add(`ssm:PutParameter ${r.ssmParameterPlatformArn} (the platform ARN) in ${inputs.region || '<region>'}`);
+  if (who.length) addAfter(`ec2:ModifyImageAttribute: launch permission on the image and its copies for ${who.join(', ')}`);
+  if (r.ssmParameter) addAfter(`ssm:PutParameter ${r.ssmParameter} (aws:ec2:image) in ${[inputs.region || '<region>', ...r.regions].join(', ')}`);
+  if (r.ssmParameterPlatformArn) addAfter(`ssm:PutParameter ${r.ssmParameterPlatformArn} (the platform ARN) in ${inputs.region || '<region>'}`);
   if (r.keepVersions !== undefined)
-    add(`prune: ${pruneRules(r.keepVersions)}; the log lists each version kept or removed, with the reason, before the first removal`);
-  if (r.deprecateAfterDays !== undefined) add(`ec2:EnableImageDeprecation on the platform's older images, ${r.deprecateAfterDays} day(s) ahead`);
+    addAfter(`prune: ${pruneRules(r.keepVersions)}; the log lists each version kept or removed, with the reason, before the first removal`);
+  if (r.deprecateAfterDays !== undefined) addAfter(`ec2:EnableImageDeprecation on the platform's older images, ${r.deprecateAfterDays} day(s) ahead`);
 }
 
 /** The SSM parameters the release writes, looked up before the build in each region they go to. */

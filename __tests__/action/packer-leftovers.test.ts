@@ -95,6 +95,29 @@ describe("Packer's leftovers", () => {
     expect(await removePackerLeftovers(ec2, { tags: RUN, runTagged: true, builtImageId: built.imageId }, memoryLog(), realClock)).toEqual([]);
   });
 
+  it("leaves the smoke test's key pair, group and instance, which carry this run's tags too", async () => {
+    const left = await packerBuild(RUN, '-left');
+    // What the smoke test made before the build, named as it names them.
+    const name = 'eb-platform-smoke-7-1-abcdef';
+    await ec2.send(new CreateKeyPairCommand({ KeyName: name, TagSpecifications: spec(RUN, 'key-pair') }));
+    const sg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: name, Description: 'smoke test', TagSpecifications: spec(RUN, 'security-group') }));
+    const smoke = await ec2.send(
+      new RunInstancesCommand({
+        ImageId: base,
+        MinCount: 1,
+        MaxCount: 1,
+        KeyName: name,
+        SecurityGroupIds: [sg.GroupId!],
+        TagSpecifications: spec(RUN, 'instance'),
+      }),
+    );
+    const removed = await removePackerLeftovers(ec2, { tags: RUN, runTagged: true }, memoryLog(), realClock);
+    expect(removed).toEqual(expect.arrayContaining([`instance ${left.instanceId}`, `security group ${left.groupId}`, 'key pair packer_key-left']));
+    expect(removed.join(' ')).not.toMatch(new RegExp(`${name}|${sg.GroupId}|${smoke.Instances![0].InstanceId}`));
+    expect(standin.ec2.keyPairs().map((k) => k.name)).toEqual([name]);
+    expect(standin.ec2.instances().find((i) => i.id === smoke.Instances![0].InstanceId)?.state).toMatch(/^(pending|running)$/);
+  });
+
   it("finds no image by tags that are not this run's own (the template's, with Elastic Beanstalk)", async () => {
     const template = { eb_platform_name: 'web', eb_platform_version: '1.0.0' };
     const b = await packerBuild(template, '-eb');

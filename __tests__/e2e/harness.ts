@@ -9,9 +9,9 @@ import * as path from 'node:path';
 import { readSmokeSpec } from '../../src/platform/smoke-spec';
 import type { Standin } from '../../test/aws-standin/server';
 import { startRealStandin } from '../../test/aws-standin/real';
-import { ActionRun, errorLine, Interrupt, runAction } from '../helpers/run-action';
+import { ActionRun, errorLine, Interrupt, runAction, stepSeconds } from '../helpers/run-action';
 
-export { errorLine };
+export { errorLine, stepSeconds };
 import { addToTally } from '../helpers/tally';
 
 const root = path.resolve(__dirname, '../..');
@@ -121,10 +121,4 @@ export function checks(output: string): { passed: string[]; failed: string[] } {
     passed: lines.filter((l) => l.startsWith('PASS ')).map(name),
     failed: lines.filter((l) => /^(::error::)?FAIL /.test(l)).map(name),
   };
-}
-
-/** A step's duration in seconds, from the job summary's step table. */
-export function stepSeconds(summary: string, step: string): number | undefined {
-  const m = new RegExp(`\\| ${step.replace(/[()]/g, '\\$&')} \\| [^|]+ \\| (?:(\\d+) min )?([\\d.]+) s \\|`).exec(summary);
-  return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : undefined;
 }

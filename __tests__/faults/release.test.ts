@@ -117,6 +117,54 @@ describe('the release after a passed smoke test, against the AWS stand-in', () =
     expect(leftovers).toEqual([]);
   }, 180_000);
 
+  it('copies alongside the smoke test, and shares and publishes only once it passed', async () => {
+    const { run, standin, leftovers } = await release({ inputs: PROMOTION });
+    expect(errorLine(run.main.output)).toBe('');
+    const ops = standin.seen.map((x) => x.action);
+    // The smoke test's instance ends with its TerminateInstances; the key pair and group were made before the build.
+    const smokeEnds = ops.lastIndexOf('TerminateInstances');
+    expect(ops.indexOf('ImportKeyPair')).toBeLessThan(ops.indexOf('CreatePlatformVersion'));
+    expect(ops.indexOf('CreateSecurityGroup')).toBeLessThan(ops.indexOf('CreatePlatformVersion'));
+    expect(ops.indexOf('CopyImage')).toBeGreaterThan(0);
+    expect(ops.indexOf('CopyImage')).toBeLessThan(smokeEnds);
+    expect(ops.indexOf('ModifyImageAttribute')).toBeGreaterThan(smokeEnds);
+    expect(ops.indexOf('PutParameter')).toBeGreaterThan(smokeEnds);
+    expect(run.main.output).toMatch(/Copying ami-[0-9a-f]+ to eu-central-1, us-east-1 alongside the smoke test/);
+    expect(leftovers).toEqual([]);
+  }, 180_000);
+
+  it('removes the copies begun alongside a smoke test that fails, with their snapshots, and shares and publishes nothing', async () => {
+    const script = path.join(fixture.root, 'smoke-fails.sh');
+    fs.writeFileSync(script, '#!/bin/sh\necho "the platform answers 503" >&2\nexit 1\n', { mode: 0o755 });
+    try {
+      const { run, standin, leftovers } = await release({ inputs: { ...PROMOTION, 'smoke-script': 'smoke-fails.sh' }, copyMs: 60_000 });
+      expect(run.main.code).toBe(1);
+      expect(errorLine(run.main.output)).toMatch(/^::error::FAIL user script smoke-fails\.sh/);
+      expect(run.main.output).toMatch(/Smoke test failed: user script smoke-fails\.sh/);
+      expect(run.main.output).toMatch(/Stopping the copies of ami-[0-9a-f]+: the run ends without promoting them/);
+      // Both copies were begun, and both are gone with their snapshots.
+      expect(copiesIn(standin, 'eu-central-1').length + copiesIn(standin, 'us-east-1').length).toBe(2);
+      expect(liveCopies(standin)).toEqual([]);
+      expect(copySnapshots(standin)).toEqual([]);
+      const ops = standin.seen.map((x) => x.action);
+      expect(ops).not.toContain('ModifyImageAttribute');
+      expect(ops).not.toContain('PutParameter');
+      expect(leftovers).toEqual([]);
+    } finally {
+      fs.rmSync(script, { force: true });
+    }
+  }, 180_000);
+
+  it('fails before the build when the smoke test cannot make its key pair, and leaves nothing', async () => {
+    const { run, standin, leftovers } = await release({ inputs: PROMOTION, faults: [{ action: 'ImportKeyPair', kind: 'deny', times: Infinity }] });
+    expect(run.main.code).toBe(1);
+    expect(errorLine(run.main.output)).toMatch(/Importing the run's SSH key as key pair eb-platform-smoke-\S+ failed: UnauthorizedOperation/);
+    const ops = standin.seen.map((x) => x.action);
+    expect(ops).not.toContain('PutObject');
+    expect(ops).not.toContain('CreatePlatformVersion');
+    expect(leftovers).toEqual([]);
+  }, 180_000);
+
   it("refuses before the build an SSM parameter of the user's whose data type Systems Manager cannot change, and leaves nothing", async () => {
     const { run, standin, leftovers } = await release({
       inputs: PROMOTION,

@@ -16,6 +16,12 @@ export function errorLine(output: string): string {
   return output.split('\n').find((l) => l.startsWith('::error::')) ?? '';
 }
 
+/** A step's duration in seconds, from the job summary's step table. */
+export function stepSeconds(summary: string, step: string): number | undefined {
+  const m = new RegExp(`\\| ${step.replace(/[()]/g, '\\$&')} \\| [^|]+ \\| (?:(\\d+) min )?([\\d.]+) s \\|`).exec(summary);
+  return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : undefined;
+}
+
 export interface StepRun {
   code: number | null;
   signal: NodeJS.Signals | null;

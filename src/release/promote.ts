@@ -1,9 +1,11 @@
 /**
  * Promotion of an image that passed its smoke test: copies to other regions
- * (in parallel; one failing stops the others, and every copy made is removed
- * by teardown), launch permissions on the image and its copies, then the SSM
- * parameters launch templates read. Copies are kept only once they are
- * available and shared.
+ * (in parallel, one per region; one failing stops the others, and every copy
+ * made is removed by teardown), launch permissions on the image and its
+ * copies, then the SSM parameters launch templates read. The copies may start
+ * earlier, alongside the smoke test (`startCopies`): copying is AWS's longest
+ * wait after the build, and a copy is only kept once it is available, the
+ * smoke test passed, and it is shared.
  */
 import { DescribeImagesCommand, EC2Client, Image } from '@aws-sdk/client-ec2';
 import { SSMClient } from '@aws-sdk/client-ssm';
@@ -44,11 +46,17 @@ async function sourceImage(ctx: PromoteContext, amiId: string): Promise<Image> {
   return image;
 }
 
-/** Copies the image to every region at once; the first failure stops the rest. */
-async function copyAll(ctx: PromoteContext, image: Image): Promise<AmiIds> {
+/**
+ * Copies the image to every region at once, one copy per destination region
+ * (EC2's limits on concurrent copies are per destination region); a throttled
+ * CopyImage is retried by the SDK's adaptive retry, safely as the client token
+ * makes it idempotent. The first failure, or `stopped`, stops the rest.
+ */
+async function copyAll(ctx: PromoteContext, image: Image, stopped?: AbortSignal): Promise<AmiIds> {
   const stop = new AbortController();
   const onCancel = () => stop.abort();
   ctx.signal?.addEventListener('abort', onCancel);
+  stopped?.addEventListener('abort', onCancel);
   const clock = abortable(ctx.clock, stop.signal);
   try {
     const results = await Promise.allSettled(
@@ -67,7 +75,7 @@ async function copyAll(ctx: PromoteContext, image: Image): Promise<AmiIds> {
       }),
     );
     const failed = ctx.release.regions.filter((_, i) => results[i].status === 'rejected');
-    if (ctx.signal?.aborted) throw new StepError('Promote', 'Cancelled during the copies; every copy is removed.');
+    if (ctx.signal?.aborted || stopped?.aborted) throw new StepError('Promote', 'Cancelled during the copies; every copy is removed.');
     if (failed.length) {
       const first = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason;
       throw new StepError('Promote', `Copying ${image.ImageId} failed (${failed.join(', ')}): ${describeError(first)}. Every copy made is removed.`);
@@ -75,13 +83,41 @@ async function copyAll(ctx: PromoteContext, image: Image): Promise<AmiIds> {
     return Object.fromEntries(ctx.release.regions.map((region, i) => [region, (results[i] as PromiseFulfilledResult<string>).value]));
   } finally {
     ctx.signal?.removeEventListener('abort', onCancel);
+    stopped?.removeEventListener('abort', onCancel);
   }
 }
 
-export async function promote(ctx: PromoteContext, amiId: string, platformArn?: string): Promise<AmiIds> {
+/** Copies begun before the promotion; `cancel` stops those still running and returns once none can be made any more. */
+export interface StartedCopies {
+  done: Promise<AmiIds>;
+  cancel(): Promise<void>;
+}
+
+/** Starts the copies to every other region now, for the promotion to take up (or cancel) later. */
+export function startCopies(ctx: PromoteContext, amiId: string): StartedCopies {
+  const stop = new AbortController();
+  let settled = false;
+  const done = sourceImage(ctx, amiId).then((image) => copyAll(ctx, image, stop.signal));
+  void done.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  ctx.log.info(`Copying ${amiId} to ${ctx.release.regions.join(', ')} alongside the smoke test; nothing is shared or published before it passes.`);
+  return {
+    done,
+    async cancel() {
+      if (!settled) ctx.log.info(`Stopping the copies of ${amiId}: the run ends without promoting them, and teardown removes them.`);
+      stop.abort();
+      await done.catch(() => {});
+    },
+  };
+}
+
+/** Promotes the image: its copies (those `copies` began, or made now), launch permissions, then the SSM parameters. */
+export async function promote(ctx: PromoteContext, amiId: string, platformArn?: string, copies?: StartedCopies): Promise<AmiIds> {
   const { log, release } = ctx;
-  const image = await sourceImage(ctx, amiId);
-  const ids: AmiIds = { [ctx.region]: amiId, ...(release.regions.length ? await copyAll(ctx, image) : {}) };
+  const copied = copies ? await copies.done : release.regions.length ? await copyAll(ctx, await sourceImage(ctx, amiId)) : {};
+  const ids: AmiIds = { [ctx.region]: amiId, ...copied };
 
   if (sharesImage(release)) {
     const who = shareTargets(release).join(', ');

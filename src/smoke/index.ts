@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { EC2Client, Tag } from '@aws-sdk/client-ec2';
 import { abortable, Clock, realClock } from '../lib/clock';
 import { StepError, describeError } from '../lib/errors';
-import { Ledger, resourceKey } from '../resources/ledger';
+import { Ledger, Resource, resourceKey } from '../resources/ledger';
 import { removeConcurrently } from '../resources/removal-order';
 import type { Log } from '../lib/log';
 import type { SmokeSpec } from '../platform/smoke-spec';
@@ -11,7 +11,7 @@ import { checkHost } from './check-host';
 import { connect } from './connect';
 import { createSecurityGroup, importKey, launchInstance, resolveVpc, smokeName, toTags, waitForRunning } from './instance';
 import { runnerCidr } from './runner-address';
-import { makeKey } from './ssh';
+import { KeyMaterial, makeKey } from './ssh';
 import { teardownSmokeResource } from './teardown';
 
 export { teardownSmokeResource } from './teardown';
@@ -66,34 +66,71 @@ export interface SmokeDeps {
   signal?: AbortSignal;
 }
 
+/** The smoke test's kinds of resource: what it made, and only that, is its own to remove. */
+const SMOKE_KINDS = new Set<Resource['kind']>(['key-pair', 'security-group', 'instance']);
+
 /**
- * Launches one instance from the AMI, checks it over SSH, and removes every
- * trace before returning or throwing. Each resource is in the ledger before
- * the call that creates it, so the post step can finish if this run dies.
+ * What the smoke test needs before it has an image: its SSH key, the key pair
+ * and the security group (each in the ledger before it is made). Made before
+ * the build, so that a refused call fails the run in seconds rather than after
+ * the build, and the instance launches the moment the image is available.
  */
-export async function runSmokeTest(options: SmokeOptions, given: SmokeDeps): Promise<SmokeReport> {
+export interface PreparedSmoke {
+  name: string;
+  tags: Tag[];
+  key: KeyMaterial;
+  cidr: string;
+  groupId: string;
+  /** The ledger as it was before: what is new in it, of the smoke test's kinds, is the smoke test's. */
+  before: Set<string>;
+}
+
+export type SmokeSetup = Pick<SmokeOptions, 'region' | 'subnetId' | 'allowedCidr' | 'extraTags' | 'runTags' | 'sshPort' | 'httpPort'>;
+
+/** Makes the key, the key pair and the security group; on a failure, removes what it made and throws. */
+export async function prepareSmokeTest(options: SmokeSetup, given: SmokeDeps): Promise<PreparedSmoke> {
   const { ec2, ledger, log, signal } = given;
-  const clock = given.clock ?? realClock;
-  // Waiting and checking stop at a cancel; teardown below keeps the real clock.
-  const deps = { ...given, clock: abortable(clock, signal) };
-  const notCancelled = () => {
-    if (signal?.aborted) throw new StepError('smoke', 'Cancelled.');
-  };
+  const deps = { ...given, clock: abortable(given.clock ?? realClock, signal) };
   const name = smokeName();
   const tags = toTags({ ...options.runTags, ...options.extraTags, Name: name });
-  // Whatever this run adds to the ledger is this run's to remove, including what a failed call may have created.
   const before = new Set(ledger.list().map(resourceKey));
-  const report: SmokeReport = { ok: false, hostKeyPinned: false, checks: [] };
   const key = await makeKey(log, name);
+  const prepared: PreparedSmoke = { name, tags, key, cidr: '', groupId: '', before };
   try {
-    const cidr = await runnerCidr('smoke', options.allowedCidr, deps.publicIp);
-    log.info(`Smoke test ${name}: ${options.instanceType} from ${options.amiId}, reachable from ${cidr} only.`);
-    notCancelled();
+    prepared.cidr = await runnerCidr('smoke', options.allowedCidr, deps.publicIp);
+    notCancelled(signal);
     await importKey(deps, options.region, name, key.publicKey, tags);
     const vpcId = await resolveVpc(ec2, options.subnetId);
-    notCancelled();
-    const groupId = await createSecurityGroup(deps, options.region, name, vpcId, cidr, [options.sshPort, options.httpPort], tags);
-    notCancelled();
+    notCancelled(signal);
+    prepared.groupId = await createSecurityGroup(deps, options.region, name, vpcId, prepared.cidr, [options.sshPort, options.httpPort], tags);
+    log.info(`Smoke test ${name}: key pair and security group ${prepared.groupId} ready, reachable from ${prepared.cidr} only.`);
+    return prepared;
+  } catch (error) {
+    await finishSmokeTest(prepared, given);
+    throw error;
+  }
+}
+
+function notCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new StepError('smoke', 'Cancelled.');
+}
+
+/**
+ * Launches one instance from the AMI, checks it over SSH, and removes every
+ * trace before returning or throwing, what `prepared` made included (prepared
+ * here when not given). Each resource is in the ledger before the call that
+ * creates it, so the post step can finish if this run dies.
+ */
+export async function runSmokeTest(options: SmokeOptions, given: SmokeDeps, prepared?: PreparedSmoke): Promise<SmokeReport> {
+  const { log, signal } = given;
+  // Waiting and checking stop at a cancel; teardown keeps the real clock.
+  const deps = { ...given, clock: abortable(given.clock ?? realClock, signal) };
+  const ready = prepared ?? (await prepareSmokeTest(options, given));
+  const { name, key, tags, groupId } = ready;
+  const report: SmokeReport = { ok: false, hostKeyPinned: false, checks: [] };
+  try {
+    notCancelled(signal);
+    log.info(`Smoke test ${name}: ${options.instanceType} from ${options.amiId}.`);
     const instanceId = await launchInstance(deps, {
       region: options.region,
       amiId: options.amiId,
@@ -133,15 +170,21 @@ export async function runSmokeTest(options: SmokeOptions, given: SmokeDeps): Pro
     report.ok = report.checks.every((c) => c.ok);
     return report;
   } finally {
-    key.cleanup();
-    // The instance and the key pair at once, the security group once the instance is gone.
-    const mine = ledger.list().filter((r) => r.kind !== 'builder-environment' && !before.has(resourceKey(r)));
-    await removeConcurrently(mine, async (resource) => {
-      try {
-        await teardownSmokeResource(resource, { ec2, ledger, log, clock });
-      } catch (error) {
-        log.error(`Could not remove ${resource.kind}: ${describeError(error)} (the post step tries again)`);
-      }
-    });
+    await finishSmokeTest(ready, given);
   }
+}
+
+/** Removes the key and what the smoke test made: the instance and the key pair at once, the security group once the instance is gone. */
+async function finishSmokeTest(prepared: PreparedSmoke, given: SmokeDeps): Promise<void> {
+  const { ec2, ledger, log } = given;
+  const clock = given.clock ?? realClock;
+  prepared.key.cleanup();
+  const mine = ledger.list().filter((r) => SMOKE_KINDS.has(r.kind) && !prepared.before.has(resourceKey(r)));
+  await removeConcurrently(mine, async (resource) => {
+    try {
+      await teardownSmokeResource(resource, { ec2, ledger, log, clock });
+    } catch (error) {
+      log.error(`Could not remove ${resource.kind}: ${describeError(error)} (the post step tries again)`);
+    }
+  });
 }

@@ -41,9 +41,12 @@ async function failsAs<T>(what: string, call: () => Promise<T>): Promise<T> {
 }
 
 /** A name unique to this run that says what it is. */
+/** How the smoke test's key pair, security group and instance (its Name and key) are named. */
+export const SMOKE_NAME_PREFIX = 'eb-platform-smoke-';
+
 export function smokeName(env: NodeJS.ProcessEnv = process.env): string {
   const run = env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : `${Date.now()}`;
-  return `eb-platform-smoke-${run}-${randomBytes(3).toString('hex')}`;
+  return `${SMOKE_NAME_PREFIX}${run}-${randomBytes(3).toString('hex')}`;
 }
 
 export function toTags(tags: Record<string, string>): Tag[] {

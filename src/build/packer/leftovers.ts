@@ -30,12 +30,19 @@ import type { Clock } from '../../lib/clock';
 import type { Log } from '../../lib/log';
 import { allPages } from '../../lib/paginate';
 import { tagFilters } from '../../lib/tags';
+import { SMOKE_NAME_PREFIX } from '../../smoke/instance';
 import type { Resource } from '../../resources/ledger';
 import { deleteKeyPair, deleteSecurityGroup, deleteSnapshot, deregisterImage, imageSnapshots, terminateInstances } from '../../resources/ec2-delete';
 import { LIVE_INSTANCE_STATES } from '../../resources/states';
 
 /** Packer's names for its temporary key pair and security group (amazon-ebs: `packer_<uuid>`). */
 export const PACKER_TEMPORARY = /^packer[_-]/;
+
+/**
+ * The smoke test's key pair, group and instance carry this run's tags too (made before the build,
+ * they are there while Packer's are looked for): they are named by the smoke test, and left to it.
+ */
+const smokeTests = (name: string | undefined): boolean => !!name?.startsWith(SMOKE_NAME_PREFIX);
 
 /** What the ledger knows of a Packer build: its tags and whatever it announced it made. */
 export type PackerLeftovers = Omit<Extract<Resource, { kind: 'packer-build' }>, 'kind' | 'region' | 'build'>;
@@ -48,7 +55,8 @@ async function findInstances(ec2: EC2Client, what: PackerLeftovers): Promise<Ins
   if (what.instanceIds?.length) queries.push([{ Name: 'instance-id', Values: what.instanceIds }, live]);
   for (const Filters of queries) {
     const out = await ec2.send(new DescribeInstancesCommand({ Filters }));
-    for (const i of (out.Reservations ?? []).flatMap((r) => r.Instances ?? [])) if (!found.some((f) => f.InstanceId === i.InstanceId)) found.push(i);
+    for (const i of (out.Reservations ?? []).flatMap((r) => r.Instances ?? []))
+      if (!smokeTests(i.KeyName) && !found.some((f) => f.InstanceId === i.InstanceId)) found.push(i);
   }
   return found;
 }
@@ -67,8 +75,9 @@ async function findGroupsAndKeys(ec2: EC2Client, what: PackerLeftovers, instance
   }
   if (what.runTagged) {
     const Filters = tagFilters(what.tags);
-    for (const g of (await ec2.send(new DescribeSecurityGroupsCommand({ Filters }))).SecurityGroups ?? []) if (g.GroupId) groups.add(g.GroupId);
-    for (const k of (await ec2.send(new DescribeKeyPairsCommand({ Filters }))).KeyPairs ?? []) if (k.KeyName) keys.add(k.KeyName);
+    for (const g of (await ec2.send(new DescribeSecurityGroupsCommand({ Filters }))).SecurityGroups ?? [])
+      if (g.GroupId && !smokeTests(g.GroupName)) groups.add(g.GroupId);
+    for (const k of (await ec2.send(new DescribeKeyPairsCommand({ Filters }))).KeyPairs ?? []) if (k.KeyName && !smokeTests(k.KeyName)) keys.add(k.KeyName);
   }
   return { groups, keys };
 }

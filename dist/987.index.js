@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 516;
-exports.ids = [516];
+exports.id = 987;
+exports.ids = [987];
 exports.modules = {
 
 /***/ 2543:
@@ -306,7 +306,7 @@ async function removeConcurrently(resources, remove) {
 
 /***/ }),
 
-/***/ 3516:
+/***/ 8987:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -316,6 +316,7 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   checkHost: () => (/* reexport */ checkHost),
   makeKey: () => (/* reexport */ makeKey),
+  prepareSmokeTest: () => (/* binding */ prepareSmokeTest),
   runChecks: () => (/* reexport */ runChecks),
   runSmokeTest: () => (/* binding */ runSmokeTest),
   smokeChecks: () => (/* reexport */ smokeChecks),
@@ -342,7 +343,7 @@ var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/lib/process.ts
-var lib_process = __webpack_require__(2302);
+var process = __webpack_require__(2302);
 ;// CONCATENATED MODULE: ./src/smoke/ssh.ts
 
 
@@ -358,7 +359,7 @@ async function makeKey(log, comment) {
     const dir = external_node_fs_.mkdtempSync(external_node_path_.join(external_node_os_.tmpdir(), 'eb-platform-ssh-'));
     external_node_fs_.chmodSync(dir, 0o700);
     const privateKeyPath = external_node_path_.join(dir, 'id_ed25519');
-    const made = await (0,lib_process/* runProcess */.R)('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', privateKeyPath]);
+    const made = await (0,process/* runProcess */.R)('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', privateKeyPath]);
     if (made.code !== 0) {
         external_node_fs_.rmSync(dir, { recursive: true, force: true });
         throw new Error(`ssh-keygen failed: ${made.stderr.trim()}`);
@@ -474,7 +475,7 @@ async function shareConnection(t, dir, options = {}) {
     void exited.then(() => (gone = true));
     while (!gone && Date.now() < until) {
         if (external_node_fs_.existsSync(controlPath)) {
-            const check = await (0,lib_process/* runProcess */.R)('ssh', ['-F', '/dev/null', '-o', `ControlPath=${controlPath}`, '-O', 'check', `${t.user}@${t.host}`], {
+            const check = await (0,process/* runProcess */.R)('ssh', ['-F', '/dev/null', '-o', `ControlPath=${controlPath}`, '-O', 'check', `${t.user}@${t.host}`], {
                 timeoutMs: 10_000,
             });
             if (check.code === 0)
@@ -488,7 +489,7 @@ async function shareConnection(t, dir, options = {}) {
 }
 /** Runs one command on the host; a non-zero exit is a result, not an exception. */
 function sshRun(t, command, options = {}) {
-    return (0,lib_process/* runProcess */.R)('ssh', [...sshOptions(t, options.connectTimeoutS ?? 10), `${t.user}@${t.host}`, command], {
+    return (0,process/* runProcess */.R)('ssh', [...sshOptions(t, options.connectTimeoutS ?? 10), `${t.user}@${t.host}`, command], {
         input: options.input,
         timeoutMs: options.timeoutMs ?? 120_000,
         signal: options.signal,
@@ -516,7 +517,7 @@ function classifySshFailure(result) {
 }
 /** Asks the host for its keys without trusting them: the fallback when the console shows none. */
 async function scanHostKeys(host, port) {
-    const r = await (0,lib_process/* runProcess */.R)('ssh-keyscan', ['-T', '10', '-p', String(port), '-t', 'ed25519,ecdsa,rsa', host], { timeoutMs: 30_000 });
+    const r = await (0,process/* runProcess */.R)('ssh-keyscan', ['-T', '10', '-p', String(port), '-t', 'ed25519,ecdsa,rsa', host], { timeoutMs: 30_000 });
     return r.stdout
         .split('\n')
         .filter((l) => l && !l.startsWith('#'))
@@ -1012,234 +1013,8 @@ async function connect(target, knownHostsPath, instanceId, deps, deadline) {
         : [unreadable ? `The instance console could not be read (${unreadable}).` : 'The instance console was empty.']);
 }
 
-// EXTERNAL MODULE: ./src/lib/aws-errors.ts
-var aws_errors = __webpack_require__(6676);
-;// CONCATENATED MODULE: ./src/smoke/instance.ts
-
-
-
-
-
-
-
-/** Runs an EC2 call; a failure becomes one StepError that says what was being done. */
-async function failsAs(what, call) {
-    try {
-        return await call();
-    }
-    catch (error) {
-        if (error instanceof errors/* StepError */.zg)
-            throw error;
-        const hint = (0,aws_errors/* errorCode */.CA)(error).startsWith('UnauthorizedOperation') ? '\nThe credentials lack this EC2 permission.' : '';
-        throw Object.assign(new errors/* StepError */.zg('smoke', `${what} failed: ${(0,errors/* describeError */.Uc)(error)}${hint}`), { cause: error });
-    }
-}
-/** A name unique to this run that says what it is. */
-function smokeName(env = process.env) {
-    const run = env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : `${Date.now()}`;
-    return `eb-platform-smoke-${run}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
-}
-function toTags(tags) {
-    return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-}
-async function importKey(deps, region, keyName, publicKey, tags) {
-    const resource = { kind: 'key-pair', region, keyName };
-    const keyPairId = await (0,resources_ledger/* creating */.SP)(deps.ledger, resource, () => failsAs(`Importing the run's SSH key as key pair ${keyName}`, async () => {
-        try {
-            const out = await deps.ec2.send(new dist_cjs.ImportKeyPairCommand({
-                KeyName: keyName,
-                PublicKeyMaterial: Buffer.from(publicKey),
-                TagSpecifications: [{ ResourceType: 'key-pair', Tags: tags }],
-            }));
-            return out.KeyPairId;
-        }
-        catch (error) {
-            // The name is this run's alone: a duplicate is the SDK's retry meeting the import whose answer was lost.
-            if ((0,aws_errors/* errorCode */.CA)(error) !== 'InvalidKeyPair.Duplicate')
-                throw error;
-            const found = await deps.ec2.send(new dist_cjs.DescribeKeyPairsCommand({ KeyNames: [keyName] }));
-            deps.log.info(`Key pair ${keyName} was imported by a call whose answer was lost; using it.`);
-            return found.KeyPairs?.[0]?.KeyPairId;
-        }
-    }));
-    deps.ledger.record({ ...resource, keyPairId });
-}
-/** The VPC the instance will live in: the subnet's, or the region's default VPC. */
-async function resolveVpc(ec2, subnetId) {
-    if (subnetId) {
-        try {
-            const out = await ec2.send(new dist_cjs.DescribeSubnetsCommand({ SubnetIds: [subnetId] }));
-            const vpc = out.Subnets?.[0]?.VpcId;
-            if (vpc)
-                return vpc;
-        }
-        catch (error) {
-            if ((0,aws_errors/* errorCode */.CA)(error) !== 'InvalidSubnetID.NotFound')
-                throw new errors/* StepError */.zg('smoke', `Looking up subnet ${subnetId} (smoke-subnet-id) failed: ${(0,errors/* describeError */.Uc)(error)}`);
-        }
-        throw new errors/* StepError */.zg('smoke', `Subnet ${subnetId} (smoke-subnet-id) does not exist in this region.`);
-    }
-    const out = await failsAs("Finding the region's default VPC", () => ec2.send(new dist_cjs.DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] })));
-    const vpc = out.Vpcs?.[0]?.VpcId;
-    if (!vpc)
-        throw new errors/* StepError */.zg('smoke', 'The region has no default VPC: set smoke-subnet-id to a subnet that gives instances a public IPv4 address.');
-    return vpc;
-}
-async function createSecurityGroup(deps, region, groupName, vpcId, cidr, ports, tags) {
-    const resource = { kind: 'security-group', region, groupName, vpcId };
-    const groupId = await (0,resources_ledger/* creating */.SP)(deps.ledger, resource, () => failsAs(`Creating security group ${groupName} in ${vpcId}`, async () => {
-        try {
-            const out = await deps.ec2.send(new dist_cjs.CreateSecurityGroupCommand({
-                GroupName: groupName,
-                Description: 'Throwaway: smoke test of a new Elastic Beanstalk platform AMI',
-                VpcId: vpcId,
-                TagSpecifications: [{ ResourceType: 'security-group', Tags: tags }],
-            }));
-            return out.GroupId;
-        }
-        catch (error) {
-            // The name is this run's alone: a duplicate is the SDK's retry meeting the group whose answer was lost.
-            if ((0,aws_errors/* errorCode */.CA)(error) !== 'InvalidGroup.Duplicate')
-                throw error;
-            const found = await findGroup(deps.ec2, groupName, vpcId);
-            if (!found)
-                throw error;
-            deps.log.info(`Security group ${groupName} was created by a call whose answer was lost; using ${found}.`);
-            return found;
-        }
-    }));
-    deps.ledger.record({ ...resource, groupId });
-    const unique = [...new Set(ports)];
-    await failsAs(`Opening ports ${unique.join(', ')} of ${groupId} to ${cidr}`, async () => {
-        try {
-            await deps.ec2.send(new dist_cjs.AuthorizeSecurityGroupIngressCommand({
-                GroupId: groupId,
-                IpPermissions: unique.map((port) => ({
-                    IpProtocol: 'tcp',
-                    FromPort: port,
-                    ToPort: port,
-                    IpRanges: [{ CidrIp: cidr, Description: 'smoke test runner' }],
-                })),
-            }));
-        }
-        catch (error) {
-            // The rules exist: the retry of a call whose answer was lost.
-            if ((0,aws_errors/* errorCode */.CA)(error) !== 'InvalidPermission.Duplicate')
-                throw error;
-        }
-    });
-    return groupId;
-}
-async function findGroup(ec2, groupName, vpcId) {
-    const filters = [{ Name: 'group-name', Values: [groupName] }, ...(vpcId ? [{ Name: 'vpc-id', Values: [vpcId] }] : [])];
-    const out = await ec2.send(new dist_cjs.DescribeSecurityGroupsCommand({ Filters: filters }));
-    return out.SecurityGroups?.[0]?.GroupId;
-}
-const LAUNCH_HINTS = {
-    InsufficientInstanceCapacity: 'AWS has no capacity for this instance type in this zone right now: try another smoke-instance-type or smoke-subnet-id, or run again later.',
-    'InvalidSubnetID.NotFound': 'The subnet does not exist in this region: check smoke-subnet-id.',
-    InvalidSubnet: 'The subnet cannot be used: check smoke-subnet-id.',
-    'InvalidAMIID.NotFound': 'The AMI is not visible to this account in this region.',
-    'InvalidAMIID.Unavailable': 'The AMI is not available yet.',
-    Unsupported: 'The instance type is not offered in this zone: choose another smoke-instance-type or smoke-subnet-id.',
-    VcpuLimitExceeded: "The account's vCPU quota for this instance family is used up.",
-    InstanceLimitExceeded: "The account's instance quota is used up.",
-    InvalidParameterValue: 'AWS refused a launch parameter.',
-};
-async function launchInstance(deps, options) {
-    const clientToken = (0,external_node_crypto_.randomUUID)();
-    const resource = { kind: 'instance', region: options.region, clientToken };
-    // The root volume is encrypted whatever the image's snapshot is (AWS's baseline); its device name is the image's.
-    const rootDevice = await failsAs(`Looking up ${options.amiId}`, async () => {
-        const image = (await deps.ec2.send(new dist_cjs.DescribeImagesCommand({ ImageIds: [options.amiId] }))).Images?.[0];
-        if (!image?.RootDeviceName)
-            throw new errors/* StepError */.zg('smoke', `${options.amiId} has no root device name: it is not an EBS-backed image the smoke test can launch`);
-        return image.RootDeviceName;
-    });
-    deps.ledger.record(resource);
-    let out;
-    try {
-        out = await deps.ec2.send(new dist_cjs.RunInstancesCommand({
-            ImageId: options.amiId,
-            InstanceType: options.instanceType,
-            MinCount: 1,
-            MaxCount: 1,
-            KeyName: options.keyName,
-            ClientToken: clientToken,
-            // If every teardown path fails, the instance still ends itself: it powers off after two hours and terminates on shutdown.
-            InstanceInitiatedShutdownBehavior: 'terminate',
-            UserData: Buffer.from('#!/bin/sh\nshutdown -h +120 "smoke-test instance expiring"\n').toString('base64'),
-            ...(options.subnetId
-                ? {
-                    NetworkInterfaces: [
-                        {
-                            DeviceIndex: 0,
-                            SubnetId: options.subnetId,
-                            Groups: [options.groupId],
-                            AssociatePublicIpAddress: options.publicAddress ?? true,
-                            DeleteOnTermination: true,
-                        },
-                    ],
-                }
-                : { SecurityGroupIds: [options.groupId] }),
-            BlockDeviceMappings: [
-                { DeviceName: rootDevice, Ebs: { Encrypted: true, DeleteOnTermination: true, ...(options.kmsKeyId ? { KmsKeyId: options.kmsKeyId } : {}) } },
-            ],
-            // IMDSv2 only, and no hop past the instance itself (AWS's security baseline for EC2).
-            MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 1, HttpEndpoint: 'enabled' },
-            TagSpecifications: [
-                { ResourceType: 'instance', Tags: options.tags },
-                { ResourceType: 'volume', Tags: options.tags },
-                { ResourceType: 'network-interface', Tags: options.tags },
-            ],
-        }));
-    }
-    catch (error) {
-        // Even a refusal stays recorded: teardown looks for an instance by the client token, since an instance is the costliest thing to leave behind.
-        const hint = LAUNCH_HINTS[(0,aws_errors/* errorCode */.CA)(error)];
-        throw new errors/* StepError */.zg('smoke', `Launching a ${options.instanceType} from ${options.amiId} failed: ${(0,errors/* describeError */.Uc)(error)}${hint ? `\n${hint}` : ''}`);
-    }
-    const instanceId = out.Instances?.[0]?.InstanceId;
-    if (!instanceId)
-        throw new errors/* StepError */.zg('smoke', 'RunInstances returned no instance');
-    deps.ledger.record({ ...resource, instanceId });
-    return instanceId;
-}
-/** Waits for the instance to run and returns the address the runner reaches it at: its public one, or its private one for a runner inside the VPC. */
-async function waitForRunning(deps, instanceId, deadline, use = 'public') {
-    const clock = deps.clock ?? lib_clock/* realClock */.d;
-    let state = 'pending';
-    const pause = (0,retry/* backoff */.J)(2_000, 15_000);
-    while (clock.now() < deadline) {
-        try {
-            const out = await deps.ec2.send(new dist_cjs.DescribeInstancesCommand({ InstanceIds: [instanceId] }));
-            const inst = out.Reservations?.[0]?.Instances?.[0];
-            state = inst?.State?.Name ?? 'pending';
-            if (state === 'running') {
-                const address = use === 'private' ? inst?.PrivateIpAddress : inst?.PublicIpAddress;
-                if (!address) {
-                    throw new errors/* StepError */.zg('smoke', use === 'private'
-                        ? `Instance ${instanceId} runs without a private IPv4 address.`
-                        : `Instance ${instanceId} runs without a public IPv4 address: use a subnet that assigns one (smoke-subnet-id), or smoke-address: private from a runner inside the VPC.`);
-                }
-                return address;
-            }
-            if (['shutting-down', 'terminated', 'stopping', 'stopped'].includes(state)) {
-                const reason = inst?.StateReason?.Message ?? 'no reason given';
-                throw new errors/* StepError */.zg('smoke', `Instance ${instanceId} is ${state} instead of running: ${reason}`);
-            }
-        }
-        catch (error) {
-            if (error instanceof errors/* StepError */.zg)
-                throw error;
-            if ((0,aws_errors/* errorCode */.CA)(error) !== 'InvalidInstanceID.NotFound' && !(0,aws_errors/* isTransient */.dg)(error))
-                throw error;
-        }
-        await (0,retry/* sleepWithin */.j)(clock, pause.next(), deadline);
-    }
-    throw new errors/* StepError */.zg('smoke', `Instance ${instanceId} was still ${state} at the deadline.`);
-}
-
+// EXTERNAL MODULE: ./src/smoke/instance.ts
+var instance = __webpack_require__(7118);
 // EXTERNAL MODULE: ./src/smoke/runner-address.ts
 var runner_address = __webpack_require__(1958);
 // EXTERNAL MODULE: ./src/resources/describe.ts
@@ -1266,7 +1041,7 @@ async function terminateInstance(deps, r, clock) {
     await (0,ec2_delete/* terminateInstances */.ch)(deps.ec2, await instanceIds(deps.ec2, r), deps.log, clock);
 }
 async function deleteGroup(deps, r, clock) {
-    const groupId = r.groupId ?? (await findGroup(deps.ec2, r.groupName, r.vpcId));
+    const groupId = r.groupId ?? (await (0,instance/* findGroup */.$B)(deps.ec2, r.groupName, r.vpcId));
     if (groupId)
         await (0,ec2_delete/* deleteSecurityGroup */.dl)(deps.ec2, groupId, deps.log, clock);
 }
@@ -1322,36 +1097,53 @@ async function removeOnce(resource, deps, clock) {
 
 
 
+/** The smoke test's kinds of resource: what it made, and only that, is its own to remove. */
+const SMOKE_KINDS = new Set(['key-pair', 'security-group', 'instance']);
+/** Makes the key, the key pair and the security group; on a failure, removes what it made and throws. */
+async function prepareSmokeTest(options, given) {
+    const { ec2, ledger, log, signal } = given;
+    const deps = { ...given, clock: (0,lib_clock/* abortable */.Z)(given.clock ?? lib_clock/* realClock */.d, signal) };
+    const name = (0,instance/* smokeName */.l2)();
+    const tags = (0,instance/* toTags */.LZ)({ ...options.runTags, ...options.extraTags, Name: name });
+    const before = new Set(ledger.list().map(resources_ledger/* resourceKey */.ik));
+    const key = await makeKey(log, name);
+    const prepared = { name, tags, key, cidr: '', groupId: '', before };
+    try {
+        prepared.cidr = await (0,runner_address/* runnerCidr */.D)('smoke', options.allowedCidr, deps.publicIp);
+        notCancelled(signal);
+        await (0,instance/* importKey */.Fh)(deps, options.region, name, key.publicKey, tags);
+        const vpcId = await (0,instance/* resolveVpc */.O5)(ec2, options.subnetId);
+        notCancelled(signal);
+        prepared.groupId = await (0,instance/* createSecurityGroup */.ij)(deps, options.region, name, vpcId, prepared.cidr, [options.sshPort, options.httpPort], tags);
+        log.info(`Smoke test ${name}: key pair and security group ${prepared.groupId} ready, reachable from ${prepared.cidr} only.`);
+        return prepared;
+    }
+    catch (error) {
+        await finishSmokeTest(prepared, given);
+        throw error;
+    }
+}
+function notCancelled(signal) {
+    if (signal?.aborted)
+        throw new errors/* StepError */.zg('smoke', 'Cancelled.');
+}
 /**
  * Launches one instance from the AMI, checks it over SSH, and removes every
- * trace before returning or throwing. Each resource is in the ledger before
- * the call that creates it, so the post step can finish if this run dies.
+ * trace before returning or throwing, what `prepared` made included (prepared
+ * here when not given). Each resource is in the ledger before the call that
+ * creates it, so the post step can finish if this run dies.
  */
-async function runSmokeTest(options, given) {
-    const { ec2, ledger, log, signal } = given;
-    const clock = given.clock ?? lib_clock/* realClock */.d;
-    // Waiting and checking stop at a cancel; teardown below keeps the real clock.
-    const deps = { ...given, clock: (0,lib_clock/* abortable */.Z)(clock, signal) };
-    const notCancelled = () => {
-        if (signal?.aborted)
-            throw new errors/* StepError */.zg('smoke', 'Cancelled.');
-    };
-    const name = smokeName();
-    const tags = toTags({ ...options.runTags, ...options.extraTags, Name: name });
-    // Whatever this run adds to the ledger is this run's to remove, including what a failed call may have created.
-    const before = new Set(ledger.list().map(resources_ledger/* resourceKey */.ik));
+async function runSmokeTest(options, given, prepared) {
+    const { log, signal } = given;
+    // Waiting and checking stop at a cancel; teardown keeps the real clock.
+    const deps = { ...given, clock: (0,lib_clock/* abortable */.Z)(given.clock ?? lib_clock/* realClock */.d, signal) };
+    const ready = prepared ?? (await prepareSmokeTest(options, given));
+    const { name, key, tags, groupId } = ready;
     const report = { ok: false, hostKeyPinned: false, checks: [] };
-    const key = await makeKey(log, name);
     try {
-        const cidr = await (0,runner_address/* runnerCidr */.D)('smoke', options.allowedCidr, deps.publicIp);
-        log.info(`Smoke test ${name}: ${options.instanceType} from ${options.amiId}, reachable from ${cidr} only.`);
-        notCancelled();
-        await importKey(deps, options.region, name, key.publicKey, tags);
-        const vpcId = await resolveVpc(ec2, options.subnetId);
-        notCancelled();
-        const groupId = await createSecurityGroup(deps, options.region, name, vpcId, cidr, [options.sshPort, options.httpPort], tags);
-        notCancelled();
-        const instanceId = await launchInstance(deps, {
+        notCancelled(signal);
+        log.info(`Smoke test ${name}: ${options.instanceType} from ${options.amiId}.`);
+        const instanceId = await (0,instance/* launchInstance */.Dj)(deps, {
             region: options.region,
             amiId: options.amiId,
             instanceType: options.instanceType,
@@ -1363,7 +1155,7 @@ async function runSmokeTest(options, given) {
             kmsKeyId: options.kmsKeyId,
         });
         report.instanceId = instanceId;
-        const address = await waitForRunning(deps, instanceId, options.deadline, options.address);
+        const address = await (0,instance/* waitForRunning */.Gh)(deps, instanceId, options.deadline, options.address);
         report.publicAddress = address;
         log.info(`Instance ${instanceId} is running at ${address}.`);
         const knownHostsPath = external_node_path_.join(key.dir, 'known_hosts');
@@ -1385,18 +1177,275 @@ async function runSmokeTest(options, given) {
         return report;
     }
     finally {
-        key.cleanup();
-        // The instance and the key pair at once, the security group once the instance is gone.
-        const mine = ledger.list().filter((r) => r.kind !== 'builder-environment' && !before.has((0,resources_ledger/* resourceKey */.ik)(r)));
-        await (0,removal_order/* removeConcurrently */.v)(mine, async (resource) => {
-            try {
-                await teardownSmokeResource(resource, { ec2, ledger, log, clock });
-            }
-            catch (error) {
-                log.error(`Could not remove ${resource.kind}: ${(0,errors/* describeError */.Uc)(error)} (the post step tries again)`);
-            }
-        });
+        await finishSmokeTest(ready, given);
     }
+}
+/** Removes the key and what the smoke test made: the instance and the key pair at once, the security group once the instance is gone. */
+async function finishSmokeTest(prepared, given) {
+    const { ec2, ledger, log } = given;
+    const clock = given.clock ?? lib_clock/* realClock */.d;
+    prepared.key.cleanup();
+    const mine = ledger.list().filter((r) => SMOKE_KINDS.has(r.kind) && !prepared.before.has((0,resources_ledger/* resourceKey */.ik)(r)));
+    await (0,removal_order/* removeConcurrently */.v)(mine, async (resource) => {
+        try {
+            await teardownSmokeResource(resource, { ec2, ledger, log, clock });
+        }
+        catch (error) {
+            log.error(`Could not remove ${resource.kind}: ${(0,errors/* describeError */.Uc)(error)} (the post step tries again)`);
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 7118:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $B: () => (/* binding */ findGroup),
+/* harmony export */   Dj: () => (/* binding */ launchInstance),
+/* harmony export */   Fh: () => (/* binding */ importKey),
+/* harmony export */   Gh: () => (/* binding */ waitForRunning),
+/* harmony export */   LZ: () => (/* binding */ toTags),
+/* harmony export */   Nc: () => (/* binding */ SMOKE_NAME_PREFIX),
+/* harmony export */   O5: () => (/* binding */ resolveVpc),
+/* harmony export */   ij: () => (/* binding */ createSecurityGroup),
+/* harmony export */   l2: () => (/* binding */ smokeName)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5193);
+/* harmony import */ var _lib_clock__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4517);
+/* harmony import */ var _lib_retry__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1737);
+/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6676);
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7268);
+/* harmony import */ var _resources_ledger__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(428);
+
+
+
+
+
+
+
+/** Runs an EC2 call; a failure becomes one StepError that says what was being done. */
+async function failsAs(what, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        if (error instanceof _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg)
+            throw error;
+        const hint = (0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error).startsWith('UnauthorizedOperation') ? '\nThe credentials lack this EC2 permission.' : '';
+        throw Object.assign(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', `${what} failed: ${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)}${hint}`), { cause: error });
+    }
+}
+/** A name unique to this run that says what it is. */
+/** How the smoke test's key pair, security group and instance (its Name and key) are named. */
+const SMOKE_NAME_PREFIX = 'eb-platform-smoke-';
+function smokeName(env = process.env) {
+    const run = env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : `${Date.now()}`;
+    return `${SMOKE_NAME_PREFIX}${run}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')}`;
+}
+function toTags(tags) {
+    return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+}
+async function importKey(deps, region, keyName, publicKey, tags) {
+    const resource = { kind: 'key-pair', region, keyName };
+    const keyPairId = await (0,_resources_ledger__WEBPACK_IMPORTED_MODULE_4__/* .creating */ .SP)(deps.ledger, resource, () => failsAs(`Importing the run's SSH key as key pair ${keyName}`, async () => {
+        try {
+            const out = await deps.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.ImportKeyPairCommand({
+                KeyName: keyName,
+                PublicKeyMaterial: Buffer.from(publicKey),
+                TagSpecifications: [{ ResourceType: 'key-pair', Tags: tags }],
+            }));
+            return out.KeyPairId;
+        }
+        catch (error) {
+            // The name is this run's alone: a duplicate is the SDK's retry meeting the import whose answer was lost.
+            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'InvalidKeyPair.Duplicate')
+                throw error;
+            const found = await deps.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeKeyPairsCommand({ KeyNames: [keyName] }));
+            deps.log.info(`Key pair ${keyName} was imported by a call whose answer was lost; using it.`);
+            return found.KeyPairs?.[0]?.KeyPairId;
+        }
+    }));
+    deps.ledger.record({ ...resource, keyPairId });
+}
+/** The VPC the instance will live in: the subnet's, or the region's default VPC. */
+async function resolveVpc(ec2, subnetId) {
+    if (subnetId) {
+        try {
+            const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeSubnetsCommand({ SubnetIds: [subnetId] }));
+            const vpc = out.Subnets?.[0]?.VpcId;
+            if (vpc)
+                return vpc;
+        }
+        catch (error) {
+            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'InvalidSubnetID.NotFound')
+                throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', `Looking up subnet ${subnetId} (smoke-subnet-id) failed: ${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)}`);
+        }
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', `Subnet ${subnetId} (smoke-subnet-id) does not exist in this region.`);
+    }
+    const out = await failsAs("Finding the region's default VPC", () => ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] })));
+    const vpc = out.Vpcs?.[0]?.VpcId;
+    if (!vpc)
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', 'The region has no default VPC: set smoke-subnet-id to a subnet that gives instances a public IPv4 address.');
+    return vpc;
+}
+async function createSecurityGroup(deps, region, groupName, vpcId, cidr, ports, tags) {
+    const resource = { kind: 'security-group', region, groupName, vpcId };
+    const groupId = await (0,_resources_ledger__WEBPACK_IMPORTED_MODULE_4__/* .creating */ .SP)(deps.ledger, resource, () => failsAs(`Creating security group ${groupName} in ${vpcId}`, async () => {
+        try {
+            const out = await deps.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.CreateSecurityGroupCommand({
+                GroupName: groupName,
+                Description: 'Throwaway: smoke test of a new Elastic Beanstalk platform AMI',
+                VpcId: vpcId,
+                TagSpecifications: [{ ResourceType: 'security-group', Tags: tags }],
+            }));
+            return out.GroupId;
+        }
+        catch (error) {
+            // The name is this run's alone: a duplicate is the SDK's retry meeting the group whose answer was lost.
+            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'InvalidGroup.Duplicate')
+                throw error;
+            const found = await findGroup(deps.ec2, groupName, vpcId);
+            if (!found)
+                throw error;
+            deps.log.info(`Security group ${groupName} was created by a call whose answer was lost; using ${found}.`);
+            return found;
+        }
+    }));
+    deps.ledger.record({ ...resource, groupId });
+    const unique = [...new Set(ports)];
+    await failsAs(`Opening ports ${unique.join(', ')} of ${groupId} to ${cidr}`, async () => {
+        try {
+            await deps.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.AuthorizeSecurityGroupIngressCommand({
+                GroupId: groupId,
+                IpPermissions: unique.map((port) => ({
+                    IpProtocol: 'tcp',
+                    FromPort: port,
+                    ToPort: port,
+                    IpRanges: [{ CidrIp: cidr, Description: 'smoke test runner' }],
+                })),
+            }));
+        }
+        catch (error) {
+            // The rules exist: the retry of a call whose answer was lost.
+            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'InvalidPermission.Duplicate')
+                throw error;
+        }
+    });
+    return groupId;
+}
+async function findGroup(ec2, groupName, vpcId) {
+    const filters = [{ Name: 'group-name', Values: [groupName] }, ...(vpcId ? [{ Name: 'vpc-id', Values: [vpcId] }] : [])];
+    const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeSecurityGroupsCommand({ Filters: filters }));
+    return out.SecurityGroups?.[0]?.GroupId;
+}
+const LAUNCH_HINTS = {
+    InsufficientInstanceCapacity: 'AWS has no capacity for this instance type in this zone right now: try another smoke-instance-type or smoke-subnet-id, or run again later.',
+    'InvalidSubnetID.NotFound': 'The subnet does not exist in this region: check smoke-subnet-id.',
+    InvalidSubnet: 'The subnet cannot be used: check smoke-subnet-id.',
+    'InvalidAMIID.NotFound': 'The AMI is not visible to this account in this region.',
+    'InvalidAMIID.Unavailable': 'The AMI is not available yet.',
+    Unsupported: 'The instance type is not offered in this zone: choose another smoke-instance-type or smoke-subnet-id.',
+    VcpuLimitExceeded: "The account's vCPU quota for this instance family is used up.",
+    InstanceLimitExceeded: "The account's instance quota is used up.",
+    InvalidParameterValue: 'AWS refused a launch parameter.',
+};
+async function launchInstance(deps, options) {
+    const clientToken = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
+    const resource = { kind: 'instance', region: options.region, clientToken };
+    // The root volume is encrypted whatever the image's snapshot is (AWS's baseline); its device name is the image's.
+    const rootDevice = await failsAs(`Looking up ${options.amiId}`, async () => {
+        const image = (await deps.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeImagesCommand({ ImageIds: [options.amiId] }))).Images?.[0];
+        if (!image?.RootDeviceName)
+            throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', `${options.amiId} has no root device name: it is not an EBS-backed image the smoke test can launch`);
+        return image.RootDeviceName;
+    });
+    deps.ledger.record(resource);
+    let out;
+    try {
+        out = await deps.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.RunInstancesCommand({
+            ImageId: options.amiId,
+            InstanceType: options.instanceType,
+            MinCount: 1,
+            MaxCount: 1,
+            KeyName: options.keyName,
+            ClientToken: clientToken,
+            // If every teardown path fails, the instance still ends itself: it powers off after two hours and terminates on shutdown.
+            InstanceInitiatedShutdownBehavior: 'terminate',
+            UserData: Buffer.from('#!/bin/sh\nshutdown -h +120 "smoke-test instance expiring"\n').toString('base64'),
+            ...(options.subnetId
+                ? {
+                    NetworkInterfaces: [
+                        {
+                            DeviceIndex: 0,
+                            SubnetId: options.subnetId,
+                            Groups: [options.groupId],
+                            AssociatePublicIpAddress: options.publicAddress ?? true,
+                            DeleteOnTermination: true,
+                        },
+                    ],
+                }
+                : { SecurityGroupIds: [options.groupId] }),
+            BlockDeviceMappings: [
+                { DeviceName: rootDevice, Ebs: { Encrypted: true, DeleteOnTermination: true, ...(options.kmsKeyId ? { KmsKeyId: options.kmsKeyId } : {}) } },
+            ],
+            // IMDSv2 only, and no hop past the instance itself (AWS's security baseline for EC2).
+            MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 1, HttpEndpoint: 'enabled' },
+            TagSpecifications: [
+                { ResourceType: 'instance', Tags: options.tags },
+                { ResourceType: 'volume', Tags: options.tags },
+                { ResourceType: 'network-interface', Tags: options.tags },
+            ],
+        }));
+    }
+    catch (error) {
+        // Even a refusal stays recorded: teardown looks for an instance by the client token, since an instance is the costliest thing to leave behind.
+        const hint = LAUNCH_HINTS[(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error)];
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', `Launching a ${options.instanceType} from ${options.amiId} failed: ${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)}${hint ? `\n${hint}` : ''}`);
+    }
+    const instanceId = out.Instances?.[0]?.InstanceId;
+    if (!instanceId)
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', 'RunInstances returned no instance');
+    deps.ledger.record({ ...resource, instanceId });
+    return instanceId;
+}
+/** Waits for the instance to run and returns the address the runner reaches it at: its public one, or its private one for a runner inside the VPC. */
+async function waitForRunning(deps, instanceId, deadline, use = 'public') {
+    const clock = deps.clock ?? _lib_clock__WEBPACK_IMPORTED_MODULE_1__/* .realClock */ .d;
+    let state = 'pending';
+    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_6__/* .backoff */ .J)(2_000, 15_000);
+    while (clock.now() < deadline) {
+        try {
+            const out = await deps.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeInstancesCommand({ InstanceIds: [instanceId] }));
+            const inst = out.Reservations?.[0]?.Instances?.[0];
+            state = inst?.State?.Name ?? 'pending';
+            if (state === 'running') {
+                const address = use === 'private' ? inst?.PrivateIpAddress : inst?.PublicIpAddress;
+                if (!address) {
+                    throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', use === 'private'
+                        ? `Instance ${instanceId} runs without a private IPv4 address.`
+                        : `Instance ${instanceId} runs without a public IPv4 address: use a subnet that assigns one (smoke-subnet-id), or smoke-address: private from a runner inside the VPC.`);
+                }
+                return address;
+            }
+            if (['shutting-down', 'terminated', 'stopping', 'stopped'].includes(state)) {
+                const reason = inst?.StateReason?.Message ?? 'no reason given';
+                throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', `Instance ${instanceId} is ${state} instead of running: ${reason}`);
+            }
+        }
+        catch (error) {
+            if (error instanceof _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg)
+                throw error;
+            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'InvalidInstanceID.NotFound' && !(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .isTransient */ .dg)(error))
+                throw error;
+        }
+        await (0,_lib_retry__WEBPACK_IMPORTED_MODULE_6__/* .sleepWithin */ .j)(clock, pause.next(), deadline);
+    }
+    throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', `Instance ${instanceId} was still ${state} at the deadline.`);
 }
 
 
@@ -1439,4 +1488,4 @@ async function runnerCidr(step, allowedCidr, publicIp = runnerAddress) {
 
 };
 ;
-//# sourceMappingURL=516.index.js.map
+//# sourceMappingURL=987.index.js.map
