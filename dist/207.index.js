@@ -823,7 +823,7 @@ async function runPipeline(inputs, given, report) {
     try {
         // Packer first: a missing, unverifiable or too old Packer is found before any AWS call.
         const packer = inputs.builder === 'packer' ? await step('Install Packer', () => installPacker(ctx)) : undefined;
-        await step('Pre-flight checks', async () => (await __webpack_require__.e(/* import() */ 575).then(__webpack_require__.bind(__webpack_require__, 9575))).preflight(ctx));
+        await step('Pre-flight checks', async () => (await __webpack_require__.e(/* import() */ 391).then(__webpack_require__.bind(__webpack_require__, 8391))).preflight(ctx));
         if (inputs.release.sweepOrphans)
             await step('Sweep what ended runs left', () => sweepOrphans(ctx));
         // Before the build: a refused key pair or group fails the run now, and the instance launches the moment the image is available.
@@ -831,8 +831,8 @@ async function runPipeline(inputs, given, report) {
             prepared = await step('Prepare smoke test', () => prepareSmoke(ctx));
         // Each stage's modules (and the SDK clients they use) load when the run reaches it: see lib/aws.ts.
         const built = packer
-            ? await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(303), __webpack_require__.e(601)]).then(__webpack_require__.bind(__webpack_require__, 1601))).buildWithPacker(ctx, step, packer)
-            : await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(303), __webpack_require__.e(711), __webpack_require__.e(420)]).then(__webpack_require__.bind(__webpack_require__, 420))).buildWithElasticBeanstalk(ctx, step);
+            ? await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(303), __webpack_require__.e(265)]).then(__webpack_require__.bind(__webpack_require__, 9265))).buildWithPacker(ctx, step, packer)
+            : await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(303), __webpack_require__.e(711), __webpack_require__.e(604)]).then(__webpack_require__.bind(__webpack_require__, 7604))).buildWithElasticBeanstalk(ctx, step);
         report.amiId = built.amiId;
         deps.setOutput('ami-id', built.amiId);
         setAmiIds(ctx, { [inputs.region]: built.amiId });
@@ -848,7 +848,7 @@ async function runPipeline(inputs, given, report) {
         // A copy still running is stopped before teardown looks: none can be made after it.
         await copies?.cancel();
         if (deps.ledger.list().length) {
-            const { teardown } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(987), __webpack_require__.e(745)]).then(__webpack_require__.bind(__webpack_require__, 5745));
+            const { teardown } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(987), __webpack_require__.e(869)]).then(__webpack_require__.bind(__webpack_require__, 9869));
             report.teardown = await step('Teardown', () => teardown(deps.ledger, deps.clientsFor, deps.log, { keepBuilder: inputs.keepBuilder, clock }));
         }
     }
@@ -941,7 +941,7 @@ async function printPlan(inputs, deps, report, bundle, definition) {
     const { planLines } = await __webpack_require__.e(/* import() */ 478).then(__webpack_require__.bind(__webpack_require__, 4478));
     const checked = [];
     if (inputs.builder === 'packer' && definition.template) {
-        const { validateOffline } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(367), __webpack_require__.e(303), __webpack_require__.e(472), __webpack_require__.e(83)]).then(__webpack_require__.bind(__webpack_require__, 8464));
+        const { validateOffline } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(367), __webpack_require__.e(303), __webpack_require__.e(472), __webpack_require__.e(979)]).then(__webpack_require__.bind(__webpack_require__, 2979));
         const said = await validateOffline(inputs.packer, external_node_path_.join(deps.workDir, VALIDATED_DIR), definition.templateFile);
         if (said.startsWith('not run'))
             deps.log.info(`Packer: ${said}.`);
@@ -1005,7 +1005,7 @@ async function smokeTest(ctx, amiId, prepared) {
     }
 }
 async function installPacker({ inputs, deps }) {
-    const { preparePacker } = await Promise.all(/* import() */[__webpack_require__.e(367), __webpack_require__.e(472), __webpack_require__.e(145)]).then(__webpack_require__.bind(__webpack_require__, 145));
+    const { preparePacker } = await Promise.all(/* import() */[__webpack_require__.e(367), __webpack_require__.e(472), __webpack_require__.e(865)]).then(__webpack_require__.bind(__webpack_require__, 865));
     return preparePacker({ version: inputs.packer.version, pluginVersion: inputs.packer.pluginVersion, workDir: deps.workDir }, deps.log);
 }
 function setAmiIds({ deps, report }, ids) {

@@ -3,7 +3,7 @@ exports.id = 404;
 exports.ids = [404];
 exports.modules = {
 
-/***/ 4729:
+/***/ 4774:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -46,8 +46,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/build/packer/defaults.ts
-var defaults = __webpack_require__(4729);
+// EXTERNAL MODULE: ./src/builders/packer/defaults.ts
+var defaults = __webpack_require__(4774);
 ;// CONCATENATED MODULE: ./src/lib/closest.ts
 /** The candidate nearest to `word` by edit distance, when near enough to be a slip of the keyboard. */
 function closest(word, candidates) {
@@ -132,11 +132,14 @@ const KNOWN_REGIONS = [
     'us-gov-west-1',
 ];
 
+// EXTERNAL MODULE: ./src/lib/semver.ts
+var semver = __webpack_require__(5419);
 // EXTERNAL MODULE: ./src/lib/input-text.ts
 var input_text = __webpack_require__(915);
 // EXTERNAL MODULE: ./src/release/settings.ts
 var settings = __webpack_require__(5552);
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 
@@ -201,7 +204,6 @@ class InputErrors extends Error {
         this.name = 'InputErrors';
     }
 }
-const SEMVER = /^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$/;
 // The region shapes of AWS's partitions (aws, aws-cn, aws-us-gov, aws-iso*, eusc), as the SDK's partition data defines them.
 const REGION = /^(?:(?:us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+|cn-\w+-\d+|us-gov-\w+-\d+|us-iso[bef]?-\w+-\d+|eu-isoe-\w+-\d+|eusc-\w+-\d+)$/;
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
@@ -211,7 +213,7 @@ function parseVersionRequest(raw) {
     if (value === '' || value === 'auto')
         return { kind: 'auto' };
     const bare = value.replace(/^refs\/tags\//, '').replace(/^v/, '');
-    if (!SEMVER.test(bare)) {
+    if (!semver/* VERSION_INPUT */.KO.test(bare)) {
         throw new lib_errors/* InputError */.dz('platform-version', `'${value}' is not a version: expected 'auto', MAJOR.MINOR.PATCH such as 1.4.2, or a tag such as v1.4.2 or refs/tags/v1.4.2`);
     }
     return { kind: 'explicit', version: bare };
@@ -368,7 +370,7 @@ function parsePackerVersion(name, raw, fallback) {
         return fallback;
     if (name === 'packer-version' && v === 'path')
         return v;
-    if (!SEMVER.test(v))
+    if (!semver/* VERSION_INPUT */.KO.test(v))
         throw new lib_errors/* InputError */.dz(name, `'${raw.trim()}' is not a version: expected MAJOR.MINOR.PATCH such as ${fallback ?? defaults/* DEFAULT_AMAZON_PLUGIN */.rO}${name === 'packer-version' ? ', or path for the packer on PATH' : ''}`);
     return v;
 }
@@ -734,6 +736,34 @@ function tagItems(raw) {
         .map((s) => s.trim())
         .filter(Boolean);
 }
+
+
+/***/ }),
+
+/***/ 5419:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HX: () => (/* binding */ SEMVER),
+/* harmony export */   KO: () => (/* binding */ VERSION_INPUT),
+/* harmony export */   Zy: () => (/* binding */ compareVersions),
+/* harmony export */   jZ: () => (/* binding */ atLeast)
+/* harmony export */ });
+/** MAJOR.MINOR.PATCH versions: the platform's, Packer's and its plugin's. */
+/** A release version as AWS and HashiCorp list them (no pre-release, no metadata). */
+const SEMVER = /^\d+\.\d+\.\d+$/;
+/** A version a user writes in an input (platform, Packer, plugin): no leading zeros, each part of at most 9 digits. */
+const VERSION_INPUT = /^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$/;
+function compareVersions(a, b) {
+    const pa = a.split('.').map(Number);
+    const pb = b.split('.').map(Number);
+    for (let i = 0; i < 3; i++)
+        if (pa[i] !== pb[i])
+            return (pa[i] ?? 0) - (pb[i] ?? 0);
+    return 0;
+}
+/** Whether `version` is `floor` or later. */
+const atLeast = (version, floor) => compareVersions(version, floor) >= 0;
 
 
 /***/ }),

@@ -3,7 +3,7 @@ exports.id = 478;
 exports.ids = [478];
 exports.modules = {
 
-/***/ 4551:
+/***/ 9303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -47,40 +47,15 @@ function bundleKey(platformName, version, sha256) {
 
 /***/ }),
 
-/***/ 5419:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HX: () => (/* binding */ SEMVER),
-/* harmony export */   Zy: () => (/* binding */ compareVersions),
-/* harmony export */   jZ: () => (/* binding */ atLeast)
-/* harmony export */ });
-/** MAJOR.MINOR.PATCH versions: the platform's, Packer's and its plugin's. */
-/** A release version as AWS and HashiCorp list them (no pre-release, no metadata). */
-const SEMVER = /^\d+\.\d+\.\d+$/;
-function compareVersions(a, b) {
-    const pa = a.split('.').map(Number);
-    const pb = b.split('.').map(Number);
-    for (let i = 0; i < 3; i++)
-        if (pa[i] !== pb[i])
-            return (pa[i] ?? 0) - (pb[i] ?? 0);
-    return 0;
-}
-/** Whether `version` is `floor` or later. */
-const atLeast = (version, floor) => compareVersions(version, floor) >= 0;
-
-
-/***/ }),
-
 /***/ 4478:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   planLines: () => (/* binding */ planLines)
 /* harmony export */ });
-/* harmony import */ var _build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4551);
+/* harmony import */ var _builders_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9303);
 /* harmony import */ var _platform_smoke_spec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1916);
-/* harmony import */ var _build_packer_defaults__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4729);
+/* harmony import */ var _builders_packer_defaults__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4774);
 /* harmony import */ var _release_prune_rules__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(747);
 /* harmony import */ var _release_settings__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5552);
 
@@ -107,7 +82,7 @@ function planLines(inputs, bundle, definition, checked = []) {
     if (inputs.builder === 'packer') {
         add(inputs.packer.version === 'path'
             ? `use the packer on PATH${inputs.packer.pluginVersion ? ` with the amazon plugin ${inputs.packer.pluginVersion}` : ''} (no AWS call)`
-            : `download Packer ${inputs.packer.version} and the amazon plugin ${inputs.packer.pluginVersion ?? _build_packer_defaults__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_AMAZON_PLUGIN */ .rO} from HashiCorp's release site (each SHA256SUMS checked against HashiCorp's signature, each zip against its sum), packer plugins install --path (no AWS call)`);
+            : `download Packer ${inputs.packer.version} and the amazon plugin ${inputs.packer.pluginVersion ?? _builders_packer_defaults__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_AMAZON_PLUGIN */ .rO} from HashiCorp's release site (each SHA256SUMS checked against HashiCorp's signature, each zip against its sum), packer plugins install --path (no AWS call)`);
         add("the credentials' expiry against the deadline (no call)");
         addParameterCheck(inputs, add);
         addSweep(inputs, add);
@@ -115,7 +90,7 @@ function planLines(inputs, bundle, definition, checked = []) {
         add(`packer validate, then packer build -machine-readable ${templateFile}${Object.keys(inputs.packer.variables).length ? ` with -var ${Object.keys(inputs.packer.variables).join(', ')}` : ''}: Packer's amazon-ebs calls (ec2:DescribeImages, CreateKeyPair, CreateSecurityGroup, AuthorizeSecurityGroupIngress, RunInstances, DescribeInstances, StopInstances, CreateImage, CreateTags, TerminateInstances, DeleteSecurityGroup, DeleteKeyPair); no Elastic Beanstalk call`);
     }
     else {
-        const settings = (0,_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__/* .builderOptionSettings */ .wP)(inputs.builderEnvironment)
+        const settings = (0,_builders_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__/* .builderOptionSettings */ .wP)(inputs.builderEnvironment)
             .map((o) => `${o.Namespace}:${o.OptionName}=${o.Value}`)
             .join(', ');
         add(`iam:GetInstanceProfile ${inputs.builderEnvironment.instanceProfile}, and the credentials' expiry against the deadline`);
@@ -123,7 +98,7 @@ function planLines(inputs, bundle, definition, checked = []) {
         addSweep(inputs, add);
         add(`elasticbeanstalk:ListPlatformVersions (owner self, name ${name}): ${inputs.platformVersion.kind === 'auto' ? 'choose the version' : `check that ${version} does not exist`}`);
         add(`elasticbeanstalk:CreateStorageLocation: the account's bucket elasticbeanstalk-${region}-<account>`);
-        add(`s3:PutObject ${(0,_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__/* .bundleKey */ .CK)(name, version, bundle.sha256)} (${bundle.bytes} bytes, SHA-256 ${bundle.sha256})`);
+        add(`s3:PutObject ${(0,_builders_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__/* .bundleKey */ .CK)(name, version, bundle.sha256)} (${bundle.bytes} bytes, SHA-256 ${bundle.sha256})`);
         add(`elasticbeanstalk:CreatePlatformVersion ${name}/${version} with ${settings}${Object.keys(inputs.tags).length ? `, tags ${Object.keys(inputs.tags).join(', ')}` : ''}`);
         add(`elasticbeanstalk:DescribeEvents every ${inputs.pollIntervalSeconds} s (DescribePlatformVersion when an event says the build ended, and every 5 min) until Ready, Failed or ${inputs.timeoutMinutes} min (logs:GetLogEvents for Packer's output on a failure); ec2:DescribeImages until the AMI is available`);
     }
@@ -140,8 +115,8 @@ function planLines(inputs, bundle, definition, checked = []) {
     }
     else {
         add(inputs.keepBuilder
-            ? `keep the builder environment ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__/* .BUILDER_ENVIRONMENT */ .oe} (keep-builder)`
-            : `elasticbeanstalk:DescribeEnvironments, ListPlatformVersions, TerminateEnvironment ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__/* .BUILDER_ENVIRONMENT */ .oe} (AbortEnvironmentUpdate first if this run's build is still running; kept while another build runs); ec2:DescribeInstances for Packer's instance by the template's run tags`);
+            ? `keep the builder environment ${_builders_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__/* .BUILDER_ENVIRONMENT */ .oe} (keep-builder)`
+            : `elasticbeanstalk:DescribeEnvironments, ListPlatformVersions, TerminateEnvironment ${_builders_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__/* .BUILDER_ENVIRONMENT */ .oe} (AbortEnvironmentUpdate first if this run's build is still running; kept while another build runs); ec2:DescribeInstances for Packer's instance by the template's run tags`);
     }
     releasePlan(inputs, add);
     return lines;
@@ -150,7 +125,7 @@ function planLines(inputs, bundle, definition, checked = []) {
 function addSweep(inputs, add) {
     if (!inputs.release.sweepOrphans)
         return;
-    add(`sweep: ec2:DescribeInstances, DescribeSecurityGroups, DescribeKeyPairs by the action's tags for this repository; TerminateInstances, DeleteSecurityGroup, DeleteKeyPair for those whose run's deadline passed over an hour ago${inputs.builder === 'elastic-beanstalk' && !inputs.keepBuilder ? `; elasticbeanstalk:DescribeEnvironments ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__/* .BUILDER_ENVIRONMENT */ .oe} and ListPlatformVersions (Creating): a builder left Ready with no build is taken on, reused by the build and ended by teardown` : ''}`);
+    add(`sweep: ec2:DescribeInstances, DescribeSecurityGroups, DescribeKeyPairs by the action's tags for this repository; TerminateInstances, DeleteSecurityGroup, DeleteKeyPair for those whose run's deadline passed over an hour ago${inputs.builder === 'elastic-beanstalk' && !inputs.keepBuilder ? `; elasticbeanstalk:DescribeEnvironments ${_builders_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__/* .BUILDER_ENVIRONMENT */ .oe} and ListPlatformVersions (Creating): a builder left Ready with no build is taken on, reused by the build and ended by teardown` : ''}`);
 }
 /** The release's steps and rules: the copies alongside the smoke test, the rest once it passed. */
 function releasePlan(inputs, add) {

@@ -3,7 +3,7 @@ exports.id = 533;
 exports.ids = [533];
 exports.modules = {
 
-/***/ 4788:
+/***/ 23:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -59,7 +59,7 @@ function matchesPlatform(s, match) {
 
 /***/ }),
 
-/***/ 4551:
+/***/ 9303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -188,8 +188,8 @@ const tagFilters = (tags) => Object.entries(tags).map(([k, v]) => ({ Name: `tag:
 /* unused harmony exports GRACE_MS, isOrphan */
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5193);
 /* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6114);
-/* harmony import */ var _build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4551);
-/* harmony import */ var _build_elastic_beanstalk_platforms__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4788);
+/* harmony import */ var _builders_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9303);
+/* harmony import */ var _builders_elastic_beanstalk_platforms__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23);
 /* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6402);
 /* harmony import */ var _resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(599);
 /* harmony import */ var _lib_tags__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2538);
@@ -271,9 +271,9 @@ async function sweep(clients, request, deps) {
         ...keys.map((k) => (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deleteKeyPair */ .z9)(ec2, k.KeyName)),
     ]);
     if (request.adoptBuilder && (await idleBuilder(clients.get(_aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_7__/* .ElasticBeanstalkClient */ .E8k), log))) {
-        request.adoptBuilder(_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe);
-        log.info(`Builder environment ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe} was left running with no build: this run's build reuses it, and its teardown ends it.`);
-        orphans.push({ kind: 'builder environment', id: _build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe, run: 'a build whose run ended', deadline: '-' });
+        request.adoptBuilder(_builders_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe);
+        log.info(`Builder environment ${_builders_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe} was left running with no build: this run's build reuses it, and its teardown ends it.`);
+        orphans.push({ kind: 'builder environment', id: _builders_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe, run: 'a build whose run ended', deadline: '-' });
     }
     if (!orphans.length)
         log.info('Nothing left by ended runs.');
@@ -281,13 +281,13 @@ async function sweep(clients, request, deps) {
 }
 /** Whether Elastic Beanstalk's builder environment is up and idle: Ready, and no platform version of the account Creating. */
 async function idleBuilder(eb, log) {
-    const env = (await eb.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_7__/* .DescribeEnvironmentsCommand */ .$8c({ EnvironmentNames: [_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe], IncludeDeleted: false }))).Environments?.find((e) => e.Status !== 'Terminated' && e.Status !== 'Terminating');
+    const env = (await eb.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_7__/* .DescribeEnvironmentsCommand */ .$8c({ EnvironmentNames: [_builders_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe], IncludeDeleted: false }))).Environments?.find((e) => e.Status !== 'Terminated' && e.Status !== 'Terminating');
     if (!env)
         return false;
-    const building = await (0,_build_elastic_beanstalk_platforms__WEBPACK_IMPORTED_MODULE_0__/* .listOwnPlatformVersions */ .pU)(eb, { status: 'Creating' });
+    const building = await (0,_builders_elastic_beanstalk_platforms__WEBPACK_IMPORTED_MODULE_0__/* .listOwnPlatformVersions */ .pU)(eb, { status: 'Creating' });
     if (env.Status === 'Ready' && !building.length)
         return true;
-    log.info(`Builder environment ${_build_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe} is ${env.Status}${building.length ? ` while ${building[0].PlatformArn} builds` : ''}: left alone.`);
+    log.info(`Builder environment ${_builders_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe} is ${env.Status}${building.length ? ` while ${building[0].PlatformArn} builds` : ''}: left alone.`);
     return false;
 }
 

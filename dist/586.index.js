@@ -3,7 +3,7 @@ exports.id = 586;
 exports.ids = [586];
 exports.modules = {
 
-/***/ 7814:
+/***/ 9321:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -15,7 +15,7 @@ exports.modules = {
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
 /* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
 /* harmony import */ var _lib_tags__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2538);
-/* harmony import */ var _versions__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9903);
+/* harmony import */ var _versions__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5295);
 /**
  * The platform's images in the account, found by the tags its template gives
  * the AMI (eb_platform_name, eb_platform_version: the same tags Elastic
@@ -46,7 +46,7 @@ async function resolveImageVersion(ec2, name, request) {
 
 /***/ }),
 
-/***/ 9903:
+/***/ 5295:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -128,31 +128,6 @@ async function allPages(call, fetchPage) {
 
 /***/ }),
 
-/***/ 5419:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HX: () => (/* binding */ SEMVER),
-/* harmony export */   Zy: () => (/* binding */ compareVersions),
-/* harmony export */   jZ: () => (/* binding */ atLeast)
-/* harmony export */ });
-/** MAJOR.MINOR.PATCH versions: the platform's, Packer's and its plugin's. */
-/** A release version as AWS and HashiCorp list them (no pre-release, no metadata). */
-const SEMVER = /^\d+\.\d+\.\d+$/;
-function compareVersions(a, b) {
-    const pa = a.split('.').map(Number);
-    const pb = b.split('.').map(Number);
-    for (let i = 0; i < 3; i++)
-        if (pa[i] !== pb[i])
-            return (pa[i] ?? 0) - (pb[i] ?? 0);
-    return 0;
-}
-/** Whether `version` is `floor` or later. */
-const atLeast = (version, floor) => compareVersions(version, floor) >= 0;
-
-
-/***/ }),
-
 /***/ 2538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -177,7 +152,7 @@ const tagFilters = (tags) => Object.entries(tags).map(([k, v]) => ({ Name: `tag:
 /* harmony export */   deprecatePrevious: () => (/* binding */ deprecatePrevious)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5193);
-/* harmony import */ var _build_packer_images__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7814);
+/* harmony import */ var _builders_packer_images__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9321);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
 /**
  * deprecate-previous-after-days: the platform's older images, in each region
@@ -194,9 +169,9 @@ async function deprecatePrevious(clientsFor, request, deps) {
     const lines = [];
     for (const [region, current] of Object.entries(request.amiIds)) {
         const ec2 = clientsFor(region).get(_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__.EC2Client);
-        const older = (await (0,_build_packer_images__WEBPACK_IMPORTED_MODULE_0__/* .platformImages */ .QF)(ec2, request.platformName)).filter((i) => i.ImageId !== current && i.State === 'available' && (0,_build_packer_images__WEBPACK_IMPORTED_MODULE_0__/* .imageVersion */ .K9)(i) !== request.version && !(i.DeprecationTime && new Date(i.DeprecationTime) <= at));
+        const older = (await (0,_builders_packer_images__WEBPACK_IMPORTED_MODULE_0__/* .platformImages */ .QF)(ec2, request.platformName)).filter((i) => i.ImageId !== current && i.State === 'available' && (0,_builders_packer_images__WEBPACK_IMPORTED_MODULE_0__/* .imageVersion */ .K9)(i) !== request.version && !(i.DeprecationTime && new Date(i.DeprecationTime) <= at));
         for (const image of older) {
-            const version = (0,_build_packer_images__WEBPACK_IMPORTED_MODULE_0__/* .imageVersion */ .K9)(image) ?? '?';
+            const version = (0,_builders_packer_images__WEBPACK_IMPORTED_MODULE_0__/* .imageVersion */ .K9)(image) ?? '?';
             try {
                 await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__.EnableImageDeprecationCommand({ ImageId: image.ImageId, DeprecateAt: at }));
                 lines.push(`${version} (${image.ImageId}, ${region}) deprecated from ${at.toISOString()}`);

@@ -3,7 +3,7 @@ exports.id = 680;
 exports.ids = [680,962];
 exports.modules = {
 
-/***/ 4788:
+/***/ 23:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -59,7 +59,7 @@ function matchesPlatform(s, match) {
 
 /***/ }),
 
-/***/ 7814:
+/***/ 9321:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -71,7 +71,7 @@ function matchesPlatform(s, match) {
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
 /* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
 /* harmony import */ var _lib_tags__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2538);
-/* harmony import */ var _versions__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9903);
+/* harmony import */ var _versions__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5295);
 /**
  * The platform's images in the account, found by the tags its template gives
  * the AMI (eb_platform_name, eb_platform_version: the same tags Elastic
@@ -102,7 +102,7 @@ async function resolveImageVersion(ec2, name, request) {
 
 /***/ }),
 
-/***/ 9903:
+/***/ 5295:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -223,31 +223,6 @@ function backoff(first, max, factor = 1.5) {
 function sleepWithin(clock, ms, deadline) {
     return clock.sleep(Math.max(0, Math.min(ms, deadline - clock.now())));
 }
-
-
-/***/ }),
-
-/***/ 5419:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HX: () => (/* binding */ SEMVER),
-/* harmony export */   Zy: () => (/* binding */ compareVersions),
-/* harmony export */   jZ: () => (/* binding */ atLeast)
-/* harmony export */ });
-/** MAJOR.MINOR.PATCH versions: the platform's, Packer's and its plugin's. */
-/** A release version as AWS and HashiCorp list them (no pre-release, no metadata). */
-const SEMVER = /^\d+\.\d+\.\d+$/;
-function compareVersions(a, b) {
-    const pa = a.split('.').map(Number);
-    const pb = b.split('.').map(Number);
-    for (let i = 0; i < 3; i++)
-        if (pa[i] !== pb[i])
-            return (pa[i] ?? 0) - (pb[i] ?? 0);
-    return 0;
-}
-/** Whether `version` is `floor` or later. */
-const atLeast = (version, floor) => compareVersions(version, floor) >= 0;
 
 
 /***/ }),
@@ -465,10 +440,10 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(5193);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-beanstalk/dist-cjs/index.js
 var client_elastic_beanstalk_dist_cjs = __webpack_require__(6114);
-// EXTERNAL MODULE: ./src/build/elastic-beanstalk/platforms.ts
-var platforms = __webpack_require__(4788);
-// EXTERNAL MODULE: ./src/build/packer/images.ts
-var packer_images = __webpack_require__(7814);
+// EXTERNAL MODULE: ./src/builders/elastic-beanstalk/platforms.ts
+var platforms = __webpack_require__(23);
+// EXTERNAL MODULE: ./src/builders/packer/images.ts
+var packer_images = __webpack_require__(9321);
 // EXTERNAL MODULE: ./src/lib/aws-errors.ts
 var aws_errors = __webpack_require__(6676);
 // EXTERNAL MODULE: ./src/lib/errors.ts

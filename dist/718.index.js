@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 718;
-exports.ids = [718,745];
+exports.ids = [718,869];
 exports.modules = {
 
 /***/ 5348:
@@ -52,7 +52,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _lib_aws__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2986);
 /* harmony import */ var _lib_clock__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4517);
 /* harmony import */ var _resources_describe__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7764);
-/* harmony import */ var _resources_teardown__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5745);
+/* harmony import */ var _resources_teardown__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9869);
 
 
 
@@ -95,7 +95,7 @@ async function post(clock = _lib_clock__WEBPACK_IMPORTED_MODULE_4__/* .realClock
 
 /***/ }),
 
-/***/ 6411:
+/***/ 8603:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106,7 +106,7 @@ async function post(clock = _lib_clock__WEBPACK_IMPORTED_MODULE_4__/* .realClock
 /* harmony import */ var _lib_clock__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4517);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
 /* harmony import */ var _lib_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1737);
-/* harmony import */ var _platforms__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4788);
+/* harmony import */ var _platforms__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23);
 
 
 
@@ -245,7 +245,7 @@ async function terminate(eb, live, name, log) {
 
 /***/ }),
 
-/***/ 4788:
+/***/ 23:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -411,7 +411,7 @@ const LIVE_INSTANCE_STATES = ['pending', 'running', 'stopping', 'stopped'];
 
 /***/ }),
 
-/***/ 5745:
+/***/ 9869:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -424,8 +424,8 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(5193);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-beanstalk/dist-cjs/index.js
 var client_elastic_beanstalk_dist_cjs = __webpack_require__(6114);
-// EXTERNAL MODULE: ./src/build/elastic-beanstalk/builder.ts
-var builder = __webpack_require__(6411);
+// EXTERNAL MODULE: ./src/builders/elastic-beanstalk/builder.ts
+var builder = __webpack_require__(8603);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
 // EXTERNAL MODULE: ./src/resources/describe.ts
@@ -448,7 +448,7 @@ var instance = __webpack_require__(7118);
 var ec2_delete = __webpack_require__(599);
 // EXTERNAL MODULE: ./src/resources/states.ts
 var states = __webpack_require__(7391);
-;// CONCATENATED MODULE: ./src/build/packer/leftovers.ts
+;// CONCATENATED MODULE: ./src/builders/packer/leftovers.ts
 /**
  * What a Packer build leaves when it ends without its own clean-up (Elastic
  * Beanstalk's builder stopped, or the runner killed the job: GitHub's runner

@@ -22,7 +22,8 @@ function duration(ms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ runProcess)
+/* harmony export */   R: () => (/* binding */ runProcess),
+/* harmony export */   g: () => (/* binding */ stopProcess)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
@@ -63,6 +64,19 @@ function runProcess(cmd, args, options = {}) {
         });
         child.stdin.on('error', () => { });
         child.stdin.end(options.input ?? '');
+    });
+}
+/** Asks a process to stop with `signal`, kills it if it has not exited `graceMs` later, and resolves once it has exited. */
+function stopProcess(child, signal, graceMs) {
+    if (child.exitCode !== null || child.signalCode !== null)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+        child.once('exit', () => {
+            clearTimeout(killer);
+            resolve();
+        });
+        child.kill(signal);
     });
 }
 
@@ -462,12 +476,7 @@ async function shareConnection(t, dir, options = {}) {
     master.stderr?.on('data', (d) => (stderr += d.toString()));
     const exited = new Promise((resolve) => master.once('exit', () => resolve()));
     const close = async () => {
-        if (master.exitCode === null && master.signalCode === null) {
-            master.kill('SIGTERM');
-            await Promise.race([exited, lib_clock/* realClock */.d.sleep(5_000)]);
-            if (master.exitCode === null && master.signalCode === null)
-                master.kill('SIGKILL');
-        }
+        await (0,process/* stopProcess */.g)(master, 'SIGTERM', 5_000);
         external_node_fs_.rmSync(controlPath, { force: true });
     };
     const until = Date.now() + (options.timeoutMs ?? 30_000);

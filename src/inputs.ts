@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_AMAZON_PLUGIN, DEFAULT_PACKER } from './build/packer/defaults';
+import { DEFAULT_AMAZON_PLUGIN, DEFAULT_PACKER } from './builders/packer/defaults';
 import { closest } from './lib/closest';
 import { InputError } from './lib/errors';
 import { KNOWN_REGIONS } from './lib/regions';
+import { VERSION_INPUT } from './lib/semver';
 import { inputLines, listInput, tagItems } from './lib/input-text';
 import { MAX_PARAMETER_ARN, parameterArnLength, parseKmsKeyMap, parseParameterName, parseShareList, promotes, ReleaseSettings } from './release/settings';
 
@@ -131,7 +132,6 @@ export class InputErrors extends Error {
   }
 }
 
-const SEMVER = /^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$/;
 // The region shapes of AWS's partitions (aws, aws-cn, aws-us-gov, aws-iso*, eusc), as the SDK's partition data defines them.
 const REGION = /^(?:(?:us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+|cn-\w+-\d+|us-gov-\w+-\d+|us-iso[bef]?-\w+-\d+|eu-isoe-\w+-\d+|eusc-\w+-\d+)$/;
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
@@ -141,7 +141,7 @@ export function parseVersionRequest(raw: string): VersionRequest {
   const value = raw.trim();
   if (value === '' || value === 'auto') return { kind: 'auto' };
   const bare = value.replace(/^refs\/tags\//, '').replace(/^v/, '');
-  if (!SEMVER.test(bare)) {
+  if (!VERSION_INPUT.test(bare)) {
     throw new InputError(
       'platform-version',
       `'${value}' is not a version: expected 'auto', MAJOR.MINOR.PATCH such as 1.4.2, or a tag such as v1.4.2 or refs/tags/v1.4.2`,
@@ -340,7 +340,7 @@ function parsePackerVersion(name: string, raw: string, fallback?: string): strin
   const v = raw.trim().replace(/^v/, '');
   if (!v) return fallback;
   if (name === 'packer-version' && v === 'path') return v;
-  if (!SEMVER.test(v))
+  if (!VERSION_INPUT.test(v))
     throw new InputError(
       name,
       `'${raw.trim()}' is not a version: expected MAJOR.MINOR.PATCH such as ${fallback ?? DEFAULT_AMAZON_PLUGIN}${name === 'packer-version' ? ', or path for the packer on PATH' : ''}`,

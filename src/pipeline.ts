@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import type { Built, RunContext, Step } from './build/context';
-import type { InstalledPacker } from './build/packer/install';
+import type { Built, RunContext, Step } from './builders/context';
+import type { InstalledPacker } from './builders/packer/install';
 import type { AwsClients } from './lib/aws';
 import { abortable, Clock, realClock } from './lib/clock';
 import { describeError, StepError } from './lib/errors';
@@ -89,14 +89,14 @@ export async function runPipeline(inputs: Inputs, given: PipelineDeps, report: R
   try {
     // Packer first: a missing, unverifiable or too old Packer is found before any AWS call.
     const packer = inputs.builder === 'packer' ? await step('Install Packer', () => installPacker(ctx)) : undefined;
-    await step('Pre-flight checks', async () => (await import('./build/preflight')).preflight(ctx));
+    await step('Pre-flight checks', async () => (await import('./builders/preflight')).preflight(ctx));
     if (inputs.release.sweepOrphans) await step('Sweep what ended runs left', () => sweepOrphans(ctx));
     // Before the build: a refused key pair or group fails the run now, and the instance launches the moment the image is available.
     if (inputs.smokeTest) prepared = await step('Prepare smoke test', () => prepareSmoke(ctx));
     // Each stage's modules (and the SDK clients they use) load when the run reaches it: see lib/aws.ts.
     const built = packer
-      ? await (await import('./build/packer/pipeline')).buildWithPacker(ctx, step, packer)
-      : await (await import('./build/elastic-beanstalk/pipeline')).buildWithElasticBeanstalk(ctx, step);
+      ? await (await import('./builders/packer/pipeline')).buildWithPacker(ctx, step, packer)
+      : await (await import('./builders/elastic-beanstalk/pipeline')).buildWithElasticBeanstalk(ctx, step);
     report.amiId = built.amiId;
     deps.setOutput('ami-id', built.amiId);
     setAmiIds(ctx, { [inputs.region]: built.amiId });
@@ -202,7 +202,7 @@ async function printPlan(inputs: Inputs, deps: PipelineDeps, report: RunReport, 
   const { planLines } = await import('./plan-lines');
   const checked: string[] = [];
   if (inputs.builder === 'packer' && definition.template) {
-    const { validateOffline } = await import('./build/packer/offline-validate');
+    const { validateOffline } = await import('./builders/packer/offline-validate');
     const said = await validateOffline(inputs.packer, path.join(deps.workDir, VALIDATED_DIR), definition.templateFile);
     if (said.startsWith('not run')) deps.log.info(`Packer: ${said}.`);
     checked.push(said);
@@ -271,7 +271,7 @@ async function smokeTest(ctx: RunContext, amiId: string, prepared: PreparedSmoke
 }
 
 async function installPacker({ inputs, deps }: RunContext): Promise<InstalledPacker> {
-  const { preparePacker } = await import('./build/packer/install');
+  const { preparePacker } = await import('./builders/packer/install');
   return preparePacker({ version: inputs.packer.version, pluginVersion: inputs.packer.pluginVersion, workDir: deps.workDir }, deps.log);
 }
 

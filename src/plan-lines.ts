@@ -1,7 +1,7 @@
-import { BUILDER_ENVIRONMENT, builderOptionSettings, bundleKey } from './build/elastic-beanstalk/settings';
+import { BUILDER_ENVIRONMENT, builderOptionSettings, bundleKey } from './builders/elastic-beanstalk/settings';
 import type { Inputs } from './inputs';
 import { SMOKE_FILE, type SmokeSpec } from './platform/smoke-spec';
-import { DEFAULT_AMAZON_PLUGIN } from './build/packer/defaults';
+import { DEFAULT_AMAZON_PLUGIN } from './builders/packer/defaults';
 import { pruneRules } from './release/prune-rules';
 import { shareTargets } from './release/settings';
 

@@ -5,7 +5,7 @@
  * on what the stand-in writes, read over the wire.
  */
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { builderLogText, packerLogTail } from '../../src/build/elastic-beanstalk/failure';
+import { builderLogText, packerLogTail } from '../../src/builders/elastic-beanstalk/failure';
 import { builderLogLine } from '../../test/aws-standin/builder-log';
 import { startStandin } from '../../test/aws-standin/server';
 import { standinClients } from '../helpers/standin-clients';

@@ -6,8 +6,8 @@
  * does, when the builder is first listed), each plausible answer is taken.
  */
 import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
-import { builderNameFromArn, terminateBuilder } from '../../src/build/elastic-beanstalk/builder';
-import { BUILDER_ENVIRONMENT } from '../../src/build/elastic-beanstalk/settings';
+import { builderNameFromArn, terminateBuilder } from '../../src/builders/elastic-beanstalk/builder';
+import { BUILDER_ENVIRONMENT } from '../../src/builders/elastic-beanstalk/settings';
 import { memoryLog } from '../../src/lib/log';
 import { startStandin, Standin, StandinOptions } from '../../test/aws-standin/server';
 import { standinClients, startPlatformBuild } from '../helpers/standin-clients';

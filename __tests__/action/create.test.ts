@@ -10,9 +10,9 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
 import { S3Client } from '@aws-sdk/client-s3';
-import { createPlatformVersion } from '../../src/build/elastic-beanstalk/create';
-import { builderOptionSettings, bundleKey } from '../../src/build/elastic-beanstalk/settings';
-import { bucketOwner, storageBucket, StoredBundle, uploadBundle } from '../../src/build/elastic-beanstalk/storage';
+import { createPlatformVersion } from '../../src/builders/elastic-beanstalk/create';
+import { builderOptionSettings, bundleKey } from '../../src/builders/elastic-beanstalk/settings';
+import { bucketOwner, storageBucket, StoredBundle, uploadBundle } from '../../src/builders/elastic-beanstalk/storage';
 import { startStandin, Standin } from '../../test/aws-standin/server';
 import { standinClients } from '../helpers/standin-clients';
 

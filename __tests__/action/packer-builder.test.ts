@@ -12,9 +12,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { announcements, artifactAmi, parseMachineLine } from '../../src/build/packer/output';
-import { packerSdkReadsEndpoints } from '../../src/build/packer/pipeline';
-import { PACKER_CLEANUP_MS, templateForRun } from '../../src/build/packer/run';
+import { announcements, artifactAmi, parseMachineLine } from '../../src/builders/packer/output';
+import { packerSdkReadsEndpoints } from '../../src/builders/packer/pipeline';
+import { PACKER_CLEANUP_MS, templateForRun } from '../../src/builders/packer/run';
 import { createClients } from '../../src/lib/aws';
 import { memoryLog } from '../../src/lib/log';
 import { parseInputs } from '../../src/inputs';

@@ -15,9 +15,9 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as openpgp from 'openpgp';
-import { preparePacker } from '../../src/build/packer/install';
-import { HASHICORP_FINGERPRINT, HASHICORP_PUBLIC_KEY } from '../../src/build/packer/hashicorp-key';
-import type { ReleaseSource } from '../../src/build/packer/releases';
+import { preparePacker } from '../../src/builders/packer/install';
+import { HASHICORP_FINGERPRINT, HASHICORP_PUBLIC_KEY } from '../../src/builders/packer/hashicorp-key';
+import type { ReleaseSource } from '../../src/builders/packer/releases';
 import { memoryLog } from '../../src/lib/log';
 
 const FAKE = path.resolve(__dirname, '../helpers/fake-packer.sh');

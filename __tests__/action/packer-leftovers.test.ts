@@ -16,7 +16,7 @@ import {
   Tag,
   TagSpecification,
 } from '@aws-sdk/client-ec2';
-import { removePackerLeftovers } from '../../src/build/packer/leftovers';
+import { removePackerLeftovers } from '../../src/builders/packer/leftovers';
 import { realClock } from '../../src/lib/clock';
 import { memoryLog } from '../../src/lib/log';
 import { deregisterImage } from '../../src/resources/ec2-delete';

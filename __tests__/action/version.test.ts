@@ -4,7 +4,7 @@
  * itself, asked for through its `answer` fault.
  */
 import { ElasticBeanstalkClient, PlatformStatus, PlatformSummary } from '@aws-sdk/client-elastic-beanstalk';
-import { listOwnVersions, nextPatch, resolveVersion } from '../../src/build/elastic-beanstalk/version';
+import { listOwnVersions, nextPatch, resolveVersion } from '../../src/builders/elastic-beanstalk/version';
 import { startStandin, Standin } from '../../test/aws-standin/server';
 import { standinClients } from '../helpers/standin-clients';
 

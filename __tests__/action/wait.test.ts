@@ -7,8 +7,8 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
-import { createEventStream } from '../../src/build/elastic-beanstalk/events';
-import { waitForPlatform } from '../../src/build/elastic-beanstalk/wait';
+import { createEventStream } from '../../src/builders/elastic-beanstalk/events';
+import { waitForPlatform } from '../../src/builders/elastic-beanstalk/wait';
 import { realClock } from '../../src/lib/clock';
 import { StepError } from '../../src/lib/errors';
 import { memoryLog } from '../../src/lib/log';

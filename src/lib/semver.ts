@@ -3,6 +3,9 @@
 /** A release version as AWS and HashiCorp list them (no pre-release, no metadata). */
 export const SEMVER = /^\d+\.\d+\.\d+$/;
 
+/** A version a user writes in an input (platform, Packer, plugin): no leading zeros, each part of at most 9 digits. */
+export const VERSION_INPUT = /^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$/;
+
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);

@@ -5,7 +5,7 @@
  * already set to be deprecated sooner keeps its date.
  */
 import { EC2Client, EnableImageDeprecationCommand } from '@aws-sdk/client-ec2';
-import { imageVersion, platformImages } from '../build/packer/images';
+import { imageVersion, platformImages } from '../builders/packer/images';
 import type { AwsClients } from '../lib/aws';
 import type { Clock } from '../lib/clock';
 import { describeError } from '../lib/errors';

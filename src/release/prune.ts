@@ -7,8 +7,8 @@
  */
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { DeletePlatformVersionCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
-import { listOwnPlatformVersions } from '../build/elastic-beanstalk/platforms';
-import { imageVersion, platformImages } from '../build/packer/images';
+import { listOwnPlatformVersions } from '../builders/elastic-beanstalk/platforms';
+import { imageVersion, platformImages } from '../builders/packer/images';
 import type { BuilderKind } from '../inputs';
 import type { AwsClients } from '../lib/aws';
 import { errorCode } from '../lib/aws-errors';

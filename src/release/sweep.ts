@@ -9,8 +9,8 @@
 import type { AwsClients } from '../lib/aws';
 import { DescribeInstancesCommand, DescribeKeyPairsCommand, DescribeSecurityGroupsCommand, EC2Client, Filter, Tag } from '@aws-sdk/client-ec2';
 import { DescribeEnvironmentsCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
-import { BUILDER_ENVIRONMENT } from '../build/elastic-beanstalk/settings';
-import { listOwnPlatformVersions } from '../build/elastic-beanstalk/platforms';
+import { BUILDER_ENVIRONMENT } from '../builders/elastic-beanstalk/settings';
+import { listOwnPlatformVersions } from '../builders/elastic-beanstalk/platforms';
 import type { Clock } from '../lib/clock';
 import type { Log } from '../lib/log';
 import { allPages } from '../lib/paginate';

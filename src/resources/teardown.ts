@@ -1,7 +1,7 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
 import type { AwsClients } from '../lib/aws';
-import { terminateBuilder } from '../build/elastic-beanstalk/builder';
+import { terminateBuilder } from '../builders/elastic-beanstalk/builder';
 import { describeError } from '../lib/errors';
 import { describeResource } from './describe';
 import type { Ledger, Resource } from './ledger';
@@ -9,7 +9,7 @@ import { removeConcurrently } from './removal-order';
 import type { Log } from '../lib/log';
 import { Clock, realClock } from '../lib/clock';
 import { teardownSmokeResource } from '../smoke';
-import { removePackerLeftovers } from '../build/packer/leftovers';
+import { removePackerLeftovers } from '../builders/packer/leftovers';
 
 export interface TeardownOutcome {
   resource: Resource;

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { realClock } from '../lib/clock';
 import type { Log } from '../lib/log';
-import { runProcess } from '../lib/process';
+import { runProcess, stopProcess } from '../lib/process';
 
 export interface SshTarget {
   host: string;
@@ -150,11 +150,7 @@ export async function shareConnection(t: SshTarget, dir: string, options: { time
   master.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<void>((resolve) => master.once('exit', () => resolve()));
   const close = async () => {
-    if (master.exitCode === null && master.signalCode === null) {
-      master.kill('SIGTERM');
-      await Promise.race([exited, realClock.sleep(5_000)]);
-      if (master.exitCode === null && master.signalCode === null) master.kill('SIGKILL');
-    }
+    await stopProcess(master, 'SIGTERM', 5_000);
     fs.rmSync(controlPath, { force: true });
   };
   const until = Date.now() + (options.timeoutMs ?? 30_000);

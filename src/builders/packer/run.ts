@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { StepError } from '../../lib/errors';
 import type { Log } from '../../lib/log';
-import { runProcess } from '../../lib/process';
+import { runProcess, stopProcess } from '../../lib/process';
 import { provisionerTail } from '../elastic-beanstalk/failure';
 import { Announced, announcements, artifactAmi, formatPackerLine, parseMachineLine } from './output';
 
@@ -90,18 +90,16 @@ export function buildImage(run: PackerRun, log: Log): Promise<string> {
       human.push(...t.split('\n'));
     });
 
-    let killer: NodeJS.Timeout | undefined;
     const cancel = () => {
       log.warning(`Stopping Packer: it gets ${Math.round((run.cleanupMs ?? PACKER_CLEANUP_MS) / 1000)} s to clean up after itself.`);
-      child.kill('SIGINT');
-      killer = setTimeout(() => child.kill('SIGKILL'), run.cleanupMs ?? PACKER_CLEANUP_MS);
+      // SIGINT: Packer's own clean-up of what it made runs on an interrupt.
+      void stopProcess(child, 'SIGINT', run.cleanupMs ?? PACKER_CLEANUP_MS);
     };
     if (run.signal?.aborted) cancel();
     run.signal?.addEventListener('abort', cancel, { once: true });
 
     child.on('error', (e) => reject(new StepError('packer', `Could not run ${run.packer}: ${e.message}`)));
     child.on('close', (code, signal) => {
-      if (killer) clearTimeout(killer);
       run.signal?.removeEventListener('abort', cancel);
       if (pending) take('\n');
       if (run.signal?.aborted) return reject(new StepError('packer', `Packer stopped (${signal ?? `exit ${code}`}) after the job was cancelled.`));

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 131;
-exports.ids = [131];
+exports.id = 99;
+exports.ids = [99];
 exports.modules = {
 
-/***/ 7131:
+/***/ 1099:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -42,4 +42,4 @@ async function checkBuilderProfile(iam, profile) {
 
 };
 ;
-//# sourceMappingURL=131.index.js.map
+//# sourceMappingURL=99.index.js.map

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 145;
-exports.ids = [145];
+exports.id = 865;
+exports.ids = [865];
 exports.modules = {
 
-/***/ 145:
+/***/ 865:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -27,11 +27,11 @@ var errors = __webpack_require__(7268);
 var lib_process = __webpack_require__(2302);
 // EXTERNAL MODULE: ./src/lib/semver.ts
 var semver = __webpack_require__(5419);
-// EXTERNAL MODULE: ./src/build/packer/defaults.ts
-var defaults = __webpack_require__(4729);
+// EXTERNAL MODULE: ./src/builders/packer/defaults.ts
+var defaults = __webpack_require__(4774);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/build/packer/hashicorp-key.ts
+;// CONCATENATED MODULE: ./src/builders/packer/hashicorp-key.ts
 /**
  * HashiCorp's release-signing public key, pinned: "HashiCorp Security
  * (hashicorp.com/security)", fingerprint C874 011F 0AB4 0511 0D02 1055 3436
@@ -169,7 +169,7 @@ GCHx/5nGBdDwoxEsXqpI3IUqPb6FDg==
 -----END PGP PUBLIC KEY BLOCK-----
 `;
 
-;// CONCATENATED MODULE: ./src/build/packer/releases.ts
+;// CONCATENATED MODULE: ./src/builders/packer/releases.ts
 /**
  * One release of a HashiCorp product (Packer, its amazon plugin) from
  * HashiCorp's release site, checked the way HashiCorp's own installer checks
@@ -271,7 +271,7 @@ async function verifiedRelease(product, version, source, log) {
     return zip;
 }
 
-;// CONCATENATED MODULE: ./src/build/packer/install.ts
+;// CONCATENATED MODULE: ./src/builders/packer/install.ts
 /**
  * The Packer the action runs, and its amazon plugin. By default a pinned
  * Packer release, downloaded from HashiCorp's release site and verified
@@ -376,7 +376,8 @@ async function preparePacker(choice, log, source = hashicorpReleases()) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ runProcess)
+/* harmony export */   R: () => (/* binding */ runProcess),
+/* harmony export */   g: () => (/* binding */ stopProcess)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
@@ -419,35 +420,23 @@ function runProcess(cmd, args, options = {}) {
         child.stdin.end(options.input ?? '');
     });
 }
-
-
-/***/ }),
-
-/***/ 5419:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HX: () => (/* binding */ SEMVER),
-/* harmony export */   Zy: () => (/* binding */ compareVersions),
-/* harmony export */   jZ: () => (/* binding */ atLeast)
-/* harmony export */ });
-/** MAJOR.MINOR.PATCH versions: the platform's, Packer's and its plugin's. */
-/** A release version as AWS and HashiCorp list them (no pre-release, no metadata). */
-const SEMVER = /^\d+\.\d+\.\d+$/;
-function compareVersions(a, b) {
-    const pa = a.split('.').map(Number);
-    const pb = b.split('.').map(Number);
-    for (let i = 0; i < 3; i++)
-        if (pa[i] !== pb[i])
-            return (pa[i] ?? 0) - (pb[i] ?? 0);
-    return 0;
+/** Asks a process to stop with `signal`, kills it if it has not exited `graceMs` later, and resolves once it has exited. */
+function stopProcess(child, signal, graceMs) {
+    if (child.exitCode !== null || child.signalCode !== null)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+        child.once('exit', () => {
+            clearTimeout(killer);
+            resolve();
+        });
+        child.kill(signal);
+    });
 }
-/** Whether `version` is `floor` or later. */
-const atLeast = (version, floor) => compareVersions(version, floor) >= 0;
 
 
 /***/ })
 
 };
 ;
-//# sourceMappingURL=145.index.js.map
+//# sourceMappingURL=865.index.js.map

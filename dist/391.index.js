@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 575;
-exports.ids = [575];
+exports.id = 391;
+exports.ids = [391];
 exports.modules = {
 
-/***/ 9575:
+/***/ 8391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -49,7 +49,7 @@ async function credentialsWarning(provider, deadline, timeoutMinutes) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/build/preflight.ts
+;// CONCATENATED MODULE: ./src/builders/preflight.ts
 
 /**
  * What must hold before a build starts: credentials that last, the SSM
@@ -65,7 +65,7 @@ async function preflight(ctx) {
         await checkReleaseParameters(ctx);
         return;
     }
-    const [{ IAMClient }, { checkBuilderProfile }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764), __webpack_require__.e(131)]).then(__webpack_require__.bind(__webpack_require__, 7131))]);
+    const [{ IAMClient }, { checkBuilderProfile }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764), __webpack_require__.e(99)]).then(__webpack_require__.bind(__webpack_require__, 1099))]);
     const iam = clients.get(IAMClient);
     await checkCredentials(ctx, iam);
     const profile = await checkBuilderProfile(iam, inputs.builderEnvironment.instanceProfile);
@@ -101,4 +101,4 @@ async function checkCredentials({ inputs, deps, deadline }, client) {
 
 };
 ;
-//# sourceMappingURL=575.index.js.map
+//# sourceMappingURL=391.index.js.map

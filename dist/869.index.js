@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 745;
-exports.ids = [745];
+exports.id = 869;
+exports.ids = [869];
 exports.modules = {
 
-/***/ 6411:
+/***/ 8603:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -14,7 +14,7 @@ exports.modules = {
 /* harmony import */ var _lib_clock__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4517);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
 /* harmony import */ var _lib_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1737);
-/* harmony import */ var _platforms__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4788);
+/* harmony import */ var _platforms__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23);
 
 
 
@@ -153,7 +153,7 @@ async function terminate(eb, live, name, log) {
 
 /***/ }),
 
-/***/ 4788:
+/***/ 23:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -269,7 +269,7 @@ const LIVE_INSTANCE_STATES = ['pending', 'running', 'stopping', 'stopped'];
 
 /***/ }),
 
-/***/ 5745:
+/***/ 9869:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -282,8 +282,8 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(5193);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-beanstalk/dist-cjs/index.js
 var client_elastic_beanstalk_dist_cjs = __webpack_require__(6114);
-// EXTERNAL MODULE: ./src/build/elastic-beanstalk/builder.ts
-var builder = __webpack_require__(6411);
+// EXTERNAL MODULE: ./src/builders/elastic-beanstalk/builder.ts
+var builder = __webpack_require__(8603);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
 // EXTERNAL MODULE: ./src/resources/describe.ts
@@ -306,7 +306,7 @@ var instance = __webpack_require__(7118);
 var ec2_delete = __webpack_require__(599);
 // EXTERNAL MODULE: ./src/resources/states.ts
 var states = __webpack_require__(7391);
-;// CONCATENATED MODULE: ./src/build/packer/leftovers.ts
+;// CONCATENATED MODULE: ./src/builders/packer/leftovers.ts
 /**
  * What a Packer build leaves when it ends without its own clean-up (Elastic
  * Beanstalk's builder stopped, or the runner killed the job: GitHub's runner
@@ -507,4 +507,4 @@ async function teardown(ledger, clientsFor, log, options) {
 
 };
 ;
-//# sourceMappingURL=745.index.js.map
+//# sourceMappingURL=869.index.js.map

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 83;
-exports.ids = [83,145];
+exports.id = 979;
+exports.ids = [979,865];
 exports.modules = {
 
-/***/ 6394:
+/***/ 8586:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -15,7 +15,7 @@ exports.modules = {
 /* unused harmony export builderLogText */
 /* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2684);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
-/* harmony import */ var _packer_output__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54);
+/* harmony import */ var _packer_output__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3942);
 
 
 
@@ -88,7 +88,7 @@ async function packerLogTail(logs, name, version, lines = 20) {
 
 /***/ }),
 
-/***/ 145:
+/***/ 865:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -112,11 +112,11 @@ var errors = __webpack_require__(7268);
 var lib_process = __webpack_require__(2302);
 // EXTERNAL MODULE: ./src/lib/semver.ts
 var semver = __webpack_require__(5419);
-// EXTERNAL MODULE: ./src/build/packer/defaults.ts
-var defaults = __webpack_require__(4729);
+// EXTERNAL MODULE: ./src/builders/packer/defaults.ts
+var defaults = __webpack_require__(4774);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/build/packer/hashicorp-key.ts
+;// CONCATENATED MODULE: ./src/builders/packer/hashicorp-key.ts
 /**
  * HashiCorp's release-signing public key, pinned: "HashiCorp Security
  * (hashicorp.com/security)", fingerprint C874 011F 0AB4 0511 0D02 1055 3436
@@ -254,7 +254,7 @@ GCHx/5nGBdDwoxEsXqpI3IUqPb6FDg==
 -----END PGP PUBLIC KEY BLOCK-----
 `;
 
-;// CONCATENATED MODULE: ./src/build/packer/releases.ts
+;// CONCATENATED MODULE: ./src/builders/packer/releases.ts
 /**
  * One release of a HashiCorp product (Packer, its amazon plugin) from
  * HashiCorp's release site, checked the way HashiCorp's own installer checks
@@ -356,7 +356,7 @@ async function verifiedRelease(product, version, source, log) {
     return zip;
 }
 
-;// CONCATENATED MODULE: ./src/build/packer/install.ts
+;// CONCATENATED MODULE: ./src/builders/packer/install.ts
 /**
  * The Packer the action runs, and its amazon plugin. By default a pinned
  * Packer release, downloaded from HashiCorp's release site and verified
@@ -457,7 +457,7 @@ async function preparePacker(choice, log, source = hashicorpReleases()) {
 
 /***/ }),
 
-/***/ 8464:
+/***/ 2979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -471,8 +471,8 @@ async function preparePacker(choice, log, source = hashicorpReleases()) {
 /* harmony import */ var _actions_tool_cache__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(_actions_tool_cache__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7268);
 /* harmony import */ var _lib_process__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2302);
-/* harmony import */ var _install__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(145);
-/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7766);
+/* harmony import */ var _install__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(865);
+/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5238);
 /**
  * A dry run's `packer validate -syntax-only` on the bundle as it ships, with
  * the Packer a real run would use where this machine already has it (on PATH
@@ -507,7 +507,7 @@ async function validateOffline(choice, dir, templateFile) {
 
 /***/ }),
 
-/***/ 54:
+/***/ 3942:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -573,7 +573,7 @@ function formatPackerLine(line) {
 
 /***/ }),
 
-/***/ 7766:
+/***/ 5238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -591,8 +591,8 @@ function formatPackerLine(line) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7268);
 /* harmony import */ var _lib_process__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2302);
-/* harmony import */ var _elastic_beanstalk_failure__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6394);
-/* harmony import */ var _output__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(54);
+/* harmony import */ var _elastic_beanstalk_failure__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8586);
+/* harmony import */ var _output__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3942);
 /**
  * `packer validate`, then `packer build -machine-readable` on the platform
  * directory's template: Packer's output streamed into the log as it comes,
@@ -671,19 +671,16 @@ function buildImage(run, log) {
                     log.info(l);
             human.push(...t.split('\n'));
         });
-        let killer;
         const cancel = () => {
             log.warning(`Stopping Packer: it gets ${Math.round((run.cleanupMs ?? PACKER_CLEANUP_MS) / 1000)} s to clean up after itself.`);
-            child.kill('SIGINT');
-            killer = setTimeout(() => child.kill('SIGKILL'), run.cleanupMs ?? PACKER_CLEANUP_MS);
+            // SIGINT: Packer's own clean-up of what it made runs on an interrupt.
+            void (0,_lib_process__WEBPACK_IMPORTED_MODULE_4__/* .stopProcess */ .g)(child, 'SIGINT', run.cleanupMs ?? PACKER_CLEANUP_MS);
         };
         if (run.signal?.aborted)
             cancel();
         run.signal?.addEventListener('abort', cancel, { once: true });
         child.on('error', (e) => reject(new _lib_errors__WEBPACK_IMPORTED_MODULE_3__/* .StepError */ .zg('packer', `Could not run ${run.packer}: ${e.message}`)));
         child.on('close', (code, signal) => {
-            if (killer)
-                clearTimeout(killer);
             run.signal?.removeEventListener('abort', cancel);
             if (pending)
                 take('\n');
@@ -754,7 +751,8 @@ function templateForRun(dir, templateFile, settings) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ runProcess)
+/* harmony export */   R: () => (/* binding */ runProcess),
+/* harmony export */   g: () => (/* binding */ stopProcess)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
@@ -797,35 +795,23 @@ function runProcess(cmd, args, options = {}) {
         child.stdin.end(options.input ?? '');
     });
 }
-
-
-/***/ }),
-
-/***/ 5419:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HX: () => (/* binding */ SEMVER),
-/* harmony export */   Zy: () => (/* binding */ compareVersions),
-/* harmony export */   jZ: () => (/* binding */ atLeast)
-/* harmony export */ });
-/** MAJOR.MINOR.PATCH versions: the platform's, Packer's and its plugin's. */
-/** A release version as AWS and HashiCorp list them (no pre-release, no metadata). */
-const SEMVER = /^\d+\.\d+\.\d+$/;
-function compareVersions(a, b) {
-    const pa = a.split('.').map(Number);
-    const pb = b.split('.').map(Number);
-    for (let i = 0; i < 3; i++)
-        if (pa[i] !== pb[i])
-            return (pa[i] ?? 0) - (pb[i] ?? 0);
-    return 0;
+/** Asks a process to stop with `signal`, kills it if it has not exited `graceMs` later, and resolves once it has exited. */
+function stopProcess(child, signal, graceMs) {
+    if (child.exitCode !== null || child.signalCode !== null)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+        child.once('exit', () => {
+            clearTimeout(killer);
+            resolve();
+        });
+        child.kill(signal);
+    });
 }
-/** Whether `version` is `floor` or later. */
-const atLeast = (version, floor) => compareVersions(version, floor) >= 0;
 
 
 /***/ })
 
 };
 ;
-//# sourceMappingURL=83.index.js.map
+//# sourceMappingURL=979.index.js.map

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 420;
-exports.ids = [420];
+exports.id = 604;
+exports.ids = [604];
 exports.modules = {
 
-/***/ 6411:
+/***/ 8603:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -14,7 +14,7 @@ exports.modules = {
 /* harmony import */ var _lib_clock__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4517);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
 /* harmony import */ var _lib_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1737);
-/* harmony import */ var _platforms__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4788);
+/* harmony import */ var _platforms__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23);
 
 
 
@@ -153,7 +153,7 @@ async function terminate(eb, live, name, log) {
 
 /***/ }),
 
-/***/ 6394:
+/***/ 8586:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -165,7 +165,7 @@ async function terminate(eb, live, name, log) {
 /* unused harmony export builderLogText */
 /* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2684);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
-/* harmony import */ var _packer_output__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54);
+/* harmony import */ var _packer_output__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3942);
 
 
 
@@ -238,7 +238,7 @@ async function packerLogTail(logs, name, version, lines = 20) {
 
 /***/ }),
 
-/***/ 420:
+/***/ 7604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -263,17 +263,17 @@ var lib_clock = __webpack_require__(4517);
 var resources_ledger = __webpack_require__(428);
 // EXTERNAL MODULE: ./src/platform/template.ts
 var template = __webpack_require__(9525);
-// EXTERNAL MODULE: ./src/build/elastic-beanstalk/builder.ts
-var elastic_beanstalk_builder = __webpack_require__(6411);
+// EXTERNAL MODULE: ./src/builders/elastic-beanstalk/builder.ts
+var elastic_beanstalk_builder = __webpack_require__(8603);
 // EXTERNAL MODULE: ./src/lib/aws-errors.ts
 var aws_errors = __webpack_require__(6676);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
-// EXTERNAL MODULE: ./src/build/elastic-beanstalk/platforms.ts
-var platforms = __webpack_require__(4788);
-// EXTERNAL MODULE: ./src/build/elastic-beanstalk/settings.ts
-var settings = __webpack_require__(4551);
-;// CONCATENATED MODULE: ./src/build/elastic-beanstalk/create.ts
+// EXTERNAL MODULE: ./src/builders/elastic-beanstalk/platforms.ts
+var platforms = __webpack_require__(23);
+// EXTERNAL MODULE: ./src/builders/elastic-beanstalk/settings.ts
+var settings = __webpack_require__(9303);
+;// CONCATENATED MODULE: ./src/builders/elastic-beanstalk/create.ts
 
 
 
@@ -337,7 +337,7 @@ async function createPlatformVersion(eb, request) {
 
 // EXTERNAL MODULE: ./src/lib/paginate.ts
 var paginate = __webpack_require__(6402);
-;// CONCATENATED MODULE: ./src/build/elastic-beanstalk/events.ts
+;// CONCATENATED MODULE: ./src/builders/elastic-beanstalk/events.ts
 
 
 /** How far back each poll looks again, so an event the service records late is still printed. */
@@ -396,7 +396,7 @@ function amiFromEvents(events) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/build/elastic-beanstalk/storage.ts
+;// CONCATENATED MODULE: ./src/builders/elastic-beanstalk/storage.ts
 
 
 
@@ -450,9 +450,9 @@ async function uploadBundle(s3, bucket, key, bundle, options = {}) {
     }
 }
 
-// EXTERNAL MODULE: ./src/build/versions.ts
-var versions = __webpack_require__(9903);
-;// CONCATENATED MODULE: ./src/build/elastic-beanstalk/version.ts
+// EXTERNAL MODULE: ./src/builders/versions.ts
+var versions = __webpack_require__(5295);
+;// CONCATENATED MODULE: ./src/builders/elastic-beanstalk/version.ts
 
 
 
@@ -484,9 +484,9 @@ var duration = __webpack_require__(2543);
 var image_wait = __webpack_require__(8388);
 // EXTERNAL MODULE: ./src/lib/retry.ts
 var retry = __webpack_require__(1737);
-// EXTERNAL MODULE: ./src/build/elastic-beanstalk/failure.ts
-var failure = __webpack_require__(6394);
-;// CONCATENATED MODULE: ./src/build/elastic-beanstalk/wait.ts
+// EXTERNAL MODULE: ./src/builders/elastic-beanstalk/failure.ts
+var failure = __webpack_require__(8586);
+;// CONCATENATED MODULE: ./src/builders/elastic-beanstalk/wait.ts
 
 
 
@@ -627,7 +627,7 @@ async function waitForImage(ec2, amiId, options, log, clock) {
     log.info(`AMI ${amiId} is available.`);
 }
 
-;// CONCATENATED MODULE: ./src/build/elastic-beanstalk/pipeline.ts
+;// CONCATENATED MODULE: ./src/builders/elastic-beanstalk/pipeline.ts
 /**
  * The Elastic Beanstalk builder: the version chosen among the platform's
  * versions, the bundle uploaded, CreatePlatformVersion, and the wait while
@@ -729,7 +729,7 @@ async function waitForBuild({ inputs, clients, deps, clock, deadline }, created)
 
 /***/ }),
 
-/***/ 4788:
+/***/ 23:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -785,7 +785,7 @@ function matchesPlatform(s, match) {
 
 /***/ }),
 
-/***/ 4551:
+/***/ 9303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -829,7 +829,7 @@ function bundleKey(platformName, version, sha256) {
 
 /***/ }),
 
-/***/ 54:
+/***/ 3942:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -895,7 +895,7 @@ function formatPackerLine(line) {
 
 /***/ }),
 
-/***/ 9903:
+/***/ 5295:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1020,31 +1020,6 @@ function sleepWithin(clock, ms, deadline) {
 
 /***/ }),
 
-/***/ 5419:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HX: () => (/* binding */ SEMVER),
-/* harmony export */   Zy: () => (/* binding */ compareVersions),
-/* harmony export */   jZ: () => (/* binding */ atLeast)
-/* harmony export */ });
-/** MAJOR.MINOR.PATCH versions: the platform's, Packer's and its plugin's. */
-/** A release version as AWS and HashiCorp list them (no pre-release, no metadata). */
-const SEMVER = /^\d+\.\d+\.\d+$/;
-function compareVersions(a, b) {
-    const pa = a.split('.').map(Number);
-    const pb = b.split('.').map(Number);
-    for (let i = 0; i < 3; i++)
-        if (pa[i] !== pb[i])
-            return (pa[i] ?? 0) - (pb[i] ?? 0);
-    return 0;
-}
-/** Whether `version` is `floor` or later. */
-const atLeast = (version, floor) => compareVersions(version, floor) >= 0;
-
-
-/***/ }),
-
 /***/ 8388:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1108,4 +1083,4 @@ async function waitForImageAvailable(ec2, imageId, options, log, clock) {
 
 };
 ;
-//# sourceMappingURL=420.index.js.map
+//# sourceMappingURL=604.index.js.map

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 601;
-exports.ids = [601];
+exports.id = 265;
+exports.ids = [265];
 exports.modules = {
 
-/***/ 6394:
+/***/ 8586:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -15,7 +15,7 @@ exports.modules = {
 /* unused harmony export builderLogText */
 /* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2684);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
-/* harmony import */ var _packer_output__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54);
+/* harmony import */ var _packer_output__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3942);
 
 
 
@@ -88,7 +88,7 @@ async function packerLogTail(logs, name, version, lines = 20) {
 
 /***/ }),
 
-/***/ 7814:
+/***/ 9321:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -100,7 +100,7 @@ async function packerLogTail(logs, name, version, lines = 20) {
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
 /* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
 /* harmony import */ var _lib_tags__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2538);
-/* harmony import */ var _versions__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9903);
+/* harmony import */ var _versions__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5295);
 /**
  * The platform's images in the account, found by the tags its template gives
  * the AMI (eb_platform_name, eb_platform_version: the same tags Elastic
@@ -131,7 +131,7 @@ async function resolveImageVersion(ec2, name, request) {
 
 /***/ }),
 
-/***/ 54:
+/***/ 3942:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -197,7 +197,7 @@ function formatPackerLine(line) {
 
 /***/ }),
 
-/***/ 1601:
+/***/ 9265:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -210,8 +210,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
 /* harmony import */ var _platform_unzip__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7625);
-/* harmony import */ var _images__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7814);
-/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7766);
+/* harmony import */ var _images__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9321);
+/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5238);
 /* harmony import */ var _smoke_runner_address__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1958);
 /* harmony import */ var _lib_semver__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5419);
 /**
@@ -324,7 +324,7 @@ async function build(ctx, packer, version) {
 
 /***/ }),
 
-/***/ 7766:
+/***/ 5238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -342,8 +342,8 @@ async function build(ctx, packer, version) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7268);
 /* harmony import */ var _lib_process__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2302);
-/* harmony import */ var _elastic_beanstalk_failure__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6394);
-/* harmony import */ var _output__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(54);
+/* harmony import */ var _elastic_beanstalk_failure__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8586);
+/* harmony import */ var _output__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3942);
 /**
  * `packer validate`, then `packer build -machine-readable` on the platform
  * directory's template: Packer's output streamed into the log as it comes,
@@ -422,19 +422,16 @@ function buildImage(run, log) {
                     log.info(l);
             human.push(...t.split('\n'));
         });
-        let killer;
         const cancel = () => {
             log.warning(`Stopping Packer: it gets ${Math.round((run.cleanupMs ?? PACKER_CLEANUP_MS) / 1000)} s to clean up after itself.`);
-            child.kill('SIGINT');
-            killer = setTimeout(() => child.kill('SIGKILL'), run.cleanupMs ?? PACKER_CLEANUP_MS);
+            // SIGINT: Packer's own clean-up of what it made runs on an interrupt.
+            void (0,_lib_process__WEBPACK_IMPORTED_MODULE_4__/* .stopProcess */ .g)(child, 'SIGINT', run.cleanupMs ?? PACKER_CLEANUP_MS);
         };
         if (run.signal?.aborted)
             cancel();
         run.signal?.addEventListener('abort', cancel, { once: true });
         child.on('error', (e) => reject(new _lib_errors__WEBPACK_IMPORTED_MODULE_3__/* .StepError */ .zg('packer', `Could not run ${run.packer}: ${e.message}`)));
         child.on('close', (code, signal) => {
-            if (killer)
-                clearTimeout(killer);
             run.signal?.removeEventListener('abort', cancel);
             if (pending)
                 take('\n');
@@ -501,7 +498,7 @@ function templateForRun(dir, templateFile, settings) {
 
 /***/ }),
 
-/***/ 9903:
+/***/ 5295:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -587,7 +584,8 @@ async function allPages(call, fetchPage) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ runProcess)
+/* harmony export */   R: () => (/* binding */ runProcess),
+/* harmony export */   g: () => (/* binding */ stopProcess)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
@@ -630,31 +628,19 @@ function runProcess(cmd, args, options = {}) {
         child.stdin.end(options.input ?? '');
     });
 }
-
-
-/***/ }),
-
-/***/ 5419:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HX: () => (/* binding */ SEMVER),
-/* harmony export */   Zy: () => (/* binding */ compareVersions),
-/* harmony export */   jZ: () => (/* binding */ atLeast)
-/* harmony export */ });
-/** MAJOR.MINOR.PATCH versions: the platform's, Packer's and its plugin's. */
-/** A release version as AWS and HashiCorp list them (no pre-release, no metadata). */
-const SEMVER = /^\d+\.\d+\.\d+$/;
-function compareVersions(a, b) {
-    const pa = a.split('.').map(Number);
-    const pb = b.split('.').map(Number);
-    for (let i = 0; i < 3; i++)
-        if (pa[i] !== pb[i])
-            return (pa[i] ?? 0) - (pb[i] ?? 0);
-    return 0;
+/** Asks a process to stop with `signal`, kills it if it has not exited `graceMs` later, and resolves once it has exited. */
+function stopProcess(child, signal, graceMs) {
+    if (child.exitCode !== null || child.signalCode !== null)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+        child.once('exit', () => {
+            clearTimeout(killer);
+            resolve();
+        });
+        child.kill(signal);
+    });
 }
-/** Whether `version` is `floor` or later. */
-const atLeast = (version, floor) => compareVersions(version, floor) >= 0;
 
 
 /***/ }),
@@ -713,4 +699,4 @@ async function runnerCidr(step, allowedCidr, publicIp = runnerAddress) {
 
 };
 ;
-//# sourceMappingURL=601.index.js.map
+//# sourceMappingURL=265.index.js.map
