@@ -265,7 +265,10 @@ async function writeZip(outPath, entries, maxBytes, onTooBig, encode = encodeFil
     return { sha256: hash.digest('hex'), bytes: offset };
 }
 
+// EXTERNAL MODULE: ./src/lib/paths.ts
+var paths = __webpack_require__(2308);
 ;// CONCATENATED MODULE: ./src/platform/bundle.ts
+
 
 
 
@@ -333,8 +336,7 @@ async function packagePlatform(dir, outPath, options) {
         throw new lib_errors/* InputError */.dz('platform-dir', `${dir} holds ${files.length} files: expected at most ${MAX_ENTRIES}`);
     for (const f of files) {
         // Defence in depth: nothing resolved through the walk may leave the root.
-        const rel = external_node_path_.relative(root, external_node_fs_.realpathSync(f.full));
-        if (rel.startsWith('..') || external_node_path_.isAbsolute(rel))
+        if (!(0,paths/* isInside */.F)(root, external_node_fs_.realpathSync(f.full)))
             throw new lib_errors/* InputError */.dz('platform-dir', `${f.rel} resolves outside ${dir}: expected paths inside the platform directory`);
     }
     const limitMb = options.maxBytes / 1024 / 1024;
@@ -390,6 +392,7 @@ var smoke_spec = __webpack_require__(1916);
  * is the developer guide's "Platform.yaml file format" page; where AWS's own
  * sample platforms go beyond it, the sample is the source and says so.
  */
+
 
 
 
@@ -528,9 +531,9 @@ function readTemplate(file, source, provisioner) {
     if (typeof provisioner.template !== 'string' || !provisioner.template)
         fail(file, "lacks 'provisioner.template': expected the Packer template's file name");
     const templateFile = provisioner.template;
-    const rel = external_node_path_.relative(external_node_path_.resolve(source.dir), external_node_path_.resolve(source.dir, templateFile));
-    if (rel.startsWith('..') || external_node_path_.isAbsolute(rel))
+    if (!(0,paths/* isInside */.F)(source.dir, templateFile))
         fail(file, `'provisioner.template' (${templateFile}) leaves the platform directory`);
+    const rel = external_node_path_.relative(external_node_path_.resolve(source.dir), external_node_path_.resolve(source.dir, templateFile));
     const templatePath = external_node_path_.join(source.shown, rel);
     let text;
     try {
@@ -1098,6 +1101,7 @@ async function release(ctx, step, built, copies) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7268);
+/* harmony import */ var _lib_paths__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2308);
 /**
  * What a platform declares about itself for the smoke test, in `smoke.yaml`
  * beside platform.yaml: command checks, how to build and deploy its sample
@@ -1106,6 +1110,7 @@ async function release(ctx, step, built, copies) {
  * everything about this platform is declared here, so any platform directory
  * can be proven. Checked before any AWS call.
  */
+
 
 
 
@@ -1194,7 +1199,7 @@ function readSmokeSpec(platformDir) {
             fail(file, "'deploy' must be a mapping with build and command");
         const build = text(file, 'deploy.build', d.build);
         const full = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(platformDir, build);
-        if (node_path__WEBPACK_IMPORTED_MODULE_1__.relative(platformDir, full).startsWith('..'))
+        if (!(0,_lib_paths__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .F)(platformDir, full))
             fail(file, `deploy.build (${build}) leaves the platform directory`);
         if (!node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(full))
             fail(file, `deploy.build names ${build}, which does not exist in ${platformDir}`);

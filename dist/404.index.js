@@ -138,7 +138,10 @@ var semver = __webpack_require__(5419);
 var input_text = __webpack_require__(915);
 // EXTERNAL MODULE: ./src/release/settings.ts
 var settings = __webpack_require__(5552);
+// EXTERNAL MODULE: ./src/lib/paths.ts
+var paths = __webpack_require__(2308);
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 
@@ -423,8 +426,7 @@ function parseInstanceType(name, raw, fallback) {
 }
 function resolveInside(workspace, name, raw, what) {
     const full = external_node_path_.resolve(workspace, raw);
-    const rel = external_node_path_.relative(workspace, full);
-    if (rel.startsWith('..') || external_node_path_.isAbsolute(rel))
+    if (!(0,paths/* isInside */.F)(workspace, full))
         throw new lib_errors/* InputError */.dz(name, `'${raw}' leaves the repository (${workspace}): expected a path inside it`);
     let stat;
     try {
@@ -735,6 +737,27 @@ function tagItems(raw) {
         .flatMap((line) => line.split(/,(?=\s*[^,=\s][^,=]*=)/))
         .map((s) => s.trim())
         .filter(Boolean);
+}
+
+
+/***/ }),
+
+/***/ 2308:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ isInside)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Whether `target` is `dir` itself or below it. A name that merely begins with two dots
+ * (`..notes`) is inside; `..` and `../x` are not, nor is another drive or root.
+ */
+function isInside(dir, target) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_0__.relative(node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(dir), node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(dir, target));
+    return !node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}`);
 }
 
 

@@ -281,7 +281,7 @@ async function sweep(clients, request, deps) {
 }
 /** Whether Elastic Beanstalk's builder environment is up and idle: Ready, and no platform version of the account Creating. */
 async function idleBuilder(eb, log) {
-    const env = (await eb.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_7__/* .DescribeEnvironmentsCommand */ .$8c({ EnvironmentNames: [_builders_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe], IncludeDeleted: false }))).Environments?.find((e) => e.Status !== 'Terminated' && e.Status !== 'Terminating');
+    const env = (await eb.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_7__/* .DescribeEnvironmentsCommand */ .$8c({ EnvironmentNames: [_builders_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_8__/* .BUILDER_ENVIRONMENT */ .oe], IncludeDeleted: false }))).Environments?.find(_resources_states__WEBPACK_IMPORTED_MODULE_5__/* .isLiveEnvironment */ .e);
     if (!env)
         return false;
     const building = await (0,_builders_elastic_beanstalk_platforms__WEBPACK_IMPORTED_MODULE_0__/* .listOwnPlatformVersions */ .pU)(eb, { status: 'Creating' });
@@ -453,10 +453,13 @@ async function deregisterImage(ec2, imageId, log, clock) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ LIVE_INSTANCE_STATES)
+/* harmony export */   W: () => (/* binding */ LIVE_INSTANCE_STATES),
+/* harmony export */   e: () => (/* binding */ isLiveEnvironment)
 /* harmony export */ });
 /** The states in which an EC2 instance still exists and costs (EC2 API reference, InstanceStateName): what teardown and the sweep look for. */
 const LIVE_INSTANCE_STATES = ['pending', 'running', 'stopping', 'stopped'];
+/** An Elastic Beanstalk environment not yet on its way out (Terminating or Terminated): one a teardown or a sweep still has to end. */
+const isLiveEnvironment = (e) => e.Status !== 'Terminated' && e.Status !== 'Terminating';
 
 
 /***/ })

@@ -977,10 +977,13 @@ async function waitForImageAvailable(ec2, imageId, options, log, clock) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ LIVE_INSTANCE_STATES)
+/* harmony export */   W: () => (/* binding */ LIVE_INSTANCE_STATES),
+/* harmony export */   e: () => (/* binding */ isLiveEnvironment)
 /* harmony export */ });
 /** The states in which an EC2 instance still exists and costs (EC2 API reference, InstanceStateName): what teardown and the sweep look for. */
 const LIVE_INSTANCE_STATES = ['pending', 'running', 'stopping', 'stopped'];
+/** An Elastic Beanstalk environment not yet on its way out (Terminating or Terminated): one a teardown or a sweep still has to end. */
+const isLiveEnvironment = (e) => e.Status !== 'Terminated' && e.Status !== 'Terminating';
 
 
 /***/ })

@@ -106,7 +106,9 @@ async function post(clock = _lib_clock__WEBPACK_IMPORTED_MODULE_4__/* .realClock
 /* harmony import */ var _lib_clock__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4517);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
 /* harmony import */ var _lib_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1737);
+/* harmony import */ var _resources_states__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7391);
 /* harmony import */ var _platforms__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23);
+
 
 
 
@@ -163,7 +165,7 @@ async function terminateBuilder(eb, record, log, clock = _lib_clock__WEBPACK_IMP
     for (;;) {
         const own = await ownBuild(eb, record);
         const found = await eb.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_4__/* .DescribeEnvironmentsCommand */ .$8c({ EnvironmentNames: [name], IncludeDeleted: false }));
-        const live = (found.Environments ?? []).filter((e) => e.Status !== 'Terminated' && e.Status !== 'Terminating');
+        const live = (found.Environments ?? []).filter(_resources_states__WEBPACK_IMPORTED_MODULE_5__/* .isLiveEnvironment */ .e);
         const now = clock.now();
         if (!live.length) {
             if (own.status === 'Creating' && now < appearBy) {
@@ -403,10 +405,13 @@ const tagFilters = (tags) => Object.entries(tags).map(([k, v]) => ({ Name: `tag:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ LIVE_INSTANCE_STATES)
+/* harmony export */   W: () => (/* binding */ LIVE_INSTANCE_STATES),
+/* harmony export */   e: () => (/* binding */ isLiveEnvironment)
 /* harmony export */ });
 /** The states in which an EC2 instance still exists and costs (EC2 API reference, InstanceStateName): what teardown and the sweep look for. */
 const LIVE_INSTANCE_STATES = ['pending', 'running', 'stopping', 'stopped'];
+/** An Elastic Beanstalk environment not yet on its way out (Terminating or Terminated): one a teardown or a sweep still has to end. */
+const isLiveEnvironment = (e) => e.Status !== 'Terminated' && e.Status !== 'Terminating';
 
 
 /***/ }),

@@ -7,6 +7,7 @@ import { KNOWN_REGIONS } from './lib/regions';
 import { VERSION_INPUT } from './lib/semver';
 import { inputLines, listInput, tagItems } from './lib/input-text';
 import { MAX_PARAMETER_ARN, parameterArnLength, parseKmsKeyMap, parseParameterName, parseShareList, promotes, ReleaseSettings } from './release/settings';
+import { isInside } from './lib/paths';
 
 /** Reads one input by its action.yml name; '' when unset (as `core.getInput` does). */
 export type InputSource = (name: string) => string;
@@ -395,8 +396,7 @@ function parseInstanceType(name: string, raw: string, fallback?: string): string
 
 function resolveInside(workspace: string, name: string, raw: string, what: 'directory' | 'file'): string {
   const full = path.resolve(workspace, raw);
-  const rel = path.relative(workspace, full);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new InputError(name, `'${raw}' leaves the repository (${workspace}): expected a path inside it`);
+  if (!isInside(workspace, full)) throw new InputError(name, `'${raw}' leaves the repository (${workspace}): expected a path inside it`);
   let stat: fs.Stats;
   try {
     stat = fs.statSync(full);

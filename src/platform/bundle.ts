@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { InputError } from '../lib/errors';
 import { ignoringRule, IgnoreRule, parseIgnore } from './ignore';
 import { writeZip, ZipEntry } from './zip';
+import { isInside } from '../lib/paths';
 
 export interface Bundle {
   path: string;
@@ -77,8 +78,7 @@ export async function packagePlatform(dir: string, outPath: string, options: { m
   if (files.length > MAX_ENTRIES) throw new InputError('platform-dir', `${dir} holds ${files.length} files: expected at most ${MAX_ENTRIES}`);
   for (const f of files) {
     // Defence in depth: nothing resolved through the walk may leave the root.
-    const rel = path.relative(root, fs.realpathSync(f.full));
-    if (rel.startsWith('..') || path.isAbsolute(rel))
+    if (!isInside(root, fs.realpathSync(f.full)))
       throw new InputError('platform-dir', `${f.rel} resolves outside ${dir}: expected paths inside the platform directory`);
   }
 

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { InputError } from '../lib/errors';
 import { readSmokeSpec, SmokeSpec } from './smoke-spec';
+import { isInside } from '../lib/paths';
 
 /** provisioner.flavor: the guide lists these; the builder has a bootstrap script for no other value. */
 export const FLAVORS = ['amazon', 'ubuntu1604', 'rhel7', 'rhel6'] as const;
@@ -171,8 +172,8 @@ function readOptionSettings(file: string, value: unknown, ownNamespaces: Set<str
 function readTemplate(file: string, source: PlatformSource, provisioner: Record<string, unknown>): { templateFile: string; template?: PackerTemplate } {
   if (typeof provisioner.template !== 'string' || !provisioner.template) fail(file, "lacks 'provisioner.template': expected the Packer template's file name");
   const templateFile = provisioner.template;
+  if (!isInside(source.dir, templateFile)) fail(file, `'provisioner.template' (${templateFile}) leaves the platform directory`);
   const rel = path.relative(path.resolve(source.dir), path.resolve(source.dir, templateFile));
-  if (rel.startsWith('..') || path.isAbsolute(rel)) fail(file, `'provisioner.template' (${templateFile}) leaves the platform directory`);
   const templatePath = path.join(source.shown, rel);
   let text: string;
   try {

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { InputError } from '../lib/errors';
+import { isInside } from '../lib/paths';
 
 export const SMOKE_FILE = 'smoke.yaml';
 
@@ -105,7 +106,7 @@ export function readSmokeSpec(platformDir: string): SmokeSpec | undefined {
     if (!d) fail(file, "'deploy' must be a mapping with build and command");
     const build = text(file, 'deploy.build', d.build) as string;
     const full = path.resolve(platformDir, build);
-    if (path.relative(platformDir, full).startsWith('..')) fail(file, `deploy.build (${build}) leaves the platform directory`);
+    if (!isInside(platformDir, full)) fail(file, `deploy.build (${build}) leaves the platform directory`);
     if (!fs.existsSync(full)) fail(file, `deploy.build names ${build}, which does not exist in ${platformDir}`);
     deploy = { build: full, command: text(file, 'deploy.command', d.command) as string };
   }

@@ -17,7 +17,7 @@ import { allPages } from '../lib/paginate';
 import { deleteKeyPair, deleteSecurityGroup, terminateInstances } from '../resources/ec2-delete';
 import { tagValue } from '../lib/tags';
 import { TAG } from '../resources/run-tags';
-import { LIVE_INSTANCE_STATES } from '../resources/states';
+import { isLiveEnvironment, LIVE_INSTANCE_STATES } from '../resources/states';
 
 /** How long after a run's deadline its leftovers are taken as a dead run's: its post step has had time to run. */
 export const GRACE_MS = 60 * 60_000;
@@ -124,7 +124,7 @@ export async function sweep(clients: AwsClients, request: SweepRequest, deps: { 
 /** Whether Elastic Beanstalk's builder environment is up and idle: Ready, and no platform version of the account Creating. */
 async function idleBuilder(eb: ElasticBeanstalkClient, log: Log): Promise<boolean> {
   const env = (await eb.send(new DescribeEnvironmentsCommand({ EnvironmentNames: [BUILDER_ENVIRONMENT], IncludeDeleted: false }))).Environments?.find(
-    (e) => e.Status !== 'Terminated' && e.Status !== 'Terminating',
+    isLiveEnvironment,
   );
   if (!env) return false;
   const building = await listOwnPlatformVersions(eb, { status: 'Creating' });

@@ -10,6 +10,7 @@ import { Clock, realClock } from '../../lib/clock';
 import { describeError } from '../../lib/errors';
 import type { Log } from '../../lib/log';
 import { backoff } from '../../lib/retry';
+import { isLiveEnvironment } from '../../resources/states';
 import { listOwnPlatformVersions, matchesPlatform } from './platforms';
 
 /** The environment name in a builder ARN such as `…:environment/APP/NAME`, if it has that shape. */
@@ -81,7 +82,7 @@ export async function terminateBuilder(
   for (;;) {
     const own = await ownBuild(eb, record);
     const found = await eb.send(new DescribeEnvironmentsCommand({ EnvironmentNames: [name], IncludeDeleted: false }));
-    const live = (found.Environments ?? []).filter((e) => e.Status !== 'Terminated' && e.Status !== 'Terminating');
+    const live = (found.Environments ?? []).filter(isLiveEnvironment);
     const now = clock.now();
     if (!live.length) {
       if (own.status === 'Creating' && now < appearBy) {
