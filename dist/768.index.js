@@ -539,12 +539,19 @@ async function promote(ctx, amiId, platformArn, copies) {
             ctx.ledger.release(r);
     if (release.ssmParameter) {
         const name = release.ssmParameter;
-        for (const [region, id] of Object.entries(ids)) {
+        // Every region at once: each write is checked by Systems Manager before it reads back (the image must exist there).
+        const written = await Promise.allSettled(Object.entries(ids).map(async ([region, id]) => {
             const ssm = ctx.clientsFor(region).get(client_ssm_dist_cjs.SSMClient);
             const version = await (0,parameter.writeParameter)(ssm, name, id, 'aws:ec2:image');
             await (0,parameter.confirmParameter)(ssm, name, id, version, ctx.clock);
-            log.info(`SSM parameter ${name} in ${region} is ${id} (version ${version ?? '?'}).`);
-        }
+            return `SSM parameter ${name} in ${region} is ${id} (version ${version ?? '?'}).`;
+        }));
+        for (const w of written)
+            if (w.status === 'fulfilled')
+                log.info(w.value);
+        const failed = written.find((w) => w.status === 'rejected');
+        if (failed)
+            throw failed.reason;
     }
     if (release.ssmParameterPlatformArn && platformArn) {
         const version = await (0,parameter.writeParameter)(ctx.clientsFor(ctx.region).get(client_ssm_dist_cjs.SSMClient), release.ssmParameterPlatformArn, platformArn, 'text');

@@ -541,6 +541,7 @@ async function scanHostKeys(host, port) {
 
 
 
+
 /** A command run as root: directly when the SSH user is root (a local VM), else through non-interactive sudo. */
 function asRoot(command) {
     return `{ if [ "$(id -u)" -eq 0 ]; then ${command}; else sudo -n ${command}; fi; }`;
@@ -628,7 +629,7 @@ function httpCheck(version, http = { path: '/', expect: '{version}' }, fetchImpl
         name: `HTTP GET ${http.path} answers version ${version}`,
         async run(ctx) {
             const url = ctx.httpUrl.replace(/\/$/, '') + http.path;
-            const sleep = ctx.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+            const sleep = ctx.sleep ?? lib_clock/* realClock */.d.sleep;
             let last = '';
             // A refused or reset connection right after a deploy is retried a little; a wrong answer is not.
             for (let attempt = 1; attempt <= 3; attempt++) {

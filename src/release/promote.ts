@@ -132,12 +132,18 @@ export async function promote(ctx: PromoteContext, amiId: string, platformArn?: 
 
   if (release.ssmParameter) {
     const name = release.ssmParameter;
-    for (const [region, id] of Object.entries(ids)) {
-      const ssm = ctx.clientsFor(region).get(SSMClient);
-      const version = await writeParameter(ssm, name, id, 'aws:ec2:image');
-      await confirmParameter(ssm, name, id, version, ctx.clock);
-      log.info(`SSM parameter ${name} in ${region} is ${id} (version ${version ?? '?'}).`);
-    }
+    // Every region at once: each write is checked by Systems Manager before it reads back (the image must exist there).
+    const written = await Promise.allSettled(
+      Object.entries(ids).map(async ([region, id]) => {
+        const ssm = ctx.clientsFor(region).get(SSMClient);
+        const version = await writeParameter(ssm, name, id, 'aws:ec2:image');
+        await confirmParameter(ssm, name, id, version, ctx.clock);
+        return `SSM parameter ${name} in ${region} is ${id} (version ${version ?? '?'}).`;
+      }),
+    );
+    for (const w of written) if (w.status === 'fulfilled') log.info(w.value);
+    const failed = written.find((w): w is PromiseRejectedResult => w.status === 'rejected');
+    if (failed) throw failed.reason;
   }
   if (release.ssmParameterPlatformArn && platformArn) {
     const version = await writeParameter(ctx.clientsFor(ctx.region).get(SSMClient), release.ssmParameterPlatformArn, platformArn, 'text');

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { realClock } from '../lib/clock';
 import type { DeclaredCheck, SmokeSpec } from '../platform/smoke-spec';
 import { CommandResult, SshTarget, sshRun, sshUpload } from './ssh';
 
@@ -140,7 +141,7 @@ export function httpCheck(
     name: `HTTP GET ${http.path} answers version ${version}`,
     async run(ctx) {
       const url = ctx.httpUrl.replace(/\/$/, '') + http.path;
-      const sleep = ctx.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+      const sleep = ctx.sleep ?? realClock.sleep;
       let last = '';
       // A refused or reset connection right after a deploy is retried a little; a wrong answer is not.
       for (let attempt = 1; attempt <= 3; attempt++) {
