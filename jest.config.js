@@ -37,6 +37,8 @@ module.exports = {
   // Two at once, also on a 2-core machine: most suites wait on processes, sockets and clocks, and
   // the suites that boot the local instance take turns through its lock (local/lock.ts).
   maxWorkers: 2,
+  // One worker on the emulated guest, the other on everything else: see test/sequencer.js.
+  testSequencer: './test/sequencer.js',
   testTimeout: 30000,
   // The last lines: the fault runs and what they leaked, the end-to-end figures, then the tests'
   // own count in the plain form any CI reads.
