@@ -9,8 +9,8 @@ import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
 import { builderNameFromArn, terminateBuilder } from '../../src/builders/elastic-beanstalk/builder';
 import { BUILDER_ENVIRONMENT } from '../../src/builders/elastic-beanstalk/settings';
 import { memoryLog } from '../../src/lib/log';
-import { startStandin, Standin, StandinOptions } from '../../test/aws-standin/server';
-import { standinClients, startPlatformBuild } from '../helpers/standin-clients';
+import type { Standin, StandinOptions } from '../../test/aws-standin/server';
+import { standinClients, standinsPerTest, startPlatformBuild } from '../helpers/standin-clients';
 import { virtualClock } from '../helpers/virtual-clock';
 
 const OWN = 'arn:aws:elasticbeanstalk:eu-west-1:123456789012:platform/web/1.0.0';
@@ -18,21 +18,16 @@ const OTHER = 'arn:aws:elasticbeanstalk:eu-west-1:123456789012:platform/api/2.0.
 const MIN = 60_000;
 
 describe('builder environment teardown', () => {
+  const startStandin = standinsPerTest();
   let standin: Standin | undefined;
   let clients: ReturnType<typeof standinClients> | undefined;
   let clock: ReturnType<typeof virtualClock>;
-  afterEach(async () => {
-    clients?.destroy();
-    await standin?.stop();
-    standin = clients = undefined;
-  });
 
   /** A stand-in on the test's virtual clock (builds of 20 minutes, a builder launching in 2 by default). */
   async function start(options: StandinOptions = {}) {
-    clock = virtualClock();
-    standin = await startStandin({ clock, buildMs: 20 * MIN, builderLaunchMs: 2 * MIN, ...options });
-    clients = standinClients(standin, 'eu-west-1');
-    return { s: standin, eb: clients.get(ElasticBeanstalkClient) };
+    const started = await startStandin({ buildMs: 20 * MIN, builderLaunchMs: 2 * MIN, ...options });
+    ({ standin, clients, clock } = started);
+    return { s: started.standin, eb: started.clients.get(ElasticBeanstalkClient) };
   }
   const createBuild = (name: string, version: string) => startPlatformBuild(standin!, clients!, name, version);
   const calls = (action: string) => standin!.seen.filter((x) => x.action === action);

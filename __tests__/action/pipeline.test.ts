@@ -9,10 +9,9 @@ import { memoryLog } from '../../src/lib/log';
 import { parseInputs } from '../../src/inputs';
 import { newReport, runPipeline } from '../../src/pipeline';
 import { BUILDER_NAME } from '../../test/aws-standin/elastic-beanstalk';
-import { startStandin, Standin, StandinOptions } from '../../test/aws-standin/server';
+import type { StandinOptions } from '../../test/aws-standin/server';
 import { platformFixture } from '../helpers/platform-fixture';
-import { STANDIN_CREDENTIALS } from '../helpers/standin-clients';
-import { virtualClock } from '../helpers/virtual-clock';
+import { STANDIN_CREDENTIALS, standinsPerTest } from '../helpers/standin-clients';
 
 const PLATFORM_ARN = 'arn:aws:elasticbeanstalk:eu-west-1:123456789012:platform/web/1.0.0';
 const MIN = 60_000;
@@ -20,7 +19,7 @@ const MIN = 60_000;
 describe('pipeline', () => {
   const fixture = platformFixture();
   const savedEnv = { ...process.env };
-  const stops: (() => Promise<void>)[] = [];
+  const startStandin = standinsPerTest();
   beforeEach(() => {
     // The SDK's own chain reads these, as it reads what configure-aws-credentials exports.
     Object.assign(process.env, {
@@ -30,22 +29,18 @@ describe('pipeline', () => {
     });
     delete process.env.AWS_CREDENTIAL_EXPIRATION;
   });
-  afterEach(async () => {
-    await Promise.all(stops.splice(0).map((stop) => stop()));
-  });
   afterAll(() => {
     process.env = savedEnv;
     fixture.cleanup();
   });
 
   async function harness(options: StandinOptions = {}, given: Record<string, string> = {}) {
-    const clock = virtualClock();
-    const standin: Standin = await startStandin({ clock, buildMs: 25 * MIN, builderLaunchMs: 2 * MIN, ...options });
+    const { standin, clock } = await startStandin({ buildMs: 25 * MIN, builderLaunchMs: 2 * MIN, ...options });
     // The action's own clients, from the environment as a run makes them: AWS_ENDPOINT_URL points them at the stand-in.
     process.env.AWS_ENDPOINT_URL = standin.url;
     const pool = clientPool();
     const clientsFor = (region: string) => pool.clientsFor(region);
-    stops.push(async () => (pool.destroy(), await standin.stop()));
+    startStandin.afterThisTest(() => pool.destroy());
     const saved: string[] = [];
     const ledger = createLedger((s) => saved.push(s));
     const outputs: Record<string, string> = {};

@@ -12,26 +12,23 @@ import { waitForPlatform } from '../../src/builders/elastic-beanstalk/wait';
 import { realClock } from '../../src/lib/clock';
 import { StepError } from '../../src/lib/errors';
 import { memoryLog } from '../../src/lib/log';
-import { Fault, startStandin, StandinOptions } from '../../test/aws-standin/server';
-import { standinClients, startPlatformBuild } from '../helpers/standin-clients';
-import { virtualClock } from '../helpers/virtual-clock';
+import type { Fault, StandinOptions } from '../../test/aws-standin/server';
+import { standinsPerTest, startPlatformBuild } from '../helpers/standin-clients';
 
 const MIN = 60_000;
 const LAUNCH = 2 * MIN;
 const PLATFORM_ARN = 'arn:aws:elasticbeanstalk:eu-west-1:123456789012:platform/web/1.0.0';
 
 describe('waiting for the build', () => {
-  const stops: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    await Promise.all(stops.splice(0).map((stop) => stop()));
-  });
+  const startStandin = standinsPerTest();
 
   /** A build of web/1.0.0 accepted now, ending `endsAt` after (the builder's launch included); never, without it. */
   async function setup(endsAt: number | undefined, options: StandinOptions = {}, faults: Fault[] = []) {
-    const clock = virtualClock();
-    const standin = await startStandin({ clock, builderLaunchMs: LAUNCH, buildMs: endsAt === undefined ? 24 * 60 * MIN : endsAt - LAUNCH, ...options });
-    const clients = standinClients(standin, 'eu-west-1');
-    stops.push(async () => (clients.destroy(), await standin.stop()));
+    const { standin, clients, clock } = await startStandin({
+      builderLaunchMs: LAUNCH,
+      buildMs: endsAt === undefined ? 24 * 60 * MIN : endsAt - LAUNCH,
+      ...options,
+    });
     faults.forEach((f) => standin.addFault(f));
     await startPlatformBuild(standin, clients, 'web', '1.0.0');
     const eb = clients.get(ElasticBeanstalkClient);

@@ -6,7 +6,8 @@
 import { CreatePlatformVersionCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { AwsClients, ClientClass, ServiceClient } from '../../src/lib/aws';
-import type { Standin } from '../../test/aws-standin/server';
+import { startStandin, Standin, StandinOptions } from '../../test/aws-standin/server';
+import { virtualClock } from './virtual-clock';
 
 export const STANDIN_CREDENTIALS = { accessKeyId: 'AKIDSTANDIN0000', secretAccessKey: 'standin-secret' };
 
@@ -47,4 +48,26 @@ export async function startPlatformBuild(standin: Standin, clients: AwsClients, 
       new CreatePlatformVersionCommand({ PlatformName: name, PlatformVersion: version, PlatformDefinitionBundle: { S3Bucket: standin.bucket, S3Key: key } }),
     );
   return out.PlatformSummary!.PlatformArn!;
+}
+
+/**
+ * Stand-ins a test starts as it needs them, each on a virtual clock it shares with the action, with
+ * its region's clients; after each test they are stopped, with whatever else the test handed to
+ * `afterThisTest`.
+ */
+export function standinsPerTest() {
+  const cleanups: (() => void | Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  const afterThisTest = (cleanup: () => void | Promise<void>) => void cleanups.push(cleanup);
+  const start = async (options: Omit<StandinOptions, 'clock'> = {}, maxAttempts?: number) => {
+    const clock = virtualClock();
+    const standin = await startStandin({ clock, ...options });
+    afterThisTest(() => standin.stop());
+    const clients = standinClients(standin, options.region ?? 'eu-west-1', maxAttempts);
+    afterThisTest(() => clients.destroy());
+    return { standin, clients, clock };
+  };
+  return Object.assign(start, { afterThisTest });
 }

@@ -12,12 +12,10 @@ import { memoryLog } from '../../src/lib/log';
 import { runSmokeTest, SmokeOptions, teardownSmokeResource } from '../../src/smoke';
 import { readSmokeSpec } from '../../src/platform/smoke-spec';
 import { DEFAULT_VPC } from '../../test/aws-standin/ec2';
-import { startStandin, Standin } from '../../test/aws-standin/server';
 import { freePort } from '../helpers/processes';
 import { cloudInitConsole, startSshd, Sshd } from '../helpers/sshd';
-import { standinClients } from '../helpers/standin-clients';
+import { standinsPerTest } from '../helpers/standin-clients';
 import { standinImage } from '../helpers/standin-images';
-import { virtualClock } from '../helpers/virtual-clock';
 
 const MIN = 60_000;
 /** A non-default VPC's subnet the stand-in knows, as a user's smoke-subnet-id names one. */
@@ -78,23 +76,16 @@ describe('smoke test on EC2', () => {
   beforeAll(async () => (sshd = await startSshd()));
   afterAll(() => sshd?.stop());
 
-  const stops: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    await Promise.all(stops.splice(0).map((stop) => stop()));
-  });
+  const startStandin = standinsPerTest();
 
   /** A stand-in on a virtual clock whose instances print `console`; with `sshd`, every key the run imports is one it accepts. */
   async function setup(given: { console?: string; sshd?: Sshd } = {}) {
-    const clock = virtualClock();
-    const standin: Standin = await startStandin({
-      clock,
+    const { standin, clients, clock } = await startStandin({
       instanceAddress: '127.0.0.1',
       subnets: [OWN_SUBNET],
       onKeyImported: given.sshd ? (key) => given.sshd!.authorize(key) : undefined,
     });
     standin.setConsole(given.console ?? '');
-    const clients = standinClients(standin, 'eu-west-1');
-    stops.push(async () => (clients.destroy(), await standin.stop()));
     const amiId = standinImage(standin, 'eu-west-1', { name: 'web-platform-1.0.0' }).id;
     const saved: string[] = [];
     const ledger = createLedger((x) => saved.push(x));
