@@ -9,6 +9,10 @@ import { randomBytes } from 'node:crypto';
 import type { XmlValue } from './xml';
 import { builderLogLine } from './builder-log';
 import { ApiError, list, values } from './protocol';
+import { describeEvents, eventLog } from './elastic-beanstalk/events';
+import type { BuildEvent } from './elastic-beanstalk/events';
+
+export type { BuildEvent } from './elastic-beanstalk/events';
 
 export const BUILDER_NAME = 'eb-custom-platform-builder-packer';
 /** The application the EB CLI names for the builder (ebcli: "Custom Platform Builder"). */
@@ -18,12 +22,6 @@ const invalidState = (name: string) =>
   new ApiError('InvalidParameterValue', `Environment named ${name} is in an invalid state for this operation. Must be Ready.`);
 
 export type PlatformStatus = 'Creating' | 'Ready' | 'Failed' | 'Deleting' | 'Deleted';
-
-export interface BuildEvent {
-  at: number;
-  severity: 'INFO' | 'WARN' | 'ERROR';
-  message: string;
-}
 
 export interface Platform {
   arn: string;
@@ -121,7 +119,7 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
   const launchMs = options.builderLaunchMs ?? 300;
   const id = (prefix: string, len = 10) => `${prefix}-${randomBytes(8).toString('hex').slice(0, len)}`;
 
-  const event = (p: Platform, severity: BuildEvent['severity'], message: string) => p.events.push({ at: clock(), severity, message });
+  const { event, failBuild } = eventLog(clock);
   const logGroup = (p: Platform) => `/aws/elasticbeanstalk/platform/${p.name}`;
 
   function liveBuilder(): Environment | undefined {
@@ -159,21 +157,6 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
         build.abort();
         failBuild(next, env, 'the build was aborted');
       });
-  }
-
-  /** A failed build's events, in the order real transcripts show them (public transcripts of real `ebp create` runs): the verdict's line is INFO. */
-  function failBuild(p: Platform, env: Environment, packerError: string): void {
-    const saved = `'packer build' failed, the build log has been saved to '/var/log/packer-builder/${p.name}:${p.version}-builder.log'`;
-    event(p, 'ERROR', saved);
-    event(p, 'ERROR', `Packer failed with error: [${packerError}]`);
-    event(
-      p,
-      'ERROR',
-      `[Instance: ${env.instanceId}] Command failed on instance. Return code: 1 Output: ${saved}. Hook /opt/elasticbeanstalk/hooks/packerbuild/build.rb failed. For more detail, check /var/log/eb-activity.log using console or EB CLI.`,
-    );
-    event(p, 'ERROR', `Unsuccessful command execution on instance id(s) '${env.instanceId}'. Aborting the operation.`);
-    event(p, 'INFO', `Failed to create platform version '${p.name}/${p.version}'.`);
-    p.status = 'Failed';
   }
 
   /** Moves the environments along: launches finish, terminations end. */
@@ -274,18 +257,7 @@ export function createElasticBeanstalk(options: ElasticBeanstalkOptions) {
         },
       };
     },
-    DescribeEvents: (p) => {
-      const v = platforms.get(p.get('PlatformArn') ?? '');
-      const from = p.get('StartTime') && !options.eventsIgnoreStartTime ? Date.parse(p.get('StartTime') as string) : 0;
-      // Newest first, as the service lists events.
-      const events = (v?.events ?? []).filter((e) => e.at >= from).sort((a, b) => b.at - a.at);
-      const size = Math.min(Number(p.get('MaxRecords') ?? 1000), options.eventsPageSize ?? Infinity);
-      const offset = Number(p.get('NextToken') ?? 0);
-      return {
-        Events: events.slice(offset, offset + size).map((e) => ({ EventDate: new Date(e.at), Message: e.message, Severity: e.severity, PlatformArn: v?.arn })),
-        NextToken: offset + size < events.length ? String(offset + size) : undefined,
-      };
-    },
+    DescribeEvents: describeEvents(platforms, options),
     /*
      * DeletePlatformVersion (API reference): refused with PlatformVersionStillReferencedException while an
      * environment runs the version, and OperationInProgressException while an operation on it is in

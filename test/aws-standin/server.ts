@@ -71,11 +71,11 @@ export interface StandinOptions {
   imds?: (req: http.IncomingMessage, res: http.ServerResponse, path: string) => void;
   /** How long an image copy stays pending, in real ms. */
   copyMs?: number;
-  /** How long a snapshot stays in use after its image is deregistered, in real ms (see ec2.ts). */
+  /** How long a snapshot stays in use after its image is deregistered, in real ms (see ec2/state.ts). */
   snapshotInUseMs?: number;
   /** EC2 as before DeregisterImage took DeleteAssociatedSnapshots. */
   noDeleteAssociatedSnapshots?: boolean;
-  /** A user's own subnets besides the default one, in the stand-in's region (see ec2.ts). */
+  /** A user's own subnets besides the default one, in the stand-in's region (see ec2/state.ts). */
   subnets?: { subnetId: string; vpcId: string }[];
   /** EC2 from before DescribeImageReferences: it answers InvalidAction. */
   noImageReferences?: boolean;
