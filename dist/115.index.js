@@ -54,6 +54,8 @@ var core = __webpack_require__(7484);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/lib/aws.ts
 var aws = __webpack_require__(2986);
+// EXTERNAL MODULE: ./src/lib/clock.ts
+var clock = __webpack_require__(4517);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
 // EXTERNAL MODULE: ./src/action/core-log.ts
@@ -66,10 +68,7 @@ var resources_ledger = __webpack_require__(428);
 var pipeline = __webpack_require__(1207);
 // EXTERNAL MODULE: ./src/resources/run-tags.ts
 var run_tags = __webpack_require__(236);
-// EXTERNAL MODULE: ./src/resources/describe.ts
-var describe = __webpack_require__(7764);
 ;// CONCATENATED MODULE: ./src/action/summary.ts
-
 function seconds(ms) {
     return ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
 }
@@ -139,13 +138,14 @@ function renderSummary(report, error) {
     if (report.teardown.length) {
         out.push('**Teardown**', '');
         for (const t of report.teardown)
-            out.push(`- ${(0,describe/* describeResource */.w)(t.resource)}: ${t.ok ? t.detail : `FAILED: ${t.detail}`}`);
+            out.push(`- ${t.what}: ${t.ok ? t.detail : `FAILED: ${t.detail}`}`);
         out.push('');
     }
     return out.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
+
 
 
 
@@ -201,6 +201,7 @@ async function main() {
             workDir: process.env.RUNNER_TEMP || external_node_os_.tmpdir(),
             runTags: (0,run_tags/* runTags */.He)(),
             setOutput: (name, value) => core.setOutput(name, value),
+            clock: clock/* realClock */.d,
             signal: controller.signal,
         }, report);
     }
@@ -276,33 +277,6 @@ function clientPool() {
             cache.clear();
         },
     };
-}
-
-
-/***/ }),
-
-/***/ 7764:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   w: () => (/* binding */ describeResource)
-/* harmony export */ });
-/** Human words for a recorded resource, for the log and the summary. */
-function describeResource(r) {
-    switch (r.kind) {
-        case 'builder-environment':
-            return `builder environment ${r.environmentName} (${r.region})`;
-        case 'instance':
-            return `instance ${r.instanceId ?? `with client token ${r.clientToken}`} (${r.region})`;
-        case 'security-group':
-            return `security group ${r.groupId ?? r.groupName} (${r.region})`;
-        case 'key-pair':
-            return `key pair ${r.keyName} (${r.region})`;
-        case 'packer-build':
-            return `what Packer's build ${r.build} may have left (${r.region})`;
-        case 'image-copy':
-            return `copy ${r.imageId ?? `with client token ${r.clientToken}`} of ${r.sourceImageId} (${r.region})`;
-    }
 }
 
 

@@ -167,6 +167,87 @@ async function encodeFile(source) {
 /** How many files are read and compressed ahead of the one being written, and how many bytes of them may wait in memory. */
 const AHEAD = 16;
 const AHEAD_BYTES = 32 * 1024 * 1024;
+/** An entry's local file header. */
+function localHeader(name, encoded) {
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(VERSION, 4);
+    header.writeUInt16LE(UTF8, 6);
+    header.writeUInt16LE(encoded.method, 8);
+    header.writeUInt16LE(DOS_TIME, 10);
+    header.writeUInt16LE(DOS_DATE, 12);
+    header.writeUInt32LE(encoded.crc, 14);
+    header.writeUInt32LE(encoded.body.length, 18);
+    header.writeUInt32LE(encoded.size, 22);
+    header.writeUInt16LE(name.length, 26);
+    header.writeUInt16LE(0, 28);
+    return header;
+}
+/** An entry's record in the central directory (without its name, which follows it). */
+function centralRecord(w) {
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(MADE_BY_UNIX | VERSION, 4);
+    c.writeUInt16LE(VERSION, 6);
+    c.writeUInt16LE(UTF8, 8);
+    c.writeUInt16LE(w.method, 10);
+    c.writeUInt16LE(DOS_TIME, 12);
+    c.writeUInt16LE(DOS_DATE, 14);
+    c.writeUInt32LE(w.crc, 16);
+    c.writeUInt32LE(w.bodyBytes, 20);
+    c.writeUInt32LE(w.size, 24);
+    c.writeUInt16LE(w.name.length, 28);
+    c.writeUInt16LE(0, 30);
+    c.writeUInt16LE(0, 32);
+    c.writeUInt16LE(0, 34);
+    c.writeUInt16LE(0, 36);
+    // Unix mode in the high half: regular file plus permission bits.
+    c.writeUInt32LE(((0o100000 | w.mode) << 16) >>> 0, 38);
+    c.writeUInt32LE(w.offset, 42);
+    return c;
+}
+/** The end of central directory record. */
+function endRecord(count, centralStart, centralBytes) {
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(count, 8);
+    end.writeUInt16LE(count, 10);
+    end.writeUInt32LE(centralBytes, 12);
+    end.writeUInt32LE(centralStart, 16);
+    return end;
+}
+/**
+ * Files being read and compressed ahead of the writer, in zip order, at most
+ * AHEAD of them and AHEAD_BYTES of their bytes (always at least one).
+ */
+function readAhead(entries, encode) {
+    const ahead = [];
+    let next = 0;
+    let aheadBytes = 0;
+    const fill = () => {
+        while (next < entries.length && ahead.length < AHEAD && (ahead.length === 0 || aheadBytes + entries[next].size <= AHEAD_BYTES)) {
+            const encoded = encode(entries[next].source);
+            // A failure is met in order by the writer; this only keeps Node from calling it unhandled meanwhile.
+            encoded.catch(() => undefined);
+            ahead.push({ encoded, size: entries[next].size });
+            aheadBytes += entries[next].size;
+            next++;
+        }
+    };
+    return {
+        /** The next entry's encoding, in zip order. */
+        async take() {
+            fill();
+            const head = ahead.shift();
+            const encoded = await head.encoded;
+            aheadBytes -= head.size;
+            fill();
+            return encoded;
+        },
+        /** Lets encodings still running finish, unread (a write failed: the bundle too big). */
+        settle: () => Promise.allSettled(ahead.map((a) => a.encoded)),
+    };
+}
 /**
  * Writes a zip of `entries`, in the order given, and returns its SHA-256 and
  * size. Only what the content decides reaches the bytes: fixed times,
@@ -185,82 +266,27 @@ async function writeZip(outPath, entries, maxBytes, onTooBig, encode = encodeFil
         offset += buf.length;
     };
     const written = [];
-    // Files being read and compressed ahead of the writer, in zip order, with the bytes they hold at most.
-    const ahead = [];
-    let next = 0;
-    let aheadBytes = 0;
-    const readAhead = () => {
-        while (next < entries.length && ahead.length < AHEAD && (ahead.length === 0 || aheadBytes + entries[next].size <= AHEAD_BYTES)) {
-            const encoded = encode(entries[next].source);
-            // A failure is met in order by the writer; this only keeps Node from calling it unhandled meanwhile.
-            encoded.catch(() => undefined);
-            ahead.push({ encoded, size: entries[next].size });
-            aheadBytes += entries[next].size;
-            next++;
-        }
-    };
+    const encodings = readAhead(entries, encode);
     try {
         for (const entry of entries) {
-            readAhead();
-            const head = ahead.shift();
-            const encoded = await head.encoded;
-            aheadBytes -= head.size;
-            readAhead();
+            const encoded = await encodings.take();
             const name = Buffer.from(entry.name, 'utf8');
-            const header = Buffer.alloc(30);
-            header.writeUInt32LE(0x04034b50, 0);
-            header.writeUInt16LE(VERSION, 4);
-            header.writeUInt16LE(UTF8, 6);
-            header.writeUInt16LE(encoded.method, 8);
-            header.writeUInt16LE(DOS_TIME, 10);
-            header.writeUInt16LE(DOS_DATE, 12);
-            header.writeUInt32LE(encoded.crc, 14);
-            header.writeUInt32LE(encoded.body.length, 18);
-            header.writeUInt32LE(encoded.size, 22);
-            header.writeUInt16LE(name.length, 26);
-            header.writeUInt16LE(0, 28);
             const at = offset;
-            write(header);
+            write(localHeader(name, encoded));
             write(name);
             write(encoded.body);
             written.push({ name, offset: at, mode: entry.mode, crc: encoded.crc, size: encoded.size, method: encoded.method, bodyBytes: encoded.body.length });
         }
         const centralStart = offset;
         for (const w of written) {
-            const c = Buffer.alloc(46);
-            c.writeUInt32LE(0x02014b50, 0);
-            c.writeUInt16LE(MADE_BY_UNIX | VERSION, 4);
-            c.writeUInt16LE(VERSION, 6);
-            c.writeUInt16LE(UTF8, 8);
-            c.writeUInt16LE(w.method, 10);
-            c.writeUInt16LE(DOS_TIME, 12);
-            c.writeUInt16LE(DOS_DATE, 14);
-            c.writeUInt32LE(w.crc, 16);
-            c.writeUInt32LE(w.bodyBytes, 20);
-            c.writeUInt32LE(w.size, 24);
-            c.writeUInt16LE(w.name.length, 28);
-            c.writeUInt16LE(0, 30);
-            c.writeUInt16LE(0, 32);
-            c.writeUInt16LE(0, 34);
-            c.writeUInt16LE(0, 36);
-            // Unix mode in the high half: regular file plus permission bits.
-            c.writeUInt32LE(((0o100000 | w.mode) << 16) >>> 0, 38);
-            c.writeUInt32LE(w.offset, 42);
-            write(c);
+            write(centralRecord(w));
             write(w.name);
         }
-        const end = Buffer.alloc(22);
-        end.writeUInt32LE(0x06054b50, 0);
-        end.writeUInt16LE(written.length, 8);
-        end.writeUInt16LE(written.length, 10);
-        end.writeUInt32LE(offset - centralStart, 12);
-        end.writeUInt32LE(centralStart, 16);
-        write(end);
+        write(endRecord(written.length, centralStart, offset - centralStart));
     }
     finally {
         external_node_fs_.closeSync(fd);
-        // Encodings still running when a write failed (the bundle too big) are let finish, unread.
-        await Promise.allSettled(ahead.map((a) => a.encoded));
+        await encodings.settle();
     }
     return { sha256: hash.digest('hex'), bytes: offset };
 }
@@ -810,7 +836,7 @@ function newReport(platformName) {
  * everything recorded, whatever happened. Throws the first failure after teardown.
  */
 async function runPipeline(inputs, given, report) {
-    const clock = given.clock ?? lib_clock/* realClock */.d;
+    const clock = given.clock;
     const deadline = clock.now() + inputs.timeoutMinutes * 60_000;
     // Everything the run creates carries its deadline: the sweep of a later run reads it.
     const deps = { ...given, log: warningsInto(given.log, report.warnings), runTags: (0,run_tags/* withDeadline */.NE)(given.runTags, deadline) };
@@ -834,8 +860,8 @@ async function runPipeline(inputs, given, report) {
             prepared = await step('Prepare smoke test', () => prepareSmoke(ctx));
         // Each stage's modules (and the SDK clients they use) load when the run reaches it: see lib/aws.ts.
         const built = packer
-            ? await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(303), __webpack_require__.e(265)]).then(__webpack_require__.bind(__webpack_require__, 9265))).buildWithPacker(ctx, step, packer)
-            : await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(303), __webpack_require__.e(711), __webpack_require__.e(604)]).then(__webpack_require__.bind(__webpack_require__, 7604))).buildWithElasticBeanstalk(ctx, step);
+            ? await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(303), __webpack_require__.e(395), __webpack_require__.e(265)]).then(__webpack_require__.bind(__webpack_require__, 9265))).buildWithPacker(ctx, step, packer)
+            : await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(303), __webpack_require__.e(711), __webpack_require__.e(395), __webpack_require__.e(604)]).then(__webpack_require__.bind(__webpack_require__, 7604))).buildWithElasticBeanstalk(ctx, step);
         report.amiId = built.amiId;
         deps.setOutput('ami-id', built.amiId);
         setAmiIds(ctx, { [inputs.region]: built.amiId });
@@ -851,8 +877,8 @@ async function runPipeline(inputs, given, report) {
         // A copy still running is stopped before teardown looks: none can be made after it.
         await copies?.cancel();
         if (deps.ledger.list().length) {
-            const { teardown } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(987), __webpack_require__.e(869)]).then(__webpack_require__.bind(__webpack_require__, 9869));
-            report.teardown = await step('Teardown', () => teardown(deps.ledger, deps.clientsFor, deps.log, { keepBuilder: inputs.keepBuilder, clock }));
+            const { teardown } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(395), __webpack_require__.e(283), __webpack_require__.e(818)]).then(__webpack_require__.bind(__webpack_require__, 1818));
+            report.teardown = await step('Teardown', () => teardown({ ...deps, clock }, { keepBuilder: inputs.keepBuilder }));
         }
     }
     if (deps.signal?.aborted)
@@ -974,13 +1000,13 @@ function smokeSetup({ inputs, deps }) {
     };
 }
 async function prepareSmoke(ctx) {
-    const [{ prepareSmokeTest }, { EC2Client }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(987)]).then(__webpack_require__.bind(__webpack_require__, 8987)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193)]).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19))]);
+    const [{ prepareSmokeTest }, { EC2Client }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(395), __webpack_require__.e(598)]).then(__webpack_require__.bind(__webpack_require__, 598)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193)]).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19))]);
     const { clients, deps, clock } = ctx;
-    return prepareSmokeTest(smokeSetup(ctx), { ec2: clients.get(EC2Client), ledger: deps.ledger, log: deps.log, clock, signal: deps.signal });
+    return prepareSmokeTest(smokeSetup(ctx), { ...deps, ec2: clients.get(EC2Client), clock });
 }
 async function smokeTest(ctx, amiId, prepared) {
     const { inputs, clients, deps, report, clock, deadline, definition } = ctx;
-    const [{ runSmokeTest }, { EC2Client }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(987)]).then(__webpack_require__.bind(__webpack_require__, 8987)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193)]).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19))]);
+    const [{ runSmokeTest }, { EC2Client }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(395), __webpack_require__.e(598)]).then(__webpack_require__.bind(__webpack_require__, 598)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193)]).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19))]);
     const smoke = await runSmokeTest({
         amiId,
         region: inputs.region,
@@ -997,7 +1023,7 @@ async function smokeTest(ctx, amiId, prepared) {
         address: inputs.smoke.address,
         kmsKeyId: inputs.smoke.kmsKeyId,
         deadline,
-    }, { ec2: clients.get(EC2Client), ledger: deps.ledger, log: deps.log, clock, signal: deps.signal }, prepared);
+    }, { ...deps, ec2: clients.get(EC2Client), clock }, prepared);
     // A cancel is reported as such by the step, not as failed checks.
     if (deps.signal?.aborted)
         throw new Error('cancelled');
@@ -1017,30 +1043,21 @@ function setAmiIds({ deps, report }, ids) {
 }
 /** At the start: what runs of this repository that ended long ago left behind. Never fails the run. */
 async function sweepOrphans({ inputs, clients, deps, report, clock }) {
-    const { sweep } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(533)]).then(__webpack_require__.bind(__webpack_require__, 5533));
+    const { sweep } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(395), __webpack_require__.e(283), __webpack_require__.e(376)]).then(__webpack_require__.bind(__webpack_require__, 4376));
+    const { builderEnvironment } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(114), __webpack_require__.e(603)]).then(__webpack_require__.bind(__webpack_require__, 8603));
     try {
         const adoptBuilder = inputs.builder === 'elastic-beanstalk' && !inputs.keepBuilder
-            ? (environmentName) => deps.ledger.record({ kind: 'builder-environment', region: inputs.region, environmentName })
+            ? (environmentName) => deps.ledger.record(builderEnvironment(inputs.region, environmentName))
             : undefined;
         const removed = await sweep(clients, { region: inputs.region, runTags: deps.runTags, adoptBuilder }, { log: deps.log, clock });
-        report.release.push(...removed.map((o) => `swept ${o.kind} ${o.id}, left by ${o.run}`));
+        report.release.push(...removed.map((o) => `swept ${o.what}, left by ${o.run}`));
     }
     catch (error) {
         deps.log.warning(`The sweep of ended runs' leftovers failed: ${(0,lib_errors/* describeError */.Uc)(error)}. The build goes on.`);
     }
 }
 function promoteContext({ inputs, deps, clock, deadline }) {
-    return {
-        region: inputs.region,
-        release: inputs.release,
-        clientsFor: deps.clientsFor,
-        ledger: deps.ledger,
-        log: deps.log,
-        clock: (0,lib_clock/* abortable */.Z)(clock, deps.signal),
-        deadline,
-        runTags: deps.runTags,
-        signal: deps.signal,
-    };
+    return { ...deps, clock: (0,lib_clock/* abortable */.Z)(clock, deps.signal), region: inputs.region, release: inputs.release, deadline };
 }
 /** The copies to other regions, begun as the image is available when a promotion will copy it. */
 async function startCopiesEarly(ctx, amiId) {
@@ -1438,47 +1455,6 @@ function extractZip(file, dir) {
         node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync(target, e.mode);
     }
     return entries;
-}
-
-
-/***/ }),
-
-/***/ 236:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dk: () => (/* binding */ TAG),
-/* harmony export */   He: () => (/* binding */ runTags),
-/* harmony export */   NE: () => (/* binding */ withDeadline)
-/* harmony export */ });
-/* unused harmony export MANAGED_BY */
-/** Tags that tie what a run creates to the repository and run that made it; the sweep reads them back. */
-const TAG = {
-    managedBy: 'eb-platform-action:managed-by',
-    repository: 'eb-platform-action:repository',
-    runId: 'eb-platform-action:run-id',
-    runAttempt: 'eb-platform-action:run-attempt',
-    runUrl: 'eb-platform-action:run-url',
-    /** When the run's main step gives up at the latest (its start plus deadline-minutes): after it, only the post step may still act. */
-    deadline: 'eb-platform-action:run-deadline',
-};
-const MANAGED_BY = 'eb-custom-platform-action';
-function runTags(env = process.env) {
-    const tags = { [TAG.managedBy]: MANAGED_BY };
-    if (env.GITHUB_REPOSITORY)
-        tags[TAG.repository] = env.GITHUB_REPOSITORY;
-    if (env.GITHUB_RUN_ID)
-        tags[TAG.runId] = env.GITHUB_RUN_ID;
-    if (env.GITHUB_RUN_ATTEMPT)
-        tags[TAG.runAttempt] = env.GITHUB_RUN_ATTEMPT;
-    if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
-        tags[TAG.runUrl] = `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-    }
-    return tags;
-}
-/** The run's tags with its deadline, once the run knows it; nothing is added to an empty set (a test's). */
-function withDeadline(tags, deadline) {
-    return tags[TAG.managedBy] ? { ...tags, [TAG.deadline]: new Date(deadline).toISOString() } : tags;
 }
 
 

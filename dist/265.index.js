@@ -131,6 +131,185 @@ async function resolveImageVersion(ec2, name, request) {
 
 /***/ }),
 
+/***/ 6735:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dE: () => (/* binding */ packerBuild),
+/* harmony export */   tP: () => (/* binding */ PACKER_BUILD_KIND)
+/* harmony export */ });
+/* unused harmony exports PACKER_TEMPORARY, removePackerLeftovers */
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5193);
+/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6676);
+/* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
+/* harmony import */ var _lib_tags__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2538);
+/* harmony import */ var _smoke_instance__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7118);
+/* harmony import */ var _resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(599);
+/* harmony import */ var _resources_states__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7391);
+/**
+ * What a Packer build leaves when it ends without its own clean-up (Elastic
+ * Beanstalk's builder stopped, or the runner killed the job: GitHub's runner
+ * sends SIGINT, then SIGTERM 7.5 s later and kills the process tree 2.5 s after
+ * that, actions/runner src/Runner.Sdk/ProcessInvoker.cs): its build instance,
+ * the temporary security group and key pair it made for it, and an AMI (with
+ * its snapshot) it had begun. Found two ways, each enough alone:
+ * - what Packer announced (ids and names in the ledger), and through the
+ *   instance its group and key pair, only when named as Packer names its
+ *   temporary ones (`packer_<uuid>`), so nothing of anyone else's is touched;
+ * - the tags Packer gave them: the template's run tags (Elastic Beanstalk), or
+ *   with builder packer this run's own tags, which the amazon plugin puts on
+ *   the instance, key pair and security group (builder/ebs/builder.go) and on
+ *   the AMI and snapshot from CreateImage on (builder/ebs/step_create_ami.go).
+ *   Only this run's own tags are trusted to find images, and never the image
+ *   the build finished.
+ */
+
+
+
+
+
+
+
+/** Packer's names for its temporary key pair and security group (amazon-ebs: `packer_<uuid>`). */
+const PACKER_TEMPORARY = /^packer[_-]/;
+/**
+ * The smoke test's key pair, group and instance carry this run's tags too (made before the build,
+ * they are there while Packer's are looked for): they are named by the smoke test, and left to it.
+ */
+const smokeTests = (name) => !!name?.startsWith(_smoke_instance__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_NAME_PREFIX */ .Nc);
+async function findInstances(ec2, what) {
+    const found = [];
+    const queries = [];
+    const live = { Name: 'instance-state-name', Values: _resources_states__WEBPACK_IMPORTED_MODULE_2__/* .LIVE_INSTANCE_STATES */ .W };
+    if (Object.keys(what.tags).length)
+        queries.push([...(0,_lib_tags__WEBPACK_IMPORTED_MODULE_3__/* .tagFilters */ .q)(what.tags), live]);
+    if (what.instanceIds?.length)
+        queries.push([{ Name: 'instance-id', Values: what.instanceIds }, live]);
+    for (const Filters of queries) {
+        const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.DescribeInstancesCommand({ Filters }));
+        for (const i of (out.Reservations ?? []).flatMap((r) => r.Instances ?? []))
+            if (!smokeTests(i.KeyName) && !found.some((f) => f.InstanceId === i.InstanceId))
+                found.push(i);
+    }
+    return found;
+}
+/** The group ids and key names Packer made: named in the ledger, found through its instances, or (this run's tags) by tag. */
+async function findGroupsAndKeys(ec2, what, instances) {
+    const groups = new Set(what.groupIds ?? []);
+    const keys = new Set(what.keyNames ?? []);
+    for (const name of what.groupNames ?? []) {
+        const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: [name] }] }));
+        for (const g of out.SecurityGroups ?? [])
+            if (g.GroupId)
+                groups.add(g.GroupId);
+    }
+    for (const i of instances) {
+        for (const g of i.SecurityGroups ?? [])
+            if (g.GroupId && PACKER_TEMPORARY.test(g.GroupName ?? ''))
+                groups.add(g.GroupId);
+        if (i.KeyName && PACKER_TEMPORARY.test(i.KeyName))
+            keys.add(i.KeyName);
+    }
+    if (what.runTagged) {
+        const Filters = (0,_lib_tags__WEBPACK_IMPORTED_MODULE_3__/* .tagFilters */ .q)(what.tags);
+        for (const g of (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.DescribeSecurityGroupsCommand({ Filters }))).SecurityGroups ?? [])
+            if (g.GroupId && !smokeTests(g.GroupName))
+                groups.add(g.GroupId);
+        for (const k of (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.DescribeKeyPairsCommand({ Filters }))).KeyPairs ?? [])
+            if (k.KeyName && !smokeTests(k.KeyName))
+                keys.add(k.KeyName);
+    }
+    return { groups, keys };
+}
+/** Images the build began and did not finish: announced, or (this run's tags) tagged; never the one it finished. */
+async function findImages(ec2, what) {
+    const images = new Set(what.imageIds ?? []);
+    if (what.runTagged) {
+        const tagged = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_0__/* .allPages */ .S)('DescribeImages', async (token) => {
+            const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.DescribeImagesCommand({ Owners: ['self'], Filters: (0,_lib_tags__WEBPACK_IMPORTED_MODULE_3__/* .tagFilters */ .q)(what.tags), NextToken: token, MaxResults: 1000 }));
+            return { items: page.Images, next: page.NextToken };
+        });
+        for (const i of tagged)
+            if (i.ImageId && i.State !== 'deregistered')
+                images.add(i.ImageId);
+    }
+    if (what.builtImageId)
+        images.delete(what.builtImageId);
+    return [...images];
+}
+/** Snapshots carrying this run's tags that no image of the build kept: one whose AMI was never registered, or whose deletion with it failed. */
+async function findSnapshots(ec2, what, keep) {
+    if (!what.runTagged)
+        return [];
+    const snapshots = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_0__/* .allPages */ .S)('DescribeSnapshots', async (token) => {
+        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: (0,_lib_tags__WEBPACK_IMPORTED_MODULE_3__/* .tagFilters */ .q)(what.tags), NextToken: token }));
+        return { items: page.Snapshots, next: page.NextToken };
+    });
+    return snapshots.map((s) => s.SnapshotId).filter((id) => id && !keep.has(id));
+}
+/** The snapshots of the image the build finished, which stay with it. */
+async function builtSnapshots(ec2, what) {
+    if (!what.builtImageId)
+        return new Set();
+    const image = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.DescribeImagesCommand({ ImageIds: [what.builtImageId] })).then((out) => out.Images?.[0], (error) => {
+        if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_5__/* .isNotFound */ .c4)(error, 'InvalidAMIID.NotFound'))
+            return undefined;
+        throw error;
+    });
+    return new Set((0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .imageSnapshots */ .FD)(image));
+}
+/** Removes the build instance, then its temporary group and key pair, then an unfinished AMI and its snapshots. Safe to run any number of times. */
+async function removePackerLeftovers(ec2, what, log, clock) {
+    const removed = [];
+    const instances = await findInstances(ec2, what);
+    const { groups, keys } = await findGroupsAndKeys(ec2, what, instances);
+    const ids = instances.map((i) => i.InstanceId);
+    if (ids.length) {
+        log.info(`Packer's build instance ${ids.join(', ')} outlived its build; terminating it.`);
+        await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .terminateInstances */ .ch)(ec2, ids, log, clock);
+        removed.push(...ids.map((id) => `instance ${id}`));
+    }
+    for (const groupId of groups) {
+        if (await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deleteSecurityGroup */ .dl)(ec2, groupId, log, clock))
+            removed.push(`security group ${groupId}`);
+    }
+    for (const keyName of keys) {
+        await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deleteKeyPair */ .z9)(ec2, keyName);
+        removed.push(`key pair ${keyName}`);
+    }
+    for (const imageId of await findImages(ec2, what))
+        removed.push(...(await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deregisterImage */ ._k)(ec2, imageId, log, clock)));
+    for (const snapshotId of await findSnapshots(ec2, what, await builtSnapshots(ec2, what))) {
+        if (removed.includes(`snapshot ${snapshotId}`))
+            continue;
+        await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deleteSnapshot */ .Cj)(ec2, snapshotId, log, clock);
+        removed.push(`snapshot ${snapshotId}`);
+    }
+    if (removed.length)
+        log.info(`Removed what Packer left: ${removed.join(', ')}.`);
+    return removed;
+}
+/** A Packer build as the ledger records it before Packer starts: by its name and the tags its instance will carry. */
+const packerBuild = (region, build, tags, known = {}) => ({
+    kind: 'packer-build',
+    region,
+    build,
+    tags,
+    ...known,
+});
+/** A Packer build's entry in the table of resource kinds: what it left goes at teardown, never the image it finished. */
+const PACKER_BUILD_KIND = {
+    describe: (r) => `what Packer's build ${r.build} may have left (${r.region})`,
+    async remove(r, env) {
+        const removed = await removePackerLeftovers(env.clientsFor(r.region).get(_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.EC2Client), r, env.log, env.clock);
+        env.ledger.release(r);
+        return removed.length ? `removed ${removed.join(', ')}` : 'nothing left';
+    },
+};
+
+
+/***/ }),
+
 /***/ 3942:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -158,20 +337,20 @@ function parseMachineLine(line) {
     return { at: Number(parts[0]) * 1000, target: parts[1], type: parts[2], data: parts.slice(3).map(unescape) };
 }
 const ANNOUNCEMENTS = [
-    [/Creating temporary keypair: (\S+)/, (m) => ({ kind: 'key-pair', name: m[1] })],
-    [/Creating temporary security group for this instance: (\S+)/, (m) => ({ kind: 'security-group', name: m[1] })],
-    [/Instance ID: (i-[0-9a-f]+)/, (m) => ({ kind: 'instance', id: m[1] })],
-    [/^\s*(?:==> )?\S+: AMI: (ami-[0-9a-f]+)/, (m) => ({ kind: 'image', id: m[1] })],
+    [/Creating temporary keypair: (\S+)/, 'keyNames'],
+    [/Creating temporary security group for this instance: (\S+)/, 'groupNames'],
+    [/Instance ID: (i-[0-9a-f]+)/, 'instanceIds'],
+    [/^\s*(?:==> )?\S+: AMI: (ami-[0-9a-f]+)/, 'imageIds'],
 ];
 /** Everything one message of Packer's announces: one resource, or each AMI of a build's summary. */
 function announcements(message) {
     const summary = /AMIs were created:\n([\s\S]*)/.exec(message);
     if (summary)
-        return [...summary[1].matchAll(/^\s*[a-z0-9-]+: (ami-[0-9a-f]+)\s*$/gm)].map((m) => ({ kind: 'image', id: m[1] }));
-    for (const [re, make] of ANNOUNCEMENTS) {
+        return [...summary[1].matchAll(/^\s*[a-z0-9-]+: (ami-[0-9a-f]+)\s*$/gm)].map((m) => ({ list: 'imageIds', value: m[1] }));
+    for (const [re, list] of ANNOUNCEMENTS) {
         const m = re.exec(message);
         if (m)
-            return [make(m)];
+            return [{ list, value: m[1] }];
     }
     return [];
 }
@@ -205,15 +384,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   buildWithPacker: () => (/* binding */ buildWithPacker),
 /* harmony export */   packerSdkReadsEndpoints: () => (/* binding */ packerSdkReadsEndpoints)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5193);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5193);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
 /* harmony import */ var _platform_unzip__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7625);
 /* harmony import */ var _images__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9321);
-/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5238);
-/* harmony import */ var _smoke_runner_address__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1958);
-/* harmony import */ var _lib_semver__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5419);
+/* harmony import */ var _leftovers__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6735);
+/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5238);
+/* harmony import */ var _smoke_runner_address__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1958);
+/* harmony import */ var _lib_semver__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5419);
 /**
  * The packer builder: the same platform directory built by Packer on the
  * runner, with no Elastic Beanstalk call. Packer builds exactly what was
@@ -230,13 +410,14 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 async function buildWithPacker(ctx, step, packer) {
     const version = await step('Resolve version', () => chooseVersion(ctx));
     const amiId = await step('Build image (Packer on the runner)', () => build(ctx, packer, version));
     return { amiId, version };
 }
 async function chooseVersion({ inputs, clients, deps, report }) {
-    const resolved = await (0,_images__WEBPACK_IMPORTED_MODULE_3__/* .resolveImageVersion */ .U1)(clients.get(_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__.EC2Client), inputs.platformName, inputs.platformVersion);
+    const resolved = await (0,_images__WEBPACK_IMPORTED_MODULE_3__/* .resolveImageVersion */ .U1)(clients.get(_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_7__.EC2Client), inputs.platformName, inputs.platformVersion);
     deps.log.info(`${inputs.platformName}/${resolved.version} (${resolved.reason}; versions from the images' ${'eb_platform_version'} tags)`);
     report.version = resolved.version;
     deps.setOutput('platform-version', resolved.version);
@@ -260,7 +441,7 @@ async function unpack(ctx) {
  * older plugins and of the builder bundled before Packer 1.10 does not, and needs custom_endpoint_ec2.
  */
 function packerSdkReadsEndpoints(packer) {
-    return !!packer.pluginVersion && (0,_lib_semver__WEBPACK_IMPORTED_MODULE_7__/* .atLeast */ .jZ)(packer.pluginVersion, '1.8.0');
+    return !!packer.pluginVersion && (0,_lib_semver__WEBPACK_IMPORTED_MODULE_8__/* .atLeast */ .jZ)(packer.pluginVersion, '1.8.0');
 }
 async function build(ctx, packer, version) {
     const { inputs, deps, definition } = ctx;
@@ -276,42 +457,33 @@ async function build(ctx, packer, version) {
         PACKER_NO_COLOR: '1',
         ...(packer.pluginPath ? { PACKER_PLUGIN_PATH: packer.pluginPath } : {}),
     };
-    const templateFile = (0,_run__WEBPACK_IMPORTED_MODULE_4__/* .templateForRun */ .vW)(dir, definition.templateFile, {
+    const templateFile = (0,_run__WEBPACK_IMPORTED_MODULE_5__/* .templateForRun */ .vW)(dir, definition.templateFile, {
         region: inputs.region,
         endpoint: packerSdkReadsEndpoints(packer) ? undefined : env.AWS_ENDPOINT_URL_EC2 || env.AWS_ENDPOINT_URL,
-        sourceCidr: await (0,_smoke_runner_address__WEBPACK_IMPORTED_MODULE_5__/* .runnerCidr */ .D)('packer', inputs.smoke.allowedCidr),
+        sourceCidr: await (0,_smoke_runner_address__WEBPACK_IMPORTED_MODULE_6__/* .runnerCidr */ .D)('packer', inputs.smoke.allowedCidr),
         runTags: deps.runTags,
         imageTags: inputs.tags,
     });
     // Recorded before Packer starts: Packer names what it makes as it makes it, and each is added as it is announced.
-    const record = {
-        kind: 'packer-build',
-        region: inputs.region,
-        build: `${inputs.platformName}/${version}`,
-        tags: deps.runTags,
+    const record = (0,_leftovers__WEBPACK_IMPORTED_MODULE_4__/* .packerBuild */ .dE)(inputs.region, `${inputs.platformName}/${version}`, deps.runTags, {
         runTagged: Object.keys(deps.runTags).length > 0,
         instanceIds: [],
         groupNames: [],
         keyNames: [],
         imageIds: [],
-    };
+    });
     deps.ledger.record(record);
-    // Each once: Packer names an AMI again in its build summary.
-    const add = (list, value) => (list?.includes(value) ? false : (list?.push(value), true));
-    const onAnnounced = (what) => {
-        const added = what.kind === 'instance'
-            ? add(record.instanceIds, what.id)
-            : what.kind === 'security-group'
-                ? add(record.groupNames, what.name)
-                : what.kind === 'key-pair'
-                    ? add(record.keyNames, what.name)
-                    : add(record.imageIds, what.id);
-        if (added)
-            deps.ledger.record({ ...record });
+    const onAnnounced = ({ list, value }) => {
+        // Each once: Packer names an AMI again in its build summary.
+        const known = (record[list] ??= []);
+        if (known.includes(value))
+            return;
+        known.push(value);
+        deps.ledger.record({ ...record });
     };
     const run = { packer: packer.path, dir, templateFile, region: inputs.region, variables: inputs.packer.variables, env, signal: deps.signal, onAnnounced };
-    await (0,_run__WEBPACK_IMPORTED_MODULE_4__/* .validateTemplate */ .dC)(run);
-    const amiId = await (0,_run__WEBPACK_IMPORTED_MODULE_4__/* .buildImage */ ._w)(run, deps.log);
+    await (0,_run__WEBPACK_IMPORTED_MODULE_5__/* .validateTemplate */ .dC)(run);
+    const amiId = await (0,_run__WEBPACK_IMPORTED_MODULE_5__/* .buildImage */ ._w)(run, deps.log);
     // The image is the product: it stays out of teardown's reach; what Packer made to build it goes.
     record.imageIds = [];
     record.builtImageId = amiId;
@@ -544,37 +716,6 @@ function chooseVersion(name, request, all, live) {
         throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('version', `Platform version ${name}/${request.version} already exists (${clash}). Set platform-version to a new version, or to 'auto' for ${nextPatchOf(all)}.`);
     }
     return { version: request.version, reason: 'given' };
-}
-
-
-/***/ }),
-
-/***/ 6402:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ allPages)
-/* harmony export */ });
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
-
-/**
- * Every item across a paged AWS listing. A service that hands back a token it
- * already gave would loop forever, so that is an error naming the call.
- */
-async function allPages(call, fetchPage) {
-    const items = [];
-    const seen = new Set();
-    let token;
-    do {
-        const page = await fetchPage(token);
-        items.push(...(page.items ?? []));
-        token = page.next || undefined;
-        if (token && seen.has(token))
-            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg(call, `${call} returned the same NextToken twice ('${token}')`);
-        if (token)
-            seen.add(token);
-    } while (token);
-    return items;
 }
 
 

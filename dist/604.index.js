@@ -7,9 +7,11 @@ exports.modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ builderNameFromArn),
-/* harmony export */   x: () => (/* binding */ terminateBuilder)
+/* harmony export */   Ch: () => (/* binding */ builderNameFromArn),
+/* harmony export */   Jf: () => (/* binding */ BUILDER_KIND),
+/* harmony export */   builderEnvironment: () => (/* binding */ builderEnvironment)
 /* harmony export */ });
+/* unused harmony export terminateBuilder */
 /* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6114);
 /* harmony import */ var _lib_clock__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4517);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
@@ -151,6 +153,27 @@ async function terminate(eb, live, name, log) {
     }
     return 'terminated';
 }
+/** The builder environment as the ledger records it: by name, before a build starts it or when a run adopts it. */
+const builderEnvironment = (region, environmentName, build = {}) => ({
+    kind: 'builder-environment',
+    region,
+    environmentName,
+    ...build,
+});
+/** The builder environment's entry in the table of resource kinds: terminated at teardown unless keep-builder. */
+const BUILDER_KIND = {
+    describe: (r) => `builder environment ${r.environmentName} (${r.region})`,
+    async remove(r, env) {
+        if (env.keepBuilder) {
+            env.log.info(`Keeping ${BUILDER_KIND.describe(r)} (keep-builder is set).`);
+            env.ledger.release(r);
+            return 'kept (keep-builder)';
+        }
+        const result = await terminateBuilder(env.clientsFor(r.region).get(_aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_4__/* .ElasticBeanstalkClient */ .E8k), r, env.log, env.clock);
+        env.ledger.release(r);
+        return result;
+    },
+};
 
 
 /***/ }),
@@ -267,6 +290,8 @@ var resources_ledger = __webpack_require__(428);
 var template = __webpack_require__(9525);
 // EXTERNAL MODULE: ./src/builders/elastic-beanstalk/builder.ts
 var elastic_beanstalk_builder = __webpack_require__(8603);
+// EXTERNAL MODULE: ./src/builders/packer/leftovers.ts
+var leftovers = __webpack_require__(6735);
 // EXTERNAL MODULE: ./src/lib/aws-errors.ts
 var aws_errors = __webpack_require__(6676);
 // EXTERNAL MODULE: ./src/lib/errors.ts
@@ -649,6 +674,7 @@ async function waitForImage(ec2, amiId, options, log, clock) {
 
 
 
+
 async function buildWithElasticBeanstalk(ctx, step) {
     const version = await step('Resolve version', () => chooseVersion(ctx));
     const stored = await step('Upload bundle', () => upload(ctx, version));
@@ -674,13 +700,7 @@ async function upload({ inputs, clients, deps, report, bundle, clock }, version)
 }
 async function create({ inputs, clients, deps, report, definition }, version, stored) {
     const { ledger, log } = deps;
-    const builder = {
-        kind: 'builder-environment',
-        region: inputs.region,
-        environmentName: settings/* BUILDER_ENVIRONMENT */.oe,
-        platformName: inputs.platformName,
-        platformVersion: version,
-    };
+    const builder = (0,elastic_beanstalk_builder.builderEnvironment)(inputs.region, settings/* BUILDER_ENVIRONMENT */.oe, { platformName: inputs.platformName, platformVersion: version });
     // Packer's instance carries the template's run tags: after a build that ended without Packer's own
     // clean-up, teardown finds it by them. Recorded before the builder, so that teardown (newest first)
     // stops the builder before it looks.
@@ -690,7 +710,7 @@ async function create({ inputs, clients, deps, report, definition }, version, st
         AWS_EB_PLATFORM_ARN: `arn:aws:elasticbeanstalk:${inputs.region}:*:platform/${inputs.platformName}/${version}`,
     });
     if (Object.keys(packerTags).length)
-        ledger.record({ kind: 'packer-build', region: inputs.region, build: `${inputs.platformName}/${version}`, tags: packerTags });
+        ledger.record((0,leftovers/* packerBuild */.dE)(inputs.region, `${inputs.platformName}/${version}`, packerTags));
     // Recorded first: the service may start the builder even when the answer never reaches us.
     const out = await (0,resources_ledger/* creating */.SP)(ledger, builder, () => createPlatformVersion(clients.get(client_elastic_beanstalk_dist_cjs/* ElasticBeanstalkClient */.E8k), {
         name: inputs.platformName,
@@ -702,7 +722,7 @@ async function create({ inputs, clients, deps, report, definition }, version, st
     }));
     if (out.adopted)
         log.info(`The answer to CreatePlatformVersion was lost; the build it started is this run's (found by its tags).`);
-    const named = (0,elastic_beanstalk_builder/* builderNameFromArn */.C)(out.builderArn);
+    const named = (0,elastic_beanstalk_builder/* builderNameFromArn */.Ch)(out.builderArn);
     if (named && named !== settings/* BUILDER_ENVIRONMENT */.oe) {
         ledger.record({ ...builder, environmentName: named, platformArn: out.platformArn });
         ledger.release(builder);
@@ -831,6 +851,185 @@ function bundleKey(platformName, version, sha256) {
 
 /***/ }),
 
+/***/ 6735:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dE: () => (/* binding */ packerBuild),
+/* harmony export */   tP: () => (/* binding */ PACKER_BUILD_KIND)
+/* harmony export */ });
+/* unused harmony exports PACKER_TEMPORARY, removePackerLeftovers */
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5193);
+/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6676);
+/* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
+/* harmony import */ var _lib_tags__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2538);
+/* harmony import */ var _smoke_instance__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7118);
+/* harmony import */ var _resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(599);
+/* harmony import */ var _resources_states__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7391);
+/**
+ * What a Packer build leaves when it ends without its own clean-up (Elastic
+ * Beanstalk's builder stopped, or the runner killed the job: GitHub's runner
+ * sends SIGINT, then SIGTERM 7.5 s later and kills the process tree 2.5 s after
+ * that, actions/runner src/Runner.Sdk/ProcessInvoker.cs): its build instance,
+ * the temporary security group and key pair it made for it, and an AMI (with
+ * its snapshot) it had begun. Found two ways, each enough alone:
+ * - what Packer announced (ids and names in the ledger), and through the
+ *   instance its group and key pair, only when named as Packer names its
+ *   temporary ones (`packer_<uuid>`), so nothing of anyone else's is touched;
+ * - the tags Packer gave them: the template's run tags (Elastic Beanstalk), or
+ *   with builder packer this run's own tags, which the amazon plugin puts on
+ *   the instance, key pair and security group (builder/ebs/builder.go) and on
+ *   the AMI and snapshot from CreateImage on (builder/ebs/step_create_ami.go).
+ *   Only this run's own tags are trusted to find images, and never the image
+ *   the build finished.
+ */
+
+
+
+
+
+
+
+/** Packer's names for its temporary key pair and security group (amazon-ebs: `packer_<uuid>`). */
+const PACKER_TEMPORARY = /^packer[_-]/;
+/**
+ * The smoke test's key pair, group and instance carry this run's tags too (made before the build,
+ * they are there while Packer's are looked for): they are named by the smoke test, and left to it.
+ */
+const smokeTests = (name) => !!name?.startsWith(_smoke_instance__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_NAME_PREFIX */ .Nc);
+async function findInstances(ec2, what) {
+    const found = [];
+    const queries = [];
+    const live = { Name: 'instance-state-name', Values: _resources_states__WEBPACK_IMPORTED_MODULE_2__/* .LIVE_INSTANCE_STATES */ .W };
+    if (Object.keys(what.tags).length)
+        queries.push([...(0,_lib_tags__WEBPACK_IMPORTED_MODULE_3__/* .tagFilters */ .q)(what.tags), live]);
+    if (what.instanceIds?.length)
+        queries.push([{ Name: 'instance-id', Values: what.instanceIds }, live]);
+    for (const Filters of queries) {
+        const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.DescribeInstancesCommand({ Filters }));
+        for (const i of (out.Reservations ?? []).flatMap((r) => r.Instances ?? []))
+            if (!smokeTests(i.KeyName) && !found.some((f) => f.InstanceId === i.InstanceId))
+                found.push(i);
+    }
+    return found;
+}
+/** The group ids and key names Packer made: named in the ledger, found through its instances, or (this run's tags) by tag. */
+async function findGroupsAndKeys(ec2, what, instances) {
+    const groups = new Set(what.groupIds ?? []);
+    const keys = new Set(what.keyNames ?? []);
+    for (const name of what.groupNames ?? []) {
+        const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: [name] }] }));
+        for (const g of out.SecurityGroups ?? [])
+            if (g.GroupId)
+                groups.add(g.GroupId);
+    }
+    for (const i of instances) {
+        for (const g of i.SecurityGroups ?? [])
+            if (g.GroupId && PACKER_TEMPORARY.test(g.GroupName ?? ''))
+                groups.add(g.GroupId);
+        if (i.KeyName && PACKER_TEMPORARY.test(i.KeyName))
+            keys.add(i.KeyName);
+    }
+    if (what.runTagged) {
+        const Filters = (0,_lib_tags__WEBPACK_IMPORTED_MODULE_3__/* .tagFilters */ .q)(what.tags);
+        for (const g of (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.DescribeSecurityGroupsCommand({ Filters }))).SecurityGroups ?? [])
+            if (g.GroupId && !smokeTests(g.GroupName))
+                groups.add(g.GroupId);
+        for (const k of (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.DescribeKeyPairsCommand({ Filters }))).KeyPairs ?? [])
+            if (k.KeyName && !smokeTests(k.KeyName))
+                keys.add(k.KeyName);
+    }
+    return { groups, keys };
+}
+/** Images the build began and did not finish: announced, or (this run's tags) tagged; never the one it finished. */
+async function findImages(ec2, what) {
+    const images = new Set(what.imageIds ?? []);
+    if (what.runTagged) {
+        const tagged = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_0__/* .allPages */ .S)('DescribeImages', async (token) => {
+            const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.DescribeImagesCommand({ Owners: ['self'], Filters: (0,_lib_tags__WEBPACK_IMPORTED_MODULE_3__/* .tagFilters */ .q)(what.tags), NextToken: token, MaxResults: 1000 }));
+            return { items: page.Images, next: page.NextToken };
+        });
+        for (const i of tagged)
+            if (i.ImageId && i.State !== 'deregistered')
+                images.add(i.ImageId);
+    }
+    if (what.builtImageId)
+        images.delete(what.builtImageId);
+    return [...images];
+}
+/** Snapshots carrying this run's tags that no image of the build kept: one whose AMI was never registered, or whose deletion with it failed. */
+async function findSnapshots(ec2, what, keep) {
+    if (!what.runTagged)
+        return [];
+    const snapshots = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_0__/* .allPages */ .S)('DescribeSnapshots', async (token) => {
+        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: (0,_lib_tags__WEBPACK_IMPORTED_MODULE_3__/* .tagFilters */ .q)(what.tags), NextToken: token }));
+        return { items: page.Snapshots, next: page.NextToken };
+    });
+    return snapshots.map((s) => s.SnapshotId).filter((id) => id && !keep.has(id));
+}
+/** The snapshots of the image the build finished, which stay with it. */
+async function builtSnapshots(ec2, what) {
+    if (!what.builtImageId)
+        return new Set();
+    const image = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.DescribeImagesCommand({ ImageIds: [what.builtImageId] })).then((out) => out.Images?.[0], (error) => {
+        if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_5__/* .isNotFound */ .c4)(error, 'InvalidAMIID.NotFound'))
+            return undefined;
+        throw error;
+    });
+    return new Set((0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .imageSnapshots */ .FD)(image));
+}
+/** Removes the build instance, then its temporary group and key pair, then an unfinished AMI and its snapshots. Safe to run any number of times. */
+async function removePackerLeftovers(ec2, what, log, clock) {
+    const removed = [];
+    const instances = await findInstances(ec2, what);
+    const { groups, keys } = await findGroupsAndKeys(ec2, what, instances);
+    const ids = instances.map((i) => i.InstanceId);
+    if (ids.length) {
+        log.info(`Packer's build instance ${ids.join(', ')} outlived its build; terminating it.`);
+        await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .terminateInstances */ .ch)(ec2, ids, log, clock);
+        removed.push(...ids.map((id) => `instance ${id}`));
+    }
+    for (const groupId of groups) {
+        if (await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deleteSecurityGroup */ .dl)(ec2, groupId, log, clock))
+            removed.push(`security group ${groupId}`);
+    }
+    for (const keyName of keys) {
+        await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deleteKeyPair */ .z9)(ec2, keyName);
+        removed.push(`key pair ${keyName}`);
+    }
+    for (const imageId of await findImages(ec2, what))
+        removed.push(...(await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deregisterImage */ ._k)(ec2, imageId, log, clock)));
+    for (const snapshotId of await findSnapshots(ec2, what, await builtSnapshots(ec2, what))) {
+        if (removed.includes(`snapshot ${snapshotId}`))
+            continue;
+        await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deleteSnapshot */ .Cj)(ec2, snapshotId, log, clock);
+        removed.push(`snapshot ${snapshotId}`);
+    }
+    if (removed.length)
+        log.info(`Removed what Packer left: ${removed.join(', ')}.`);
+    return removed;
+}
+/** A Packer build as the ledger records it before Packer starts: by its name and the tags its instance will carry. */
+const packerBuild = (region, build, tags, known = {}) => ({
+    kind: 'packer-build',
+    region,
+    build,
+    tags,
+    ...known,
+});
+/** A Packer build's entry in the table of resource kinds: what it left goes at teardown, never the image it finished. */
+const PACKER_BUILD_KIND = {
+    describe: (r) => `what Packer's build ${r.build} may have left (${r.region})`,
+    async remove(r, env) {
+        const removed = await removePackerLeftovers(env.clientsFor(r.region).get(_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__.EC2Client), r, env.log, env.clock);
+        env.ledger.release(r);
+        return removed.length ? `removed ${removed.join(', ')}` : 'nothing left';
+    },
+};
+
+
+/***/ }),
+
 /***/ 3942:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -858,20 +1057,20 @@ function parseMachineLine(line) {
     return { at: Number(parts[0]) * 1000, target: parts[1], type: parts[2], data: parts.slice(3).map(unescape) };
 }
 const ANNOUNCEMENTS = [
-    [/Creating temporary keypair: (\S+)/, (m) => ({ kind: 'key-pair', name: m[1] })],
-    [/Creating temporary security group for this instance: (\S+)/, (m) => ({ kind: 'security-group', name: m[1] })],
-    [/Instance ID: (i-[0-9a-f]+)/, (m) => ({ kind: 'instance', id: m[1] })],
-    [/^\s*(?:==> )?\S+: AMI: (ami-[0-9a-f]+)/, (m) => ({ kind: 'image', id: m[1] })],
+    [/Creating temporary keypair: (\S+)/, 'keyNames'],
+    [/Creating temporary security group for this instance: (\S+)/, 'groupNames'],
+    [/Instance ID: (i-[0-9a-f]+)/, 'instanceIds'],
+    [/^\s*(?:==> )?\S+: AMI: (ami-[0-9a-f]+)/, 'imageIds'],
 ];
 /** Everything one message of Packer's announces: one resource, or each AMI of a build's summary. */
 function announcements(message) {
     const summary = /AMIs were created:\n([\s\S]*)/.exec(message);
     if (summary)
-        return [...summary[1].matchAll(/^\s*[a-z0-9-]+: (ami-[0-9a-f]+)\s*$/gm)].map((m) => ({ kind: 'image', id: m[1] }));
-    for (const [re, make] of ANNOUNCEMENTS) {
+        return [...summary[1].matchAll(/^\s*[a-z0-9-]+: (ami-[0-9a-f]+)\s*$/gm)].map((m) => ({ list: 'imageIds', value: m[1] }));
+    for (const [re, list] of ANNOUNCEMENTS) {
         const m = re.exec(message);
         if (m)
-            return [make(m)];
+            return [{ list, value: m[1] }];
     }
     return [];
 }
@@ -963,61 +1162,19 @@ function duration(ms) {
 
 /***/ }),
 
-/***/ 6402:
+/***/ 2538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ allPages)
+/* harmony export */   E: () => (/* binding */ tagValue),
+/* harmony export */   q: () => (/* binding */ tagFilters)
 /* harmony export */ });
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
-
-/**
- * Every item across a paged AWS listing. A service that hands back a token it
- * already gave would loop forever, so that is an error naming the call.
- */
-async function allPages(call, fetchPage) {
-    const items = [];
-    const seen = new Set();
-    let token;
-    do {
-        const page = await fetchPage(token);
-        items.push(...(page.items ?? []));
-        token = page.next || undefined;
-        if (token && seen.has(token))
-            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg(call, `${call} returned the same NextToken twice ('${token}')`);
-        if (token)
-            seen.add(token);
-    } while (token);
-    return items;
+/** The value of one tag in an AWS tag list (EC2's Tags, TagSet), if it is there. */
+function tagValue(tags, key) {
+    return tags?.find((t) => t.Key === key)?.Value;
 }
-
-
-/***/ }),
-
-/***/ 1737:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ backoff),
-/* harmony export */   j: () => (/* binding */ sleepWithin)
-/* harmony export */ });
-function backoff(first, max, factor = 1.5) {
-    let current = first;
-    return {
-        next() {
-            const ms = current;
-            current = Math.min(max, current * factor);
-            return ms;
-        },
-        reset() {
-            current = first;
-        },
-    };
-}
-/** Sleeps for `ms`, but not past `deadline` (epoch ms). */
-function sleepWithin(clock, ms, deadline) {
-    return clock.sleep(Math.max(0, Math.min(ms, deadline - clock.now())));
-}
+/** EC2 filters that match a resource carrying every one of `tags` (`tag:KEY` = VALUE, ANDed). */
+const tagFilters = (tags) => Object.entries(tags).map(([k, v]) => ({ Name: `tag:${k}`, Values: [v] }));
 
 
 /***/ }),
@@ -1079,21 +1236,6 @@ async function waitForImageAvailable(ec2, imageId, options, log, clock) {
     }
     throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('wait', `Gave up after the deadline: ${options.what} is ${state}. ${options.stillRunning}`);
 }
-
-
-/***/ }),
-
-/***/ 7391:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ LIVE_INSTANCE_STATES),
-/* harmony export */   e: () => (/* binding */ isLiveEnvironment)
-/* harmony export */ });
-/** The states in which an EC2 instance still exists and costs (EC2 API reference, InstanceStateName): what teardown and the sweep look for. */
-const LIVE_INSTANCE_STATES = ['pending', 'running', 'stopping', 'stopped'];
-/** An Elastic Beanstalk environment not yet on its way out (Terminating or Terminated): one a teardown or a sweep still has to end. */
-const isLiveEnvironment = (e) => e.Status !== 'Terminated' && e.Status !== 'Terminating';
 
 
 /***/ })

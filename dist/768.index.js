@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 768;
-exports.ids = [768,960,962];
+exports.ids = [768,962];
 exports.modules = {
 
 /***/ 2543:
@@ -81,10 +81,11 @@ function sleepWithin(clock, ms, deadline) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ copyImage),
-/* harmony export */   removeImageCopy: () => (/* binding */ removeImageCopy)
+/* harmony export */   L1: () => (/* binding */ copyImage),
+/* harmony export */   RO: () => (/* binding */ IMAGE_COPY_KIND),
+/* harmony export */   Yt: () => (/* binding */ keepCopiesOf)
 /* harmony export */ });
-/* unused harmony export COPY_TOKEN_TAG */
+/* unused harmony exports COPY_TOKEN_TAG, removeImageCopy */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5193);
@@ -195,6 +196,21 @@ async function removeImageCopy(ec2, copy, log, clock) {
         }
     }
     return removed;
+}
+/** A copy's entry in the table of resource kinds: removed with its snapshots unless the promotion kept it. */
+const IMAGE_COPY_KIND = {
+    describe: (r) => `copy ${r.imageId ?? `with client token ${r.clientToken}`} of ${r.sourceImageId} (${r.region})`,
+    async remove(r, env) {
+        const removed = await removeImageCopy(env.clientsFor(r.region).get(_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.EC2Client), r, env.log, env.clock);
+        env.ledger.release(r);
+        return removed.length ? `removed ${removed.join(', ')}` : 'nothing left';
+    },
+};
+/** Available and shared, the copies of `sourceImageId` are the release's: no longer the run's to remove. */
+function keepCopiesOf(ledger, sourceImageId) {
+    for (const r of ledger.list())
+        if (r.kind === 'image-copy' && r.sourceImageId === sourceImageId)
+            ledger.release(r);
 }
 
 
@@ -479,7 +495,7 @@ async function copyAll(ctx, image, stopped) {
     try {
         const results = await Promise.allSettled(ctx.release.regions.map(async (region) => {
             try {
-                return await (0,copy/* copyImage */.L)(ctx.clientsFor(region).get(dist_cjs.EC2Client), { source: { region: ctx.region, image }, region, kmsKeyId: ctx.release.kmsKeyIds[region], runTags: ctx.runTags, deadline: ctx.deadline }, { ledger: ctx.ledger, log: ctx.log, clock });
+                return await (0,copy/* copyImage */.L1)(ctx.clientsFor(region).get(dist_cjs.EC2Client), { source: { region: ctx.region, image }, region, kmsKeyId: ctx.release.kmsKeyIds[region], runTags: ctx.runTags, deadline: ctx.deadline }, { ledger: ctx.ledger, log: ctx.log, clock });
             }
             catch (error) {
                 if (!stop.signal.aborted)
@@ -533,10 +549,7 @@ async function promote(ctx, amiId, platformArn, copies) {
         await Promise.all(Object.entries(ids).map(([region, id]) => shareImage(ctx.clientsFor(region).get(dist_cjs.EC2Client), id, release)));
         log.info(`Launch permission on ${Object.values(ids).join(', ')} for ${who}.`);
     }
-    // Available and shared: the copies are the release's now, not the run's to remove.
-    for (const r of ctx.ledger.list())
-        if (r.kind === 'image-copy' && r.sourceImageId === amiId)
-            ctx.ledger.release(r);
+    (0,copy/* keepCopiesOf */.Yt)(ctx.ledger, amiId);
     if (release.ssmParameter) {
         const name = release.ssmParameter;
         // Every region at once: each write is checked by Systems Manager before it reads back (the image must exist there).

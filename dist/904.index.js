@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  inputsHelp: () => (/* binding */ inputsHelp),
   plan: () => (/* binding */ plan)
 });
 
@@ -24,8 +25,12 @@ var external_node_fs_ = __webpack_require__(3024);
 var lib_errors = __webpack_require__(7268);
 // EXTERNAL MODULE: ./src/inputs.ts + 2 modules
 var src_inputs = __webpack_require__(8141);
+// EXTERNAL MODULE: ./src/declarations.ts
+var declarations = __webpack_require__(1978);
 // EXTERNAL MODULE: ./src/resources/ledger.ts
 var ledger = __webpack_require__(428);
+// EXTERNAL MODULE: ./src/lib/clock.ts
+var clock = __webpack_require__(4517);
 ;// CONCATENATED MODULE: ./src/lib/log.ts
 /** A Log on plain streams that still honours `mask`, for the CLI, benches and tests. */
 function streamLog(out = (line) => process.stdout.write(line + '\n'), err = (line) => process.stderr.write(line + '\n')) {
@@ -72,6 +77,8 @@ var pipeline = __webpack_require__(1207);
 
 
 
+
+
 const USAGE = `Usage: npm run plan -- [--INPUT VALUE ...]
 Validates and packages the platform, then prints the AWS calls a real run would make.
 No AWS call is made and no credentials are needed. INPUT is any input of action.yml,
@@ -80,10 +87,19 @@ Paths (--platform-dir, --smoke-script) are inside GITHUB_WORKSPACE, or the curre
 directory when it is unset; the platform name defaults to that directory's name outside
 GitHub (GITHUB_REPOSITORY unset). With --builder packer, the packer a real run would use
 validates the template where this machine has it.`;
+/** Every input as a flag, with its default and action.yml's description, from the one table of inputs. */
+function inputsHelp() {
+    return Object.entries(declarations/* INPUTS */.mc)
+        .map(([name, d]) => {
+        const shown = (d.shownDefault ?? d.default).replace(/`/g, '');
+        return `  --${name}${shown ? ` (default ${shown})` : ''}\n      ${d.description}\n`;
+    })
+        .join('');
+}
 /** The offline main job: a dry run of the action from a shell, with inputs as flags. */
 async function plan(argv = process.argv.slice(2)) {
     if (argv.includes('--help') || argv.includes('-h')) {
-        process.stdout.write(USAGE + '\n');
+        process.stdout.write(`${USAGE}\n\nInputs:\n${inputsHelp()}`);
         return 0;
     }
     const given = new Map();
@@ -124,6 +140,7 @@ async function plan(argv = process.argv.slice(2)) {
                 runTags: {},
                 // The plan output is the plan itself, printed once already.
                 setOutput: (name, value) => name !== 'plan' && log.info(`output ${name}=${value}`),
+                clock: clock/* realClock */.d,
             }, (0,pipeline/* newReport */.b)(inputs.platformName));
         }
         finally {

@@ -534,20 +534,20 @@ function parseMachineLine(line) {
     return { at: Number(parts[0]) * 1000, target: parts[1], type: parts[2], data: parts.slice(3).map(unescape) };
 }
 const ANNOUNCEMENTS = [
-    [/Creating temporary keypair: (\S+)/, (m) => ({ kind: 'key-pair', name: m[1] })],
-    [/Creating temporary security group for this instance: (\S+)/, (m) => ({ kind: 'security-group', name: m[1] })],
-    [/Instance ID: (i-[0-9a-f]+)/, (m) => ({ kind: 'instance', id: m[1] })],
-    [/^\s*(?:==> )?\S+: AMI: (ami-[0-9a-f]+)/, (m) => ({ kind: 'image', id: m[1] })],
+    [/Creating temporary keypair: (\S+)/, 'keyNames'],
+    [/Creating temporary security group for this instance: (\S+)/, 'groupNames'],
+    [/Instance ID: (i-[0-9a-f]+)/, 'instanceIds'],
+    [/^\s*(?:==> )?\S+: AMI: (ami-[0-9a-f]+)/, 'imageIds'],
 ];
 /** Everything one message of Packer's announces: one resource, or each AMI of a build's summary. */
 function announcements(message) {
     const summary = /AMIs were created:\n([\s\S]*)/.exec(message);
     if (summary)
-        return [...summary[1].matchAll(/^\s*[a-z0-9-]+: (ami-[0-9a-f]+)\s*$/gm)].map((m) => ({ kind: 'image', id: m[1] }));
-    for (const [re, make] of ANNOUNCEMENTS) {
+        return [...summary[1].matchAll(/^\s*[a-z0-9-]+: (ami-[0-9a-f]+)\s*$/gm)].map((m) => ({ list: 'imageIds', value: m[1] }));
+    for (const [re, list] of ANNOUNCEMENTS) {
         const m = re.exec(message);
         if (m)
-            return [make(m)];
+            return [{ list, value: m[1] }];
     }
     return [];
 }

@@ -8,6 +8,7 @@ import { VERSION_INPUT } from './lib/semver';
 import { inputLines, listInput, tagItems } from './lib/input-text';
 import { MAX_PARAMETER_ARN, parameterArnLength, parseKmsKeyMap, parseParameterName, parseShareList, promotes, ReleaseSettings } from './release/settings';
 import { isInside } from './lib/paths';
+import { BUILDERS, BuilderKind, InputDeclaration, INPUTS, RUN_TAG_COUNT } from './declarations';
 
 /** Reads one input by its action.yml name; '' when unset (as `core.getInput` does). */
 export type InputSource = (name: string) => string;
@@ -38,7 +39,7 @@ export interface SmokeSettings {
   kmsKeyId?: string;
 }
 
-export type BuilderKind = 'elastic-beanstalk' | 'packer';
+export type { BuilderKind };
 
 export interface PackerSettings {
   /** A release to install from HashiCorp's release site, or 'path' for the packer on PATH. */
@@ -80,50 +81,15 @@ export interface Inputs {
 export const DEFAULT_BUILDER_PROFILE = 'aws-elasticbeanstalk-custom-platform-ec2-role';
 /** The service role the EB CLI always sends for the builder (ebcli/lib/elasticbeanstalk.py). */
 export const DEFAULT_SERVICE_ROLE = 'aws-elasticbeanstalk-service-role';
-/** Tags the action adds to what it creates (see resources/run-tags.ts), counted against each service's limit. */
-export const RUN_TAG_COUNT = 6;
+export { RUN_TAG_COUNT };
 
 /**
  * Inputs only one builder reads, with their action.yml default (a value equal to it counts as not
  * given) and why the other builder cannot use them: given with the other builder, each is refused.
  */
-export const BUILDER_INPUTS: Record<string, { builder: BuilderKind; default: string; why: string }> = {
-  'packer-version': { builder: 'packer', default: '', why: 'whose builder runs its own Packer: leave it empty, or use builder: packer' },
-  'packer-amazon-plugin-version': { builder: 'packer', default: '', why: 'whose builder runs its own Packer: leave it empty, or use builder: packer' },
-  'packer-variables': {
-    builder: 'packer',
-    default: '',
-    why: "whose builder runs the template without -var: set the variables' defaults in the template, or use builder: packer",
-  },
-  'builder-instance-type': {
-    builder: 'elastic-beanstalk',
-    default: '',
-    why: 'which makes no builder environment: leave it empty, or use builder: elastic-beanstalk',
-  },
-  'builder-instance-profile': {
-    builder: 'elastic-beanstalk',
-    default: 'aws-elasticbeanstalk-custom-platform-ec2-role',
-    why: 'which makes no builder environment: leave it empty, or use builder: elastic-beanstalk',
-  },
-  'builder-service-role': {
-    builder: 'elastic-beanstalk',
-    default: 'aws-elasticbeanstalk-service-role',
-    why: 'which makes no builder environment: leave it empty, or use builder: elastic-beanstalk',
-  },
-  'builder-vpc-id': {
-    builder: 'elastic-beanstalk',
-    default: '',
-    why: "which makes no builder environment: set the VPC in the template's amazon-ebs builder (vpc_id)",
-  },
-  'builder-subnets': {
-    builder: 'elastic-beanstalk',
-    default: '',
-    why: "which makes no builder environment: set the subnet in the template's amazon-ebs builder (subnet_id)",
-  },
-  'keep-builder': { builder: 'elastic-beanstalk', default: 'false', why: 'which makes no builder environment to keep' },
-  'poll-interval-seconds': { builder: 'elastic-beanstalk', default: '10', why: "which follows Packer's output as it comes and polls nothing" },
-  'ssm-parameter-platform-arn': { builder: 'elastic-beanstalk', default: '', why: 'which makes no platform version: use ssm-parameter for the image id' },
-};
+export const BUILDER_INPUTS: Record<string, { builder: BuilderKind; default: string; why: string }> = Object.fromEntries(
+  Object.entries(INPUTS as Record<string, InputDeclaration>).flatMap(([name, d]) => (d.only ? [[name, { ...d.only, default: d.default }]] : [])),
+);
 
 /** Thrown when several inputs are wrong at once: each keeps its own line. */
 export class InputErrors extends Error {
@@ -409,6 +375,50 @@ function resolveInside(workspace: string, name: string, raw: string, what: 'dire
 
 type Attempt = <T>(fn: () => T, fallback: T) => T;
 
+function parseBuilderEnvironment(get: InputSource, attempt: Attempt): BuilderSettings {
+  return {
+    instanceType: attempt(() => parseInstanceType('builder-instance-type', get('builder-instance-type')), undefined),
+    instanceProfile: attempt(
+      () => parseRoleName('builder-instance-profile', get('builder-instance-profile'), DEFAULT_BUILDER_PROFILE),
+      DEFAULT_BUILDER_PROFILE,
+    ),
+    serviceRole: attempt(() => parseRoleName('builder-service-role', get('builder-service-role'), DEFAULT_SERVICE_ROLE), DEFAULT_SERVICE_ROLE),
+    vpcId: attempt(() => parseId('builder-vpc-id', get('builder-vpc-id'), 'vpc'), undefined),
+    subnets: attempt(
+      () =>
+        get('builder-subnets')
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .map((s) => parseId('builder-subnets', s, 'subnet') as string),
+      [] as string[],
+    ),
+  };
+}
+
+function parseSmoke(get: InputSource, attempt: Attempt, workspace: string, warnings: string[]): SmokeSettings {
+  const script = get('smoke-script').trim();
+  return {
+    instanceType: attempt(() => parseInstanceType('smoke-instance-type', get('smoke-instance-type'), 't3.small') as string, 't3.small'),
+    subnetId: attempt(() => parseId('smoke-subnet-id', get('smoke-subnet-id'), 'subnet'), undefined),
+    allowedCidr: attempt(() => {
+      const cidr = parseCidr('smoke-allowed-cidr', get('smoke-allowed-cidr'));
+      checkCidrWidth(cidr, parseBoolean('smoke-allow-wide-cidr', get('smoke-allow-wide-cidr'), false), warnings);
+      return cidr;
+    }, undefined),
+    tags: attempt(() => parseTags('smoke-tags', get('smoke-tags')), {}),
+    script: script ? attempt(() => resolveInside(workspace, 'smoke-script', script, 'file'), undefined) : undefined,
+    sshUser: attempt(() => {
+      const v = get('ssh-user').trim() || 'ubuntu';
+      if (!/^[a-z_][a-z0-9_-]{0,31}$/.test(v)) throw new InputError('ssh-user', `'${v}' is not a user name: expected lower-case letters, digits, '_' or '-'`);
+      return v;
+    }, 'ubuntu'),
+    sshPort: attempt(() => parseNumber('ssh-port', get('ssh-port'), 22, 1, 65535), 22),
+    httpPort: attempt(() => parseNumber('http-port', get('http-port'), 80, 1, 65535), 80),
+    address: attempt(() => parseChoice('smoke-address', get('smoke-address'), ['public', 'private'] as const, 'public'), 'public' as const),
+    kmsKeyId: attempt(() => parseKmsKey('smoke-kms-key-id', get('smoke-kms-key-id')), undefined),
+  };
+}
+
 function parseRelease(get: InputSource, attempt: Attempt, check: RegionCheck): ReleaseSettings {
   const optionalCount = (name: string, max: number) =>
     attempt(() => {
@@ -488,9 +498,11 @@ function releaseConsistency(inputs: Inputs): InputError[] {
  * user fixes them all in one go. Nothing here touches AWS.
  */
 export function parseInputs(given: InputSource, env: NodeJS.ProcessEnv = process.env): Inputs {
-  // Every name the parser reads: an input given under any other name is one the action ignores.
-  const read = new Set<string>();
-  const get: InputSource = (name) => (read.add(name), given(name));
+  // Only declared inputs: an input given under any other name is one the action ignores, and says so.
+  const get: InputSource = (name) => {
+    if (!Object.hasOwn(INPUTS, name)) throw new Error(`input ${name} is not declared in src/declarations.ts`);
+    return given(name);
+  };
   const errors: InputError[] = [];
   const attempt = <T>(fn: () => T, fallback: T): T => {
     try {
@@ -508,12 +520,8 @@ export function parseInputs(given: InputSource, env: NodeJS.ProcessEnv = process
   const warnings: string[] = [];
   const regionCheck: RegionCheck = { allowNew: attempt(() => parseBoolean('allow-new-region', get('allow-new-region'), false), false), warnings };
   const smokeTest = attempt(() => parseBoolean('smoke-test', get('smoke-test'), true), true);
-  const script = get('smoke-script').trim();
 
-  const builder = attempt(
-    () => parseChoice('builder', get('builder'), ['elastic-beanstalk', 'packer'] as const, 'elastic-beanstalk'),
-    'elastic-beanstalk' as BuilderKind,
-  );
+  const builder = attempt(() => parseChoice('builder', get('builder'), BUILDERS, 'elastic-beanstalk'), 'elastic-beanstalk' as BuilderKind);
   const inputs: Inputs = {
     builder,
     packer: {
@@ -531,47 +539,12 @@ export function parseInputs(given: InputSource, env: NodeJS.ProcessEnv = process
     keepBuilder: attempt(() => parseBoolean('keep-builder', get('keep-builder'), false), false),
     dryRun,
     tags: attempt(() => parseTags('tags', get('tags'), EB_TAG_RULES), {}),
-    builderEnvironment: {
-      instanceType: attempt(() => parseInstanceType('builder-instance-type', get('builder-instance-type')), undefined),
-      instanceProfile: attempt(
-        () => parseRoleName('builder-instance-profile', get('builder-instance-profile'), DEFAULT_BUILDER_PROFILE),
-        DEFAULT_BUILDER_PROFILE,
-      ),
-      serviceRole: attempt(() => parseRoleName('builder-service-role', get('builder-service-role'), DEFAULT_SERVICE_ROLE), DEFAULT_SERVICE_ROLE),
-      vpcId: attempt(() => parseId('builder-vpc-id', get('builder-vpc-id'), 'vpc'), undefined),
-      subnets: attempt(
-        () =>
-          get('builder-subnets')
-            .split(/[\s,]+/)
-            .filter(Boolean)
-            .map((s) => parseId('builder-subnets', s, 'subnet') as string),
-        [] as string[],
-      ),
-    },
+    builderEnvironment: parseBuilderEnvironment(get, attempt),
     maxBundleBytes: attempt(() => parseNumber('max-bundle-size-mb', get('max-bundle-size-mb'), 500, 1, 4000) * 1024 * 1024, 500 * 1024 * 1024),
-    smoke: {
-      instanceType: attempt(() => parseInstanceType('smoke-instance-type', get('smoke-instance-type'), 't3.small') as string, 't3.small'),
-      subnetId: attempt(() => parseId('smoke-subnet-id', get('smoke-subnet-id'), 'subnet'), undefined),
-      allowedCidr: attempt(() => {
-        const cidr = parseCidr('smoke-allowed-cidr', get('smoke-allowed-cidr'));
-        checkCidrWidth(cidr, parseBoolean('smoke-allow-wide-cidr', get('smoke-allow-wide-cidr'), false), warnings);
-        return cidr;
-      }, undefined),
-      tags: attempt(() => parseTags('smoke-tags', get('smoke-tags')), {}),
-      script: script ? attempt(() => resolveInside(workspace, 'smoke-script', script, 'file'), undefined) : undefined,
-      sshUser: attempt(() => {
-        const v = get('ssh-user').trim() || 'ubuntu';
-        if (!/^[a-z_][a-z0-9_-]{0,31}$/.test(v)) throw new InputError('ssh-user', `'${v}' is not a user name: expected lower-case letters, digits, '_' or '-'`);
-        return v;
-      }, 'ubuntu'),
-      sshPort: attempt(() => parseNumber('ssh-port', get('ssh-port'), 22, 1, 65535), 22),
-      httpPort: attempt(() => parseNumber('http-port', get('http-port'), 80, 1, 65535), 80),
-      address: attempt(() => parseChoice('smoke-address', get('smoke-address'), ['public', 'private'] as const, 'public'), 'public' as const),
-      kmsKeyId: attempt(() => parseKmsKey('smoke-kms-key-id', get('smoke-kms-key-id')), undefined),
-    },
+    smoke: parseSmoke(get, attempt, workspace, warnings),
     release: parseRelease(get, attempt, regionCheck),
     warnings,
-    inputNames: read,
+    inputNames: new Set(Object.keys(INPUTS)),
   };
   inputs.release.regions = attempt(() => parseCopyRegions(get('ami-regions'), inputs.region, regionCheck), []);
   if (inputs.smoke.address === 'private' && !get('smoke-allowed-cidr').trim() && smokeTest) {

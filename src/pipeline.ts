@@ -1,11 +1,12 @@
 import * as path from 'node:path';
 import type { Built, RunContext, Step } from './builders/context';
 import type { InstalledPacker } from './builders/packer/install';
-import type { AwsClients } from './lib/aws';
-import { abortable, Clock, realClock } from './lib/clock';
+import { abortable, Clock } from './lib/clock';
 import { describeError, StepError } from './lib/errors';
 import type { Log } from './lib/log';
 import { InputErrors, type Inputs } from './inputs';
+import type { OutputName } from './declarations';
+import type { Env } from './env';
 import { Bundle, isRepositoryRoot, leftOutOfBundle, packagePlatform } from './platform/bundle';
 import { PlatformDefinition, readPlatformDefinition } from './platform/definition';
 import { preflightPlatform } from './platform/preflight';
@@ -13,9 +14,8 @@ import { SMOKE_FILE } from './platform/smoke-spec';
 import { checkTemplateFiles, checkTemplateVariables, templateFiles } from './platform/template-files';
 import { extractZip } from './platform/unzip';
 import { promotes, releaseSteps, sharesImage } from './release/settings';
-import type { Ledger } from './resources/ledger';
 import { withDeadline } from './resources/run-tags';
-import type { TeardownOutcome } from './resources/teardown';
+import type { TeardownOutcome } from './teardown/teardown';
 import type { PromoteContext, StartedCopies } from './release/promote';
 import type { PreparedSmoke, SmokeReport, SmokeSetup } from './smoke';
 
@@ -46,20 +46,12 @@ export interface RunReport {
   teardown: TeardownOutcome[];
 }
 
-export interface PipelineDeps {
-  /** Clients for a region; never called on a dry run. */
-  clientsFor: (region: string) => AwsClients;
-  ledger: Ledger;
-  log: Log;
+/** The run's environment, and what the main job adds to it. */
+export interface PipelineDeps extends Env {
   /** Where the bundle is written (RUNNER_TEMP on a runner). */
   workDir: string;
-  /** Tags that say which repository and run made a resource. */
-  runTags: Record<string, string>;
-  /** Called as soon as an output is known, so a later failure does not lose it. */
-  setOutput: (name: string, value: string) => void;
-  clock?: Clock;
-  /** Stops the wait early (the job was cancelled). */
-  signal?: AbortSignal;
+  /** Called as soon as an output is known, so a later failure does not lose it; only declared outputs (src/declarations.ts). */
+  setOutput: (name: OutputName, value: string) => void;
 }
 
 export function newReport(platformName: string): RunReport {
@@ -72,7 +64,7 @@ export function newReport(platformName: string): RunReport {
  * everything recorded, whatever happened. Throws the first failure after teardown.
  */
 export async function runPipeline(inputs: Inputs, given: PipelineDeps, report: RunReport): Promise<RunReport> {
-  const clock = given.clock ?? realClock;
+  const clock = given.clock;
   const deadline = clock.now() + inputs.timeoutMinutes * 60_000;
   // Everything the run creates carries its deadline: the sweep of a later run reads it.
   const deps = { ...given, log: warningsInto(given.log, report.warnings), runTags: withDeadline(given.runTags, deadline) };
@@ -109,8 +101,8 @@ export async function runPipeline(inputs: Inputs, given: PipelineDeps, report: R
     // A copy still running is stopped before teardown looks: none can be made after it.
     await copies?.cancel();
     if (deps.ledger.list().length) {
-      const { teardown } = await import('./resources/teardown');
-      report.teardown = await step('Teardown', () => teardown(deps.ledger, deps.clientsFor, deps.log, { keepBuilder: inputs.keepBuilder, clock }));
+      const { teardown } = await import('./teardown/teardown');
+      report.teardown = await step('Teardown', () => teardown({ ...deps, clock }, { keepBuilder: inputs.keepBuilder }));
     }
   }
   if (deps.signal?.aborted) throw new StepError('cancel', 'Cancelled; what this run created is torn down.');
@@ -234,7 +226,7 @@ function smokeSetup({ inputs, deps }: RunContext): SmokeSetup {
 async function prepareSmoke(ctx: RunContext): Promise<PreparedSmoke> {
   const [{ prepareSmokeTest }, { EC2Client }] = await Promise.all([import('./smoke'), import('@aws-sdk/client-ec2')]);
   const { clients, deps, clock } = ctx;
-  return prepareSmokeTest(smokeSetup(ctx), { ec2: clients.get(EC2Client), ledger: deps.ledger, log: deps.log, clock, signal: deps.signal });
+  return prepareSmokeTest(smokeSetup(ctx), { ...deps, ec2: clients.get(EC2Client), clock });
 }
 
 async function smokeTest(ctx: RunContext, amiId: string, prepared: PreparedSmoke | undefined): Promise<void> {
@@ -258,7 +250,7 @@ async function smokeTest(ctx: RunContext, amiId: string, prepared: PreparedSmoke
       kmsKeyId: inputs.smoke.kmsKeyId,
       deadline,
     },
-    { ec2: clients.get(EC2Client), ledger: deps.ledger, log: deps.log, clock, signal: deps.signal },
+    { ...deps, ec2: clients.get(EC2Client), clock },
     prepared,
   );
   // A cancel is reported as such by the step, not as failed checks.
@@ -282,31 +274,22 @@ function setAmiIds({ deps, report }: RunContext, ids: Record<string, string>): v
 
 /** At the start: what runs of this repository that ended long ago left behind. Never fails the run. */
 async function sweepOrphans({ inputs, clients, deps, report, clock }: RunContext): Promise<void> {
-  const { sweep } = await import('./release/sweep');
+  const { sweep } = await import('./teardown/sweep');
+  const { builderEnvironment } = await import('./builders/elastic-beanstalk/builder');
   try {
     const adoptBuilder =
       inputs.builder === 'elastic-beanstalk' && !inputs.keepBuilder
-        ? (environmentName: string) => deps.ledger.record({ kind: 'builder-environment', region: inputs.region, environmentName })
+        ? (environmentName: string) => deps.ledger.record(builderEnvironment(inputs.region, environmentName))
         : undefined;
     const removed = await sweep(clients, { region: inputs.region, runTags: deps.runTags, adoptBuilder }, { log: deps.log, clock });
-    report.release.push(...removed.map((o) => `swept ${o.kind} ${o.id}, left by ${o.run}`));
+    report.release.push(...removed.map((o) => `swept ${o.what}, left by ${o.run}`));
   } catch (error) {
     deps.log.warning(`The sweep of ended runs' leftovers failed: ${describeError(error)}. The build goes on.`);
   }
 }
 
 function promoteContext({ inputs, deps, clock, deadline }: RunContext): PromoteContext {
-  return {
-    region: inputs.region,
-    release: inputs.release,
-    clientsFor: deps.clientsFor,
-    ledger: deps.ledger,
-    log: deps.log,
-    clock: abortable(clock, deps.signal),
-    deadline,
-    runTags: deps.runTags,
-    signal: deps.signal,
-  };
+  return { ...deps, clock: abortable(clock, deps.signal), region: inputs.region, release: inputs.release, deadline };
 }
 
 /** The copies to other regions, begun as the image is available when a promotion will copy it. */

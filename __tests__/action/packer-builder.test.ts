@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { announcements, artifactAmi, parseMachineLine } from '../../src/builders/packer/output';
+import { realClock } from '../../src/lib/clock';
 import { packerSdkReadsEndpoints } from '../../src/builders/packer/pipeline';
 import { PACKER_CLEANUP_MS, templateForRun } from '../../src/builders/packer/run';
 import { createClients } from '../../src/lib/aws';
@@ -54,19 +55,19 @@ describe("Packer's output", () => {
   });
 
   it("names what Packer's amazon-ebs builder makes, in its own words, the AMI as each Packer prints it and again from the build's summary", () => {
-    expect(announcements('==> ebpacker: Creating temporary keypair: packer_6b07')).toEqual([{ kind: 'key-pair', name: 'packer_6b07' }]);
+    expect(announcements('==> ebpacker: Creating temporary keypair: packer_6b07')).toEqual([{ list: 'keyNames', value: 'packer_6b07' }]);
     expect(announcements('==> ebpacker: Creating temporary security group for this instance: packer_6b08')).toEqual([
-      { kind: 'security-group', name: 'packer_6b08' },
+      { list: 'groupNames', value: 'packer_6b08' },
     ]);
-    expect(announcements('    ebpacker: Instance ID: i-0123456789abcdef0')).toEqual([{ kind: 'instance', id: 'i-0123456789abcdef0' }]);
-    const ami = [{ kind: 'image', id: 'ami-0123456789abcdef0' }];
+    expect(announcements('    ebpacker: Instance ID: i-0123456789abcdef0')).toEqual([{ list: 'instanceIds', value: 'i-0123456789abcdef0' }]);
+    const ami = [{ list: 'imageIds', value: 'ami-0123456789abcdef0' }];
     // Before Packer 1.13, and from 1.13 (Message became Say), and for an HCL source.
     expect(announcements('    ebpacker: AMI: ami-0123456789abcdef0')).toEqual(ami);
     expect(announcements('==> ebpacker: AMI: ami-0123456789abcdef0')).toEqual(ami);
     expect(announcements('==> amazon-ebs.ubuntu: AMI: ami-0123456789abcdef0')).toEqual(ami);
     expect(announcements('--> amazon-ebs.ubuntu: AMIs were created:\neu-west-1: ami-0123456789abcdef0\nus-east-1: ami-00000000000000001\n')).toEqual([
       ...ami,
-      { kind: 'image', id: 'ami-00000000000000001' },
+      { list: 'imageIds', value: 'ami-00000000000000001' },
     ]);
     expect(announcements('==> ebpacker: Waiting for SSH to become available...')).toEqual([]);
   });
@@ -76,10 +77,10 @@ describe("Packer's output", () => {
       .map(parseMachineLine)
       .filter((l) => l?.type === 'ui')
       .flatMap((l) => announcements(l!.data.slice(1).join(',')))
-      .filter((a) => a.kind === 'image');
+      .filter((a) => a.list === 'imageIds');
     expect(images).toEqual([
-      { kind: 'image', id: 'ami-0123456789abcdef0' },
-      { kind: 'image', id: 'ami-0123456789abcdef0' },
+      { list: 'imageIds', value: 'ami-0123456789abcdef0' },
+      { list: 'imageIds', value: 'ami-0123456789abcdef0' },
     ]);
   });
 
@@ -190,7 +191,11 @@ describe('the packer builder', () => {
     const report = newReport(inputs.platformName);
     const ledger = createLedger((s) => saved.push(s));
     const runTags = { 'eb-platform-action:managed-by': 'eb-custom-platform-action', 'eb-platform-action:run-id': '7' };
-    const done = runPipeline(inputs, { clientsFor: createClients, ledger, log: out, workDir, runTags, setOutput: (k, v) => (outputs[k] = v), signal }, report);
+    const done = runPipeline(
+      inputs,
+      { clientsFor: createClients, ledger, log: out, workDir, runTags, setOutput: (k, v) => (outputs[k] = v), clock: realClock, signal },
+      report,
+    );
     return {
       done,
       saved,

@@ -1,5 +1,6 @@
 import type { Resource } from '../../src/resources/ledger';
-import { removeConcurrently } from '../../src/resources/removal-order';
+import { removeConcurrently } from '../../src/resources/kind';
+import { RESOURCE_KINDS } from '../../src/teardown/kinds';
 
 const region = 'eu-west-1';
 const builder: Resource = { kind: 'builder-environment', region, environmentName: 'eb-custom-platform-builder-packer' };
@@ -27,9 +28,9 @@ function controlled() {
 describe('removal order', () => {
   it('issues every removal that depends on nothing at once, and the security group once the instance is gone', async () => {
     const c = controlled();
-    const done = removeConcurrently([key, group, instance, builder], c.remove);
+    const done = removeConcurrently([key, group, instance, builder], RESOURCE_KINDS, c.remove);
     await c.tick();
-    expect(c.events).toEqual(['start instance', 'start key-pair', 'start builder-environment']);
+    expect(c.events.sort()).toEqual(['start builder-environment', 'start instance', 'start key-pair']);
     c.finish.get('key-pair')!();
     c.finish.get('builder-environment')!();
     await c.tick();
@@ -43,7 +44,7 @@ describe('removal order', () => {
 
   it('removes a security group at once when no instance is listed', async () => {
     const c = controlled();
-    const done = removeConcurrently([group, key], c.remove);
+    const done = removeConcurrently([group, key], RESOURCE_KINDS, c.remove);
     await c.tick();
     expect(c.events.sort()).toEqual(['start key-pair', 'start security-group']);
     c.finish.get('security-group')!();

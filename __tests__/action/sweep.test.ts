@@ -1,4 +1,4 @@
-import { GRACE_MS, isOrphan } from '../../src/release/sweep';
+import { GRACE_MS, isOrphan } from '../../src/teardown/sweep';
 
 const own = {
   'eb-platform-action:managed-by': 'eb-custom-platform-action',

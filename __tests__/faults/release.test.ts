@@ -356,11 +356,13 @@ describe('the release after a passed smoke test, against the AWS stand-in', () =
     });
     expect(run.main.code).toBe(0);
     expect(run.main.output).toMatch(
-      new RegExp(`Removing instance ${made.dead.instance}, left by https://github.com/acme/web-platform/actions/runs/1111 \\(its deadline was `),
+      new RegExp(
+        `Removing instance ${made.dead.instance} \\([a-z0-9-]+\\), left by https://github.com/acme/web-platform/actions/runs/1111 \\(its deadline was `,
+      ),
     );
-    expect(run.main.output).toMatch(new RegExp(`Removing security group ${made.dead.group}, left by`));
-    expect(run.main.output).toMatch(/Removing key pair key-dead, left by/);
-    expect(run.main.output).not.toMatch(/Removing [a-z ]+ \S+, left by \S+(2222|3333)/);
+    expect(run.main.output).toMatch(new RegExp(`Removing security group ${made.dead.group} \\([a-z0-9-]+\\), left by`));
+    expect(run.main.output).toMatch(/Removing key pair key-dead \([a-z0-9-]+\), left by/);
+    expect(run.main.output).not.toMatch(/Removing [a-z ]+ \S+ \(\S+\), left by \S+(2222|3333)/);
     expect(run.summary).toMatch(/swept instance i-/);
     expect(leftovers).toEqual([]);
   }, 180_000);

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import * as os from 'node:os';
 import { clientPool } from '../lib/aws';
+import { realClock } from '../lib/clock';
 import { describeError, StepError } from '../lib/errors';
 import { coreLog } from './core-log';
 import { InputErrors, parseInputs, unknownInputs, unknownInputWarning } from '../inputs';
@@ -62,6 +63,7 @@ export async function main(): Promise<void> {
         workDir: process.env.RUNNER_TEMP || os.tmpdir(),
         runTags: runTags(),
         setOutput: (name, value) => core.setOutput(name, value),
+        clock: realClock,
         signal: controller.signal,
       },
       report,

@@ -3,7 +3,9 @@ import * as os from 'node:os';
 import * as fs from 'node:fs';
 import { describeError } from '../lib/errors';
 import { InputErrors, parseInputs, unknownInputs } from '../inputs';
+import { InputDeclaration, INPUTS } from '../declarations';
 import { createLedger } from '../resources/ledger';
+import { realClock } from '../lib/clock';
 import { streamLog } from '../lib/log';
 import { newReport, runPipeline } from '../pipeline';
 
@@ -16,10 +18,20 @@ directory when it is unset; the platform name defaults to that directory's name 
 GitHub (GITHUB_REPOSITORY unset). With --builder packer, the packer a real run would use
 validates the template where this machine has it.`;
 
+/** Every input as a flag, with its default and action.yml's description, from the one table of inputs. */
+export function inputsHelp(): string {
+  return Object.entries(INPUTS as Record<string, InputDeclaration>)
+    .map(([name, d]) => {
+      const shown = (d.shownDefault ?? d.default).replace(/`/g, '');
+      return `  --${name}${shown ? ` (default ${shown})` : ''}\n      ${d.description}\n`;
+    })
+    .join('');
+}
+
 /** The offline main job: a dry run of the action from a shell, with inputs as flags. */
 export async function plan(argv: string[] = process.argv.slice(2)): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(`${USAGE}\n\nInputs:\n${inputsHelp()}`);
     return 0;
   }
   const given = new Map<string, string>();
@@ -60,6 +72,7 @@ export async function plan(argv: string[] = process.argv.slice(2)): Promise<numb
           runTags: {},
           // The plan output is the plan itself, printed once already.
           setOutput: (name, value) => name !== 'plan' && log.info(`output ${name}=${value}`),
+          clock: realClock,
         },
         newReport(inputs.platformName),
       );

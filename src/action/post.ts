@@ -5,8 +5,8 @@ import { parseBoolean } from '../inputs';
 import { createLedger, LEDGER_STATE, parseLedger } from '../resources/ledger';
 import { clientPool } from '../lib/aws';
 import { Clock, realClock } from '../lib/clock';
-import { describeResource } from '../resources/describe';
-import { teardown } from '../resources/teardown';
+import { describeResource } from '../teardown/kinds';
+import { teardown } from '../teardown/teardown';
 
 /**
  * Runs after the job whatever happened to it (post-if: always()): removes
@@ -30,9 +30,9 @@ export async function post(clock: Clock = realClock): Promise<void> {
   log.info(`Tearing down what the run left: ${saved.map(describeResource).join(', ')}`);
   const ledger = createLedger((serialized) => core.saveState(LEDGER_STATE, serialized), saved);
   const pool = clientPool();
-  const outcomes = await teardown(ledger, (region) => pool.clientsFor(region), log, { keepBuilder, clock }).finally(() => pool.destroy());
+  const outcomes = await teardown({ ledger, clientsFor: (region) => pool.clientsFor(region), log, clock }, { keepBuilder }).finally(() => pool.destroy());
   const failed = outcomes.filter((o) => !o.ok);
   if (failed.length) {
-    core.setFailed(`Could not remove: ${failed.map((o) => `${describeResource(o.resource)} (${o.detail})`).join('; ')}. Remove them by hand.`);
+    core.setFailed(`Could not remove: ${failed.map((o) => `${o.what} (${o.detail})`).join('; ')}. Remove them by hand.`);
   }
 }

@@ -1,5 +1,4 @@
 import type { RunReport } from '../pipeline';
-import { describeResource } from '../resources/describe';
 
 function seconds(ms: number): string {
   return ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
@@ -71,7 +70,7 @@ export function renderSummary(report: RunReport, error?: string): string {
   }
   if (report.teardown.length) {
     out.push('**Teardown**', '');
-    for (const t of report.teardown) out.push(`- ${describeResource(t.resource)}: ${t.ok ? t.detail : `FAILED: ${t.detail}`}`);
+    for (const t of report.teardown) out.push(`- ${t.what}: ${t.ok ? t.detail : `FAILED: ${t.detail}`}`);
     out.push('');
   }
   return out.join('\n');

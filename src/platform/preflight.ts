@@ -8,7 +8,8 @@ import { InputError } from '../lib/errors';
 import type { PlatformDefinition } from './definition';
 import { EB_DOCUMENTED_ENV, lateTemplateKeys, resolvedRunTags, templateRegions } from './template';
 
-export type BuilderKind = 'elastic-beanstalk' | 'packer';
+import type { BuilderKind } from '../declarations';
+export type { BuilderKind };
 
 /** Environment variables the action itself sets for Packer in `packer` mode. */
 const PACKER_MODE_REGION_ENV = ['AWS_REGION', 'AWS_DEFAULT_REGION'];

@@ -70,6 +70,102 @@ export async function encodeFile(source: string): Promise<EncodedEntry> {
 const AHEAD = 16;
 const AHEAD_BYTES = 32 * 1024 * 1024;
 
+/** What the central directory says of an entry once its body is written. */
+interface Written {
+  name: Buffer;
+  offset: number;
+  mode: number;
+  crc: number;
+  size: number;
+  method: EncodedEntry['method'];
+  bodyBytes: number;
+}
+
+/** An entry's local file header. */
+function localHeader(name: Buffer, encoded: EncodedEntry): Buffer {
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(0x04034b50, 0);
+  header.writeUInt16LE(VERSION, 4);
+  header.writeUInt16LE(UTF8, 6);
+  header.writeUInt16LE(encoded.method, 8);
+  header.writeUInt16LE(DOS_TIME, 10);
+  header.writeUInt16LE(DOS_DATE, 12);
+  header.writeUInt32LE(encoded.crc, 14);
+  header.writeUInt32LE(encoded.body.length, 18);
+  header.writeUInt32LE(encoded.size, 22);
+  header.writeUInt16LE(name.length, 26);
+  header.writeUInt16LE(0, 28);
+  return header;
+}
+
+/** An entry's record in the central directory (without its name, which follows it). */
+function centralRecord(w: Written): Buffer {
+  const c = Buffer.alloc(46);
+  c.writeUInt32LE(0x02014b50, 0);
+  c.writeUInt16LE(MADE_BY_UNIX | VERSION, 4);
+  c.writeUInt16LE(VERSION, 6);
+  c.writeUInt16LE(UTF8, 8);
+  c.writeUInt16LE(w.method, 10);
+  c.writeUInt16LE(DOS_TIME, 12);
+  c.writeUInt16LE(DOS_DATE, 14);
+  c.writeUInt32LE(w.crc, 16);
+  c.writeUInt32LE(w.bodyBytes, 20);
+  c.writeUInt32LE(w.size, 24);
+  c.writeUInt16LE(w.name.length, 28);
+  c.writeUInt16LE(0, 30);
+  c.writeUInt16LE(0, 32);
+  c.writeUInt16LE(0, 34);
+  c.writeUInt16LE(0, 36);
+  // Unix mode in the high half: regular file plus permission bits.
+  c.writeUInt32LE(((0o100000 | w.mode) << 16) >>> 0, 38);
+  c.writeUInt32LE(w.offset, 42);
+  return c;
+}
+
+/** The end of central directory record. */
+function endRecord(count: number, centralStart: number, centralBytes: number): Buffer {
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(centralBytes, 12);
+  end.writeUInt32LE(centralStart, 16);
+  return end;
+}
+
+/**
+ * Files being read and compressed ahead of the writer, in zip order, at most
+ * AHEAD of them and AHEAD_BYTES of their bytes (always at least one).
+ */
+function readAhead(entries: ZipEntry[], encode: Encoder) {
+  const ahead: { encoded: Promise<EncodedEntry>; size: number }[] = [];
+  let next = 0;
+  let aheadBytes = 0;
+  const fill = () => {
+    while (next < entries.length && ahead.length < AHEAD && (ahead.length === 0 || aheadBytes + entries[next].size <= AHEAD_BYTES)) {
+      const encoded = encode(entries[next].source);
+      // A failure is met in order by the writer; this only keeps Node from calling it unhandled meanwhile.
+      encoded.catch(() => undefined);
+      ahead.push({ encoded, size: entries[next].size });
+      aheadBytes += entries[next].size;
+      next++;
+    }
+  };
+  return {
+    /** The next entry's encoding, in zip order. */
+    async take(): Promise<EncodedEntry> {
+      fill();
+      const head = ahead.shift()!;
+      const encoded = await head.encoded;
+      aheadBytes -= head.size;
+      fill();
+      return encoded;
+    },
+    /** Lets encodings still running finish, unread (a write failed: the bundle too big). */
+    settle: () => Promise.allSettled(ahead.map((a) => a.encoded)),
+  };
+}
+
 /**
  * Writes a zip of `entries`, in the order given, and returns its SHA-256 and
  * size. Only what the content decides reaches the bytes: fixed times,
@@ -92,82 +188,27 @@ export async function writeZip(
     hash.update(buf);
     offset += buf.length;
   };
-  const written: { name: Buffer; offset: number; mode: number; crc: number; size: number; method: EncodedEntry['method']; bodyBytes: number }[] = [];
-  // Files being read and compressed ahead of the writer, in zip order, with the bytes they hold at most.
-  const ahead: { encoded: Promise<EncodedEntry>; size: number }[] = [];
-  let next = 0;
-  let aheadBytes = 0;
-  const readAhead = () => {
-    while (next < entries.length && ahead.length < AHEAD && (ahead.length === 0 || aheadBytes + entries[next].size <= AHEAD_BYTES)) {
-      const encoded = encode(entries[next].source);
-      // A failure is met in order by the writer; this only keeps Node from calling it unhandled meanwhile.
-      encoded.catch(() => undefined);
-      ahead.push({ encoded, size: entries[next].size });
-      aheadBytes += entries[next].size;
-      next++;
-    }
-  };
+  const written: Written[] = [];
+  const encodings = readAhead(entries, encode);
   try {
     for (const entry of entries) {
-      readAhead();
-      const head = ahead.shift()!;
-      const encoded = await head.encoded;
-      aheadBytes -= head.size;
-      readAhead();
+      const encoded = await encodings.take();
       const name = Buffer.from(entry.name, 'utf8');
-      const header = Buffer.alloc(30);
-      header.writeUInt32LE(0x04034b50, 0);
-      header.writeUInt16LE(VERSION, 4);
-      header.writeUInt16LE(UTF8, 6);
-      header.writeUInt16LE(encoded.method, 8);
-      header.writeUInt16LE(DOS_TIME, 10);
-      header.writeUInt16LE(DOS_DATE, 12);
-      header.writeUInt32LE(encoded.crc, 14);
-      header.writeUInt32LE(encoded.body.length, 18);
-      header.writeUInt32LE(encoded.size, 22);
-      header.writeUInt16LE(name.length, 26);
-      header.writeUInt16LE(0, 28);
       const at = offset;
-      write(header);
+      write(localHeader(name, encoded));
       write(name);
       write(encoded.body);
       written.push({ name, offset: at, mode: entry.mode, crc: encoded.crc, size: encoded.size, method: encoded.method, bodyBytes: encoded.body.length });
     }
     const centralStart = offset;
     for (const w of written) {
-      const c = Buffer.alloc(46);
-      c.writeUInt32LE(0x02014b50, 0);
-      c.writeUInt16LE(MADE_BY_UNIX | VERSION, 4);
-      c.writeUInt16LE(VERSION, 6);
-      c.writeUInt16LE(UTF8, 8);
-      c.writeUInt16LE(w.method, 10);
-      c.writeUInt16LE(DOS_TIME, 12);
-      c.writeUInt16LE(DOS_DATE, 14);
-      c.writeUInt32LE(w.crc, 16);
-      c.writeUInt32LE(w.bodyBytes, 20);
-      c.writeUInt32LE(w.size, 24);
-      c.writeUInt16LE(w.name.length, 28);
-      c.writeUInt16LE(0, 30);
-      c.writeUInt16LE(0, 32);
-      c.writeUInt16LE(0, 34);
-      c.writeUInt16LE(0, 36);
-      // Unix mode in the high half: regular file plus permission bits.
-      c.writeUInt32LE(((0o100000 | w.mode) << 16) >>> 0, 38);
-      c.writeUInt32LE(w.offset, 42);
-      write(c);
+      write(centralRecord(w));
       write(w.name);
     }
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(written.length, 8);
-    end.writeUInt16LE(written.length, 10);
-    end.writeUInt32LE(offset - centralStart, 12);
-    end.writeUInt32LE(centralStart, 16);
-    write(end);
+    write(endRecord(written.length, centralStart, offset - centralStart));
   } finally {
     fs.closeSync(fd);
-    // Encodings still running when a write failed (the bundle too big) are let finish, unread.
-    await Promise.allSettled(ahead.map((a) => a.encoded));
+    await encodings.settle();
   }
   return { sha256: hash.digest('hex'), bytes: offset };
 }

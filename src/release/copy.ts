@@ -13,6 +13,7 @@ import type { Log } from '../lib/log';
 import { allPages } from '../lib/paginate';
 import { deleteSnapshot, deregisterImage } from '../resources/ec2-delete';
 import { waitForImageAvailable } from '../resources/image-wait';
+import type { ResourceKind } from '../resources/kind';
 import { creating, Ledger, Resource } from '../resources/ledger';
 
 /** The tag that carries a copy's CopyImage client token. */
@@ -123,4 +124,19 @@ export async function removeImageCopy(ec2: EC2Client, copy: CopyRecord, log: Log
     }
   }
   return removed;
+}
+
+/** A copy's entry in the table of resource kinds: removed with its snapshots unless the promotion kept it. */
+export const IMAGE_COPY_KIND: ResourceKind<CopyRecord> = {
+  describe: (r) => `copy ${r.imageId ?? `with client token ${r.clientToken}`} of ${r.sourceImageId} (${r.region})`,
+  async remove(r, env) {
+    const removed = await removeImageCopy(env.clientsFor(r.region).get(EC2Client), r, env.log, env.clock);
+    env.ledger.release(r);
+    return removed.length ? `removed ${removed.join(', ')}` : 'nothing left';
+  },
+};
+
+/** Available and shared, the copies of `sourceImageId` are the release's: no longer the run's to remove. */
+export function keepCopiesOf(ledger: Ledger, sourceImageId: string): void {
+  for (const r of ledger.list()) if (r.kind === 'image-copy' && r.sourceImageId === sourceImageId) ledger.release(r);
 }

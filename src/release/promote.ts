@@ -9,27 +9,20 @@
  */
 import { DescribeImagesCommand, EC2Client, Image } from '@aws-sdk/client-ec2';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import type { AwsClients } from '../lib/aws';
-import { abortable, Clock } from '../lib/clock';
+import type { Env } from '../env';
+import { abortable } from '../lib/clock';
 import { describeError, StepError } from '../lib/errors';
-import type { Log } from '../lib/log';
-import type { Ledger } from '../resources/ledger';
-import { copyImage } from './copy';
+import { copyImage, keepCopiesOf } from './copy';
 import { confirmParameter, writeParameter } from './parameter';
 import { ReleaseSettings, shareTargets, sharesImage } from './settings';
 import { shareImage } from './share';
 import { checkSharedKeys } from './share-keys';
 
-export interface PromoteContext {
+/** The run's environment, and what a promotion adds. */
+export interface PromoteContext extends Env {
   region: string;
   release: ReleaseSettings;
-  clientsFor: (region: string) => AwsClients;
-  ledger: Ledger;
-  log: Log;
-  clock: Clock;
   deadline: number;
-  runTags: Record<string, string>;
-  signal?: AbortSignal;
 }
 
 /** Region → image id: the build's image and each copy. */
@@ -127,8 +120,7 @@ export async function promote(ctx: PromoteContext, amiId: string, platformArn?: 
     await Promise.all(Object.entries(ids).map(([region, id]) => shareImage(ctx.clientsFor(region).get(EC2Client), id, release)));
     log.info(`Launch permission on ${Object.values(ids).join(', ')} for ${who}.`);
   }
-  // Available and shared: the copies are the release's now, not the run's to remove.
-  for (const r of ctx.ledger.list()) if (r.kind === 'image-copy' && r.sourceImageId === amiId) ctx.ledger.release(r);
+  keepCopiesOf(ctx.ledger, amiId);
 
   if (release.ssmParameter) {
     const name = release.ssmParameter;

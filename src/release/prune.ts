@@ -10,17 +10,15 @@ import { DeletePlatformVersionCommand, ElasticBeanstalkClient } from '@aws-sdk/c
 import { listOwnPlatformVersions } from '../builders/elastic-beanstalk/platforms';
 import { imageVersion, platformImages } from '../builders/packer/images';
 import type { BuilderKind } from '../inputs';
-import type { AwsClients } from '../lib/aws';
 import { errorCode } from '../lib/aws-errors';
 import { describeError } from '../lib/errors';
-import type { Log } from '../lib/log';
-import type { Clock } from '../lib/clock';
+import type { Env } from '../env';
 import { deregisterImage } from '../resources/ec2-delete';
 import { FINAL_IMAGE_STATES } from '../resources/image-wait';
 import { imageUses, platformUses } from './in-use';
 import { decidePrune, describeDecision, PruneCandidate, PruneDecision } from './prune-rules';
 
-export interface PruneContext {
+export interface PruneContext extends Pick<Env, 'clientsFor' | 'log' | 'clock'> {
   builder: BuilderKind;
   platformName: string;
   version: string;
@@ -29,9 +27,6 @@ export interface PruneContext {
   buildRegion: string;
   keep: number;
   parameters: { image?: string; platformArn?: string };
-  clientsFor: (region: string) => AwsClients;
-  log: Log;
-  clock: Clock;
 }
 
 /** What a prune did, one line each, for the log and the summary. */

@@ -5,7 +5,9 @@ import { isTransient } from '../lib/aws-errors';
  * every change so that the `post` step can finish the job when `main` died,
  * was cancelled or timed out. A resource is recorded *before* the call that
  * creates it, with whatever identifies it at that moment (a name we chose, a
- * client token); its AWS id is added as soon as it is known.
+ * client token); its AWS id is added as soon as it is known. How each kind is
+ * described, removed and swept is written in the module that creates it
+ * (`src/teardown/kinds.ts` lists them).
  */
 export type Resource =
   /** The Elastic Beanstalk environment that runs Packer for a platform build. */
@@ -17,16 +19,16 @@ export type Resource =
   /** An EC2 key pair imported for the smoke test. */
   | { kind: 'key-pair'; region: string; keyName: string; keyPairId?: string }
   /**
-   * What a Packer build may leave when it ends without its own clean-up: its
-   * instance (found by the template's run tags, or by the id Packer announced)
-   * and the temporary group and key pair Packer made for it.
-   */
-  /**
    * A copy of the proven image in another region, recorded by the client token of its CopyImage
    * call (also a tag on the copy and its snapshots, so it is found without its id) before the call.
    * Released once the promotion keeps it; removed with its snapshots otherwise.
    */
   | { kind: 'image-copy'; region: string; clientToken: string; sourceImageId: string; imageId?: string }
+  /**
+   * What a Packer build may leave when it ends without its own clean-up: its
+   * instance (found by the template's run tags, or by the id Packer announced)
+   * and the temporary group and key pair Packer made for it.
+   */
   | {
       kind: 'packer-build';
       region: string;
@@ -48,24 +50,25 @@ export type Resource =
       imageIds?: string[];
     };
 
-export type ResourceKind = Resource['kind'];
+export type ResourceKindName = Resource['kind'];
+
+/**
+ * The field that names each kind from the moment it is recorded, before AWS
+ * gives it an id: a name the run chose, or a client token.
+ */
+const NAMED_BY: { [K in ResourceKindName]: keyof Extract<Resource, { kind: K }> & string } = {
+  'builder-environment': 'environmentName',
+  instance: 'clientToken',
+  'security-group': 'groupName',
+  'key-pair': 'keyName',
+  'packer-build': 'build',
+  'image-copy': 'clientToken',
+};
 
 /** A stable identity for a resource, independent of ids learnt later. */
 export function resourceKey(resource: Resource): string {
-  switch (resource.kind) {
-    case 'builder-environment':
-      return `${resource.kind}:${resource.region}:${resource.environmentName}`;
-    case 'instance':
-      return `${resource.kind}:${resource.region}:${resource.clientToken}`;
-    case 'security-group':
-      return `${resource.kind}:${resource.region}:${resource.groupName}`;
-    case 'key-pair':
-      return `${resource.kind}:${resource.region}:${resource.keyName}`;
-    case 'packer-build':
-      return `${resource.kind}:${resource.region}:${resource.build}`;
-    case 'image-copy':
-      return `${resource.kind}:${resource.region}:${resource.clientToken}`;
-  }
+  const name = (resource as unknown as Record<string, string>)[NAMED_BY[resource.kind]];
+  return `${resource.kind}:${resource.region}:${name}`;
 }
 
 export interface Ledger {
@@ -103,7 +106,7 @@ export function parseLedger(serialized: string, onBad: (why: string) => void = (
   try {
     const value: unknown = JSON.parse(serialized);
     if (!Array.isArray(value)) throw new Error('not a list');
-    return value.filter((r): r is Resource => typeof r === 'object' && r !== null && typeof r.kind === 'string' && typeof r.region === 'string');
+    return value.filter((r): r is Resource => typeof r === 'object' && r !== null && typeof r.region === 'string' && Object.hasOwn(NAMED_BY, r.kind));
   } catch (e) {
     onBad(`saved ledger is unreadable (${(e as Error).message})`);
     return [];

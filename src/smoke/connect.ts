@@ -44,6 +44,107 @@ function waitingFor(answered: boolean, pinned: boolean | undefined, last: SshFai
   return `the last attempt: ${last}`;
 }
 
+/** What the wait has learnt so far, for its next step and its final words. */
+interface Wait {
+  target: Omit<SshTarget, 'knownHostsPath'>;
+  knownHostsPath: string;
+  where: string;
+  /** When sshd first answered at all. */
+  firstAnswer?: number;
+  last: SshFailure;
+  lastError: string;
+  /** true: keys from the console; false: trusted on first use; undefined: none yet. */
+  pinned?: boolean;
+}
+
+/**
+ * One attempt to pin the host keys: from the console, from sshd where they
+ * match the fingerprints the console printed, or (sshd answered, the console
+ * stayed silent past the grace period or the deadline is near) on first use.
+ */
+async function pinHostKeys(w: Wait, instanceId: string, deps: SmokeDeps, deadline: number): Promise<void> {
+  const clock = deps.clock ?? realClock;
+  const { target, knownHostsPath } = w;
+  const { log } = deps;
+  const { text, error: consoleError } = await consoleText(deps.ec2, instanceId);
+  const keys = hostKeysFromConsole(text);
+  if (keys.length) {
+    writeKnownHosts(knownHostsPath, target.host, target.port, keys);
+    w.pinned = true;
+    log.info(`Pinned ${keys.length} host key(s) from the instance's console output: ${describeKeys(keys)}.`);
+    return;
+  }
+  const prints = hostFingerprintsFromConsole(text);
+  const offered = await scanHostKeys(target.host, target.port);
+  if (!offered.length) return;
+  w.firstAnswer ??= clock.now();
+  if (prints.length) {
+    const vouched = offered.filter((k) => matchesFingerprint(k, prints));
+    if (!vouched.length) {
+      throw new StepError(
+        'smoke',
+        `SSH to ${w.where} refused: host key mismatch. None of the host keys sshd offers (${offered.map((k) => fingerprint(k)).join(', ')}) ` +
+          `matches the fingerprints the instance printed to its console (${prints.join(', ')}). Someone may be in the middle.`,
+      );
+    }
+    writeKnownHosts(knownHostsPath, target.host, target.port, vouched);
+    w.pinned = true;
+    log.info(`Pinned ${vouched.length} host key(s) that match the fingerprints in the instance's console output: ${describeKeys(vouched)}.`);
+  } else if (clock.now() - w.firstAnswer >= (deps.consoleGraceMs ?? 180_000) || deadline - clock.now() <= 60_000) {
+    writeKnownHosts(knownHostsPath, target.host, target.port, offered);
+    w.pinned = false;
+    log.warning(
+      `${consoleError ? `The instance's console could not be read (${consoleError})` : 'The instance printed no host keys or fingerprints to its console'}, so its SSH host key was trusted on first use ` +
+        `(${describeKeys(offered)}), not verified.`,
+    );
+  }
+}
+
+/** One login with the pinned keys; true once it works. */
+async function tryLogin(w: Wait, deps: SmokeDeps): Promise<boolean> {
+  const r = await sshRun({ ...w.target, knownHostsPath: w.knownHostsPath }, 'true', { timeoutMs: 30_000, signal: deps.signal });
+  w.last = classifySshFailure(r);
+  w.lastError = r.stderr.trim();
+  if (w.last === 'ok') return true;
+  if (w.last !== 'unreachable') w.firstAnswer ??= (deps.clock ?? realClock).now();
+  if (w.last === 'host key mismatch') {
+    throw new StepError(
+      'smoke',
+      `SSH to ${w.where} refused: host key mismatch. The server's key is not the one ${w.pinned ? 'the instance printed to its console' : 'it showed first'}. Someone may be in the middle.\n${w.lastError}`,
+    );
+  }
+  return false;
+}
+
+/** The error for a wait that reached its deadline: what sshd did, what the console says of it, and the console's last lines. */
+async function notUsable(w: Wait, instanceId: string, deps: SmokeDeps): Promise<StepError> {
+  const { text, error: unreadable } = await consoleText(deps.ec2, instanceId);
+  const trouble = sshdTrouble(text);
+  const what =
+    w.last === 'refused'
+      ? `sshd answered but refused the run's key for user '${w.target.user}' (check ssh-user: Ubuntu images use 'ubuntu') (${w.lastError})`
+      : w.last === 'dropped'
+        ? `sshd accepted connections but closed them before authentication (${w.lastError})`
+        : w.firstAnswer === undefined
+          ? 'sshd never answered'
+          : w.pinned === undefined
+            ? 'sshd answered but no host key could be pinned'
+            : `sshd stopped answering (${w.lastError || 'no error text'})`;
+  const because = trouble
+    ? ` The console says: ${trouble}.`
+    : w.firstAnswer === undefined
+      ? ' The console shows no sshd failure: a slow boot, or a network path (subnet, route, security group) that does not reach it.'
+      : '';
+  const consoleTail = tail(text, 40);
+  return new StepError(
+    'smoke',
+    `SSH to ${w.where} was not usable by the deadline: ${what}.${because}`,
+    consoleTail.length
+      ? ['The last lines of the instance console:', ...consoleTail.map((l) => `  ${l}`)]
+      : [unreadable ? `The instance console could not be read (${unreadable}).` : 'The instance console was empty.'],
+  );
+}
+
 /**
  * Waits until SSH answers with a host key we can vouch for. Keys come from the
  * console when the instance prints them, or from sshd itself when they match
@@ -59,97 +160,23 @@ export async function connect(
   deadline: number,
 ): Promise<{ pinned: boolean }> {
   const clock = deps.clock ?? realClock;
-  const log = deps.log;
-  const graceMs = deps.consoleGraceMs ?? 180_000;
-  const where = `${target.host}:${target.port}`;
+  const w: Wait = { target, knownHostsPath, where: `${target.host}:${target.port}`, last: 'unreachable', lastError: '' };
   const pause = backoff(3_000, 15_000);
   const started = clock.now();
   let quietSince = started;
-  let firstAnswer: number | undefined;
-  let last: SshFailure = 'unreachable';
-  let lastError = '';
-  let pinned: boolean | undefined;
-  let consoleError: string | undefined;
   while (clock.now() < deadline) {
-    if (pinned === undefined) {
-      const { text, error } = await consoleText(deps.ec2, instanceId);
-      consoleError = error;
-      const keys = hostKeysFromConsole(text);
-      const prints = hostFingerprintsFromConsole(text);
-      if (keys.length) {
-        writeKnownHosts(knownHostsPath, target.host, target.port, keys);
-        pinned = true;
-        log.info(`Pinned ${keys.length} host key(s) from the instance's console output: ${describeKeys(keys)}.`);
-      } else {
-        const offered = await scanHostKeys(target.host, target.port);
-        if (offered.length) firstAnswer ??= clock.now();
-        if (offered.length && prints.length) {
-          const vouched = offered.filter((k) => matchesFingerprint(k, prints));
-          if (!vouched.length) {
-            throw new StepError(
-              'smoke',
-              `SSH to ${where} refused: host key mismatch. None of the host keys sshd offers (${offered.map((k) => fingerprint(k)).join(', ')}) ` +
-                `matches the fingerprints the instance printed to its console (${prints.join(', ')}). Someone may be in the middle.`,
-            );
-          }
-          writeKnownHosts(knownHostsPath, target.host, target.port, vouched);
-          pinned = true;
-          log.info(`Pinned ${vouched.length} host key(s) that match the fingerprints in the instance's console output: ${describeKeys(vouched)}.`);
-        } else if (offered.length && firstAnswer !== undefined && (clock.now() - firstAnswer >= graceMs || deadline - clock.now() <= 60_000)) {
-          writeKnownHosts(knownHostsPath, target.host, target.port, offered);
-          pinned = false;
-          log.warning(
-            `${consoleError ? `The instance's console could not be read (${consoleError})` : 'The instance printed no host keys or fingerprints to its console'}, so its SSH host key was trusted on first use ` +
-              `(${describeKeys(offered)}), not verified.`,
-          );
-        }
-      }
-    }
-    if (pinned !== undefined) {
-      const r = await sshRun({ ...target, knownHostsPath }, 'true', { timeoutMs: 30_000, signal: deps.signal });
-      last = classifySshFailure(r);
-      lastError = r.stderr.trim();
-      if (last === 'ok') return { pinned };
-      if (last !== 'unreachable') firstAnswer ??= clock.now();
-      if (last === 'host key mismatch') {
-        throw new StepError(
-          'smoke',
-          `SSH to ${where} refused: host key mismatch. The server's key is not the one ${pinned ? 'the instance printed to its console' : 'it showed first'}. Someone may be in the middle.\n${lastError}`,
-        );
-      }
-    }
+    if (w.pinned === undefined) await pinHostKeys(w, instanceId, deps, deadline);
+    if (w.pinned !== undefined && (await tryLogin(w, deps))) return { pinned: w.pinned };
     const left = deadline - clock.now();
     if (left <= 0) break;
     // A boot takes minutes on some instance types: one line a minute so the wait never looks hung.
     if (clock.now() - quietSince >= 60_000) {
       quietSince = clock.now();
-      log.info(`Still waiting for SSH on ${where} after ${duration(clock.now() - started)}: ${waitingFor(firstAnswer !== undefined, pinned, last)}.`);
+      deps.log.info(
+        `Still waiting for SSH on ${w.where} after ${duration(clock.now() - started)}: ${waitingFor(w.firstAnswer !== undefined, w.pinned, w.last)}.`,
+      );
     }
     await clock.sleep(Math.min(pause.next(), left));
   }
-  const { text, error: unreadable } = await consoleText(deps.ec2, instanceId);
-  const trouble = sshdTrouble(text);
-  const what =
-    last === 'refused'
-      ? `sshd answered but refused the run's key for user '${target.user}' (check ssh-user: Ubuntu images use 'ubuntu') (${lastError})`
-      : last === 'dropped'
-        ? `sshd accepted connections but closed them before authentication (${lastError})`
-        : firstAnswer === undefined
-          ? 'sshd never answered'
-          : pinned === undefined
-            ? 'sshd answered but no host key could be pinned'
-            : `sshd stopped answering (${lastError || 'no error text'})`;
-  const because = trouble
-    ? ` The console says: ${trouble}.`
-    : firstAnswer === undefined
-      ? ' The console shows no sshd failure: a slow boot, or a network path (subnet, route, security group) that does not reach it.'
-      : '';
-  const consoleTail = tail(text, 40);
-  throw new StepError(
-    'smoke',
-    `SSH to ${where} was not usable by the deadline: ${what}.${because}`,
-    consoleTail.length
-      ? ['The last lines of the instance console:', ...consoleTail.map((l) => `  ${l}`)]
-      : [unreadable ? `The instance console could not be read (${unreadable}).` : 'The instance console was empty.'],
-  );
+  throw await notUsable(w, instanceId, deps);
 }

@@ -2,9 +2,9 @@ import * as path from 'node:path';
 import type { EC2Client, Tag } from '@aws-sdk/client-ec2';
 import { abortable, Clock, realClock } from '../lib/clock';
 import { StepError, describeError } from '../lib/errors';
-import { Ledger, Resource, resourceKey } from '../resources/ledger';
-import { removeConcurrently } from '../resources/removal-order';
-import type { Log } from '../lib/log';
+import { resourceKey } from '../resources/ledger';
+import type { Env } from '../env';
+import { inTable, kindOf, removeConcurrently } from '../resources/kind';
 import type { SmokeSpec } from '../platform/smoke-spec';
 import type { CheckResult } from './checks';
 import { checkHost } from './check-host';
@@ -12,7 +12,7 @@ import { connect } from './connect';
 import { createSecurityGroup, importKey, launchInstance, resolveVpc, smokeName, toTags, waitForRunning } from './instance';
 import { runnerCidr } from './runner-address';
 import { KeyMaterial, makeKey } from './ssh';
-import { teardownSmokeResource } from './teardown';
+import { SMOKE_KINDS, teardownSmokeResource } from './teardown';
 
 export { teardownSmokeResource } from './teardown';
 export { checkHost } from './check-host';
@@ -50,24 +50,15 @@ export interface SmokeReport {
   checks: CheckResult[];
 }
 
-export interface SmokeDeps {
+/** The run's ledger, log and cancel signal, the region's EC2, and a clock (the runner's when not given). */
+export interface SmokeDeps extends Pick<Env, 'ledger' | 'log' | 'signal'> {
   ec2: EC2Client;
-  ledger: Ledger;
-  log: Log;
   clock?: Clock;
   /** The runner's public IPv4 address, when smoke-allowed-cidr is not given. */
   publicIp?: () => Promise<string>;
   /** Asks the console for host keys for this long after sshd first answers, before falling back to trust on first use. */
   consoleGraceMs?: number;
-  /**
-   * The job was cancelled: nothing new is created, waits and checks stop at
-   * once, and what was created is torn down (with real waits) before returning.
-   */
-  signal?: AbortSignal;
 }
-
-/** The smoke test's kinds of resource: what it made, and only that, is its own to remove. */
-const SMOKE_KINDS = new Set<Resource['kind']>(['key-pair', 'security-group', 'instance']);
 
 /**
  * What the smoke test needs before it has an image: its SSH key, the key pair
@@ -179,12 +170,12 @@ async function finishSmokeTest(prepared: PreparedSmoke, given: SmokeDeps): Promi
   const { ec2, ledger, log } = given;
   const clock = given.clock ?? realClock;
   prepared.key.cleanup();
-  const mine = ledger.list().filter((r) => SMOKE_KINDS.has(r.kind) && !prepared.before.has(resourceKey(r)));
-  await removeConcurrently(mine, async (resource) => {
+  const mine = ledger.list().filter((r) => inTable(SMOKE_KINDS, r) && !prepared.before.has(resourceKey(r)));
+  await removeConcurrently(mine, SMOKE_KINDS, async (resource) => {
     try {
       await teardownSmokeResource(resource, { ec2, ledger, log, clock });
     } catch (error) {
-      log.error(`Could not remove ${resource.kind}: ${describeError(error)} (the post step tries again)`);
+      log.error(`Could not remove ${kindOf(SMOKE_KINDS, resource).describe(resource)}: ${describeError(error)} (the post step tries again)`);
     }
   });
 }

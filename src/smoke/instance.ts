@@ -17,13 +17,11 @@ import { Clock, realClock } from '../lib/clock';
 import { backoff, sleepWithin } from '../lib/retry';
 import { errorCode, isTransient } from '../lib/aws-errors';
 import { StepError, describeError } from '../lib/errors';
-import { creating, type Ledger, type Resource } from '../resources/ledger';
-import type { Log } from '../lib/log';
+import { creating, type Resource } from '../resources/ledger';
+import type { Env } from '../env';
 
-export interface Ec2Deps {
+export interface Ec2Deps extends Pick<Env, 'ledger' | 'log'> {
   ec2: EC2Client;
-  ledger: Ledger;
-  log: Log;
   clock?: Clock;
   /** How long to wait before a second look for something whose creation was in doubt. */
   doubtMs?: number;

@@ -7,17 +7,18 @@
  * going are never touched; a failure to sweep is a warning, not the run's.
  */
 import type { AwsClients } from '../lib/aws';
-import { DescribeInstancesCommand, DescribeKeyPairsCommand, DescribeSecurityGroupsCommand, EC2Client, Filter, Tag } from '@aws-sdk/client-ec2';
+import type { Tag } from '@aws-sdk/client-ec2';
 import { DescribeEnvironmentsCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
 import { BUILDER_ENVIRONMENT } from '../builders/elastic-beanstalk/settings';
 import { listOwnPlatformVersions } from '../builders/elastic-beanstalk/platforms';
 import type { Clock } from '../lib/clock';
 import type { Log } from '../lib/log';
-import { allPages } from '../lib/paginate';
-import { deleteKeyPair, deleteSecurityGroup, terminateInstances } from '../resources/ec2-delete';
+import { kindOf, Orphan, removeConcurrently, ResourceKind } from '../resources/kind';
+import { createLedger, Resource } from '../resources/ledger';
 import { tagValue } from '../lib/tags';
 import { TAG } from '../resources/run-tags';
-import { isLiveEnvironment, LIVE_INSTANCE_STATES } from '../resources/states';
+import { isLiveEnvironment } from '../resources/states';
+import { describeResource, RESOURCE_KINDS } from './kinds';
 
 /** How long after a run's deadline its leftovers are taken as a dead run's: its post step has had time to run. */
 export const GRACE_MS = 60 * 60_000;
@@ -34,11 +35,10 @@ export interface SweepRequest {
   adoptBuilder?: (environmentName: string) => void;
 }
 
-export interface Orphan {
-  kind: 'instance' | 'security group' | 'key pair' | 'builder environment';
-  id: string;
+/** What the sweep removed (or adopted), in words, and the run that left it. */
+export interface Swept {
+  what: string;
   run: string;
-  deadline: string;
 }
 
 /** Whether a resource's tags say it belongs to a run of this repository that ended over an hour ago. */
@@ -50,75 +50,45 @@ export function isOrphan(tags: Tag[] | undefined, own: Record<string, string>, n
   return !sameRun;
 }
 
-function describe(kind: Orphan['kind'], id: string | undefined, tags: Tag[] | undefined): Orphan {
-  return {
-    kind,
-    id: id ?? '?',
-    run: tagValue(tags, TAG.runUrl) ?? `run ${tagValue(tags, TAG.runId) ?? '?'}`,
-    deadline: tagValue(tags, TAG.deadline) ?? '?',
-  };
-}
-
-/** The action's resources of this repository, by their tags. */
-async function tagged(ec2: EC2Client, own: Record<string, string>) {
-  const filters: Filter[] = [
+/** The ended runs' leftovers of every kind that can be found by tags. */
+async function orphans(clients: AwsClients, region: string, own: Record<string, string>, now: number): Promise<Orphan[]> {
+  const filters = [
     { Name: `tag:${TAG.managedBy}`, Values: [own[TAG.managedBy]] },
     { Name: `tag:${TAG.repository}`, Values: [own[TAG.repository]] },
   ];
-  const reservations = await allPages('DescribeInstances', async (token) => {
-    const page = await ec2.send(
-      new DescribeInstancesCommand({
-        Filters: [...filters, { Name: 'instance-state-name', Values: LIVE_INSTANCE_STATES }],
-        NextToken: token,
-      }),
-    );
-    return { items: page.Reservations, next: page.NextToken };
-  });
-  const groups = await allPages('DescribeSecurityGroups', async (token) => {
-    const page = await ec2.send(new DescribeSecurityGroupsCommand({ Filters: filters, NextToken: token }));
-    return { items: page.SecurityGroups, next: page.NextToken };
-  });
-  const keys = (await ec2.send(new DescribeKeyPairsCommand({ Filters: filters }))).KeyPairs ?? [];
-  return { instances: reservations.flatMap((r) => r.Instances ?? []), groups, keys };
+  const kinds = Object.values(RESOURCE_KINDS) as ResourceKind<Resource>[];
+  const found = await Promise.all(kinds.map((k) => k.tagged?.(clients, region, filters) ?? []));
+  return found.flat().filter((o) => isOrphan(o.tags, own, now));
 }
 
 /** Finds and removes the leftovers of ended runs; returns what it removed. */
-export async function sweep(clients: AwsClients, request: SweepRequest, deps: { log: Log; clock: Clock }): Promise<Orphan[]> {
+export async function sweep(clients: AwsClients, request: SweepRequest, deps: { log: Log; clock: Clock }): Promise<Swept[]> {
   const { log, clock } = deps;
   const own = request.runTags;
   if (!own[TAG.repository]) {
     log.info('No repository to sweep for (GITHUB_REPOSITORY is not set).');
     return [];
   }
-  const now = clock.now();
-  const ec2 = clients.get(EC2Client);
-  const found = await tagged(ec2, own);
-  const instances = found.instances.filter((i) => isOrphan(i.Tags, own, now));
-  const groups = found.groups.filter((g) => isOrphan(g.Tags, own, now));
-  const keys = found.keys.filter((k) => isOrphan(k.Tags, own, now));
-  const orphans = [
-    ...instances.map((i) => describe('instance', i.InstanceId, i.Tags)),
-    ...groups.map((g) => describe('security group', g.GroupId, g.Tags)),
-    ...keys.map((k) => describe('key pair', k.KeyName, k.Tags)),
-  ];
-  for (const o of orphans) log.info(`Removing ${o.kind} ${o.id}, left by ${o.run} (its deadline was ${o.deadline}).`);
-  // The groups wait for the instances that may use them; the key pairs need not.
-  await Promise.all([
-    terminateInstances(
-      ec2,
-      instances.map((i) => i.InstanceId as string),
-      log,
-      clock,
-    ).then(() => Promise.all(groups.map((g) => deleteSecurityGroup(ec2, g.GroupId as string, log, clock)))),
-    ...keys.map((k) => deleteKeyPair(ec2, k.KeyName as string)),
-  ]);
+  const found = await orphans(clients, request.region, own, clock.now());
+  const swept = found.map((o): Swept => ({
+    what: describeResource(o.record),
+    run: tagValue(o.tags, TAG.runUrl) ?? `run ${tagValue(o.tags, TAG.runId) ?? '?'}`,
+  }));
+  for (const [i, o] of found.entries()) log.info(`Removing ${swept[i].what}, left by ${swept[i].run} (its deadline was ${tagValue(o.tags, TAG.deadline)}).`);
+  // Not this run's: nothing of them is recorded, and a removal that fails is the next run's to try.
+  const env = { clientsFor: () => clients, ledger: createLedger(() => {}), log, clock, keepBuilder: false };
+  await removeConcurrently(
+    found.map((o) => o.record),
+    RESOURCE_KINDS,
+    (r) => kindOf(RESOURCE_KINDS, r).remove(r, env),
+  );
   if (request.adoptBuilder && (await idleBuilder(clients.get(ElasticBeanstalkClient), log))) {
     request.adoptBuilder(BUILDER_ENVIRONMENT);
     log.info(`Builder environment ${BUILDER_ENVIRONMENT} was left running with no build: this run's build reuses it, and its teardown ends it.`);
-    orphans.push({ kind: 'builder environment', id: BUILDER_ENVIRONMENT, run: 'a build whose run ended', deadline: '-' });
+    swept.push({ what: `builder environment ${BUILDER_ENVIRONMENT}`, run: 'a build whose run ended' });
   }
-  if (!orphans.length) log.info('Nothing left by ended runs.');
-  return orphans;
+  if (!swept.length) log.info('Nothing left by ended runs.');
+  return swept;
 }
 
 /** Whether Elastic Beanstalk's builder environment is up and idle: Ready, and no platform version of the account Creating. */

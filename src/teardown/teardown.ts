@@ -1,18 +1,13 @@
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
-import type { AwsClients } from '../lib/aws';
-import { terminateBuilder } from '../builders/elastic-beanstalk/builder';
+import type { Env } from '../env';
 import { describeError } from '../lib/errors';
-import { describeResource } from './describe';
-import type { Ledger, Resource } from './ledger';
-import { removeConcurrently } from './removal-order';
-import type { Log } from '../lib/log';
-import { Clock, realClock } from '../lib/clock';
-import { teardownSmokeResource } from '../smoke';
-import { removePackerLeftovers } from '../builders/packer/leftovers';
+import type { Resource } from '../resources/ledger';
+import { kindOf, RemovalEnv, removeConcurrently } from '../resources/kind';
+import { describeResource, RESOURCE_KINDS } from './kinds';
 
 export interface TeardownOutcome {
   resource: Resource;
+  /** The resource in words, for the summary. */
+  what: string;
   ok: boolean;
   detail: string;
 }
@@ -22,42 +17,16 @@ export interface TeardownOutcome {
  * else at once, and keeps going past failures so one stuck resource does not
  * strand the others. Idempotent: gone is success.
  */
-export async function teardown(
-  ledger: Ledger,
-  clientsFor: (region: string) => AwsClients,
-  log: Log,
-  options: { keepBuilder: boolean; clock?: Clock },
-): Promise<TeardownOutcome[]> {
-  const clock = options.clock ?? realClock;
-  return removeConcurrently(ledger.list().reverse(), async (resource): Promise<TeardownOutcome> => {
+export async function teardown(given: Pick<Env, 'clientsFor' | 'ledger' | 'log' | 'clock'>, options: { keepBuilder: boolean }): Promise<TeardownOutcome[]> {
+  const { ledger, log } = given;
+  const env: RemovalEnv = { ...given, keepBuilder: options.keepBuilder };
+  return removeConcurrently(ledger.list().reverse(), RESOURCE_KINDS, async (resource): Promise<TeardownOutcome> => {
     const what = describeResource(resource);
     try {
-      if (resource.kind === 'builder-environment') {
-        if (options.keepBuilder) {
-          log.info(`Keeping ${what} (keep-builder is set).`);
-          ledger.release(resource);
-          return { resource, ok: true, detail: 'kept (keep-builder)' };
-        }
-        const result = await terminateBuilder(clientsFor(resource.region).get(ElasticBeanstalkClient), resource, log);
-        ledger.release(resource);
-        return { resource, ok: true, detail: result };
-      }
-      if (resource.kind === 'packer-build') {
-        const removed = await removePackerLeftovers(clientsFor(resource.region).get(EC2Client), resource, log, clock);
-        ledger.release(resource);
-        return { resource, ok: true, detail: removed.length ? `removed ${removed.join(', ')}` : 'nothing left' };
-      }
-      if (resource.kind === 'image-copy') {
-        const { removeImageCopy } = await import('../release/copy');
-        const removed = await removeImageCopy(clientsFor(resource.region).get(EC2Client), resource, log, clock);
-        ledger.release(resource);
-        return { resource, ok: true, detail: removed.length ? `removed ${removed.join(', ')}` : 'nothing left' };
-      }
-      await teardownSmokeResource(resource, { ec2: clientsFor(resource.region).get(EC2Client), ledger, log, clock });
-      return { resource, ok: true, detail: 'deleted' };
+      return { resource, what, ok: true, detail: await kindOf(RESOURCE_KINDS, resource).remove(resource, env) };
     } catch (error) {
       log.error(`Could not remove ${what}: ${describeError(error)}`);
-      return { resource, ok: false, detail: describeError(error) };
+      return { resource, what, ok: false, detail: describeError(error) };
     }
   });
 }

@@ -10,6 +10,8 @@ import { Clock, realClock } from '../../lib/clock';
 import { describeError } from '../../lib/errors';
 import type { Log } from '../../lib/log';
 import { backoff } from '../../lib/retry';
+import type { ResourceKind } from '../../resources/kind';
+import type { Resource } from '../../resources/ledger';
 import { isLiveEnvironment } from '../../resources/states';
 import { listOwnPlatformVersions, matchesPlatform } from './platforms';
 
@@ -164,3 +166,28 @@ async function terminate(eb: ElasticBeanstalkClient, live: EnvironmentDescriptio
   }
   return 'terminated';
 }
+
+type BuilderEnvironment = Extract<Resource, { kind: 'builder-environment' }>;
+
+/** The builder environment as the ledger records it: by name, before a build starts it or when a run adopts it. */
+export const builderEnvironment = (region: string, environmentName: string, build: Omit<BuilderRecord, 'environmentName'> = {}): BuilderEnvironment => ({
+  kind: 'builder-environment',
+  region,
+  environmentName,
+  ...build,
+});
+
+/** The builder environment's entry in the table of resource kinds: terminated at teardown unless keep-builder. */
+export const BUILDER_KIND: ResourceKind<BuilderEnvironment> = {
+  describe: (r) => `builder environment ${r.environmentName} (${r.region})`,
+  async remove(r, env) {
+    if (env.keepBuilder) {
+      env.log.info(`Keeping ${BUILDER_KIND.describe(r)} (keep-builder is set).`);
+      env.ledger.release(r);
+      return 'kept (keep-builder)';
+    }
+    const result = await terminateBuilder(env.clientsFor(r.region).get(ElasticBeanstalkClient), r, env.log, env.clock);
+    env.ledger.release(r);
+    return result;
+  },
+};

@@ -11,7 +11,8 @@ import { abortable } from '../../lib/clock';
 import { creating } from '../../resources/ledger';
 import { resolvedRunTags } from '../../platform/template';
 import type { Built, RunContext, Step } from '../context';
-import { builderNameFromArn } from './builder';
+import { builderEnvironment, builderNameFromArn } from './builder';
+import { packerBuild } from '../packer/leftovers';
 import { createPlatformVersion, CreatedVersion } from './create';
 import { createEventStream } from './events';
 import { BUILDER_ENVIRONMENT, bundleKey } from './settings';
@@ -46,13 +47,7 @@ async function upload({ inputs, clients, deps, report, bundle, clock }: RunConte
 
 async function create({ inputs, clients, deps, report, definition }: RunContext, version: string, stored: StoredBundle): Promise<CreatedVersion> {
   const { ledger, log } = deps;
-  const builder = {
-    kind: 'builder-environment' as const,
-    region: inputs.region,
-    environmentName: BUILDER_ENVIRONMENT,
-    platformName: inputs.platformName,
-    platformVersion: version,
-  };
+  const builder = builderEnvironment(inputs.region, BUILDER_ENVIRONMENT, { platformName: inputs.platformName, platformVersion: version });
   // Packer's instance carries the template's run tags: after a build that ended without Packer's own
   // clean-up, teardown finds it by them. Recorded before the builder, so that teardown (newest first)
   // stops the builder before it looks.
@@ -61,8 +56,7 @@ async function create({ inputs, clients, deps, report, definition }: RunContext,
     AWS_EB_PLATFORM_VERSION: version,
     AWS_EB_PLATFORM_ARN: `arn:aws:elasticbeanstalk:${inputs.region}:*:platform/${inputs.platformName}/${version}`,
   });
-  if (Object.keys(packerTags).length)
-    ledger.record({ kind: 'packer-build', region: inputs.region, build: `${inputs.platformName}/${version}`, tags: packerTags });
+  if (Object.keys(packerTags).length) ledger.record(packerBuild(inputs.region, `${inputs.platformName}/${version}`, packerTags));
   // Recorded first: the service may start the builder even when the answer never reaches us.
   const out = await creating(ledger, builder, () =>
     createPlatformVersion(clients.get(ElasticBeanstalkClient), {

@@ -31,6 +31,7 @@ import type { Log } from '../../lib/log';
 import { allPages } from '../../lib/paginate';
 import { tagFilters } from '../../lib/tags';
 import { SMOKE_NAME_PREFIX } from '../../smoke/instance';
+import type { ResourceKind } from '../../resources/kind';
 import type { Resource } from '../../resources/ledger';
 import { deleteKeyPair, deleteSecurityGroup, deleteSnapshot, deregisterImage, imageSnapshots, terminateInstances } from '../../resources/ec2-delete';
 import { LIVE_INSTANCE_STATES } from '../../resources/states';
@@ -146,3 +147,24 @@ export async function removePackerLeftovers(ec2: EC2Client, what: PackerLeftover
   if (removed.length) log.info(`Removed what Packer left: ${removed.join(', ')}.`);
   return removed;
 }
+
+type PackerBuild = Extract<Resource, { kind: 'packer-build' }>;
+
+/** A Packer build as the ledger records it before Packer starts: by its name and the tags its instance will carry. */
+export const packerBuild = (region: string, build: string, tags: Record<string, string>, known: Partial<PackerLeftovers> = {}): PackerBuild => ({
+  kind: 'packer-build',
+  region,
+  build,
+  tags,
+  ...known,
+});
+
+/** A Packer build's entry in the table of resource kinds: what it left goes at teardown, never the image it finished. */
+export const PACKER_BUILD_KIND: ResourceKind<PackerBuild> = {
+  describe: (r) => `what Packer's build ${r.build} may have left (${r.region})`,
+  async remove(r, env) {
+    const removed = await removePackerLeftovers(env.clientsFor(r.region).get(EC2Client), r, env.log, env.clock);
+    env.ledger.release(r);
+    return removed.length ? `removed ${removed.join(', ')}` : 'nothing left';
+  },
+};

@@ -34,23 +34,26 @@ export function parseMachineLine(line: string): PackerLine | undefined {
  * (Packer's command/build.go: `--> NAME: ` and the artifact's String(), `AMIs were created:` then
  * `REGION: ami-…` a line; the plugin's builder/common/artifact.go).
  */
-export type Announced =
-  { kind: 'key-pair'; name: string } | { kind: 'security-group'; name: string } | { kind: 'instance'; id: string } | { kind: 'image'; id: string };
+export interface Announced {
+  /** Where the ledger's record of the build keeps it. */
+  list: 'keyNames' | 'groupNames' | 'instanceIds' | 'imageIds';
+  value: string;
+}
 
-const ANNOUNCEMENTS: [RegExp, (m: RegExpExecArray) => Announced][] = [
-  [/Creating temporary keypair: (\S+)/, (m) => ({ kind: 'key-pair', name: m[1] })],
-  [/Creating temporary security group for this instance: (\S+)/, (m) => ({ kind: 'security-group', name: m[1] })],
-  [/Instance ID: (i-[0-9a-f]+)/, (m) => ({ kind: 'instance', id: m[1] })],
-  [/^\s*(?:==> )?\S+: AMI: (ami-[0-9a-f]+)/, (m) => ({ kind: 'image', id: m[1] })],
+const ANNOUNCEMENTS: [RegExp, Announced['list']][] = [
+  [/Creating temporary keypair: (\S+)/, 'keyNames'],
+  [/Creating temporary security group for this instance: (\S+)/, 'groupNames'],
+  [/Instance ID: (i-[0-9a-f]+)/, 'instanceIds'],
+  [/^\s*(?:==> )?\S+: AMI: (ami-[0-9a-f]+)/, 'imageIds'],
 ];
 
 /** Everything one message of Packer's announces: one resource, or each AMI of a build's summary. */
 export function announcements(message: string): Announced[] {
   const summary = /AMIs were created:\n([\s\S]*)/.exec(message);
-  if (summary) return [...summary[1].matchAll(/^\s*[a-z0-9-]+: (ami-[0-9a-f]+)\s*$/gm)].map((m): Announced => ({ kind: 'image', id: m[1] }));
-  for (const [re, make] of ANNOUNCEMENTS) {
+  if (summary) return [...summary[1].matchAll(/^\s*[a-z0-9-]+: (ami-[0-9a-f]+)\s*$/gm)].map((m): Announced => ({ list: 'imageIds', value: m[1] }));
+  for (const [re, list] of ANNOUNCEMENTS) {
     const m = re.exec(message);
-    if (m) return [make(m)];
+    if (m) return [{ list, value: m[1] }];
   }
   return [];
 }

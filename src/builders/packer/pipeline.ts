@@ -10,10 +10,10 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import * as path from 'node:path';
 import { describeError, StepError } from '../../lib/errors';
 import { extractZip } from '../../platform/unzip';
-import type { Resource } from '../../resources/ledger';
 import type { Built, RunContext, Step } from '../context';
 import { resolveImageVersion } from './images';
 import type { InstalledPacker } from './install';
+import { packerBuild } from './leftovers';
 import type { Announced } from './output';
 import { buildImage, templateForRun, validateTemplate } from './run';
 import { runnerCidr } from '../../smoke/runner-address';
@@ -76,30 +76,20 @@ async function build(ctx: RunContext, packer: InstalledPacker, version: string):
     imageTags: inputs.tags,
   });
   // Recorded before Packer starts: Packer names what it makes as it makes it, and each is added as it is announced.
-  const record: Extract<Resource, { kind: 'packer-build' }> = {
-    kind: 'packer-build',
-    region: inputs.region,
-    build: `${inputs.platformName}/${version}`,
-    tags: deps.runTags,
+  const record = packerBuild(inputs.region, `${inputs.platformName}/${version}`, deps.runTags, {
     runTagged: Object.keys(deps.runTags).length > 0,
     instanceIds: [],
     groupNames: [],
     keyNames: [],
     imageIds: [],
-  };
+  });
   deps.ledger.record(record);
-  // Each once: Packer names an AMI again in its build summary.
-  const add = (list: string[] | undefined, value: string) => (list?.includes(value) ? false : (list?.push(value), true));
-  const onAnnounced = (what: Announced) => {
-    const added =
-      what.kind === 'instance'
-        ? add(record.instanceIds, what.id)
-        : what.kind === 'security-group'
-          ? add(record.groupNames, what.name)
-          : what.kind === 'key-pair'
-            ? add(record.keyNames, what.name)
-            : add(record.imageIds, what.id);
-    if (added) deps.ledger.record({ ...record });
+  const onAnnounced = ({ list, value }: Announced) => {
+    // Each once: Packer names an AMI again in its build summary.
+    const known = (record[list] ??= []);
+    if (known.includes(value)) return;
+    known.push(value);
+    deps.ledger.record({ ...record });
   };
   const run = { packer: packer.path, dir, templateFile, region: inputs.region, variables: inputs.packer.variables, env, signal: deps.signal, onAnnounced };
   await validateTemplate(run);

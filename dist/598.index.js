@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 987;
-exports.ids = [987];
+exports.id = 598;
+exports.ids = [598];
 exports.modules = {
 
 /***/ 2543:
@@ -83,244 +83,48 @@ function stopProcess(child, signal, graceMs) {
 
 /***/ }),
 
-/***/ 1737:
+/***/ 9639:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ backoff),
-/* harmony export */   j: () => (/* binding */ sleepWithin)
+/* harmony export */   I: () => (/* binding */ kindOf),
+/* harmony export */   Kd: () => (/* binding */ inTable),
+/* harmony export */   vI: () => (/* binding */ removeConcurrently)
 /* harmony export */ });
-function backoff(first, max, factor = 1.5) {
-    let current = first;
-    return {
-        next() {
-            const ms = current;
-            current = Math.min(max, current * factor);
-            return ms;
-        },
-        reset() {
-            current = first;
-        },
+/** The entry for a resource's kind, typed for that resource. */
+function kindOf(table, r) {
+    const kind = table[r.kind];
+    if (!kind)
+        throw new Error(`no entry for resource kind ${r.kind}`);
+    return kind;
+}
+/** Whether the table has an entry for the resource's kind (a feature's own table holds only its kinds). */
+const inTable = (table, r) => r.kind in table;
+/**
+ * Runs `remove` on each resource, all at once except what must wait: a kind
+ * waits for every removal of the kinds its entry names in `after`. Returns the
+ * results in the order given; `remove` reports its own failures in what it
+ * returns.
+ */
+function removeConcurrently(resources, table, remove) {
+    const started = new Map();
+    const run = (r) => {
+        let done = started.get(r);
+        if (!done) {
+            const waitsFor = table[r.kind]?.after ?? [];
+            const first = resources.filter((x) => x !== r && waitsFor.includes(x.kind));
+            done = Promise.allSettled(first.map(run)).then(() => remove(r));
+            started.set(r, done);
+        }
+        return done;
     };
-}
-/** Sleeps for `ms`, but not past `deadline` (epoch ms). */
-function sleepWithin(clock, ms, deadline) {
-    return clock.sleep(Math.max(0, Math.min(ms, deadline - clock.now())));
+    return Promise.all(resources.map(run));
 }
 
 
 /***/ }),
 
-/***/ 7764:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   w: () => (/* binding */ describeResource)
-/* harmony export */ });
-/** Human words for a recorded resource, for the log and the summary. */
-function describeResource(r) {
-    switch (r.kind) {
-        case 'builder-environment':
-            return `builder environment ${r.environmentName} (${r.region})`;
-        case 'instance':
-            return `instance ${r.instanceId ?? `with client token ${r.clientToken}`} (${r.region})`;
-        case 'security-group':
-            return `security group ${r.groupId ?? r.groupName} (${r.region})`;
-        case 'key-pair':
-            return `key pair ${r.keyName} (${r.region})`;
-        case 'packer-build':
-            return `what Packer's build ${r.build} may have left (${r.region})`;
-        case 'image-copy':
-            return `copy ${r.imageId ?? `with client token ${r.clientToken}`} of ${r.sourceImageId} (${r.region})`;
-    }
-}
-
-
-/***/ }),
-
-/***/ 599:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cj: () => (/* binding */ deleteSnapshot),
-/* harmony export */   FD: () => (/* binding */ imageSnapshots),
-/* harmony export */   _k: () => (/* binding */ deregisterImage),
-/* harmony export */   ch: () => (/* binding */ terminateInstances),
-/* harmony export */   dl: () => (/* binding */ deleteSecurityGroup),
-/* harmony export */   z9: () => (/* binding */ deleteKeyPair)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5193);
-/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6676);
-/* harmony import */ var _lib_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1737);
-/**
- * Deleting EC2 resources the way every path of the action needs: gone is
- * success, an instance is waited for until terminated (its security group
- * cannot go before), and a group still held by a terminated instance's network
- * interface (AWS reports it for a while) is tried again.
- */
-
-
-
-/** Terminates the instances and waits (at most ten minutes) until EC2 reports them terminated. */
-async function terminateInstances(ec2, ids, log, clock) {
-    if (!ids.length)
-        return;
-    try {
-        await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.TerminateInstancesCommand({ InstanceIds: ids }));
-    }
-    catch (error) {
-        if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidInstanceID.NotFound'))
-            return;
-        throw error;
-    }
-    log.info(`Terminating ${ids.join(', ')}…`);
-    const until = clock.now() + 10 * 60_000;
-    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_2__/* .backoff */ .J)(2_000, 15_000);
-    while (clock.now() < until) {
-        try {
-            const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DescribeInstancesCommand({ InstanceIds: ids }));
-            if ((out.Reservations ?? []).flatMap((r) => r.Instances ?? []).every((i) => i.State?.Name === 'terminated'))
-                return;
-        }
-        catch (error) {
-            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidInstanceID.NotFound'))
-                return;
-            if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(error))
-                throw error;
-        }
-        await clock.sleep(pause.next());
-    }
-    throw new Error(`${ids.join(', ')} still not terminated after 10 minutes`);
-}
-/** Deletes a security group, trying again (at most five minutes) while a terminated instance still holds it; false when it was already gone. */
-async function deleteSecurityGroup(ec2, groupId, log, clock) {
-    const until = clock.now() + 5 * 60_000;
-    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_2__/* .backoff */ .J)(3_000, 20_000);
-    for (;;) {
-        try {
-            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeleteSecurityGroupCommand({ GroupId: groupId }));
-            return true;
-        }
-        catch (error) {
-            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidGroup.NotFound', 'InvalidGroupId.NotFound'))
-                return false;
-            if (((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error) !== 'DependencyViolation' && !(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(error)) || clock.now() >= until)
-                throw error;
-        }
-        const ms = pause.next();
-        log.info(`Security group ${groupId} still in use; trying again in ${Math.round(ms / 1000)} s.`);
-        await clock.sleep(ms);
-    }
-}
-/** Deletes a key pair; one that does not exist is success. */
-async function deleteKeyPair(ec2, keyName) {
-    try {
-        await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeleteKeyPairCommand({ KeyName: keyName }));
-    }
-    catch (error) {
-        if (!(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidKeyPair.NotFound'))
-            throw error;
-    }
-}
-/** The snapshots behind an image's block devices. */
-const imageSnapshots = (image) => (image?.BlockDeviceMappings ?? []).map((b) => b.Ebs?.SnapshotId).filter((s) => !!s);
-/** How long a snapshot may stay "in use" after its image is deregistered, and is tried again meanwhile (boto#3019 saw minutes). */
-const SNAPSHOT_IN_USE_MS = 10 * 60_000;
-/** Deletes a snapshot, trying again while EC2 still holds it for an image just deregistered; gone is success. */
-async function deleteSnapshot(ec2, snapshotId, log, clock) {
-    const until = clock.now() + SNAPSHOT_IN_USE_MS;
-    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_2__/* .backoff */ .J)(2_000, 30_000);
-    for (;;) {
-        try {
-            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeleteSnapshotCommand({ SnapshotId: snapshotId }));
-            return;
-        }
-        catch (error) {
-            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidSnapshot.NotFound'))
-                return;
-            if (((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error) !== 'InvalidSnapshot.InUse' && !(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(error)) || clock.now() >= until)
-                throw error;
-        }
-        const ms = pause.next();
-        log.info(`Snapshot ${snapshotId} still in use by the image just deregistered; trying again in ${Math.round(ms / 1000)} s.`);
-        await clock.sleep(ms);
-    }
-}
-/**
- * Deregisters an image and deletes its snapshots; one already gone is success. Returns what it
- * removed. DeregisterImage deletes the snapshots itself with DeleteAssociatedSnapshots (in EC2's API
- * since 2025-05; "If a snapshot is associated with multiple AMIs, it is not deleted", API reference)
- * and answers per snapshot: `skipped` is a snapshot another image uses, kept. An endpoint that does
- * not know the parameter (EC2 answers UnknownParameter to a parameter it does not know) gets the
- * older way: deregister, then DeleteSnapshot, tried again while the snapshot is still "in use" by
- * the image just deregistered (InvalidSnapshot.InUse for up to minutes, boto#3019). A snapshot
- * whose deletion failed for the image is deleted the older way too.
- */
-async function deregisterImage(ec2, imageId, log, clock) {
-    let snapshots = [];
-    let left;
-    try {
-        const image = (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
-        if (!image || image.State === 'deregistered')
-            return [];
-        snapshots = imageSnapshots(image);
-        try {
-            const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeregisterImageCommand({ ImageId: imageId, DeleteAssociatedSnapshots: true }));
-            const results = out.DeleteSnapshotResults ?? [];
-            const kept = results.filter((r) => r.ReturnCode === 'skipped').map((r) => r.SnapshotId);
-            if (kept.length)
-                log.info(`Kept snapshot ${kept.join(', ')} of ${imageId}: another image uses it.`);
-            snapshots = snapshots.filter((id) => !kept.includes(id));
-            left = snapshots.filter((id) => results.find((r) => r.SnapshotId === id)?.ReturnCode !== 'success');
-        }
-        catch (error) {
-            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error) !== 'UnknownParameter')
-                throw error;
-            await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__.DeregisterImageCommand({ ImageId: imageId }));
-            left = snapshots;
-        }
-    }
-    catch (error) {
-        if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'InvalidAMIID.NotFound'))
-            return [];
-        throw error;
-    }
-    for (const snapshotId of left)
-        await deleteSnapshot(ec2, snapshotId, log, clock);
-    return [`image ${imageId}`, ...snapshots.map((s) => `snapshot ${s}`)];
-}
-
-
-/***/ }),
-
-/***/ 6228:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   v: () => (/* binding */ removeConcurrently)
-/* harmony export */ });
-/**
- * Runs `remove` on each resource, all at once except what must wait: a
- * security group is deleted only once every instance (one may still use it)
- * is gone. Returns the results in the order given; `remove` reports its own
- * failures in what it returns.
- */
-async function removeConcurrently(resources, remove) {
-    const instances = resources.filter((r) => r.kind === 'instance');
-    const instancesGone = Promise.all(instances.map(remove));
-    return Promise.all(resources.map((r) => {
-        if (r.kind === 'instance')
-            return instancesGone.then((done) => done[instances.indexOf(r)]);
-        if (r.kind === 'security-group')
-            return instancesGone.then(() => remove(r));
-        return remove(r);
-    }));
-}
-
-
-/***/ }),
-
-/***/ 8987:
+/***/ 598:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -334,7 +138,7 @@ __webpack_require__.d(__webpack_exports__, {
   runChecks: () => (/* reexport */ runChecks),
   runSmokeTest: () => (/* binding */ runSmokeTest),
   smokeChecks: () => (/* reexport */ smokeChecks),
-  teardownSmokeResource: () => (/* reexport */ teardownSmokeResource),
+  teardownSmokeResource: () => (/* reexport */ teardown/* teardownSmokeResource */.u),
   writeKnownHosts: () => (/* reexport */ writeKnownHosts)
 });
 
@@ -346,8 +150,8 @@ var lib_clock = __webpack_require__(4517);
 var errors = __webpack_require__(7268);
 // EXTERNAL MODULE: ./src/resources/ledger.ts
 var resources_ledger = __webpack_require__(428);
-// EXTERNAL MODULE: ./src/resources/removal-order.ts
-var removal_order = __webpack_require__(6228);
+// EXTERNAL MODULE: ./src/resources/kind.ts
+var kind = __webpack_require__(9639);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -927,6 +731,82 @@ function waitingFor(answered, pinned, last) {
     return `the last attempt: ${last}`;
 }
 /**
+ * One attempt to pin the host keys: from the console, from sshd where they
+ * match the fingerprints the console printed, or (sshd answered, the console
+ * stayed silent past the grace period or the deadline is near) on first use.
+ */
+async function pinHostKeys(w, instanceId, deps, deadline) {
+    const clock = deps.clock ?? lib_clock/* realClock */.d;
+    const { target, knownHostsPath } = w;
+    const { log } = deps;
+    const { text, error: consoleError } = await consoleText(deps.ec2, instanceId);
+    const keys = hostKeysFromConsole(text);
+    if (keys.length) {
+        writeKnownHosts(knownHostsPath, target.host, target.port, keys);
+        w.pinned = true;
+        log.info(`Pinned ${keys.length} host key(s) from the instance's console output: ${describeKeys(keys)}.`);
+        return;
+    }
+    const prints = hostFingerprintsFromConsole(text);
+    const offered = await scanHostKeys(target.host, target.port);
+    if (!offered.length)
+        return;
+    w.firstAnswer ??= clock.now();
+    if (prints.length) {
+        const vouched = offered.filter((k) => matchesFingerprint(k, prints));
+        if (!vouched.length) {
+            throw new errors/* StepError */.zg('smoke', `SSH to ${w.where} refused: host key mismatch. None of the host keys sshd offers (${offered.map((k) => fingerprint(k)).join(', ')}) ` +
+                `matches the fingerprints the instance printed to its console (${prints.join(', ')}). Someone may be in the middle.`);
+        }
+        writeKnownHosts(knownHostsPath, target.host, target.port, vouched);
+        w.pinned = true;
+        log.info(`Pinned ${vouched.length} host key(s) that match the fingerprints in the instance's console output: ${describeKeys(vouched)}.`);
+    }
+    else if (clock.now() - w.firstAnswer >= (deps.consoleGraceMs ?? 180_000) || deadline - clock.now() <= 60_000) {
+        writeKnownHosts(knownHostsPath, target.host, target.port, offered);
+        w.pinned = false;
+        log.warning(`${consoleError ? `The instance's console could not be read (${consoleError})` : 'The instance printed no host keys or fingerprints to its console'}, so its SSH host key was trusted on first use ` +
+            `(${describeKeys(offered)}), not verified.`);
+    }
+}
+/** One login with the pinned keys; true once it works. */
+async function tryLogin(w, deps) {
+    const r = await sshRun({ ...w.target, knownHostsPath: w.knownHostsPath }, 'true', { timeoutMs: 30_000, signal: deps.signal });
+    w.last = classifySshFailure(r);
+    w.lastError = r.stderr.trim();
+    if (w.last === 'ok')
+        return true;
+    if (w.last !== 'unreachable')
+        w.firstAnswer ??= (deps.clock ?? lib_clock/* realClock */.d).now();
+    if (w.last === 'host key mismatch') {
+        throw new errors/* StepError */.zg('smoke', `SSH to ${w.where} refused: host key mismatch. The server's key is not the one ${w.pinned ? 'the instance printed to its console' : 'it showed first'}. Someone may be in the middle.\n${w.lastError}`);
+    }
+    return false;
+}
+/** The error for a wait that reached its deadline: what sshd did, what the console says of it, and the console's last lines. */
+async function notUsable(w, instanceId, deps) {
+    const { text, error: unreadable } = await consoleText(deps.ec2, instanceId);
+    const trouble = sshdTrouble(text);
+    const what = w.last === 'refused'
+        ? `sshd answered but refused the run's key for user '${w.target.user}' (check ssh-user: Ubuntu images use 'ubuntu') (${w.lastError})`
+        : w.last === 'dropped'
+            ? `sshd accepted connections but closed them before authentication (${w.lastError})`
+            : w.firstAnswer === undefined
+                ? 'sshd never answered'
+                : w.pinned === undefined
+                    ? 'sshd answered but no host key could be pinned'
+                    : `sshd stopped answering (${w.lastError || 'no error text'})`;
+    const because = trouble
+        ? ` The console says: ${trouble}.`
+        : w.firstAnswer === undefined
+            ? ' The console shows no sshd failure: a slow boot, or a network path (subnet, route, security group) that does not reach it.'
+            : '';
+    const consoleTail = tail(text, 40);
+    return new errors/* StepError */.zg('smoke', `SSH to ${w.where} was not usable by the deadline: ${what}.${because}`, consoleTail.length
+        ? ['The last lines of the instance console:', ...consoleTail.map((l) => `  ${l}`)]
+        : [unreadable ? `The instance console could not be read (${unreadable}).` : 'The instance console was empty.']);
+}
+/**
  * Waits until SSH answers with a host key we can vouch for. Keys come from the
  * console when the instance prints them, or from sshd itself when they match
  * the fingerprints the console printed; otherwise, once sshd has answered and
@@ -935,162 +815,34 @@ function waitingFor(answered, pinned, last) {
  */
 async function connect(target, knownHostsPath, instanceId, deps, deadline) {
     const clock = deps.clock ?? lib_clock/* realClock */.d;
-    const log = deps.log;
-    const graceMs = deps.consoleGraceMs ?? 180_000;
-    const where = `${target.host}:${target.port}`;
+    const w = { target, knownHostsPath, where: `${target.host}:${target.port}`, last: 'unreachable', lastError: '' };
     const pause = (0,retry/* backoff */.J)(3_000, 15_000);
     const started = clock.now();
     let quietSince = started;
-    let firstAnswer;
-    let last = 'unreachable';
-    let lastError = '';
-    let pinned;
-    let consoleError;
     while (clock.now() < deadline) {
-        if (pinned === undefined) {
-            const { text, error } = await consoleText(deps.ec2, instanceId);
-            consoleError = error;
-            const keys = hostKeysFromConsole(text);
-            const prints = hostFingerprintsFromConsole(text);
-            if (keys.length) {
-                writeKnownHosts(knownHostsPath, target.host, target.port, keys);
-                pinned = true;
-                log.info(`Pinned ${keys.length} host key(s) from the instance's console output: ${describeKeys(keys)}.`);
-            }
-            else {
-                const offered = await scanHostKeys(target.host, target.port);
-                if (offered.length)
-                    firstAnswer ??= clock.now();
-                if (offered.length && prints.length) {
-                    const vouched = offered.filter((k) => matchesFingerprint(k, prints));
-                    if (!vouched.length) {
-                        throw new errors/* StepError */.zg('smoke', `SSH to ${where} refused: host key mismatch. None of the host keys sshd offers (${offered.map((k) => fingerprint(k)).join(', ')}) ` +
-                            `matches the fingerprints the instance printed to its console (${prints.join(', ')}). Someone may be in the middle.`);
-                    }
-                    writeKnownHosts(knownHostsPath, target.host, target.port, vouched);
-                    pinned = true;
-                    log.info(`Pinned ${vouched.length} host key(s) that match the fingerprints in the instance's console output: ${describeKeys(vouched)}.`);
-                }
-                else if (offered.length && firstAnswer !== undefined && (clock.now() - firstAnswer >= graceMs || deadline - clock.now() <= 60_000)) {
-                    writeKnownHosts(knownHostsPath, target.host, target.port, offered);
-                    pinned = false;
-                    log.warning(`${consoleError ? `The instance's console could not be read (${consoleError})` : 'The instance printed no host keys or fingerprints to its console'}, so its SSH host key was trusted on first use ` +
-                        `(${describeKeys(offered)}), not verified.`);
-                }
-            }
-        }
-        if (pinned !== undefined) {
-            const r = await sshRun({ ...target, knownHostsPath }, 'true', { timeoutMs: 30_000, signal: deps.signal });
-            last = classifySshFailure(r);
-            lastError = r.stderr.trim();
-            if (last === 'ok')
-                return { pinned };
-            if (last !== 'unreachable')
-                firstAnswer ??= clock.now();
-            if (last === 'host key mismatch') {
-                throw new errors/* StepError */.zg('smoke', `SSH to ${where} refused: host key mismatch. The server's key is not the one ${pinned ? 'the instance printed to its console' : 'it showed first'}. Someone may be in the middle.\n${lastError}`);
-            }
-        }
+        if (w.pinned === undefined)
+            await pinHostKeys(w, instanceId, deps, deadline);
+        if (w.pinned !== undefined && (await tryLogin(w, deps)))
+            return { pinned: w.pinned };
         const left = deadline - clock.now();
         if (left <= 0)
             break;
         // A boot takes minutes on some instance types: one line a minute so the wait never looks hung.
         if (clock.now() - quietSince >= 60_000) {
             quietSince = clock.now();
-            log.info(`Still waiting for SSH on ${where} after ${(0,duration/* duration */.p)(clock.now() - started)}: ${waitingFor(firstAnswer !== undefined, pinned, last)}.`);
+            deps.log.info(`Still waiting for SSH on ${w.where} after ${(0,duration/* duration */.p)(clock.now() - started)}: ${waitingFor(w.firstAnswer !== undefined, w.pinned, w.last)}.`);
         }
         await clock.sleep(Math.min(pause.next(), left));
     }
-    const { text, error: unreadable } = await consoleText(deps.ec2, instanceId);
-    const trouble = sshdTrouble(text);
-    const what = last === 'refused'
-        ? `sshd answered but refused the run's key for user '${target.user}' (check ssh-user: Ubuntu images use 'ubuntu') (${lastError})`
-        : last === 'dropped'
-            ? `sshd accepted connections but closed them before authentication (${lastError})`
-            : firstAnswer === undefined
-                ? 'sshd never answered'
-                : pinned === undefined
-                    ? 'sshd answered but no host key could be pinned'
-                    : `sshd stopped answering (${lastError || 'no error text'})`;
-    const because = trouble
-        ? ` The console says: ${trouble}.`
-        : firstAnswer === undefined
-            ? ' The console shows no sshd failure: a slow boot, or a network path (subnet, route, security group) that does not reach it.'
-            : '';
-    const consoleTail = tail(text, 40);
-    throw new errors/* StepError */.zg('smoke', `SSH to ${where} was not usable by the deadline: ${what}.${because}`, consoleTail.length
-        ? ['The last lines of the instance console:', ...consoleTail.map((l) => `  ${l}`)]
-        : [unreadable ? `The instance console could not be read (${unreadable}).` : 'The instance console was empty.']);
+    throw await notUsable(w, instanceId, deps);
 }
 
 // EXTERNAL MODULE: ./src/smoke/instance.ts
 var instance = __webpack_require__(7118);
 // EXTERNAL MODULE: ./src/smoke/runner-address.ts
 var runner_address = __webpack_require__(1958);
-// EXTERNAL MODULE: ./src/resources/describe.ts
-var describe = __webpack_require__(7764);
-// EXTERNAL MODULE: ./src/resources/ec2-delete.ts
-var ec2_delete = __webpack_require__(599);
-;// CONCATENATED MODULE: ./src/smoke/teardown.ts
-/** Removing what the smoke test created, from whatever the ledger knew when the run ended or died. */
-
-
-
-
-
-async function instanceIds(ec2, r) {
-    if (r.instanceId)
-        return [r.instanceId];
-    const out = await ec2.send(new dist_cjs.DescribeInstancesCommand({ Filters: [{ Name: 'client-token', Values: [r.clientToken] }] }));
-    return (out.Reservations ?? [])
-        .flatMap((res) => res.Instances ?? [])
-        .filter((i) => i.State?.Name !== 'terminated')
-        .map((i) => i.InstanceId);
-}
-async function terminateInstance(deps, r, clock) {
-    await (0,ec2_delete/* terminateInstances */.ch)(deps.ec2, await instanceIds(deps.ec2, r), deps.log, clock);
-}
-async function deleteGroup(deps, r, clock) {
-    const groupId = r.groupId ?? (await (0,instance/* findGroup */.$B)(deps.ec2, r.groupName, r.vpcId));
-    if (groupId)
-        await (0,ec2_delete/* deleteSecurityGroup */.dl)(deps.ec2, groupId, deps.log, clock);
-}
-/**
- * Deletes one recorded smoke-test resource and releases it from the ledger.
- * Works from whatever the ledger knew when the run died: a client token, a
- * group name. Something already gone is success.
- */
-async function teardownSmokeResource(resource, deps) {
-    const clock = deps.clock ?? lib_clock/* realClock */.d;
-    await removeOnce(resource, deps, clock);
-    // Without an id, the creating call's fate is unknown: a request sent just before the run died
-    // can still land after the first look. Look once more a little later.
-    const inDoubt = (resource.kind === 'instance' && !resource.instanceId) ||
-        (resource.kind === 'security-group' && !resource.groupId) ||
-        (resource.kind === 'key-pair' && !resource.keyPairId);
-    if (inDoubt) {
-        await clock.sleep(deps.doubtMs ?? 15_000);
-        await removeOnce(resource, deps, clock);
-    }
-    deps.ledger.release(resource);
-    deps.log.info(`Removed ${(0,describe/* describeResource */.w)(resource)}.`);
-}
-async function removeOnce(resource, deps, clock) {
-    switch (resource.kind) {
-        case 'instance':
-            await terminateInstance(deps, resource, clock);
-            break;
-        case 'security-group':
-            await deleteGroup(deps, resource, clock);
-            break;
-        case 'key-pair':
-            await (0,ec2_delete/* deleteKeyPair */.z9)(deps.ec2, resource.keyName);
-            break;
-        default:
-            throw new Error(`not a smoke-test resource: ${resource.kind}`);
-    }
-}
-
+// EXTERNAL MODULE: ./src/smoke/teardown.ts
+var teardown = __webpack_require__(3357);
 ;// CONCATENATED MODULE: ./src/smoke/index.ts
 
 
@@ -1107,8 +859,6 @@ async function removeOnce(resource, deps, clock) {
 
 
 
-/** The smoke test's kinds of resource: what it made, and only that, is its own to remove. */
-const SMOKE_KINDS = new Set(['key-pair', 'security-group', 'instance']);
 /** Makes the key, the key pair and the security group; on a failure, removes what it made and throws. */
 async function prepareSmokeTest(options, given) {
     const { ec2, ledger, log, signal } = given;
@@ -1195,267 +945,15 @@ async function finishSmokeTest(prepared, given) {
     const { ec2, ledger, log } = given;
     const clock = given.clock ?? lib_clock/* realClock */.d;
     prepared.key.cleanup();
-    const mine = ledger.list().filter((r) => SMOKE_KINDS.has(r.kind) && !prepared.before.has((0,resources_ledger/* resourceKey */.ik)(r)));
-    await (0,removal_order/* removeConcurrently */.v)(mine, async (resource) => {
+    const mine = ledger.list().filter((r) => (0,kind/* inTable */.Kd)(teardown/* SMOKE_KINDS */.E, r) && !prepared.before.has((0,resources_ledger/* resourceKey */.ik)(r)));
+    await (0,kind/* removeConcurrently */.vI)(mine, teardown/* SMOKE_KINDS */.E, async (resource) => {
         try {
-            await teardownSmokeResource(resource, { ec2, ledger, log, clock });
+            await (0,teardown/* teardownSmokeResource */.u)(resource, { ec2, ledger, log, clock });
         }
         catch (error) {
-            log.error(`Could not remove ${resource.kind}: ${(0,errors/* describeError */.Uc)(error)} (the post step tries again)`);
+            log.error(`Could not remove ${(0,kind/* kindOf */.I)(teardown/* SMOKE_KINDS */.E, resource).describe(resource)}: ${(0,errors/* describeError */.Uc)(error)} (the post step tries again)`);
         }
     });
-}
-
-
-/***/ }),
-
-/***/ 7118:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $B: () => (/* binding */ findGroup),
-/* harmony export */   Dj: () => (/* binding */ launchInstance),
-/* harmony export */   Fh: () => (/* binding */ importKey),
-/* harmony export */   Gh: () => (/* binding */ waitForRunning),
-/* harmony export */   LZ: () => (/* binding */ toTags),
-/* harmony export */   Nc: () => (/* binding */ SMOKE_NAME_PREFIX),
-/* harmony export */   O5: () => (/* binding */ resolveVpc),
-/* harmony export */   ij: () => (/* binding */ createSecurityGroup),
-/* harmony export */   l2: () => (/* binding */ smokeName)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5193);
-/* harmony import */ var _lib_clock__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4517);
-/* harmony import */ var _lib_retry__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1737);
-/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6676);
-/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7268);
-/* harmony import */ var _resources_ledger__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(428);
-
-
-
-
-
-
-
-/** Runs an EC2 call; a failure becomes one StepError that says what was being done. */
-async function failsAs(what, call) {
-    try {
-        return await call();
-    }
-    catch (error) {
-        if (error instanceof _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg)
-            throw error;
-        const hint = (0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error).startsWith('UnauthorizedOperation') ? '\nThe credentials lack this EC2 permission.' : '';
-        throw Object.assign(new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', `${what} failed: ${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)}${hint}`), { cause: error });
-    }
-}
-/** A name unique to this run that says what it is. */
-/** How the smoke test's key pair, security group and instance (its Name and key) are named. */
-const SMOKE_NAME_PREFIX = 'eb-platform-smoke-';
-function smokeName(env = process.env) {
-    const run = env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : `${Date.now()}`;
-    return `${SMOKE_NAME_PREFIX}${run}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')}`;
-}
-function toTags(tags) {
-    return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-}
-async function importKey(deps, region, keyName, publicKey, tags) {
-    const resource = { kind: 'key-pair', region, keyName };
-    const keyPairId = await (0,_resources_ledger__WEBPACK_IMPORTED_MODULE_4__/* .creating */ .SP)(deps.ledger, resource, () => failsAs(`Importing the run's SSH key as key pair ${keyName}`, async () => {
-        try {
-            const out = await deps.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.ImportKeyPairCommand({
-                KeyName: keyName,
-                PublicKeyMaterial: Buffer.from(publicKey),
-                TagSpecifications: [{ ResourceType: 'key-pair', Tags: tags }],
-            }));
-            return out.KeyPairId;
-        }
-        catch (error) {
-            // The name is this run's alone: a duplicate is the SDK's retry meeting the import whose answer was lost.
-            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'InvalidKeyPair.Duplicate')
-                throw error;
-            const found = await deps.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeKeyPairsCommand({ KeyNames: [keyName] }));
-            deps.log.info(`Key pair ${keyName} was imported by a call whose answer was lost; using it.`);
-            return found.KeyPairs?.[0]?.KeyPairId;
-        }
-    }));
-    deps.ledger.record({ ...resource, keyPairId });
-}
-/** The VPC the instance will live in: the subnet's, or the region's default VPC. */
-async function resolveVpc(ec2, subnetId) {
-    if (subnetId) {
-        try {
-            const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeSubnetsCommand({ SubnetIds: [subnetId] }));
-            const vpc = out.Subnets?.[0]?.VpcId;
-            if (vpc)
-                return vpc;
-        }
-        catch (error) {
-            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'InvalidSubnetID.NotFound')
-                throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', `Looking up subnet ${subnetId} (smoke-subnet-id) failed: ${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)}`);
-        }
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', `Subnet ${subnetId} (smoke-subnet-id) does not exist in this region.`);
-    }
-    const out = await failsAs("Finding the region's default VPC", () => ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] })));
-    const vpc = out.Vpcs?.[0]?.VpcId;
-    if (!vpc)
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', 'The region has no default VPC: set smoke-subnet-id to a subnet that gives instances a public IPv4 address.');
-    return vpc;
-}
-async function createSecurityGroup(deps, region, groupName, vpcId, cidr, ports, tags) {
-    const resource = { kind: 'security-group', region, groupName, vpcId };
-    const groupId = await (0,_resources_ledger__WEBPACK_IMPORTED_MODULE_4__/* .creating */ .SP)(deps.ledger, resource, () => failsAs(`Creating security group ${groupName} in ${vpcId}`, async () => {
-        try {
-            const out = await deps.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.CreateSecurityGroupCommand({
-                GroupName: groupName,
-                Description: 'Throwaway: smoke test of a new Elastic Beanstalk platform AMI',
-                VpcId: vpcId,
-                TagSpecifications: [{ ResourceType: 'security-group', Tags: tags }],
-            }));
-            return out.GroupId;
-        }
-        catch (error) {
-            // The name is this run's alone: a duplicate is the SDK's retry meeting the group whose answer was lost.
-            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'InvalidGroup.Duplicate')
-                throw error;
-            const found = await findGroup(deps.ec2, groupName, vpcId);
-            if (!found)
-                throw error;
-            deps.log.info(`Security group ${groupName} was created by a call whose answer was lost; using ${found}.`);
-            return found;
-        }
-    }));
-    deps.ledger.record({ ...resource, groupId });
-    const unique = [...new Set(ports)];
-    await failsAs(`Opening ports ${unique.join(', ')} of ${groupId} to ${cidr}`, async () => {
-        try {
-            await deps.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.AuthorizeSecurityGroupIngressCommand({
-                GroupId: groupId,
-                IpPermissions: unique.map((port) => ({
-                    IpProtocol: 'tcp',
-                    FromPort: port,
-                    ToPort: port,
-                    IpRanges: [{ CidrIp: cidr, Description: 'smoke test runner' }],
-                })),
-            }));
-        }
-        catch (error) {
-            // The rules exist: the retry of a call whose answer was lost.
-            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'InvalidPermission.Duplicate')
-                throw error;
-        }
-    });
-    return groupId;
-}
-async function findGroup(ec2, groupName, vpcId) {
-    const filters = [{ Name: 'group-name', Values: [groupName] }, ...(vpcId ? [{ Name: 'vpc-id', Values: [vpcId] }] : [])];
-    const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeSecurityGroupsCommand({ Filters: filters }));
-    return out.SecurityGroups?.[0]?.GroupId;
-}
-const LAUNCH_HINTS = {
-    InsufficientInstanceCapacity: 'AWS has no capacity for this instance type in this zone right now: try another smoke-instance-type or smoke-subnet-id, or run again later.',
-    'InvalidSubnetID.NotFound': 'The subnet does not exist in this region: check smoke-subnet-id.',
-    InvalidSubnet: 'The subnet cannot be used: check smoke-subnet-id.',
-    'InvalidAMIID.NotFound': 'The AMI is not visible to this account in this region.',
-    'InvalidAMIID.Unavailable': 'The AMI is not available yet.',
-    Unsupported: 'The instance type is not offered in this zone: choose another smoke-instance-type or smoke-subnet-id.',
-    VcpuLimitExceeded: "The account's vCPU quota for this instance family is used up.",
-    InstanceLimitExceeded: "The account's instance quota is used up.",
-    InvalidParameterValue: 'AWS refused a launch parameter.',
-};
-async function launchInstance(deps, options) {
-    const clientToken = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
-    const resource = { kind: 'instance', region: options.region, clientToken };
-    // The root volume is encrypted whatever the image's snapshot is (AWS's baseline); its device name is the image's.
-    const rootDevice = await failsAs(`Looking up ${options.amiId}`, async () => {
-        const image = (await deps.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeImagesCommand({ ImageIds: [options.amiId] }))).Images?.[0];
-        if (!image?.RootDeviceName)
-            throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', `${options.amiId} has no root device name: it is not an EBS-backed image the smoke test can launch`);
-        return image.RootDeviceName;
-    });
-    deps.ledger.record(resource);
-    let out;
-    try {
-        out = await deps.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.RunInstancesCommand({
-            ImageId: options.amiId,
-            InstanceType: options.instanceType,
-            MinCount: 1,
-            MaxCount: 1,
-            KeyName: options.keyName,
-            ClientToken: clientToken,
-            // If every teardown path fails, the instance still ends itself: it powers off after two hours and terminates on shutdown.
-            InstanceInitiatedShutdownBehavior: 'terminate',
-            UserData: Buffer.from('#!/bin/sh\nshutdown -h +120 "smoke-test instance expiring"\n').toString('base64'),
-            ...(options.subnetId
-                ? {
-                    NetworkInterfaces: [
-                        {
-                            DeviceIndex: 0,
-                            SubnetId: options.subnetId,
-                            Groups: [options.groupId],
-                            AssociatePublicIpAddress: options.publicAddress ?? true,
-                            DeleteOnTermination: true,
-                        },
-                    ],
-                }
-                : { SecurityGroupIds: [options.groupId] }),
-            BlockDeviceMappings: [
-                { DeviceName: rootDevice, Ebs: { Encrypted: true, DeleteOnTermination: true, ...(options.kmsKeyId ? { KmsKeyId: options.kmsKeyId } : {}) } },
-            ],
-            // IMDSv2 only, and no hop past the instance itself (AWS's security baseline for EC2).
-            MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 1, HttpEndpoint: 'enabled' },
-            TagSpecifications: [
-                { ResourceType: 'instance', Tags: options.tags },
-                { ResourceType: 'volume', Tags: options.tags },
-                { ResourceType: 'network-interface', Tags: options.tags },
-            ],
-        }));
-    }
-    catch (error) {
-        // Even a refusal stays recorded: teardown looks for an instance by the client token, since an instance is the costliest thing to leave behind.
-        const hint = LAUNCH_HINTS[(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error)];
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', `Launching a ${options.instanceType} from ${options.amiId} failed: ${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)}${hint ? `\n${hint}` : ''}`);
-    }
-    const instanceId = out.Instances?.[0]?.InstanceId;
-    if (!instanceId)
-        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', 'RunInstances returned no instance');
-    deps.ledger.record({ ...resource, instanceId });
-    return instanceId;
-}
-/** Waits for the instance to run and returns the address the runner reaches it at: its public one, or its private one for a runner inside the VPC. */
-async function waitForRunning(deps, instanceId, deadline, use = 'public') {
-    const clock = deps.clock ?? _lib_clock__WEBPACK_IMPORTED_MODULE_1__/* .realClock */ .d;
-    let state = 'pending';
-    const pause = (0,_lib_retry__WEBPACK_IMPORTED_MODULE_6__/* .backoff */ .J)(2_000, 15_000);
-    while (clock.now() < deadline) {
-        try {
-            const out = await deps.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeInstancesCommand({ InstanceIds: [instanceId] }));
-            const inst = out.Reservations?.[0]?.Instances?.[0];
-            state = inst?.State?.Name ?? 'pending';
-            if (state === 'running') {
-                const address = use === 'private' ? inst?.PrivateIpAddress : inst?.PublicIpAddress;
-                if (!address) {
-                    throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', use === 'private'
-                        ? `Instance ${instanceId} runs without a private IPv4 address.`
-                        : `Instance ${instanceId} runs without a public IPv4 address: use a subnet that assigns one (smoke-subnet-id), or smoke-address: private from a runner inside the VPC.`);
-                }
-                return address;
-            }
-            if (['shutting-down', 'terminated', 'stopping', 'stopped'].includes(state)) {
-                const reason = inst?.StateReason?.Message ?? 'no reason given';
-                throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', `Instance ${instanceId} is ${state} instead of running: ${reason}`);
-            }
-        }
-        catch (error) {
-            if (error instanceof _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg)
-                throw error;
-            if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'InvalidInstanceID.NotFound' && !(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .isTransient */ .dg)(error))
-                throw error;
-        }
-        await (0,_lib_retry__WEBPACK_IMPORTED_MODULE_6__/* .sleepWithin */ .j)(clock, pause.next(), deadline);
-    }
-    throw new _lib_errors__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg('smoke', `Instance ${instanceId} was still ${state} at the deadline.`);
 }
 
 
@@ -1494,8 +992,125 @@ async function runnerCidr(step, allowedCidr, publicIp = runnerAddress) {
 }
 
 
+/***/ }),
+
+/***/ 3357:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ SMOKE_KINDS),
+/* harmony export */   u: () => (/* binding */ teardownSmokeResource)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
+/* harmony import */ var _lib_clock__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4517);
+/* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6402);
+/* harmony import */ var _resources_kind__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9639);
+/* harmony import */ var _resources_ec2_delete__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(599);
+/* harmony import */ var _resources_states__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7391);
+/* harmony import */ var _instance__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7118);
+/**
+ * The smoke test's kinds of resource (its instance, security group and key
+ * pair): how each is described, removed from whatever the ledger knew when the
+ * run ended or died, and found when an ended run left it.
+ */
+
+
+
+
+
+
+
+/** Removes through `teardownSmokeResource`, with the region's EC2. */
+const removeWith = (r, env) => teardownSmokeResource(r, { ec2: env.clientsFor(r.region).get(_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.EC2Client), ledger: env.ledger, log: env.log, clock: env.clock }).then(() => 'deleted');
+const instance = {
+    describe: (r) => `instance ${r.instanceId ?? `with client token ${r.clientToken}`} (${r.region})`,
+    identified: (r) => !!r.instanceId,
+    async removeOnce(r, deps, clock) {
+        await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_4__/* .terminateInstances */ .ch)(deps.ec2, await instanceIds(deps.ec2, r), deps.log, clock);
+    },
+    remove: removeWith,
+    async tagged(clients, region, filters) {
+        const ec2 = clients.get(_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.EC2Client);
+        const pages = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_1__/* .allPages */ .S)('DescribeInstances', async (token) => {
+            const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.DescribeInstancesCommand({ Filters: [...filters, { Name: 'instance-state-name', Values: _resources_states__WEBPACK_IMPORTED_MODULE_5__/* .LIVE_INSTANCE_STATES */ .W }], NextToken: token }));
+            return { items: page.Reservations, next: page.NextToken };
+        });
+        return pages
+            .flatMap((p) => p.Instances ?? [])
+            .map((i) => ({
+            record: { kind: 'instance', region, clientToken: i.ClientToken || i.InstanceId, instanceId: i.InstanceId },
+            tags: i.Tags,
+        }));
+    },
+};
+const securityGroup = {
+    describe: (r) => `security group ${r.groupId ?? r.groupName} (${r.region})`,
+    // An instance may still hold the group until it is terminated.
+    after: ['instance'],
+    identified: (r) => !!r.groupId,
+    async removeOnce(r, deps, clock) {
+        const groupId = r.groupId ?? (await (0,_instance__WEBPACK_IMPORTED_MODULE_2__/* .findGroup */ .$B)(deps.ec2, r.groupName, r.vpcId));
+        if (groupId)
+            await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_4__/* .deleteSecurityGroup */ .dl)(deps.ec2, groupId, deps.log, clock);
+    },
+    remove: removeWith,
+    async tagged(clients, region, filters) {
+        const ec2 = clients.get(_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.EC2Client);
+        const groups = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_1__/* .allPages */ .S)('DescribeSecurityGroups', async (token) => {
+            const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.DescribeSecurityGroupsCommand({ Filters: filters, NextToken: token }));
+            return { items: page.SecurityGroups, next: page.NextToken };
+        });
+        return groups.map((g) => ({
+            record: { kind: 'security-group', region, groupName: g.GroupName, vpcId: g.VpcId, groupId: g.GroupId },
+            tags: g.Tags,
+        }));
+    },
+};
+const keyPair = {
+    describe: (r) => `key pair ${r.keyName} (${r.region})`,
+    identified: (r) => !!r.keyPairId,
+    async removeOnce(r, deps) {
+        await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_4__/* .deleteKeyPair */ .z9)(deps.ec2, r.keyName);
+    },
+    remove: removeWith,
+    async tagged(clients, region, filters) {
+        const keys = (await clients.get(_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.EC2Client).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.DescribeKeyPairsCommand({ Filters: filters }))).KeyPairs ?? [];
+        return keys.map((k) => ({ record: { kind: 'key-pair', region, keyName: k.KeyName, keyPairId: k.KeyPairId }, tags: k.Tags }));
+    },
+};
+/** The smoke test's kinds: what it made, and only that, is its own to remove. */
+const SMOKE_KINDS = { instance, 'security-group': securityGroup, 'key-pair': keyPair };
+async function instanceIds(ec2, r) {
+    if (r.instanceId)
+        return [r.instanceId];
+    const out = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.DescribeInstancesCommand({ Filters: [{ Name: 'client-token', Values: [r.clientToken] }] }));
+    return (out.Reservations ?? [])
+        .flatMap((res) => res.Instances ?? [])
+        .filter((i) => i.State?.Name !== 'terminated')
+        .map((i) => i.InstanceId);
+}
+/**
+ * Deletes one recorded smoke-test resource and releases it from the ledger.
+ * Works from whatever the ledger knew when the run died: a client token, a
+ * group name. Something already gone is success.
+ */
+async function teardownSmokeResource(resource, deps) {
+    const clock = deps.clock ?? _lib_clock__WEBPACK_IMPORTED_MODULE_0__/* .realClock */ .d;
+    const kind = (0,_resources_kind__WEBPACK_IMPORTED_MODULE_6__/* .kindOf */ .I)(SMOKE_KINDS, resource);
+    await kind.removeOnce(resource, deps, clock);
+    // Without an id, the creating call's fate is unknown: a request sent just before the run died
+    // can still land after the first look. Look once more a little later.
+    if (!kind.identified(resource)) {
+        await clock.sleep(deps.doubtMs ?? 15_000);
+        await kind.removeOnce(resource, deps, clock);
+    }
+    deps.ledger.release(resource);
+    deps.log.info(`Removed ${kind.describe(resource)}.`);
+}
+
+
 /***/ })
 
 };
 ;
-//# sourceMappingURL=987.index.js.map
+//# sourceMappingURL=598.index.js.map

@@ -1,15 +1,17 @@
 "use strict";
-exports.id = 869;
-exports.ids = [869];
+exports.id = 603;
+exports.ids = [603];
 exports.modules = {
 
 /***/ 8603:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ builderNameFromArn),
-/* harmony export */   x: () => (/* binding */ terminateBuilder)
+/* harmony export */   Ch: () => (/* binding */ builderNameFromArn),
+/* harmony export */   Jf: () => (/* binding */ BUILDER_KIND),
+/* harmony export */   builderEnvironment: () => (/* binding */ builderEnvironment)
 /* harmony export */ });
+/* unused harmony export terminateBuilder */
 /* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6114);
 /* harmony import */ var _lib_clock__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4517);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
@@ -151,6 +153,27 @@ async function terminate(eb, live, name, log) {
     }
     return 'terminated';
 }
+/** The builder environment as the ledger records it: by name, before a build starts it or when a run adopts it. */
+const builderEnvironment = (region, environmentName, build = {}) => ({
+    kind: 'builder-environment',
+    region,
+    environmentName,
+    ...build,
+});
+/** The builder environment's entry in the table of resource kinds: terminated at teardown unless keep-builder. */
+const BUILDER_KIND = {
+    describe: (r) => `builder environment ${r.environmentName} (${r.region})`,
+    async remove(r, env) {
+        if (env.keepBuilder) {
+            env.log.info(`Keeping ${BUILDER_KIND.describe(r)} (keep-builder is set).`);
+            env.ledger.release(r);
+            return 'kept (keep-builder)';
+        }
+        const result = await terminateBuilder(env.clientsFor(r.region).get(_aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_4__/* .ElasticBeanstalkClient */ .E8k), r, env.log, env.clock);
+        env.ledger.release(r);
+        return result;
+    },
+};
 
 
 /***/ }),
@@ -242,19 +265,30 @@ async function allPages(call, fetchPage) {
 
 /***/ }),
 
-/***/ 2538:
+/***/ 1737:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ tagValue),
-/* harmony export */   q: () => (/* binding */ tagFilters)
+/* harmony export */   J: () => (/* binding */ backoff),
+/* harmony export */   j: () => (/* binding */ sleepWithin)
 /* harmony export */ });
-/** The value of one tag in an AWS tag list (EC2's Tags, TagSet), if it is there. */
-function tagValue(tags, key) {
-    return tags?.find((t) => t.Key === key)?.Value;
+function backoff(first, max, factor = 1.5) {
+    let current = first;
+    return {
+        next() {
+            const ms = current;
+            current = Math.min(max, current * factor);
+            return ms;
+        },
+        reset() {
+            current = first;
+        },
+    };
 }
-/** EC2 filters that match a resource carrying every one of `tags` (`tag:KEY` = VALUE, ANDed). */
-const tagFilters = (tags) => Object.entries(tags).map(([k, v]) => ({ Name: `tag:${k}`, Values: [v] }));
+/** Sleeps for `ms`, but not past `deadline` (epoch ms). */
+function sleepWithin(clock, ms, deadline) {
+    return clock.sleep(Math.max(0, Math.min(ms, deadline - clock.now())));
+}
 
 
 /***/ }),
@@ -272,244 +306,8 @@ const LIVE_INSTANCE_STATES = ['pending', 'running', 'stopping', 'stopped'];
 const isLiveEnvironment = (e) => e.Status !== 'Terminated' && e.Status !== 'Terminating';
 
 
-/***/ }),
-
-/***/ 9869:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  teardown: () => (/* binding */ teardown)
-});
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
-var dist_cjs = __webpack_require__(5193);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-beanstalk/dist-cjs/index.js
-var client_elastic_beanstalk_dist_cjs = __webpack_require__(6114);
-// EXTERNAL MODULE: ./src/builders/elastic-beanstalk/builder.ts
-var builder = __webpack_require__(8603);
-// EXTERNAL MODULE: ./src/lib/errors.ts
-var errors = __webpack_require__(7268);
-// EXTERNAL MODULE: ./src/resources/describe.ts
-var describe = __webpack_require__(7764);
-// EXTERNAL MODULE: ./src/resources/removal-order.ts
-var removal_order = __webpack_require__(6228);
-// EXTERNAL MODULE: ./src/lib/clock.ts
-var lib_clock = __webpack_require__(4517);
-// EXTERNAL MODULE: ./src/smoke/index.ts + 6 modules
-var smoke = __webpack_require__(8987);
-// EXTERNAL MODULE: ./src/lib/aws-errors.ts
-var aws_errors = __webpack_require__(6676);
-// EXTERNAL MODULE: ./src/lib/paginate.ts
-var paginate = __webpack_require__(6402);
-// EXTERNAL MODULE: ./src/lib/tags.ts
-var tags = __webpack_require__(2538);
-// EXTERNAL MODULE: ./src/smoke/instance.ts
-var instance = __webpack_require__(7118);
-// EXTERNAL MODULE: ./src/resources/ec2-delete.ts
-var ec2_delete = __webpack_require__(599);
-// EXTERNAL MODULE: ./src/resources/states.ts
-var states = __webpack_require__(7391);
-;// CONCATENATED MODULE: ./src/builders/packer/leftovers.ts
-/**
- * What a Packer build leaves when it ends without its own clean-up (Elastic
- * Beanstalk's builder stopped, or the runner killed the job: GitHub's runner
- * sends SIGINT, then SIGTERM 7.5 s later and kills the process tree 2.5 s after
- * that, actions/runner src/Runner.Sdk/ProcessInvoker.cs): its build instance,
- * the temporary security group and key pair it made for it, and an AMI (with
- * its snapshot) it had begun. Found two ways, each enough alone:
- * - what Packer announced (ids and names in the ledger), and through the
- *   instance its group and key pair, only when named as Packer names its
- *   temporary ones (`packer_<uuid>`), so nothing of anyone else's is touched;
- * - the tags Packer gave them: the template's run tags (Elastic Beanstalk), or
- *   with builder packer this run's own tags, which the amazon plugin puts on
- *   the instance, key pair and security group (builder/ebs/builder.go) and on
- *   the AMI and snapshot from CreateImage on (builder/ebs/step_create_ami.go).
- *   Only this run's own tags are trusted to find images, and never the image
- *   the build finished.
- */
-
-
-
-
-
-
-
-/** Packer's names for its temporary key pair and security group (amazon-ebs: `packer_<uuid>`). */
-const PACKER_TEMPORARY = /^packer[_-]/;
-/**
- * The smoke test's key pair, group and instance carry this run's tags too (made before the build,
- * they are there while Packer's are looked for): they are named by the smoke test, and left to it.
- */
-const smokeTests = (name) => !!name?.startsWith(instance/* SMOKE_NAME_PREFIX */.Nc);
-async function findInstances(ec2, what) {
-    const found = [];
-    const queries = [];
-    const live = { Name: 'instance-state-name', Values: states/* LIVE_INSTANCE_STATES */.W };
-    if (Object.keys(what.tags).length)
-        queries.push([...(0,tags/* tagFilters */.q)(what.tags), live]);
-    if (what.instanceIds?.length)
-        queries.push([{ Name: 'instance-id', Values: what.instanceIds }, live]);
-    for (const Filters of queries) {
-        const out = await ec2.send(new dist_cjs.DescribeInstancesCommand({ Filters }));
-        for (const i of (out.Reservations ?? []).flatMap((r) => r.Instances ?? []))
-            if (!smokeTests(i.KeyName) && !found.some((f) => f.InstanceId === i.InstanceId))
-                found.push(i);
-    }
-    return found;
-}
-/** The group ids and key names Packer made: named in the ledger, found through its instances, or (this run's tags) by tag. */
-async function findGroupsAndKeys(ec2, what, instances) {
-    const groups = new Set(what.groupIds ?? []);
-    const keys = new Set(what.keyNames ?? []);
-    for (const name of what.groupNames ?? []) {
-        const out = await ec2.send(new dist_cjs.DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: [name] }] }));
-        for (const g of out.SecurityGroups ?? [])
-            if (g.GroupId)
-                groups.add(g.GroupId);
-    }
-    for (const i of instances) {
-        for (const g of i.SecurityGroups ?? [])
-            if (g.GroupId && PACKER_TEMPORARY.test(g.GroupName ?? ''))
-                groups.add(g.GroupId);
-        if (i.KeyName && PACKER_TEMPORARY.test(i.KeyName))
-            keys.add(i.KeyName);
-    }
-    if (what.runTagged) {
-        const Filters = (0,tags/* tagFilters */.q)(what.tags);
-        for (const g of (await ec2.send(new dist_cjs.DescribeSecurityGroupsCommand({ Filters }))).SecurityGroups ?? [])
-            if (g.GroupId && !smokeTests(g.GroupName))
-                groups.add(g.GroupId);
-        for (const k of (await ec2.send(new dist_cjs.DescribeKeyPairsCommand({ Filters }))).KeyPairs ?? [])
-            if (k.KeyName && !smokeTests(k.KeyName))
-                keys.add(k.KeyName);
-    }
-    return { groups, keys };
-}
-/** Images the build began and did not finish: announced, or (this run's tags) tagged; never the one it finished. */
-async function findImages(ec2, what) {
-    const images = new Set(what.imageIds ?? []);
-    if (what.runTagged) {
-        const tagged = await (0,paginate/* allPages */.S)('DescribeImages', async (token) => {
-            const page = await ec2.send(new dist_cjs.DescribeImagesCommand({ Owners: ['self'], Filters: (0,tags/* tagFilters */.q)(what.tags), NextToken: token, MaxResults: 1000 }));
-            return { items: page.Images, next: page.NextToken };
-        });
-        for (const i of tagged)
-            if (i.ImageId && i.State !== 'deregistered')
-                images.add(i.ImageId);
-    }
-    if (what.builtImageId)
-        images.delete(what.builtImageId);
-    return [...images];
-}
-/** Snapshots carrying this run's tags that no image of the build kept: one whose AMI was never registered, or whose deletion with it failed. */
-async function findSnapshots(ec2, what, keep) {
-    if (!what.runTagged)
-        return [];
-    const snapshots = await (0,paginate/* allPages */.S)('DescribeSnapshots', async (token) => {
-        const page = await ec2.send(new dist_cjs.DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: (0,tags/* tagFilters */.q)(what.tags), NextToken: token }));
-        return { items: page.Snapshots, next: page.NextToken };
-    });
-    return snapshots.map((s) => s.SnapshotId).filter((id) => id && !keep.has(id));
-}
-/** The snapshots of the image the build finished, which stay with it. */
-async function builtSnapshots(ec2, what) {
-    if (!what.builtImageId)
-        return new Set();
-    const image = await ec2.send(new dist_cjs.DescribeImagesCommand({ ImageIds: [what.builtImageId] })).then((out) => out.Images?.[0], (error) => {
-        if ((0,aws_errors/* isNotFound */.c4)(error, 'InvalidAMIID.NotFound'))
-            return undefined;
-        throw error;
-    });
-    return new Set((0,ec2_delete/* imageSnapshots */.FD)(image));
-}
-/** Removes the build instance, then its temporary group and key pair, then an unfinished AMI and its snapshots. Safe to run any number of times. */
-async function removePackerLeftovers(ec2, what, log, clock) {
-    const removed = [];
-    const instances = await findInstances(ec2, what);
-    const { groups, keys } = await findGroupsAndKeys(ec2, what, instances);
-    const ids = instances.map((i) => i.InstanceId);
-    if (ids.length) {
-        log.info(`Packer's build instance ${ids.join(', ')} outlived its build; terminating it.`);
-        await (0,ec2_delete/* terminateInstances */.ch)(ec2, ids, log, clock);
-        removed.push(...ids.map((id) => `instance ${id}`));
-    }
-    for (const groupId of groups) {
-        if (await (0,ec2_delete/* deleteSecurityGroup */.dl)(ec2, groupId, log, clock))
-            removed.push(`security group ${groupId}`);
-    }
-    for (const keyName of keys) {
-        await (0,ec2_delete/* deleteKeyPair */.z9)(ec2, keyName);
-        removed.push(`key pair ${keyName}`);
-    }
-    for (const imageId of await findImages(ec2, what))
-        removed.push(...(await (0,ec2_delete/* deregisterImage */._k)(ec2, imageId, log, clock)));
-    for (const snapshotId of await findSnapshots(ec2, what, await builtSnapshots(ec2, what))) {
-        if (removed.includes(`snapshot ${snapshotId}`))
-            continue;
-        await (0,ec2_delete/* deleteSnapshot */.Cj)(ec2, snapshotId, log, clock);
-        removed.push(`snapshot ${snapshotId}`);
-    }
-    if (removed.length)
-        log.info(`Removed what Packer left: ${removed.join(', ')}.`);
-    return removed;
-}
-
-;// CONCATENATED MODULE: ./src/resources/teardown.ts
-
-
-
-
-
-
-
-
-
-/**
- * Removes everything the ledger still lists, what does not depend on anything
- * else at once, and keeps going past failures so one stuck resource does not
- * strand the others. Idempotent: gone is success.
- */
-async function teardown(ledger, clientsFor, log, options) {
-    const clock = options.clock ?? lib_clock/* realClock */.d;
-    return (0,removal_order/* removeConcurrently */.v)(ledger.list().reverse(), async (resource) => {
-        const what = (0,describe/* describeResource */.w)(resource);
-        try {
-            if (resource.kind === 'builder-environment') {
-                if (options.keepBuilder) {
-                    log.info(`Keeping ${what} (keep-builder is set).`);
-                    ledger.release(resource);
-                    return { resource, ok: true, detail: 'kept (keep-builder)' };
-                }
-                const result = await (0,builder/* terminateBuilder */.x)(clientsFor(resource.region).get(client_elastic_beanstalk_dist_cjs/* ElasticBeanstalkClient */.E8k), resource, log);
-                ledger.release(resource);
-                return { resource, ok: true, detail: result };
-            }
-            if (resource.kind === 'packer-build') {
-                const removed = await removePackerLeftovers(clientsFor(resource.region).get(dist_cjs.EC2Client), resource, log, clock);
-                ledger.release(resource);
-                return { resource, ok: true, detail: removed.length ? `removed ${removed.join(', ')}` : 'nothing left' };
-            }
-            if (resource.kind === 'image-copy') {
-                const { removeImageCopy } = await __webpack_require__.e(/* import() */ 960).then(__webpack_require__.bind(__webpack_require__, 960));
-                const removed = await removeImageCopy(clientsFor(resource.region).get(dist_cjs.EC2Client), resource, log, clock);
-                ledger.release(resource);
-                return { resource, ok: true, detail: removed.length ? `removed ${removed.join(', ')}` : 'nothing left' };
-            }
-            await (0,smoke.teardownSmokeResource)(resource, { ec2: clientsFor(resource.region).get(dist_cjs.EC2Client), ledger, log, clock });
-            return { resource, ok: true, detail: 'deleted' };
-        }
-        catch (error) {
-            log.error(`Could not remove ${what}: ${(0,errors/* describeError */.Uc)(error)}`);
-            return { resource, ok: false, detail: (0,errors/* describeError */.Uc)(error) };
-        }
-    });
-}
-
-
 /***/ })
 
 };
 ;
-//# sourceMappingURL=869.index.js.map
+//# sourceMappingURL=603.index.js.map
