@@ -91,6 +91,38 @@ function renderInputErrors(platformName, errors, warnings = []) {
         ...(warnings.length ? [`**Warnings** (${warnings.length})`, '', ...warnings.map((w) => `- ⚠️ ${cell(w)}`), ''] : []),
     ].join('\n');
 }
+/** The most changed packages the summary lists; the SBOM files hold all. */
+const MAX_CHANGES = 50;
+function sbomLines(sbom) {
+    const out = [
+        `**SBOM** (CycloneDX 1.5, the \`sbom-path\` output): ${sbom.packages} packages (${sbom.packageManager ?? 'no package manager found'}), ${cell(sbom.os ?? 'unknown OS')}, kernel ${cell(sbom.kernel)}${sbom.docker ? `, Docker ${cell(sbom.docker)}` : ''}`,
+        '',
+    ];
+    const since = sbom.since;
+    if (!since)
+        return out;
+    const { added, removed, changed } = since.changes;
+    out.push(`Since ${since.imageId ?? 'the previous image'}${since.version ? ` (${cell(since.version)})` : ''}${since.verified ? '' : " (its SBOM not verified against the image's tag)"}: ${changed.length} changed, ${added.length} added, ${removed.length} removed`, '');
+    const rows = [
+        ...changed.map((c) => `| ${cell(c.name)} | ${cell(c.from)} | ${cell(c.to)} |`),
+        ...added.map((a) => `| ${cell(a)} | — | added |`),
+        ...removed.map((r) => `| ${cell(r)} | removed | — |`),
+    ];
+    if (rows.length)
+        out.push('| Package | Before | After |', '| --- | --- | --- |', ...rows.slice(0, MAX_CHANGES), '');
+    if (rows.length > MAX_CHANGES)
+        out.push(`…and ${rows.length - MAX_CHANGES} more (compare the two SBOM files).`, '');
+    return out;
+}
+function headline(report, error) {
+    if (error)
+        return report.rolledBack ? '❌ rollback failed' : '❌ failed';
+    if (report.plan)
+        return '📝 dry run';
+    if (report.rolledBack)
+        return '↩️ rolled back';
+    return report.reused ? '♻️ reused (built from the same inputs before: no build, no smoke test)' : '✅ built';
+}
 /** The job summary as Markdown: what was built, how long each step took, the smoke checks, what was torn down. */
 function renderSummary(report, error) {
     const rows = [
@@ -103,7 +135,7 @@ function renderSummary(report, error) {
     if (report.bundle?.key)
         rows.push(['Bundle', report.bundle.key]);
     const out = [
-        `## Elastic Beanstalk custom platform ${error ? '❌ failed' : report.plan ? '📝 dry run' : '✅ built'}`,
+        `## Elastic Beanstalk custom platform ${headline(report, error)}`,
         '',
         '| | |',
         '| --- | --- |',
@@ -129,6 +161,8 @@ function renderSummary(report, error) {
             out.push(`| ${cell(c.name)} | ${c.ok ? 'pass' : 'FAIL'} | ${seconds(c.durationMs)} | ${cell(c.excerpt.slice(0, 200))} |`);
         out.push('');
     }
+    if (report.sbom)
+        out.push(...sbomLines(report.sbom));
     if (report.amiIds && Object.keys(report.amiIds).length > 1) {
         out.push('| Region | Image |', '| --- | --- |', ...Object.entries(report.amiIds).map(([region, id]) => `| ${region} | \`${id}\` |`), '');
     }
@@ -228,56 +262,6 @@ async function writeSummary(markdown, log) {
 }
 /** The main step under GitHub's @github/local-action (`npm run local-action`), which imports this module and calls run(). */
 const run = main;
-
-
-/***/ }),
-
-/***/ 2986:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ clientPool)
-/* harmony export */ });
-/* unused harmony export createClients */
-/**
- * Clients on the SDK's default credential chain (so OIDC through
- * aws-actions/configure-aws-credentials works unchanged) and its standard
- * endpoint variables (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>`).
- * Adaptive retries back off on throttling across the whole run.
- */
-function createClients(region) {
-    const config = { region, retryMode: 'adaptive', maxAttempts: 8, customUserAgent: 'eb-custom-platform-action' };
-    const made = new Map();
-    return {
-        get(Client) {
-            let client = made.get(Client);
-            if (!client)
-                made.set(Client, (client = new Client(config)));
-            return client;
-        },
-        destroy() {
-            for (const client of made.values())
-                client.destroy();
-            made.clear();
-        },
-    };
-}
-function clientPool() {
-    const cache = new Map();
-    return {
-        clientsFor(region) {
-            let clients = cache.get(region);
-            if (!clients)
-                cache.set(region, (clients = createClients(region)));
-            return clients;
-        },
-        destroy() {
-            for (const clients of cache.values())
-                clients.destroy();
-            cache.clear();
-        },
-    };
-}
 
 
 /***/ })

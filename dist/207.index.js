@@ -841,41 +841,33 @@ async function runPipeline(inputs, given, report) {
     // Everything the run creates carries its deadline: the sweep of a later run reads it.
     const deps = { ...given, log: warningsInto(given.log, report.warnings), runTags: (0,run_tags/* withDeadline */.NE)(given.runTags, deadline) };
     const step = stepRunner(deps, report, clock);
+    if (inputs.mode === 'rollback')
+        return (await __webpack_require__.e(/* import() */ 403).then(__webpack_require__.bind(__webpack_require__, 403))).runRollback(inputs, deps, report, step);
     // Packaged first: what is validated is what ships, after .ebignore.
     const bundle = await step('Package platform', () => packageBundle(inputs, deps, report));
     const definition = await step('Validate platform', () => validatePlatform(inputs, deps, bundle));
     if (inputs.dryRun)
         return printPlan(inputs, deps, report, bundle, definition);
     const ctx = { inputs, deps, report, definition, bundle, clients: deps.clientsFor(inputs.region), clock, deadline };
-    let prepared;
-    let copies;
+    const held = {};
     try {
         // Packer first: a missing, unverifiable or too old Packer is found before any AWS call.
         const packer = inputs.builder === 'packer' ? await step('Install Packer', () => installPacker(ctx)) : undefined;
-        await step('Pre-flight checks', async () => (await __webpack_require__.e(/* import() */ 391).then(__webpack_require__.bind(__webpack_require__, 8391))).preflight(ctx));
+        await step('Pre-flight checks', async () => (await __webpack_require__.e(/* import() */ 719).then(__webpack_require__.bind(__webpack_require__, 9719))).preflight(ctx));
         if (inputs.release.sweepOrphans)
             await step('Sweep what ended runs left', () => sweepOrphans(ctx));
-        // Before the build: a refused key pair or group fails the run now, and the instance launches the moment the image is available.
-        if (inputs.smokeTest)
-            prepared = await step('Prepare smoke test', () => prepareSmoke(ctx));
-        // Each stage's modules (and the SDK clients they use) load when the run reaches it: see lib/aws.ts.
-        const built = packer
-            ? await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(303), __webpack_require__.e(395), __webpack_require__.e(265)]).then(__webpack_require__.bind(__webpack_require__, 9265))).buildWithPacker(ctx, step, packer)
-            : await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(303), __webpack_require__.e(711), __webpack_require__.e(395), __webpack_require__.e(604)]).then(__webpack_require__.bind(__webpack_require__, 7604))).buildWithElasticBeanstalk(ctx, step);
-        report.amiId = built.amiId;
-        deps.setOutput('ami-id', built.amiId);
-        setAmiIds(ctx, { [inputs.region]: built.amiId });
-        // The copies to other regions run alongside the smoke test; nothing is shared or published before it passes.
-        copies = inputs.smokeTest ? await startCopiesEarly(ctx, built.amiId) : undefined;
-        if (inputs.smokeTest)
-            await step('Smoke test', () => smokeTest(ctx, built.amiId, prepared));
+        const reuse = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(913)]).then(__webpack_require__.bind(__webpack_require__, 2913));
+        const { fingerprint, reuse: reused } = await step('Fingerprint the build', () => reuse.fingerprintStep(ctx, packer));
+        const built = reused ? reuse.useReused(ctx, reused) : await buildAndProve(ctx, step, packer, fingerprint, held);
+        if (reused)
+            setAmiIds(ctx, { [inputs.region]: built.amiId });
         if ((0,release_settings/* releaseSteps */.hq)(inputs.release))
-            await release(ctx, step, built, copies);
+            await release(ctx, step, built, held.copies);
     }
     finally {
-        prepared?.key.cleanup();
+        held.prepared?.key.cleanup();
         // A copy still running is stopped before teardown looks: none can be made after it.
-        await copies?.cancel();
+        await held.copies?.cancel();
         if (deps.ledger.list().length) {
             const { teardown } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(395), __webpack_require__.e(283), __webpack_require__.e(818)]).then(__webpack_require__.bind(__webpack_require__, 1818));
             report.teardown = await step('Teardown', () => teardown({ ...deps, clock }, { keepBuilder: inputs.keepBuilder }));
@@ -887,6 +879,35 @@ async function runPipeline(inputs, given, report) {
     if (leftover.length)
         throw new Error(`Teardown left ${leftover.length} resource(s) behind; the post step tries again.`);
     return report;
+}
+/**
+ * The build and its smoke test: the smoke test's key pair and group are made before the build (a
+ * refusal fails the run now, and the instance launches the moment the image is available), and
+ * the copies to other regions start alongside the smoke test. What they create is in `held`, for
+ * the caller's clean-up.
+ */
+async function buildAndProve(ctx, step, packer, fingerprint, held) {
+    const { inputs, deps, report } = ctx;
+    deps.setOutput('reused', 'false');
+    if (inputs.smokeTest)
+        held.prepared = await step('Prepare smoke test', () => prepareSmoke(ctx));
+    // Each stage's modules (and the SDK clients they use) load when the run reaches it: see lib/aws.ts.
+    const built = packer
+        ? await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(303), __webpack_require__.e(395), __webpack_require__.e(265)]).then(__webpack_require__.bind(__webpack_require__, 9265))).buildWithPacker(ctx, step, packer)
+        : await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(303), __webpack_require__.e(711), __webpack_require__.e(395), __webpack_require__.e(604)]).then(__webpack_require__.bind(__webpack_require__, 7604))).buildWithElasticBeanstalk(ctx, step);
+    report.amiId = built.amiId;
+    deps.setOutput('ami-id', built.amiId);
+    setAmiIds(ctx, { [inputs.region]: built.amiId });
+    const { tagBuilt, tagProven } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(913)]).then(__webpack_require__.bind(__webpack_require__, 2913));
+    await tagBuilt(ctx, built.amiId, fingerprint);
+    // The copies to other regions run alongside the smoke test; nothing is shared or published before it passes.
+    held.copies = inputs.smokeTest ? await startCopiesEarly(ctx, built.amiId) : undefined;
+    if (inputs.smokeTest) {
+        await step('Smoke test', () => smokeTest(ctx, built.amiId, held.prepared));
+        await tagProven(ctx, built.amiId);
+        await (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(128)]).then(__webpack_require__.bind(__webpack_require__, 7128))).publishSbom(ctx, built.amiId);
+    }
+    return built;
 }
 /** The log, with each warning also kept in `into` (the report's), so the summary can say which steps warned. */
 function warningsInto(log, into) {
@@ -977,6 +998,12 @@ async function printPlan(inputs, deps, report, bundle, definition) {
         checked.push(said);
     }
     report.plan = planLines(inputs, bundle, definition, checked);
+    let looked = false;
+    if (inputs.skipUnchanged) {
+        const { reuseVerdict } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(913)]).then(__webpack_require__.bind(__webpack_require__, 2913));
+        const clientsFor = (region) => ((looked = true), deps.clientsFor(region));
+        report.plan.push(`skip-unchanged: ${await reuseVerdict(inputs, bundle, definition, clientsFor, process.env)}`);
+    }
     if (inputs.platformVersion.kind === 'explicit') {
         report.version = inputs.platformVersion.version;
         deps.setOutput('platform-version', report.version);
@@ -985,7 +1012,7 @@ async function printPlan(inputs, deps, report, bundle, definition) {
         report.version = 'auto (the next patch after the newest existing version, found at run time)';
     }
     deps.setOutput('plan', report.plan.join('\n'));
-    deps.log.info(['Dry run: no AWS call made. A real run would:', ...report.plan].join('\n'));
+    deps.log.info([`Dry run: ${looked ? 'read-only AWS calls only (DescribeImages)' : 'no AWS call made'}. A real run would:`, ...report.plan].join('\n'));
     return report;
 }
 function smokeSetup({ inputs, deps }) {
@@ -1000,13 +1027,13 @@ function smokeSetup({ inputs, deps }) {
     };
 }
 async function prepareSmoke(ctx) {
-    const [{ prepareSmokeTest }, { EC2Client }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(395), __webpack_require__.e(598)]).then(__webpack_require__.bind(__webpack_require__, 598)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193)]).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19))]);
+    const [{ prepareSmokeTest }, { EC2Client }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(395), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 2027)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193)]).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19))]);
     const { clients, deps, clock } = ctx;
     return prepareSmokeTest(smokeSetup(ctx), { ...deps, ec2: clients.get(EC2Client), clock });
 }
 async function smokeTest(ctx, amiId, prepared) {
     const { inputs, clients, deps, report, clock, deadline, definition } = ctx;
-    const [{ runSmokeTest }, { EC2Client }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(395), __webpack_require__.e(598)]).then(__webpack_require__.bind(__webpack_require__, 598)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193)]).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19))]);
+    const [{ runSmokeTest }, { EC2Client }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(395), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 2027)), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193)]).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19))]);
     const smoke = await runSmokeTest({
         amiId,
         region: inputs.region,
@@ -1057,7 +1084,7 @@ async function sweepOrphans({ inputs, clients, deps, report, clock }) {
     }
 }
 function promoteContext({ inputs, deps, clock, deadline }) {
-    return { ...deps, clock: (0,lib_clock/* abortable */.Z)(clock, deps.signal), region: inputs.region, release: inputs.release, deadline };
+    return { ...deps, clock: (0,lib_clock/* abortable */.Z)(clock, deps.signal), region: inputs.region, platformName: inputs.platformName, release: inputs.release, deadline };
 }
 /** The copies to other regions, begun as the image is available when a promotion will copy it. */
 async function startCopiesEarly(ctx, amiId) {
@@ -1073,7 +1100,7 @@ async function release(ctx, step, built, copies) {
     let ids = { [inputs.region]: built.amiId };
     if ((0,release_settings/* promotes */.A9)(settings)) {
         const { promote } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(736), __webpack_require__.e(632), __webpack_require__.e(768)]).then(__webpack_require__.bind(__webpack_require__, 6768));
-        ids = await step('Promote', () => promote(promoteContext(ctx), built.amiId, built.platformArn, copies));
+        ids = await step('Promote', () => promote(promoteContext(ctx), built, copies));
         setAmiIds(ctx, ids);
         report.release.push(...Object.entries(ids).map(([region, id]) => `image in ${region}: ${id}`));
     }
@@ -1244,10 +1271,11 @@ function readSmokeSpec(platformDir) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   XE: () => (/* binding */ lateTemplateKeys),
 /* harmony export */   cT: () => (/* binding */ templateRegions),
+/* harmony export */   g$: () => (/* binding */ resolveValue),
 /* harmony export */   pn: () => (/* binding */ EB_DOCUMENTED_ENV),
+/* harmony export */   xA: () => (/* binding */ amazonBuilders),
 /* harmony export */   z: () => (/* binding */ resolvedRunTags)
 /* harmony export */ });
-/* unused harmony export amazonBuilders */
 /** The variables Elastic Beanstalk documents for the Packer run (guide, "Custom platforms"). */
 const EB_DOCUMENTED_ENV = ['AWS_EB_PLATFORM_ARN', 'AWS_EB_PLATFORM_NAME', 'AWS_EB_PLATFORM_VERSION'];
 const USER = /^\{\{\s*user\s+`([^`]+)`\s*\}\}$/;
@@ -1345,7 +1373,7 @@ function resolvedRunTags(template, env) {
     }
     return tags;
 }
-/** A template string made only of literals, `{{user `x`}}` and `{{env `X`}}`, resolved; undefined when anything else is in it. */
+/** A template string made only of literals, `{{user `x`}}` and `{{env `X`}}`, resolved; undefined when anything else is in it (a function, `{{timestamp}}`). */
 function resolveValue(text, variables, env, depth = 0) {
     if (depth > 5)
         return undefined;

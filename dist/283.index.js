@@ -456,19 +456,21 @@ const tagFilters = (tags) => Object.entries(tags).map(([k, v]) => ({ Name: `tag:
 /* unused harmony exports COPY_TOKEN_TAG, removeImageCopy */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5193);
-/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6676);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5193);
+/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6676);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
 /* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6402);
-/* harmony import */ var _resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(599);
+/* harmony import */ var _resources_ec2_delete__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(599);
 /* harmony import */ var _resources_image_wait__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8388);
 /* harmony import */ var _resources_ledger__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(428);
+/* harmony import */ var _image_tags__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4980);
 /**
  * Copies of the proven image in other regions. Each copy is recorded before
  * its CopyImage call by the call's client token, which is also a tag on the
  * copy and its snapshots: a copy whose answer was lost, or whose run was
  * killed, is still found and removed with its snapshots.
  */
+
 
 
 
@@ -484,22 +486,41 @@ const COPY_TOKEN_TAG = 'eb-platform-action:copy-token';
  * run's, given explicitly rather than through CopyImageTags, whose effect
  * beside TagSpecifications the API reference does not spell out.
  */
-function copyTags(source, runTags, token) {
+function copyTags(source, sourceRegion, runTags, token) {
     const tags = {};
     for (const t of source.Tags ?? [])
         if (t.Key && !t.Key.startsWith('aws:'))
             tags[t.Key] = t.Value ?? '';
-    Object.assign(tags, runTags, { [COPY_TOKEN_TAG]: token });
+    Object.assign(tags, runTags, { [COPY_TOKEN_TAG]: token, [_image_tags__WEBPACK_IMPORTED_MODULE_5__/* .IMAGE_TAG */ .N.copiedFrom]: `${sourceRegion}/${source.ImageId}` });
     return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 }
-/** Starts one copy and waits until it is available; returns its id. */
+/**
+ * An available copy of the image that an earlier release made and kept (a reused image's), found by
+ * the tag each copy carries; none for an image copied before the tag existed.
+ */
+async function earlierCopy(ec2, sourceRegion, sourceImageId) {
+    const images = (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__.DescribeImagesCommand({
+        Owners: ['self'],
+        Filters: [
+            { Name: `tag:${_image_tags__WEBPACK_IMPORTED_MODULE_5__/* .IMAGE_TAG */ .N.copiedFrom}`, Values: [`${sourceRegion}/${sourceImageId}`] },
+            { Name: 'state', Values: ['available'] },
+        ],
+    }))).Images ?? [];
+    return images.sort((a, b) => Date.parse(b.CreationDate ?? '') - Date.parse(a.CreationDate ?? ''))[0]?.ImageId;
+}
+/** Starts one copy and waits until it is available, or takes the one an earlier release kept; returns its id. */
 async function copyImage(ec2, request, deps) {
     const { image } = request.source;
     const sourceImageId = image.ImageId;
+    const earlier = await earlierCopy(ec2, request.source.region, sourceImageId);
+    if (earlier) {
+        deps.log.info(`${sourceImageId} is in ${request.region} already, as ${earlier}: no copy is made.`);
+        return earlier;
+    }
     const clientToken = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
     const record = { kind: 'image-copy', region: request.region, clientToken, sourceImageId };
-    const tags = copyTags(image, request.runTags, clientToken);
-    const out = await (0,_resources_ledger__WEBPACK_IMPORTED_MODULE_4__/* .creating */ .SP)(deps.ledger, record, () => ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.CopyImageCommand({
+    const tags = copyTags(image, request.source.region, request.runTags, clientToken);
+    const out = await (0,_resources_ledger__WEBPACK_IMPORTED_MODULE_4__/* .creating */ .SP)(deps.ledger, record, () => ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__.CopyImageCommand({
         SourceRegion: request.source.region,
         SourceImageId: sourceImageId,
         Name: image.Name,
@@ -533,7 +554,7 @@ async function copyImages(ec2, copy) {
     if (copy.imageId)
         return [copy.imageId];
     const images = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_2__/* .allPages */ .S)('DescribeImages', async (token) => {
-        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }));
+        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__.DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }));
         return { items: page.Images, next: page.NextToken };
     });
     return images.map((i) => i.ImageId);
@@ -547,20 +568,20 @@ async function copyImages(ec2, copy) {
 async function removeImageCopy(ec2, copy, log, clock) {
     const removed = [];
     for (const imageId of await copyImages(ec2, copy))
-        removed.push(...(await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deregisterImage */ ._k)(ec2, imageId, log, clock)));
+        removed.push(...(await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_7__/* .deregisterImage */ ._k)(ec2, imageId, log, clock)));
     const snapshots = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_2__/* .allPages */ .S)('DescribeSnapshots', async (token) => {
-        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }));
+        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__.DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }));
         return { items: page.Snapshots, next: page.NextToken };
     });
     for (const s of snapshots) {
         if (!s.SnapshotId || removed.includes(`snapshot ${s.SnapshotId}`))
             continue;
         try {
-            await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deleteSnapshot */ .Cj)(ec2, s.SnapshotId, log, clock);
+            await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_7__/* .deleteSnapshot */ .Cj)(ec2, s.SnapshotId, log, clock);
             removed.push(`snapshot ${s.SnapshotId}`);
         }
         catch (error) {
-            throw new Error(`snapshot ${s.SnapshotId} of the copy: ${(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_7__/* .errorCode */ .CA)(error) || (0,_lib_errors__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}`);
+            throw new Error(`snapshot ${s.SnapshotId} of the copy: ${(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_8__/* .errorCode */ .CA)(error) || (0,_lib_errors__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}`);
         }
     }
     return removed;
@@ -569,7 +590,7 @@ async function removeImageCopy(ec2, copy, log, clock) {
 const IMAGE_COPY_KIND = {
     describe: (r) => `copy ${r.imageId ?? `with client token ${r.clientToken}`} of ${r.sourceImageId} (${r.region})`,
     async remove(r, env) {
-        const removed = await removeImageCopy(env.clientsFor(r.region).get(_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.EC2Client), r, env.log, env.clock);
+        const removed = await removeImageCopy(env.clientsFor(r.region).get(_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__.EC2Client), r, env.log, env.clock);
         env.ledger.release(r);
         return removed.length ? `removed ${removed.join(', ')}` : 'nothing left';
     },
@@ -579,6 +600,52 @@ function keepCopiesOf(ledger, sourceImageId) {
     for (const r of ledger.list())
         if (r.kind === 'image-copy' && r.sourceImageId === sourceImageId)
             ledger.release(r);
+}
+
+
+/***/ }),
+
+/***/ 4980:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ tagImage),
+/* harmony export */   N: () => (/* binding */ IMAGE_TAG)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5193);
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/**
+ * Tags the action gives an image it built, besides the template's and the
+ * run's: what the image was built from, whether it passed its smoke test,
+ * and whether a rollback left it. A later run reads them to reuse a proven
+ * image (`skip-unchanged`) and never to reuse one that was rolled back from.
+ */
+
+
+const IMAGE_TAG = {
+    /** SHA-256 of what the build was made from (builders/fingerprint.ts). */
+    fingerprint: 'eb-platform-action:fingerprint',
+    /** The same, in words, so a later run can say what changed. */
+    buildInputs: 'eb-platform-action:build-inputs',
+    /** When the image passed its smoke test. */
+    smokePassed: 'eb-platform-action:smoke-passed',
+    /** When a rollback left the image, and for which value. */
+    rolledBack: 'eb-platform-action:rolled-back',
+    /** SHA-256 of the image's SBOM as the run that proved it wrote it. */
+    sbomSha256: 'eb-platform-action:sbom-sha256',
+    /** On a copy: REGION/IMAGE it was copied from, so a later promotion of the same image finds it. */
+    copiedFrom: 'eb-platform-action:copied-from',
+};
+/** Tags an image; a refusal (the tag limit of 50, a denied CreateTags) is a warning, as the image itself is fine. */
+async function tagImage(ec2, imageId, tags, log) {
+    try {
+        await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_1__.CreateTagsCommand({ Resources: [imageId], Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }));
+        return true;
+    }
+    catch (error) {
+        log.warning(`Could not tag ${imageId} with ${Object.keys(tags).join(', ')}: ${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}.`);
+        return false;
+    }
 }
 
 

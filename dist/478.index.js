@@ -86,6 +86,7 @@ function planLines(inputs, bundle, definition, checked = []) {
         add("the credentials' expiry against the deadline (no call)");
         addParameterCheck(inputs, add);
         addSweep(inputs, add);
+        addFingerprint(inputs, add);
         add(`ec2:DescribeImages (owner self, tag eb_platform_name=${name}): ${inputs.platformVersion.kind === 'auto' ? 'choose the version' : `check that ${version} does not exist`}`);
         add(`packer validate, then packer build -machine-readable ${templateFile}${Object.keys(inputs.packer.variables).length ? ` with -var ${Object.keys(inputs.packer.variables).join(', ')}` : ''}: Packer's amazon-ebs calls (ec2:DescribeImages, CreateKeyPair, CreateSecurityGroup, AuthorizeSecurityGroupIngress, RunInstances, DescribeInstances, StopInstances, CreateImage, CreateTags, TerminateInstances, DeleteSecurityGroup, DeleteKeyPair); no Elastic Beanstalk call`);
     }
@@ -96,6 +97,7 @@ function planLines(inputs, bundle, definition, checked = []) {
         add(`iam:GetInstanceProfile ${inputs.builderEnvironment.instanceProfile}, and the credentials' expiry against the deadline`);
         addParameterCheck(inputs, add);
         addSweep(inputs, add);
+        addFingerprint(inputs, add);
         add(`elasticbeanstalk:ListPlatformVersions (owner self, name ${name}): ${inputs.platformVersion.kind === 'auto' ? 'choose the version' : `check that ${version} does not exist`}`);
         add(`elasticbeanstalk:CreateStorageLocation: the account's bucket elasticbeanstalk-${region}-<account>`);
         add(`s3:PutObject ${(0,_builders_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__/* .bundleKey */ .CK)(name, version, bundle.sha256)} (${bundle.bytes} bytes, SHA-256 ${bundle.sha256})`);
@@ -126,6 +128,15 @@ function addSweep(inputs, add) {
     if (!inputs.release.sweepOrphans)
         return;
     add(`sweep: ec2:DescribeInstances, DescribeSecurityGroups, DescribeKeyPairs by the action's tags for this repository; TerminateInstances, DeleteSecurityGroup, DeleteKeyPair for those whose run's deadline passed over an hour ago${inputs.builder === 'elastic-beanstalk' && !inputs.keepBuilder ? `; elasticbeanstalk:DescribeEnvironments ${_builders_elastic_beanstalk_settings__WEBPACK_IMPORTED_MODULE_3__/* .BUILDER_ENVIRONMENT */ .oe} and ListPlatformVersions (Creating): a builder left Ready with no build is taken on, reused by the build and ended by teardown` : ''}`);
+}
+/** The build's fingerprint, and with skip-unchanged the look for a proven image built from it. */
+function addFingerprint(inputs, add) {
+    add("fingerprint: ec2:DescribeImages with the template's source_ami_filter or source_ami (the base image, as the amazon plugin resolves it); after the build ec2:CreateTags the fingerprint on the image" +
+        (inputs.smokeTest ? ', and after a passed smoke test the date it passed' : ''));
+    if (inputs.skipUnchanged)
+        add('skip-unchanged: ec2:DescribeImages (owner self, this fingerprint, passed its smoke test, no rollback left it)' +
+            (inputs.builder === 'elastic-beanstalk' ? ', elasticbeanstalk:DescribePlatformVersion (Ready)' : '') +
+            ': when one is found, it is reused: no build and no smoke test, and the release below promotes it (copies an earlier release made are reused)');
 }
 /** The release's steps and rules: the copies alongside the smoke test, the rest once it passed. */
 function releasePlan(inputs, add) {
@@ -183,7 +194,7 @@ function addParameterCheck(inputs, add) {
 
 function pruneRules(keep) {
     return (`keep the newest ${keep} version(s) of the platform and remove the rest, failed ones first; never this run's version, one still being made, ` +
-        `or one that an environment, a launch template's default or latest version, the SSM parameter or a running instance uses`);
+        `or one that an environment, a launch template's default or latest version, the SSM parameter (now, or as its rollback target) or a running instance uses`);
 }
 function decidePrune(candidates, keep, current) {
     // Ranked: the versions that work; one still being made is not proven yet.

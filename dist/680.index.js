@@ -64,10 +64,11 @@ function matchesPlatform(s, match) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K9: () => (/* binding */ imageVersion),
+/* harmony export */   LX: () => (/* binding */ NAME_TAG),
 /* harmony export */   QF: () => (/* binding */ platformImages),
 /* harmony export */   U1: () => (/* binding */ resolveImageVersion)
 /* harmony export */ });
-/* unused harmony exports NAME_TAG, VERSION_TAG */
+/* unused harmony export VERSION_TAG */
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
 /* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
 /* harmony import */ var _lib_tags__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2538);
@@ -244,6 +245,91 @@ const tagFilters = (tags) => Object.entries(tags).map(([k, v]) => ({ Name: `tag:
 
 /***/ }),
 
+/***/ 5205:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E8: () => (/* binding */ rolledBackDescription),
+/* harmony export */   S6: () => (/* binding */ parameterHistory),
+/* harmony export */   es: () => (/* binding */ rollbackTarget),
+/* harmony export */   sv: () => (/* binding */ releasedDescription)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4736);
+/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6676);
+/* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
+/**
+ * What an SSM parameter the action writes held before: its history, and the
+ * value a rollback returns to. Each version the action writes says in its
+ * description what it was (a release, or a rollback from a value), so the
+ * history alone tells which earlier value is good to return to, in every
+ * region, with nothing kept anywhere else.
+ */
+
+
+
+/** How a rollback's version describes itself; the value it left follows. */
+const ROLLED_BACK_FROM = 'rolled back from ';
+/** The description of a version a release writes: what it points at, and the run that proved it. */
+function releasedDescription(what, runUrl) {
+    return `released: ${what}${runUrl ? ` by ${runUrl}` : ''}`.slice(0, 1024);
+}
+/** The description of a version a rollback writes: the value it leaves, which is not returned to again. */
+function rolledBackDescription(from, runUrl) {
+    return `${ROLLED_BACK_FROM}${from}${runUrl ? ` by ${runUrl}` : ''}`.slice(0, 1024);
+}
+/**
+ * Every kept version of a parameter, oldest first (GetParameterHistory; the order it answers in
+ * is not documented, so it is sorted here), or undefined when the parameter does not exist.
+ * Parameter Store keeps the newest 100 versions (API reference, ParameterMaxVersionLimitExceeded).
+ */
+async function parameterHistory(ssm, name) {
+    try {
+        const versions = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_0__/* .allPages */ .S)('GetParameterHistory', async (token) => {
+            const page = await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__.GetParameterHistoryCommand({ Name: name, MaxResults: 50, NextToken: token }));
+            return { items: page.Parameters, next: page.NextToken };
+        });
+        return versions.map((v) => ({ version: v.Version ?? 0, value: v.Value ?? '', description: v.Description })).sort((a, b) => a.version - b.version);
+    }
+    catch (error) {
+        if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error, 'ParameterNotFound'))
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * The value a rollback returns to. Walking the history oldest first: a rollback's version marks
+ * the value it left as abandoned; a release of a value clears that mark. The target is the newest
+ * version before the current one whose value differs from the current and is not abandoned, so a
+ * second rollback goes one release further back rather than forward again.
+ */
+function rollbackTarget(history) {
+    const current = history[history.length - 1];
+    if (!current)
+        return { none: 'the parameter has no versions' };
+    const abandoned = new Set();
+    for (const v of history) {
+        const left = v.description?.startsWith(ROLLED_BACK_FROM) ? v.description.slice(ROLLED_BACK_FROM.length).split(' ')[0] : undefined;
+        if (left)
+            abandoned.add(left);
+        else
+            abandoned.delete(v.value);
+    }
+    for (let i = history.length - 2; i >= 0; i--) {
+        const v = history[i];
+        if (v.value !== current.value && !abandoned.has(v.value))
+            return { current, target: v };
+    }
+    const left = [...abandoned].filter((v) => v !== current.value);
+    return {
+        current,
+        none: `it holds ${current.value} (version ${current.version}) and no earlier value to return to` +
+            (left.length ? ` (earlier rollbacks left ${left.join(', ')})` : history.length === 1 ? ' (it has only ever held this one)' : ''),
+    };
+}
+
+
+/***/ }),
+
 /***/ 962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -279,11 +365,21 @@ async function parameterMetadata(ssm, name) {
  * its tier: "you can't revert an advanced parameter to a standard parameter"
  * (Systems Manager user guide, "Changing a standard parameter to an advanced
  * parameter"), and what PutParameter does to an advanced parameter when no tier
- * is given is not documented, so the tier it has is sent. Returns the new version.
+ * is given is not documented, so the tier it has is sent. The description says
+ * what the version is (release/history.ts reads it back for a rollback).
+ * Returns the new version.
  */
-async function writeParameter(ssm, name, value, dataType) {
+async function writeParameter(ssm, name, value, dataType, description) {
     const tier = (await parameterMetadata(ssm, name))?.Tier;
-    const out = await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__.PutParameterCommand({ Name: name, Value: value, Type: 'String', DataType: dataType, Overwrite: true, ...(tier ? { Tier: tier } : {}) }));
+    const out = await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__.PutParameterCommand({
+        Name: name,
+        Value: value,
+        Type: 'String',
+        DataType: dataType,
+        Description: description,
+        Overwrite: true,
+        ...(tier ? { Tier: tier } : {}),
+    }));
     return out.Version;
 }
 /**
@@ -392,7 +488,7 @@ async function confirmParameter(ssm, name, value, version, clock) {
 
 function pruneRules(keep) {
     return (`keep the newest ${keep} version(s) of the platform and remove the rest, failed ones first; never this run's version, one still being made, ` +
-        `or one that an environment, a launch template's default or latest version, the SSM parameter or a running instance uses`);
+        `or one that an environment, a launch template's default or latest version, the SSM parameter (now, or as its rollback target) or a running instance uses`);
 }
 function decidePrune(candidates, keep, current) {
     // Ranked: the versions that work; one still being made is not proven yet.
@@ -452,10 +548,10 @@ var errors = __webpack_require__(7268);
 var ec2_delete = __webpack_require__(599);
 // EXTERNAL MODULE: ./src/resources/image-wait.ts
 var image_wait = __webpack_require__(8388);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-auto-scaling/dist-cjs/index.js
-var client_auto_scaling_dist_cjs = __webpack_require__(8932);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-cjs/index.js
 var client_ssm_dist_cjs = __webpack_require__(4736);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-auto-scaling/dist-cjs/index.js
+var client_auto_scaling_dist_cjs = __webpack_require__(8932);
 ;// CONCATENATED MODULE: ./src/lib/batches.ts
 /** Splits `items` into lists of at most `size`, for calls that take a bounded list (10 images, 200 filter values). */
 function batches(items, size) {
@@ -467,6 +563,8 @@ function batches(items, size) {
 
 // EXTERNAL MODULE: ./src/lib/paginate.ts
 var paginate = __webpack_require__(6402);
+// EXTERNAL MODULE: ./src/release/history.ts
+var release_history = __webpack_require__(5205);
 // EXTERNAL MODULE: ./src/release/parameter.ts
 var parameter = __webpack_require__(962);
 // EXTERNAL MODULE: ./src/resources/states.ts
@@ -492,6 +590,7 @@ var states = __webpack_require__(7391);
 
 
 
+
 function add(uses, id, what) {
     if (!id || uses.get(id)?.includes(what))
         return;
@@ -508,8 +607,18 @@ function referenceWords(type, arn) {
         return `SSM parameter ${arn?.replace(/^arn:[^:]+:ssm:[^:]*:\d*:parameter/, '') ?? ''}`;
     return `${type} ${arn}`;
 }
-/** A parameter's value, or undefined when it does not exist. */
-const readParameter = async (ssm, name) => (await (0,parameter.getParameter)(ssm, name))?.Value;
+/**
+ * What a parameter holds now, and the value a rollback would return it to (release/history.ts):
+ * a prune keeps both, so a rollback always finds its target.
+ */
+async function parameterUses(ssm, name, uses) {
+    const history = await (0,release_history/* parameterHistory */.S6)(ssm, name);
+    if (!history)
+        return;
+    const { current, target } = (0,release_history/* rollbackTarget */.es)(history);
+    add(uses, current?.value, `SSM parameter ${name}`);
+    add(uses, target?.value, `SSM parameter ${name}'s rollback target (version ${target?.version})`);
+}
 const SSM_REFERENCE = /^resolve:ssm:(.+?)(?::\d+)?$/;
 /** The most images DescribeImageReferences takes in one call (API reference, ImageId.N). */
 const REFERENCE_BATCH = 10;
@@ -570,7 +679,7 @@ async function launchTemplateImages(ec2, ssm, uses, throughSsmOnly) {
             const reference = named ? SSM_REFERENCE.exec(named) : null;
             if (throughSsmOnly && !reference)
                 continue;
-            const image = reference ? await readParameter(ssm, reference[1]) : named;
+            const image = reference ? (await (0,parameter.getParameter)(ssm, reference[1]))?.Value : named;
             const which = [v.DefaultVersion ? '$Default' : '', v.VersionNumber === t.LatestVersionNumber ? '$Latest' : ''].filter(Boolean).join(', ');
             add(uses, image, `launch template ${t.LaunchTemplateName ?? t.LaunchTemplateId} (version ${v.VersionNumber}${which ? `, ${which}` : ''})`);
         }
@@ -616,7 +725,14 @@ async function imageUses(clients, imageIds, parameters, log) {
         await instanceImages(ec2, imageIds, uses);
     await launchConfigurationImages(clients.get(client_auto_scaling_dist_cjs/* AutoScalingClient */.yis), uses);
     for (const name of parameters)
-        add(uses, await readParameter(ssm, name), `SSM parameter ${name}`);
+        await parameterUses(ssm, name, uses);
+    return uses;
+}
+/** What the parameters hold now and would return to on a rollback: value → which parameter. */
+async function parameterValues(ssm, names) {
+    const uses = new Map();
+    for (const name of names)
+        await parameterUses(ssm, name, uses);
     return uses;
 }
 /** The platform versions the region's environments run, and the SSM parameters that name one. */
@@ -630,7 +746,7 @@ async function platformUses(clients, parameters) {
         if (e.Status !== 'Terminated')
             add(uses, e.PlatformArn, `environment ${e.EnvironmentName}`);
     for (const name of parameters)
-        add(uses, await readParameter(clients.get(client_ssm_dist_cjs.SSMClient), name), `SSM parameter ${name}`);
+        await parameterUses(clients.get(client_ssm_dist_cjs.SSMClient), name, uses);
     return uses;
 }
 
@@ -644,6 +760,7 @@ var prune_rules = __webpack_require__(747);
  * regions; with Packer, the images in every region (deregistered with their
  * snapshots). Everything decided is logged before the first removal.
  */
+
 
 
 
@@ -671,14 +788,35 @@ async function platformDecisions(ctx) {
     const clients = ctx.clientsFor(ctx.buildRegion);
     const versions = await (0,platforms/* listOwnPlatformVersions */.pU)(clients.get(client_elastic_beanstalk_dist_cjs/* ElasticBeanstalkClient */.E8k), { name: ctx.platformName });
     const uses = await platformUses(clients, ctx.parameters.platformArn ? [ctx.parameters.platformArn] : []);
+    const byImage = await imageParameterVersions(ctx);
     const candidates = versions.map((v) => ({
         id: v.PlatformArn,
         version: v.PlatformVersion ?? '',
         failed: v.PlatformStatus === 'Failed',
         building: v.PlatformStatus === 'Creating' || v.PlatformStatus === 'Deleting',
-        usedBy: uses.get(v.PlatformArn) ?? [],
+        usedBy: [...(uses.get(v.PlatformArn) ?? []), ...(byImage.get(v.PlatformVersion ?? '') ?? [])],
     }));
     return (0,prune_rules/* decidePrune */.Z5)(candidates, ctx.keep, ctx.version);
+}
+/**
+ * Elastic Beanstalk builder: the platform versions whose images the image parameter holds in the
+ * build region, now or as its rollback target (version → which), so the version goes with neither.
+ */
+async function imageParameterVersions(ctx) {
+    const found = new Map();
+    if (!ctx.parameters.image)
+        return found;
+    const clients = ctx.clientsFor(ctx.buildRegion);
+    const held = await parameterValues(clients.get(client_ssm_dist_cjs.SSMClient), [ctx.parameters.image]);
+    if (!held.size)
+        return found;
+    for (const image of await (0,packer_images/* platformImages */.QF)(clients.get(dist_cjs.EC2Client), ctx.platformName)) {
+        const version = (0,packer_images/* imageVersion */.K9)(image);
+        const what = held.get(image.ImageId ?? '');
+        if (version && what)
+            found.set(version, [...(found.get(version) ?? []), ...what.map((w) => `${w} (${image.ImageId})`)]);
+    }
+    return found;
 }
 /**
  * Elastic Beanstalk builder: images in the build region that the platform's tags name and whose

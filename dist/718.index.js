@@ -95,56 +95,6 @@ async function post(clock = _lib_clock__WEBPACK_IMPORTED_MODULE_5__/* .realClock
 
 /***/ }),
 
-/***/ 2986:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ clientPool)
-/* harmony export */ });
-/* unused harmony export createClients */
-/**
- * Clients on the SDK's default credential chain (so OIDC through
- * aws-actions/configure-aws-credentials works unchanged) and its standard
- * endpoint variables (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>`).
- * Adaptive retries back off on throttling across the whole run.
- */
-function createClients(region) {
-    const config = { region, retryMode: 'adaptive', maxAttempts: 8, customUserAgent: 'eb-custom-platform-action' };
-    const made = new Map();
-    return {
-        get(Client) {
-            let client = made.get(Client);
-            if (!client)
-                made.set(Client, (client = new Client(config)));
-            return client;
-        },
-        destroy() {
-            for (const client of made.values())
-                client.destroy();
-            made.clear();
-        },
-    };
-}
-function clientPool() {
-    const cache = new Map();
-    return {
-        clientsFor(region) {
-            let clients = cache.get(region);
-            if (!clients)
-                cache.set(region, (clients = createClients(region)));
-            return clients;
-        },
-        destroy() {
-            for (const clients of cache.values())
-                clients.destroy();
-            cache.clear();
-        },
-    };
-}
-
-
-/***/ }),
-
 /***/ 1818:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

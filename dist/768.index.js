@@ -88,19 +88,21 @@ function sleepWithin(clock, ms, deadline) {
 /* unused harmony exports COPY_TOKEN_TAG, removeImageCopy */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5193);
-/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6676);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5193);
+/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6676);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
 /* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6402);
-/* harmony import */ var _resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(599);
+/* harmony import */ var _resources_ec2_delete__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(599);
 /* harmony import */ var _resources_image_wait__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8388);
 /* harmony import */ var _resources_ledger__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(428);
+/* harmony import */ var _image_tags__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4980);
 /**
  * Copies of the proven image in other regions. Each copy is recorded before
  * its CopyImage call by the call's client token, which is also a tag on the
  * copy and its snapshots: a copy whose answer was lost, or whose run was
  * killed, is still found and removed with its snapshots.
  */
+
 
 
 
@@ -116,22 +118,41 @@ const COPY_TOKEN_TAG = 'eb-platform-action:copy-token';
  * run's, given explicitly rather than through CopyImageTags, whose effect
  * beside TagSpecifications the API reference does not spell out.
  */
-function copyTags(source, runTags, token) {
+function copyTags(source, sourceRegion, runTags, token) {
     const tags = {};
     for (const t of source.Tags ?? [])
         if (t.Key && !t.Key.startsWith('aws:'))
             tags[t.Key] = t.Value ?? '';
-    Object.assign(tags, runTags, { [COPY_TOKEN_TAG]: token });
+    Object.assign(tags, runTags, { [COPY_TOKEN_TAG]: token, [_image_tags__WEBPACK_IMPORTED_MODULE_5__/* .IMAGE_TAG */ .N.copiedFrom]: `${sourceRegion}/${source.ImageId}` });
     return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 }
-/** Starts one copy and waits until it is available; returns its id. */
+/**
+ * An available copy of the image that an earlier release made and kept (a reused image's), found by
+ * the tag each copy carries; none for an image copied before the tag existed.
+ */
+async function earlierCopy(ec2, sourceRegion, sourceImageId) {
+    const images = (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__.DescribeImagesCommand({
+        Owners: ['self'],
+        Filters: [
+            { Name: `tag:${_image_tags__WEBPACK_IMPORTED_MODULE_5__/* .IMAGE_TAG */ .N.copiedFrom}`, Values: [`${sourceRegion}/${sourceImageId}`] },
+            { Name: 'state', Values: ['available'] },
+        ],
+    }))).Images ?? [];
+    return images.sort((a, b) => Date.parse(b.CreationDate ?? '') - Date.parse(a.CreationDate ?? ''))[0]?.ImageId;
+}
+/** Starts one copy and waits until it is available, or takes the one an earlier release kept; returns its id. */
 async function copyImage(ec2, request, deps) {
     const { image } = request.source;
     const sourceImageId = image.ImageId;
+    const earlier = await earlierCopy(ec2, request.source.region, sourceImageId);
+    if (earlier) {
+        deps.log.info(`${sourceImageId} is in ${request.region} already, as ${earlier}: no copy is made.`);
+        return earlier;
+    }
     const clientToken = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
     const record = { kind: 'image-copy', region: request.region, clientToken, sourceImageId };
-    const tags = copyTags(image, request.runTags, clientToken);
-    const out = await (0,_resources_ledger__WEBPACK_IMPORTED_MODULE_4__/* .creating */ .SP)(deps.ledger, record, () => ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.CopyImageCommand({
+    const tags = copyTags(image, request.source.region, request.runTags, clientToken);
+    const out = await (0,_resources_ledger__WEBPACK_IMPORTED_MODULE_4__/* .creating */ .SP)(deps.ledger, record, () => ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__.CopyImageCommand({
         SourceRegion: request.source.region,
         SourceImageId: sourceImageId,
         Name: image.Name,
@@ -165,7 +186,7 @@ async function copyImages(ec2, copy) {
     if (copy.imageId)
         return [copy.imageId];
     const images = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_2__/* .allPages */ .S)('DescribeImages', async (token) => {
-        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }));
+        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__.DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }));
         return { items: page.Images, next: page.NextToken };
     });
     return images.map((i) => i.ImageId);
@@ -179,20 +200,20 @@ async function copyImages(ec2, copy) {
 async function removeImageCopy(ec2, copy, log, clock) {
     const removed = [];
     for (const imageId of await copyImages(ec2, copy))
-        removed.push(...(await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deregisterImage */ ._k)(ec2, imageId, log, clock)));
+        removed.push(...(await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_7__/* .deregisterImage */ ._k)(ec2, imageId, log, clock)));
     const snapshots = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_2__/* .allPages */ .S)('DescribeSnapshots', async (token) => {
-        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }));
+        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__.DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }));
         return { items: page.Snapshots, next: page.NextToken };
     });
     for (const s of snapshots) {
         if (!s.SnapshotId || removed.includes(`snapshot ${s.SnapshotId}`))
             continue;
         try {
-            await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_6__/* .deleteSnapshot */ .Cj)(ec2, s.SnapshotId, log, clock);
+            await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_7__/* .deleteSnapshot */ .Cj)(ec2, s.SnapshotId, log, clock);
             removed.push(`snapshot ${s.SnapshotId}`);
         }
         catch (error) {
-            throw new Error(`snapshot ${s.SnapshotId} of the copy: ${(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_7__/* .errorCode */ .CA)(error) || (0,_lib_errors__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}`);
+            throw new Error(`snapshot ${s.SnapshotId} of the copy: ${(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_8__/* .errorCode */ .CA)(error) || (0,_lib_errors__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}`);
         }
     }
     return removed;
@@ -201,7 +222,7 @@ async function removeImageCopy(ec2, copy, log, clock) {
 const IMAGE_COPY_KIND = {
     describe: (r) => `copy ${r.imageId ?? `with client token ${r.clientToken}`} of ${r.sourceImageId} (${r.region})`,
     async remove(r, env) {
-        const removed = await removeImageCopy(env.clientsFor(r.region).get(_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__.EC2Client), r, env.log, env.clock);
+        const removed = await removeImageCopy(env.clientsFor(r.region).get(_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__.EC2Client), r, env.log, env.clock);
         env.ledger.release(r);
         return removed.length ? `removed ${removed.join(', ')}` : 'nothing left';
     },
@@ -211,6 +232,137 @@ function keepCopiesOf(ledger, sourceImageId) {
     for (const r of ledger.list())
         if (r.kind === 'image-copy' && r.sourceImageId === sourceImageId)
             ledger.release(r);
+}
+
+
+/***/ }),
+
+/***/ 5205:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E8: () => (/* binding */ rolledBackDescription),
+/* harmony export */   S6: () => (/* binding */ parameterHistory),
+/* harmony export */   es: () => (/* binding */ rollbackTarget),
+/* harmony export */   sv: () => (/* binding */ releasedDescription)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4736);
+/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6676);
+/* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
+/**
+ * What an SSM parameter the action writes held before: its history, and the
+ * value a rollback returns to. Each version the action writes says in its
+ * description what it was (a release, or a rollback from a value), so the
+ * history alone tells which earlier value is good to return to, in every
+ * region, with nothing kept anywhere else.
+ */
+
+
+
+/** How a rollback's version describes itself; the value it left follows. */
+const ROLLED_BACK_FROM = 'rolled back from ';
+/** The description of a version a release writes: what it points at, and the run that proved it. */
+function releasedDescription(what, runUrl) {
+    return `released: ${what}${runUrl ? ` by ${runUrl}` : ''}`.slice(0, 1024);
+}
+/** The description of a version a rollback writes: the value it leaves, which is not returned to again. */
+function rolledBackDescription(from, runUrl) {
+    return `${ROLLED_BACK_FROM}${from}${runUrl ? ` by ${runUrl}` : ''}`.slice(0, 1024);
+}
+/**
+ * Every kept version of a parameter, oldest first (GetParameterHistory; the order it answers in
+ * is not documented, so it is sorted here), or undefined when the parameter does not exist.
+ * Parameter Store keeps the newest 100 versions (API reference, ParameterMaxVersionLimitExceeded).
+ */
+async function parameterHistory(ssm, name) {
+    try {
+        const versions = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_0__/* .allPages */ .S)('GetParameterHistory', async (token) => {
+            const page = await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__.GetParameterHistoryCommand({ Name: name, MaxResults: 50, NextToken: token }));
+            return { items: page.Parameters, next: page.NextToken };
+        });
+        return versions.map((v) => ({ version: v.Version ?? 0, value: v.Value ?? '', description: v.Description })).sort((a, b) => a.version - b.version);
+    }
+    catch (error) {
+        if ((0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error, 'ParameterNotFound'))
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * The value a rollback returns to. Walking the history oldest first: a rollback's version marks
+ * the value it left as abandoned; a release of a value clears that mark. The target is the newest
+ * version before the current one whose value differs from the current and is not abandoned, so a
+ * second rollback goes one release further back rather than forward again.
+ */
+function rollbackTarget(history) {
+    const current = history[history.length - 1];
+    if (!current)
+        return { none: 'the parameter has no versions' };
+    const abandoned = new Set();
+    for (const v of history) {
+        const left = v.description?.startsWith(ROLLED_BACK_FROM) ? v.description.slice(ROLLED_BACK_FROM.length).split(' ')[0] : undefined;
+        if (left)
+            abandoned.add(left);
+        else
+            abandoned.delete(v.value);
+    }
+    for (let i = history.length - 2; i >= 0; i--) {
+        const v = history[i];
+        if (v.value !== current.value && !abandoned.has(v.value))
+            return { current, target: v };
+    }
+    const left = [...abandoned].filter((v) => v !== current.value);
+    return {
+        current,
+        none: `it holds ${current.value} (version ${current.version}) and no earlier value to return to` +
+            (left.length ? ` (earlier rollbacks left ${left.join(', ')})` : history.length === 1 ? ' (it has only ever held this one)' : ''),
+    };
+}
+
+
+/***/ }),
+
+/***/ 4980:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ tagImage),
+/* harmony export */   N: () => (/* binding */ IMAGE_TAG)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5193);
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/**
+ * Tags the action gives an image it built, besides the template's and the
+ * run's: what the image was built from, whether it passed its smoke test,
+ * and whether a rollback left it. A later run reads them to reuse a proven
+ * image (`skip-unchanged`) and never to reuse one that was rolled back from.
+ */
+
+
+const IMAGE_TAG = {
+    /** SHA-256 of what the build was made from (builders/fingerprint.ts). */
+    fingerprint: 'eb-platform-action:fingerprint',
+    /** The same, in words, so a later run can say what changed. */
+    buildInputs: 'eb-platform-action:build-inputs',
+    /** When the image passed its smoke test. */
+    smokePassed: 'eb-platform-action:smoke-passed',
+    /** When a rollback left the image, and for which value. */
+    rolledBack: 'eb-platform-action:rolled-back',
+    /** SHA-256 of the image's SBOM as the run that proved it wrote it. */
+    sbomSha256: 'eb-platform-action:sbom-sha256',
+    /** On a copy: REGION/IMAGE it was copied from, so a later promotion of the same image finds it. */
+    copiedFrom: 'eb-platform-action:copied-from',
+};
+/** Tags an image; a refusal (the tag limit of 50, a denied CreateTags) is a warning, as the image itself is fine. */
+async function tagImage(ec2, imageId, tags, log) {
+    try {
+        await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_1__.CreateTagsCommand({ Resources: [imageId], Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }));
+        return true;
+    }
+    catch (error) {
+        log.warning(`Could not tag ${imageId} with ${Object.keys(tags).join(', ')}: ${(0,_lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}.`);
+        return false;
+    }
 }
 
 
@@ -251,11 +403,21 @@ async function parameterMetadata(ssm, name) {
  * its tier: "you can't revert an advanced parameter to a standard parameter"
  * (Systems Manager user guide, "Changing a standard parameter to an advanced
  * parameter"), and what PutParameter does to an advanced parameter when no tier
- * is given is not documented, so the tier it has is sent. Returns the new version.
+ * is given is not documented, so the tier it has is sent. The description says
+ * what the version is (release/history.ts reads it back for a rollback).
+ * Returns the new version.
  */
-async function writeParameter(ssm, name, value, dataType) {
+async function writeParameter(ssm, name, value, dataType, description) {
     const tier = (await parameterMetadata(ssm, name))?.Tier;
-    const out = await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__.PutParameterCommand({ Name: name, Value: value, Type: 'String', DataType: dataType, Overwrite: true, ...(tier ? { Tier: tier } : {}) }));
+    const out = await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__.PutParameterCommand({
+        Name: name,
+        Value: value,
+        Type: 'String',
+        DataType: dataType,
+        Description: description,
+        Overwrite: true,
+        ...(tier ? { Tier: tier } : {}),
+    }));
     return out.Version;
 }
 /**
@@ -360,10 +522,14 @@ var dist_cjs = __webpack_require__(5193);
 var client_ssm_dist_cjs = __webpack_require__(4736);
 // EXTERNAL MODULE: ./src/lib/clock.ts
 var lib_clock = __webpack_require__(4517);
+// EXTERNAL MODULE: ./src/resources/run-tags.ts
+var run_tags = __webpack_require__(236);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
 // EXTERNAL MODULE: ./src/release/copy.ts
 var copy = __webpack_require__(960);
+// EXTERNAL MODULE: ./src/release/history.ts
+var release_history = __webpack_require__(5205);
 // EXTERNAL MODULE: ./src/release/parameter.ts
 var parameter = __webpack_require__(962);
 // EXTERNAL MODULE: ./src/release/settings.ts
@@ -471,6 +637,8 @@ async function checkSharedKeys(clientsFor, ids, who) {
 
 
 
+
+
 async function sourceImage(ctx, amiId) {
     const image = (await ctx
         .clientsFor(ctx.region)
@@ -535,9 +703,15 @@ function startCopies(ctx, amiId) {
         },
     };
 }
-/** Promotes the image: its copies (those `copies` began, or made now), launch permissions, then the SSM parameters. */
-async function promote(ctx, amiId, platformArn, copies) {
+/**
+ * Promotes the image: its copies (those `copies` began, found from an earlier run, or made now),
+ * launch permissions, then the SSM parameters; a parameter that already holds the value is left
+ * as it is (a reused image's), so its history shows releases only.
+ */
+async function promote(ctx, promoted, copies) {
     const { log, release } = ctx;
+    const { amiId, platformArn } = promoted;
+    const description = (0,release_history/* releasedDescription */.sv)(`${ctx.platformName} ${promoted.version}`, ctx.runTags[run_tags/* TAG */.Dk.runUrl]);
     const copied = copies ? await copies.done : release.regions.length ? await copyAll(ctx, await sourceImage(ctx, amiId)) : {};
     const ids = { [ctx.region]: amiId, ...copied };
     if ((0,settings/* sharesImage */.MA)(release)) {
@@ -555,7 +729,10 @@ async function promote(ctx, amiId, platformArn, copies) {
         // Every region at once: each write is checked by Systems Manager before it reads back (the image must exist there).
         const written = await Promise.allSettled(Object.entries(ids).map(async ([region, id]) => {
             const ssm = ctx.clientsFor(region).get(client_ssm_dist_cjs.SSMClient);
-            const version = await (0,parameter.writeParameter)(ssm, name, id, 'aws:ec2:image');
+            const now = await (0,parameter.getParameter)(ssm, name);
+            if (now?.Value === id)
+                return `SSM parameter ${name} in ${region} already is ${id} (version ${now.Version ?? '?'}).`;
+            const version = await (0,parameter.writeParameter)(ssm, name, id, 'aws:ec2:image', description);
             await (0,parameter.confirmParameter)(ssm, name, id, version, ctx.clock);
             return `SSM parameter ${name} in ${region} is ${id} (version ${version ?? '?'}).`;
         }));
@@ -567,8 +744,15 @@ async function promote(ctx, amiId, platformArn, copies) {
             throw failed.reason;
     }
     if (release.ssmParameterPlatformArn && platformArn) {
-        const version = await (0,parameter.writeParameter)(ctx.clientsFor(ctx.region).get(client_ssm_dist_cjs.SSMClient), release.ssmParameterPlatformArn, platformArn, 'text');
-        log.info(`SSM parameter ${release.ssmParameterPlatformArn} in ${ctx.region} is ${platformArn} (version ${version ?? '?'}).`);
+        const name = release.ssmParameterPlatformArn;
+        const ssm = ctx.clientsFor(ctx.region).get(client_ssm_dist_cjs.SSMClient);
+        const now = await (0,parameter.getParameter)(ssm, name);
+        if (now?.Value === platformArn)
+            log.info(`SSM parameter ${name} in ${ctx.region} already is ${platformArn} (version ${now.Version ?? '?'}).`);
+        else {
+            const version = await (0,parameter.writeParameter)(ssm, name, platformArn, 'text', description);
+            log.info(`SSM parameter ${name} in ${ctx.region} is ${platformArn} (version ${version ?? '?'}).`);
+        }
     }
     return ids;
 }

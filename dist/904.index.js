@@ -25,6 +25,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var lib_errors = __webpack_require__(7268);
 // EXTERNAL MODULE: ./src/inputs.ts + 2 modules
 var src_inputs = __webpack_require__(8141);
+// EXTERNAL MODULE: ./src/lib/aws.ts
+var aws = __webpack_require__(2986);
 // EXTERNAL MODULE: ./src/declarations.ts
 var declarations = __webpack_require__(1978);
 // EXTERNAL MODULE: ./src/resources/ledger.ts
@@ -69,6 +71,7 @@ function memoryLog() {
 // EXTERNAL MODULE: ./src/pipeline.ts + 6 modules
 var pipeline = __webpack_require__(1207);
 ;// CONCATENATED MODULE: ./src/action/plan.ts
+
 
 
 
@@ -128,12 +131,12 @@ async function plan(argv = process.argv.slice(2)) {
         }
         for (const w of inputs.warnings)
             log.warning(w);
+        let pool;
         const workDir = external_node_fs_.mkdtempSync(external_node_path_.join(external_node_os_.tmpdir(), 'eb-platform-plan-'));
         try {
             await (0,pipeline/* runPipeline */.a)(inputs, {
-                clientsFor: () => {
-                    throw new Error('a dry run makes no AWS call');
-                },
+                // Only skip-unchanged's look (DescribeImages) calls AWS on a dry run, and only with credentials in the environment.
+                clientsFor: (region) => (pool ??= (0,aws/* clientPool */.u)()).clientsFor(region),
                 ledger: (0,ledger/* createLedger */.M5)(() => { }),
                 log,
                 workDir,
@@ -144,6 +147,7 @@ async function plan(argv = process.argv.slice(2)) {
             }, (0,pipeline/* newReport */.b)(inputs.platformName));
         }
         finally {
+            pool?.destroy();
             external_node_fs_.rmSync(workDir, { recursive: true, force: true });
         }
         return 0;

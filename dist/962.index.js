@@ -66,11 +66,21 @@ async function parameterMetadata(ssm, name) {
  * its tier: "you can't revert an advanced parameter to a standard parameter"
  * (Systems Manager user guide, "Changing a standard parameter to an advanced
  * parameter"), and what PutParameter does to an advanced parameter when no tier
- * is given is not documented, so the tier it has is sent. Returns the new version.
+ * is given is not documented, so the tier it has is sent. The description says
+ * what the version is (release/history.ts reads it back for a rollback).
+ * Returns the new version.
  */
-async function writeParameter(ssm, name, value, dataType) {
+async function writeParameter(ssm, name, value, dataType, description) {
     const tier = (await parameterMetadata(ssm, name))?.Tier;
-    const out = await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__.PutParameterCommand({ Name: name, Value: value, Type: 'String', DataType: dataType, Overwrite: true, ...(tier ? { Tier: tier } : {}) }));
+    const out = await ssm.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__.PutParameterCommand({
+        Name: name,
+        Value: value,
+        Type: 'String',
+        DataType: dataType,
+        Description: description,
+        Overwrite: true,
+        ...(tier ? { Tier: tier } : {}),
+    }));
     return out.Version;
 }
 /**

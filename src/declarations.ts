@@ -29,6 +29,20 @@ export interface InputDeclaration {
 }
 
 export const INPUTS = {
+  mode: {
+    default: 'build',
+    description:
+      "build (package, build, smoke-test and release the platform) or rollback (no build: point ssm-parameter, in the build region and every ami-regions region, and ssm-parameter-platform-arn back at the last release before the current one, read from the parameters' history; nothing changes unless every target still exists).",
+    meaning:
+      '`build`, or `rollback`: no build and no smoke test; `ssm-parameter` (in `aws-region` and each of `ami-regions`) and `ssm-parameter-platform-arn` go back to the release before the current one, found in their history. Every target is checked first (the image exists, is available and not deprecated; the platform version is Ready); if one is not, nothing changes.',
+  },
+  'skip-unchanged': {
+    default: 'false',
+    description:
+      'Reuse, instead of building, an image of this platform that passed its smoke test and was built from the same inputs: the bundle, the base image the template resolves to now, the builder, and (builder packer) the Packer and plugin versions and variables. It is still promoted where asked; the output reused says which happened.',
+    meaning:
+      'Reuse a proven image built from the same inputs (bundle, the base image the template resolves to now, builder, Packer and plugin versions) instead of building: no build, no smoke test; promotion still runs, reusing copies that exist. `reused` says which happened, and the log says why a run builds.',
+  },
   builder: {
     default: 'elastic-beanstalk',
     description:
@@ -123,8 +137,10 @@ export const INPUTS = {
   },
   'dry-run': {
     default: 'false',
-    description: 'Validate and package the platform and print the AWS calls a real run would make, without calling AWS.',
-    meaning: 'Validate, package, print the plan of AWS calls; no AWS call at all.',
+    description:
+      'Validate and package the platform and print the AWS calls a real run would make, without calling AWS; with skip-unchanged and AWS credentials in the environment, DescribeImages alone says whether a run would build or reuse.',
+    meaning:
+      'Validate, package, print the plan of AWS calls; no AWS call, except that with `skip-unchanged` and credentials in the environment the plan says whether a run would build or reuse (read-only `DescribeImages`).',
   },
   tags: {
     default: '',
@@ -216,6 +232,13 @@ export const INPUTS = {
     default: '',
     description: 'A script in the repository to run on the smoke-test instance after the built-in checks.',
     meaning: 'A script in the repository, run on the instance after the built-in checks.',
+  },
+  'sbom-previous-path': {
+    default: '',
+    description:
+      "The previous image's SBOM (its run's sbom-path, kept as a workflow artifact and downloaded): a file, or a directory holding one .cdx.json. The summary lists the packages that changed since; absent is no comparison.",
+    meaning:
+      "The previous image's SBOM (a file, or the directory a downloaded artifact holds it in): the summary lists the packages added, removed and changed since, checked against the digest that image's tag records. Absent (a first release): no comparison. See \"The image's SBOM\".",
   },
   'ssh-user': {
     default: 'ubuntu',
@@ -318,6 +341,18 @@ export const OUTPUTS = {
   'bundle-sha256': {
     description: 'SHA-256 of the platform bundle (hex); also part of its S3 key. Set on a dry run too.',
     meaning: 'SHA-256 (hex) of the platform bundle; also part of its S3 key. Set on a dry run too.',
+  },
+  'sbom-path': {
+    description: "After a passed smoke test: the image's SBOM (CycloneDX 1.5 JSON), read from the booted instance.",
+    meaning: "After a passed smoke test: the image's SBOM, CycloneDX 1.5 JSON, read from the booted instance (packages, OS, kernel, Docker).",
+  },
+  reused: {
+    description: 'true when skip-unchanged reused a proven image instead of building; false when the run built one.',
+    meaning: '`true` when `skip-unchanged` reused a proven image (no build, no smoke test), `false` when the run built.',
+  },
+  'rolled-back-from': {
+    description: 'mode rollback: JSON object, region to the image id the SSM parameter held before the rollback.',
+    meaning: '`mode: rollback`: JSON, region to the image the parameter held before (`ami-ids` says what it holds now).',
   },
   plan: {
     description: 'Dry run only: the AWS calls a real run would make, one per line.',

@@ -10,7 +10,7 @@ import type { Ledger } from './resources/ledger';
  * copy of it field by field.
  */
 export interface Env {
-  /** Clients for a region; never called on a dry run. */
+  /** Clients for a region; on a dry run, called only for skip-unchanged's read-only look, with credentials in the environment. */
   clientsFor(region: string): AwsClients;
   /** What the run has created, saved at each change for the post step. */
   ledger: Ledger;

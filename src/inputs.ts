@@ -50,7 +50,30 @@ export interface PackerSettings {
   variables: Record<string, string>;
 }
 
+/** What a run does: build and release the platform, or roll its SSM parameters back. */
+export const MODES = ['build', 'rollback'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** The inputs a rollback reads; any other given at a value other than its default is ignored, with a warning. */
+const ROLLBACK_INPUTS = new Set([
+  'mode',
+  'aws-region',
+  'allow-new-region',
+  'ami-regions',
+  'ssm-parameter',
+  'ssm-parameter-platform-arn',
+  'platform-name',
+  'dry-run',
+  'deadline-minutes',
+  'timeout-minutes',
+]);
+
 export interface Inputs {
+  mode: Mode;
+  /** Reuse a proven image built from the same inputs instead of building. */
+  skipUnchanged: boolean;
+  /** The previous image's SBOM, to list what changed since; it may not exist (a first release). */
+  sbomPreviousPath?: string;
   /** What the inputs passed with, but the log should say (a region newer than the action's list). */
   warnings: string[];
   /** The names of the inputs the action reads (action.yml's). */
@@ -493,6 +516,21 @@ function releaseConsistency(inputs: Inputs): InputError[] {
   return errors;
 }
 
+/** A rollback needs a parameter to move; the inputs only a build reads are ignored, with one warning. */
+function rollbackConsistency(inputs: Inputs, get: InputSource, warnings: string[]): InputError[] {
+  const ignored = Object.entries(INPUTS)
+    .filter(([name, d]) => !ROLLBACK_INPUTS.has(name) && get(name).trim() && get(name).trim() !== d.default)
+    .map(([name]) => name);
+  if (ignored.length) warnings.push(`mode rollback builds nothing: ${ignored.join(', ')} ${ignored.length > 1 ? 'are' : 'is'} ignored.`);
+  if (inputs.release.ssmParameter || inputs.release.ssmParameterPlatformArn) return [];
+  return [
+    new InputError(
+      'mode',
+      'rollback without ssm-parameter or ssm-parameter-platform-arn: expected the parameter the releases wrote, whose history says what to return to',
+    ),
+  ];
+}
+
 /**
  * Parses and validates every input, collecting one error per bad input, so a
  * user fixes them all in one go. Nothing here touches AWS.
@@ -516,6 +554,7 @@ export function parseInputs(given: InputSource, env: NodeJS.ProcessEnv = process
     }
   };
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const mode = attempt(() => parseChoice('mode', get('mode'), MODES, 'build'), 'build' as Mode);
   const dryRun = attempt(() => parseBoolean('dry-run', get('dry-run'), false), false);
   const warnings: string[] = [];
   const regionCheck: RegionCheck = { allowNew: attempt(() => parseBoolean('allow-new-region', get('allow-new-region'), false), false), warnings };
@@ -523,13 +562,17 @@ export function parseInputs(given: InputSource, env: NodeJS.ProcessEnv = process
 
   const builder = attempt(() => parseChoice('builder', get('builder'), BUILDERS, 'elastic-beanstalk'), 'elastic-beanstalk' as BuilderKind);
   const inputs: Inputs = {
+    mode,
+    skipUnchanged: attempt(() => parseBoolean('skip-unchanged', get('skip-unchanged'), false), false),
+    sbomPreviousPath: get('sbom-previous-path').trim() ? path.resolve(workspace, get('sbom-previous-path').trim()) : undefined,
     builder,
     packer: {
       version: attempt(() => parsePackerVersion('packer-version', get('packer-version'), DEFAULT_PACKER), DEFAULT_PACKER),
       pluginVersion: attempt(() => parsePackerVersion('packer-amazon-plugin-version', get('packer-amazon-plugin-version')), undefined),
       variables: attempt(() => parsePackerVariables(get('packer-variables')), {}),
     },
-    platformDir: attempt(() => resolveInside(workspace, 'platform-dir', get('platform-dir').trim() || 'platform', 'directory'), ''),
+    // A rollback packages nothing: its workflow need not check the platform out.
+    platformDir: mode === 'rollback' ? '' : attempt(() => resolveInside(workspace, 'platform-dir', get('platform-dir').trim() || 'platform', 'directory'), ''),
     platformName: attempt(() => parsePlatformName(get('platform-name'), env), ''),
     platformVersion: attempt(() => parseVersionRequest(get('platform-version')), { kind: 'auto' } as VersionRequest),
     region: attempt(() => parseRegion(get('aws-region'), env, dryRun, regionCheck), ''),
@@ -555,7 +598,12 @@ export function parseInputs(given: InputSource, env: NodeJS.ProcessEnv = process
       ),
     );
   }
-  errors.push(...releaseConsistency(inputs));
+  if (mode === 'rollback') errors.push(...rollbackConsistency(inputs, get, warnings));
+  else errors.push(...releaseConsistency(inputs));
+  if (inputs.skipUnchanged && !smokeTest)
+    errors.push(
+      new InputError('skip-unchanged', 'true while smoke-test is false: only an image that passed its smoke test is reused, and this run would prove none'),
+    );
   for (const [name, only] of Object.entries(BUILDER_INPUTS)) {
     const value = get(name).trim();
     if (only.builder !== builder && value && value !== only.default) errors.push(new InputError(name, `given with builder ${builder}, ${only.why}`));

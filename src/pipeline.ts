@@ -18,6 +18,8 @@ import { withDeadline } from './resources/run-tags';
 import type { TeardownOutcome } from './teardown/teardown';
 import type { PromoteContext, StartedCopies } from './release/promote';
 import type { PreparedSmoke, SmokeReport, SmokeSetup } from './smoke';
+import type { Fingerprint } from './builders/reuse';
+import type { SbomReport } from './release/sbom-run';
 
 export interface StepTiming {
   name: string;
@@ -39,8 +41,14 @@ export interface RunReport {
   warnings: string[];
   plan?: string[];
   smoke?: SmokeReport;
+  /** The image's SBOM, written after a passed smoke test. */
+  sbom?: SbomReport;
   /** Region → image id, once the image is built (and promoted). */
   amiIds?: Record<string, string>;
+  /** skip-unchanged reused a proven image: nothing was built or smoke-tested. */
+  reused?: boolean;
+  /** A `mode: rollback` run. */
+  rolledBack?: boolean;
   /** What the release did after the smoke test: the sweep, promotion, prune and deprecation, one line each. */
   release: string[];
   teardown: TeardownOutcome[];
@@ -69,6 +77,7 @@ export async function runPipeline(inputs: Inputs, given: PipelineDeps, report: R
   // Everything the run creates carries its deadline: the sweep of a later run reads it.
   const deps = { ...given, log: warningsInto(given.log, report.warnings), runTags: withDeadline(given.runTags, deadline) };
   const step = stepRunner(deps, report, clock);
+  if (inputs.mode === 'rollback') return (await import('./rollback-run')).runRollback(inputs, deps, report, step);
 
   // Packaged first: what is validated is what ships, after .ebignore.
   const bundle = await step('Package platform', () => packageBundle(inputs, deps, report));
@@ -76,30 +85,21 @@ export async function runPipeline(inputs: Inputs, given: PipelineDeps, report: R
   if (inputs.dryRun) return printPlan(inputs, deps, report, bundle, definition);
 
   const ctx: RunContext = { inputs, deps, report, definition, bundle, clients: deps.clientsFor(inputs.region), clock, deadline };
-  let prepared: PreparedSmoke | undefined;
-  let copies: StartedCopies | undefined;
+  const held: { prepared?: PreparedSmoke; copies?: StartedCopies } = {};
   try {
     // Packer first: a missing, unverifiable or too old Packer is found before any AWS call.
     const packer = inputs.builder === 'packer' ? await step('Install Packer', () => installPacker(ctx)) : undefined;
     await step('Pre-flight checks', async () => (await import('./builders/preflight')).preflight(ctx));
     if (inputs.release.sweepOrphans) await step('Sweep what ended runs left', () => sweepOrphans(ctx));
-    // Before the build: a refused key pair or group fails the run now, and the instance launches the moment the image is available.
-    if (inputs.smokeTest) prepared = await step('Prepare smoke test', () => prepareSmoke(ctx));
-    // Each stage's modules (and the SDK clients they use) load when the run reaches it: see lib/aws.ts.
-    const built = packer
-      ? await (await import('./builders/packer/pipeline')).buildWithPacker(ctx, step, packer)
-      : await (await import('./builders/elastic-beanstalk/pipeline')).buildWithElasticBeanstalk(ctx, step);
-    report.amiId = built.amiId;
-    deps.setOutput('ami-id', built.amiId);
-    setAmiIds(ctx, { [inputs.region]: built.amiId });
-    // The copies to other regions run alongside the smoke test; nothing is shared or published before it passes.
-    copies = inputs.smokeTest ? await startCopiesEarly(ctx, built.amiId) : undefined;
-    if (inputs.smokeTest) await step('Smoke test', () => smokeTest(ctx, built.amiId, prepared));
-    if (releaseSteps(inputs.release)) await release(ctx, step, built, copies);
+    const reuse = await import('./builders/reuse');
+    const { fingerprint, reuse: reused } = await step('Fingerprint the build', () => reuse.fingerprintStep(ctx, packer));
+    const built = reused ? reuse.useReused(ctx, reused) : await buildAndProve(ctx, step, packer, fingerprint, held);
+    if (reused) setAmiIds(ctx, { [inputs.region]: built.amiId });
+    if (releaseSteps(inputs.release)) await release(ctx, step, built, held.copies);
   } finally {
-    prepared?.key.cleanup();
+    held.prepared?.key.cleanup();
     // A copy still running is stopped before teardown looks: none can be made after it.
-    await copies?.cancel();
+    await held.copies?.cancel();
     if (deps.ledger.list().length) {
       const { teardown } = await import('./teardown/teardown');
       report.teardown = await step('Teardown', () => teardown({ ...deps, clock }, { keepBuilder: inputs.keepBuilder }));
@@ -109,6 +109,41 @@ export async function runPipeline(inputs: Inputs, given: PipelineDeps, report: R
   const leftover = report.teardown.filter((t) => !t.ok);
   if (leftover.length) throw new Error(`Teardown left ${leftover.length} resource(s) behind; the post step tries again.`);
   return report;
+}
+
+/**
+ * The build and its smoke test: the smoke test's key pair and group are made before the build (a
+ * refusal fails the run now, and the instance launches the moment the image is available), and
+ * the copies to other regions start alongside the smoke test. What they create is in `held`, for
+ * the caller's clean-up.
+ */
+async function buildAndProve(
+  ctx: RunContext,
+  step: Step,
+  packer: InstalledPacker | undefined,
+  fingerprint: Fingerprint,
+  held: { prepared?: PreparedSmoke; copies?: StartedCopies },
+): Promise<Built> {
+  const { inputs, deps, report } = ctx;
+  deps.setOutput('reused', 'false');
+  if (inputs.smokeTest) held.prepared = await step('Prepare smoke test', () => prepareSmoke(ctx));
+  // Each stage's modules (and the SDK clients they use) load when the run reaches it: see lib/aws.ts.
+  const built = packer
+    ? await (await import('./builders/packer/pipeline')).buildWithPacker(ctx, step, packer)
+    : await (await import('./builders/elastic-beanstalk/pipeline')).buildWithElasticBeanstalk(ctx, step);
+  report.amiId = built.amiId;
+  deps.setOutput('ami-id', built.amiId);
+  setAmiIds(ctx, { [inputs.region]: built.amiId });
+  const { tagBuilt, tagProven } = await import('./builders/reuse');
+  await tagBuilt(ctx, built.amiId, fingerprint);
+  // The copies to other regions run alongside the smoke test; nothing is shared or published before it passes.
+  held.copies = inputs.smokeTest ? await startCopiesEarly(ctx, built.amiId) : undefined;
+  if (inputs.smokeTest) {
+    await step('Smoke test', () => smokeTest(ctx, built.amiId, held.prepared));
+    await tagProven(ctx, built.amiId);
+    await (await import('./release/sbom-run')).publishSbom(ctx, built.amiId);
+  }
+  return built;
 }
 
 /** The log, with each warning also kept in `into` (the report's), so the summary can say which steps warned. */
@@ -200,6 +235,12 @@ async function printPlan(inputs: Inputs, deps: PipelineDeps, report: RunReport, 
     checked.push(said);
   }
   report.plan = planLines(inputs, bundle, definition, checked);
+  let looked = false;
+  if (inputs.skipUnchanged) {
+    const { reuseVerdict } = await import('./builders/reuse');
+    const clientsFor = (region: string) => ((looked = true), deps.clientsFor(region));
+    report.plan.push(`skip-unchanged: ${await reuseVerdict(inputs, bundle, definition, clientsFor, process.env)}`);
+  }
   if (inputs.platformVersion.kind === 'explicit') {
     report.version = inputs.platformVersion.version;
     deps.setOutput('platform-version', report.version);
@@ -207,7 +248,7 @@ async function printPlan(inputs: Inputs, deps: PipelineDeps, report: RunReport, 
     report.version = 'auto (the next patch after the newest existing version, found at run time)';
   }
   deps.setOutput('plan', report.plan.join('\n'));
-  deps.log.info(['Dry run: no AWS call made. A real run would:', ...report.plan].join('\n'));
+  deps.log.info([`Dry run: ${looked ? 'read-only AWS calls only (DescribeImages)' : 'no AWS call made'}. A real run would:`, ...report.plan].join('\n'));
   return report;
 }
 
@@ -289,7 +330,7 @@ async function sweepOrphans({ inputs, clients, deps, report, clock }: RunContext
 }
 
 function promoteContext({ inputs, deps, clock, deadline }: RunContext): PromoteContext {
-  return { ...deps, clock: abortable(clock, deps.signal), region: inputs.region, release: inputs.release, deadline };
+  return { ...deps, clock: abortable(clock, deps.signal), region: inputs.region, platformName: inputs.platformName, release: inputs.release, deadline };
 }
 
 /** The copies to other regions, begun as the image is available when a promotion will copy it. */
@@ -306,7 +347,7 @@ async function release(ctx: RunContext, step: Step, built: Built, copies: Starte
   let ids: Record<string, string> = { [inputs.region]: built.amiId };
   if (promotes(settings)) {
     const { promote } = await import('./release/promote');
-    ids = await step('Promote', () => promote(promoteContext(ctx), built.amiId, built.platformArn, copies));
+    ids = await step('Promote', () => promote(promoteContext(ctx), built, copies));
     setAmiIds(ctx, ids);
     report.release.push(...Object.entries(ids).map(([region, id]) => `image in ${region}: ${id}`));
   }

@@ -37,6 +37,7 @@ export function planLines(
     add("the credentials' expiry against the deadline (no call)");
     addParameterCheck(inputs, add);
     addSweep(inputs, add);
+    addFingerprint(inputs, add);
     add(
       `ec2:DescribeImages (owner self, tag eb_platform_name=${name}): ${inputs.platformVersion.kind === 'auto' ? 'choose the version' : `check that ${version} does not exist`}`,
     );
@@ -50,6 +51,7 @@ export function planLines(
     add(`iam:GetInstanceProfile ${inputs.builderEnvironment.instanceProfile}, and the credentials' expiry against the deadline`);
     addParameterCheck(inputs, add);
     addSweep(inputs, add);
+    addFingerprint(inputs, add);
     add(
       `elasticbeanstalk:ListPlatformVersions (owner self, name ${name}): ${inputs.platformVersion.kind === 'auto' ? 'choose the version' : `check that ${version} does not exist`}`,
     );
@@ -93,6 +95,20 @@ function addSweep(inputs: Inputs, add: (line: string) => void): void {
   add(
     `sweep: ec2:DescribeInstances, DescribeSecurityGroups, DescribeKeyPairs by the action's tags for this repository; TerminateInstances, DeleteSecurityGroup, DeleteKeyPair for those whose run's deadline passed over an hour ago${inputs.builder === 'elastic-beanstalk' && !inputs.keepBuilder ? `; elasticbeanstalk:DescribeEnvironments ${BUILDER_ENVIRONMENT} and ListPlatformVersions (Creating): a builder left Ready with no build is taken on, reused by the build and ended by teardown` : ''}`,
   );
+}
+
+/** The build's fingerprint, and with skip-unchanged the look for a proven image built from it. */
+function addFingerprint(inputs: Inputs, add: (line: string) => void): void {
+  add(
+    "fingerprint: ec2:DescribeImages with the template's source_ami_filter or source_ami (the base image, as the amazon plugin resolves it); after the build ec2:CreateTags the fingerprint on the image" +
+      (inputs.smokeTest ? ', and after a passed smoke test the date it passed' : ''),
+  );
+  if (inputs.skipUnchanged)
+    add(
+      'skip-unchanged: ec2:DescribeImages (owner self, this fingerprint, passed its smoke test, no rollback left it)' +
+        (inputs.builder === 'elastic-beanstalk' ? ', elasticbeanstalk:DescribePlatformVersion (Ready)' : '') +
+        ': when one is found, it is reused: no build and no smoke test, and the release below promotes it (copies an earlier release made are reused)',
+    );
 }
 
 /** The release's steps and rules: the copies alongside the smoke test, the rest once it passed. */

@@ -299,4 +299,27 @@ describe('inputs', () => {
   it('resolves the smoke script inside the repository', () => {
     expect(parse({ 'smoke-script': 'check.sh' }).smoke.script).toBe(path.join(workspace, 'check.sh'));
   });
+
+  it('takes mode rollback without a platform directory, wants a parameter to move, and names the inputs it ignores', () => {
+    const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'inputs-bare-'));
+    try {
+      const e = { ...env(), GITHUB_WORKSPACE: bare };
+      const inputs = parse({ mode: 'rollback', 'ssm-parameter': '/platform/web/ami-id', 'keep-versions': '3', 'smoke-instance-type': 't3.large' }, e);
+      expect(inputs).toMatchObject({ mode: 'rollback', platformDir: '' });
+      expect(inputs.warnings).toEqual(['mode rollback builds nothing: smoke-instance-type, keep-versions are ignored.']);
+      expect(errorOf(() => parse({ mode: 'rollback' }, e)).message).toMatch(
+        /^Input 'mode': rollback without ssm-parameter or ssm-parameter-platform-arn: expected the parameter/,
+      );
+      expect(errorOf(() => parse({ mode: 'undo' }, e)).message).toMatch(/^Input 'mode': /);
+    } finally {
+      fs.rmSync(bare, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses skip-unchanged without the smoke test that proves what it would reuse', () => {
+    expect(parse({ 'skip-unchanged': 'true' }).skipUnchanged).toBe(true);
+    expect(errorOf(() => parse({ 'skip-unchanged': 'true', 'smoke-test': 'false' })).message).toMatch(
+      /^Input 'skip-unchanged': true while smoke-test is false: only an image that passed its smoke test is reused/,
+    );
+  });
 });

@@ -220,6 +220,7 @@ describe('the packer builder', () => {
       'platform-arn': '',
       'ami-id': 'ami-0123456789abcdef0',
       'ami-ids': JSON.stringify({ 'eu-west-1': 'ami-0123456789abcdef0' }),
+      reused: 'false',
     });
     expect(standin.seen.filter((s) => s.service === 'elasticbeanstalk')).toEqual([]);
     expect(r.calls()).toMatch(
@@ -245,6 +246,7 @@ describe('the packer builder', () => {
       'Install Packer',
       'Pre-flight checks',
       'Sweep what ended runs left',
+      'Fingerprint the build',
       'Resolve version',
       'Build image (Packer on the runner)',
       'Teardown',

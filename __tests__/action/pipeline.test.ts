@@ -12,6 +12,10 @@ import { BUILDER_NAME } from '../../test/aws-standin/elastic-beanstalk';
 import type { StandinOptions } from '../../test/aws-standin/server';
 import { platformFixture } from '../helpers/platform-fixture';
 import { STANDIN_CREDENTIALS, standinsPerTest } from '../helpers/standin-clients';
+import { standinImage } from '../helpers/standin-images';
+import { CANONICAL } from '../../test/aws-standin/ec2';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 const PLATFORM_ARN = 'arn:aws:elasticbeanstalk:eu-west-1:123456789012:platform/web/1.0.0';
 const MIN = 60_000;
@@ -83,6 +87,7 @@ describe('pipeline', () => {
       'platform-arn': PLATFORM_ARN,
       'ami-id': images[0].id,
       'ami-ids': JSON.stringify({ 'eu-west-1': images[0].id }),
+      reused: 'false',
     });
     expect(h.builderTerminated()).toBe(true);
     expect(h.standin.leftovers()).toEqual([]);
@@ -96,6 +101,7 @@ describe('pipeline', () => {
       'Validate platform',
       'Pre-flight checks',
       'Sweep what ended runs left',
+      'Fingerprint the build',
       'Resolve version',
       'Upload bundle',
       'Create platform version',
@@ -153,5 +159,61 @@ describe('pipeline', () => {
     expect(h.standin.seen).toEqual([]);
     expect(h.report.plan?.join('\n')).toMatch(/CreatePlatformVersion web\/2\.3\.4/);
     expect(h.log.text()).toContain('Dry run: no AWS call made');
+  });
+
+  it('says on a dry run with skip-unchanged whether a run would build, with DescribeImages only; without credentials, that it could not tell', async () => {
+    const templatePath = path.join(fixture.dir, 'custom_platform.json');
+    const template = fs.readFileSync(templatePath, 'utf8');
+    const filter = { filters: { name: 'ubuntu/images/*/ubuntu-noble-24.04-amd64-server-*' }, owners: [CANONICAL], most_recent: true };
+    fs.writeFileSync(templatePath, JSON.stringify({ builders: [{ type: 'amazon-ebs', region: '', source_ami_filter: filter }] }));
+    try {
+      const h = await harness({}, { 'dry-run': 'true', 'skip-unchanged': 'true', 'smoke-test': 'true' });
+      standinImage(h.standin, 'eu-west-1', { name: 'ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20260101', ownerId: CANONICAL });
+      await h.run();
+      expect([...new Set(h.standin.seen.map((x) => x.action))]).toEqual(['DescribeImages']);
+      expect(h.report.plan?.join('\n')).toMatch(/^skip-unchanged: a run would build: no image of web has passed a smoke test yet$/m);
+      expect(h.log.text()).toContain('Dry run: read-only AWS calls only (DescribeImages)');
+    } finally {
+      fs.writeFileSync(templatePath, template);
+    }
+
+    delete process.env.AWS_ACCESS_KEY_ID;
+    const blind = await harness({}, { 'dry-run': 'true', 'skip-unchanged': 'true', 'smoke-test': 'true' });
+    await blind.run();
+    expect(blind.standin.seen).toEqual([]);
+    expect(blind.report.plan?.join('\n')).toMatch(/^skip-unchanged: could not tell whether a run would build or reuse: no AWS credentials in the environment/m);
+    expect(blind.log.text()).toContain('Dry run: no AWS call made');
+  });
+
+  it('rolls back on mode rollback with the outputs a release sets, and builds nothing', async () => {
+    const h = await harness({}, { mode: 'rollback', 'ssm-parameter': '/platform/web/ami-id' });
+    const images = ['1.0.0', '1.0.1'].map(
+      (v) => standinImage(h.standin, 'eu-west-1', { name: `web-${v}`, tags: { eb_platform_name: 'web', eb_platform_version: v } }).id,
+    );
+    // Two releases, as the parameter's history holds them.
+    const { SSMClient, PutParameterCommand } = await import('@aws-sdk/client-ssm');
+    const ssm = new SSMClient({ region: 'eu-west-1', endpoint: h.standin.url, credentials: STANDIN_CREDENTIALS });
+    await ssm.send(new PutParameterCommand({ Name: '/platform/web/ami-id', Value: images[0], Type: 'String', DataType: 'aws:ec2:image', Overwrite: true }));
+    await h.standin.ssmIn('eu-west-1').settled();
+    await ssm.send(new PutParameterCommand({ Name: '/platform/web/ami-id', Value: images[1], Type: 'String', DataType: 'aws:ec2:image', Overwrite: true }));
+    await h.standin.ssmIn('eu-west-1').settled();
+    ssm.destroy();
+    const from = h.standin.seen.length;
+    await h.run();
+    expect(h.outputs).toEqual({
+      'ami-id': images[0],
+      'ami-ids': JSON.stringify({ 'eu-west-1': images[0] }),
+      'rolled-back-from': JSON.stringify({ 'eu-west-1': images[1] }),
+      'platform-version': '1.0.0',
+    });
+    expect(h.report.steps.map((s) => s.name)).toEqual(['Roll back']);
+    expect([...new Set(h.standin.seen.slice(from).map((x) => x.action))].sort()).toEqual([
+      'CreateTags',
+      'DescribeImages',
+      'DescribeParameters',
+      'GetParameter',
+      'GetParameterHistory',
+      'PutParameter',
+    ]);
   });
 });

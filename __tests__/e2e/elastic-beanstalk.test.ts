@@ -11,7 +11,18 @@
  * Needs root (instances listen on port 22 of 127.0.0.N, as on EC2); CI runs as root.
  */
 import { assertCanBindLowPorts } from '../../test/aws-standin/vm-machines';
-import { BROKEN_SCRIPT_SAYS, brokenBuilder, checks, errorLine, expectEveryCheckPassed, realRun, stepSeconds, tally, workspace } from './harness';
+import {
+  BROKEN_SCRIPT_SAYS,
+  brokenBuilder,
+  checks,
+  errorLine,
+  expectEveryCheckPassed,
+  expectImageSbom,
+  realRun,
+  stepSeconds,
+  tally,
+  workspace,
+} from './harness';
 
 const MIN = 60_000;
 
@@ -41,6 +52,7 @@ describe('the action end to end, the real Packer building the platform for Elast
         // Every check passed on the instance booted from it, the sample app answering through nginx.
         expect(failed).toEqual([]);
         expectEveryCheckPassed(passed);
+        expectImageSbom(run.sbom, { name: 'web-platform', version: '1.0.0' });
         expect(run.post.output).toMatch(/Nothing left to tear down/);
         expect(leftovers).toEqual([]);
       } finally {

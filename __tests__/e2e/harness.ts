@@ -3,6 +3,7 @@
  * against the stand-in with real parts: instances are VMs, Elastic Beanstalk's
  * build runs the real Packer, the smoke test boots the image Packer made.
  */
+import { cycloneDxErrors } from '../helpers/cyclonedx-schema';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -111,6 +112,29 @@ export function expectEveryCheckPassed(passed: string[]): void {
   for (const name of ['the boot finished', ...spec!.checks.map((c) => c.name)]) expect(passed).toContain(name);
   expect(passed.some((c) => c.startsWith('deploy sample app'))).toBe(true);
   expect(passed.some((c) => c.startsWith('HTTP GET / answers version'))).toBe(true);
+}
+
+/**
+ * The SBOM of the image the run built: valid CycloneDX 1.5, read from the booted instance (the
+ * platform's own release file, its nginx and Docker packages, the kernel it runs).
+ */
+export function expectImageSbom(sbom: string | undefined, image: { name: string; version: string }): void {
+  expect(sbom).toBeDefined();
+  const bom = JSON.parse(sbom as string) as { components: { name: string; 'bom-ref': string; version?: string }[]; metadata: { component: unknown } };
+  expect(cycloneDxErrors(bom)).toEqual([]);
+  const names = bom.components.map((c) => c.name);
+  expect(names).toContain('nginx');
+  expect(names.some((n) => n === 'docker-ce' || n === 'docker.io')).toBe(true);
+  expect(bom.components.find((c) => c['bom-ref'] === 'kernel')?.version).toMatch(/^\d+\.\d+/);
+  expect(bom.components.find((c) => c['bom-ref'] === 'docker-engine')?.version).toMatch(/^\d+\.\d+/);
+  const version = (name: string) => bom.components.find((c) => c.name === name)?.version;
+  process.stderr.write(
+    `sbom: ${bom.components.length} components, nginx ${version('nginx')}, ${names.includes('docker-ce') ? `docker-ce ${version('docker-ce')}` : `docker.io ${version('docker.io')}`}, kernel ${bom.components.find((c) => c['bom-ref'] === 'kernel')?.version}, schema CycloneDX 1.5 valid\n`,
+  );
+  expect(bom.metadata.component).toMatchObject({
+    ...image,
+    properties: expect.arrayContaining([{ name: 'platform-version-from', value: '/etc/eb-platform-release on the image' }]),
+  });
 }
 
 export function checks(output: string): { passed: string[]; failed: string[] } {

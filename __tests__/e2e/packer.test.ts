@@ -20,6 +20,7 @@ import {
   checks,
   errorLine,
   expectEveryCheckPassed,
+  expectImageSbom,
   realRun,
   seenOperations,
   stepSeconds,
@@ -74,6 +75,7 @@ describe('the action end to end with builder: packer, the real Packer on the run
         expect(run.main.output).toMatch(/==> 40-app\.sh/);
         expect(failed).toEqual([]);
         expectEveryCheckPassed(passed);
+        expectImageSbom(run.sbom, { name: 'web-platform', version: '1.0.0' });
         expect(leftovers).toEqual([]);
       } finally {
         ws.cleanup();

@@ -31,6 +31,8 @@ export type ScenarioOptions = {
   /** How long an image copy stays pending, in real ms. */
   copyMs?: number;
   interrupt?: (s: Standin, kill: (signal: NodeJS.Signals) => void, output: () => string) => void;
+  /** Later runs against the same stand-in (a second release, a rollback), each with its own inputs over the first's; their leftovers count too. */
+  then?: (s: Standin, again: (inputs: Record<string, string>) => Promise<ActionRun>, first: ActionRun) => Promise<void>;
 };
 
 /**
@@ -48,23 +50,28 @@ export async function scenario(options: ScenarioOptions): Promise<ScenarioResult
   try {
     for (const f of options.faults ?? []) standin.addFault(f);
     await options.setup?.(standin);
-    const run = await runAction({
-      inputs: { 'smoke-test': 'false', 'poll-interval-seconds': '0.2', 'deadline-minutes': '2', ...options.inputs },
-      workspace: options.workspace,
-      env: {
-        AWS_REGION: 'eu-west-1',
-        AWS_ACCESS_KEY_ID: ACCESS_KEY_ID,
-        AWS_SECRET_ACCESS_KEY: SECRET,
-        AWS_SESSION_TOKEN: TOKEN,
-        AWS_ENDPOINT_URL: standin.url,
-        ...options.env,
-      },
-      interrupt: options.interrupt ? (kill, output) => options.interrupt?.(standin, kill, output) : undefined,
-    });
-    // Let the stand-in's clock settle terminations already asked for.
-    await new Promise((r) => setTimeout(r, 400));
+    const runOnce = async (more: Record<string, string> = {}, interrupt = options.interrupt) => {
+      const run = await runAction({
+        inputs: { 'smoke-test': 'false', 'poll-interval-seconds': '0.2', 'deadline-minutes': '2', ...options.inputs, ...more },
+        workspace: options.workspace,
+        env: {
+          AWS_REGION: 'eu-west-1',
+          AWS_ACCESS_KEY_ID: ACCESS_KEY_ID,
+          AWS_SECRET_ACCESS_KEY: SECRET,
+          AWS_SESSION_TOKEN: TOKEN,
+          AWS_ENDPOINT_URL: standin.url,
+          ...options.env,
+        },
+        interrupt: interrupt ? (kill, output) => interrupt(standin, kill, output) : undefined,
+      });
+      // Let the stand-in's clock settle terminations already asked for.
+      await new Promise((r) => setTimeout(r, 400));
+      outputs.push(run.main.output, run.post.output, run.summary);
+      return run;
+    };
+    const run = await runOnce();
+    await options.then?.(standin, (more) => runOnce(more, undefined), run);
     for (const s of standin.seen) seenOperations.add(`${s.service}:${s.action}`);
-    outputs.push(run.main.output, run.post.output, run.summary);
     await options.inspect?.(standin);
     const leftovers = standin.leftovers();
     addToTally(process.env.FAULT_TALLY_FILE, { leaked: leftovers.length });

@@ -28,6 +28,10 @@ import { Sshd, startSshd } from '../helpers/sshd';
 import { freePort } from '../helpers/processes';
 import { platformFixture } from '../helpers/platform-fixture';
 import { codeSends, neededFor, readmePolicy } from '../helpers/iam-policy';
+import { standinImage } from '../helpers/standin-images';
+import type { ActionRun } from '../helpers/run-action';
+import { CANONICAL } from '../../test/aws-standin/ec2';
+import { cycloneDxErrors } from '../helpers/cyclonedx-schema';
 
 const BUILD_REGION = 'eu-west-1';
 const COPY_TOKEN_TAG = 'eb-platform-action:copy-token';
@@ -376,6 +380,103 @@ describe('the release after a passed smoke test, against the AWS stand-in', () =
     expect(run.main.output).not.toMatch(/Creating Packer builder environment/);
     expect(leftovers).toEqual([]);
   }, 180_000);
+
+  it('reuses a proven image when nothing changed, builds when the base image moves, and rolls back to the release before, which prune kept', async () => {
+    const PARAMETER = '/platform/web/ami-id';
+    const inputs = { 'skip-unchanged': 'true', 'ami-regions': 'eu-central-1', 'ssm-parameter': PARAMETER, 'keep-versions': '1' };
+    const canonical = (s: Standin, date: string) =>
+      standinImage(s, BUILD_REGION, {
+        name: `ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-${date}`,
+        ownerId: CANONICAL,
+        creationDate: `2026-${date.slice(4, 6)}-01T00:00:00.000Z`,
+      }).id;
+    // The fixture's platform, with a base image found as Canonical's images are: by name and owner, the newest.
+    const filtered = platformFixture();
+    fs.copyFileSync(path.join(fixture.dir, 'smoke.yaml'), path.join(filtered.dir, 'smoke.yaml'));
+    const filter = {
+      filters: { name: 'ubuntu/images/*/ubuntu-noble-24.04-amd64-server-*', 'virtualization-type': 'hvm' },
+      owners: [CANONICAL],
+      most_recent: true,
+    };
+    fs.writeFileSync(
+      path.join(filtered.dir, 'custom_platform.json'),
+      JSON.stringify({ builders: [{ type: 'amazon-ebs', region: '', source_ami_filter: filter }] }),
+    );
+    const runs: Record<string, ActionRun> = {};
+    const calls: Record<string, string[]> = {};
+    const parameter: Record<string, Record<string, string | undefined>> = {};
+    const { run, leftovers } = await release({
+      inputs,
+      workspace: filtered.root,
+      setup: (s) => void canonical(s, '20260101'),
+      then: async (s, again, firstRun) => {
+        const step = async (name: string, more: Record<string, string>) => {
+          const from = s.seen.length;
+          runs[name] = await again(more);
+          calls[name] = s.seen.slice(from).map((x) => x.action);
+          await Promise.all(['eu-central-1', BUILD_REGION].map((r) => s.ssmIn(r).settled()));
+          parameter[name] = Object.fromEntries(['eu-central-1', BUILD_REGION].map((r) => [r, s.ssmIn(r).value(PARAMETER)]));
+        };
+        await step('unchanged', {});
+        canonical(s, '20260201');
+        // The first release's SBOM, as the documented artifact step hands it to the next run.
+        fs.mkdirSync(path.join(filtered.root, 'previous-sbom'));
+        fs.writeFileSync(path.join(filtered.root, 'previous-sbom', 'web-platform-1.0.0.cdx.json'), firstRun.sbom ?? '');
+        await step('moved', { 'sbom-previous-path': 'previous-sbom' });
+        await step('rollback', { mode: 'rollback' });
+        await step('again', { mode: 'rollback' });
+      },
+    }).finally(() => filtered.cleanup());
+    expect(errorLine(run.main.output)).toBe('');
+    expect(run.outputs.reused).toBe('false');
+    expect(run.main.output).toMatch(/Building: no image of web-platform has passed a smoke test yet\./);
+    const first = JSON.parse(run.outputs['ami-ids']) as Record<string, string>;
+    // The SBOM of what the smoke test's host holds (this machine's sshd stands for the instance).
+    const bom = JSON.parse(run.sbom ?? '{}') as { components: { name: string }[] };
+    expect(cycloneDxErrors(bom)).toEqual([]);
+    expect(bom.components.map((c) => c.name)).toContain('openssh-server');
+    expect(run.summary).toMatch(/\*\*SBOM\*\* \(CycloneDX 1\.5, the `sbom-path` output\): \d+ packages \(dpkg\)/);
+
+    // Nothing changed: no build, no instance, no copy; the same outputs, the parameter left as it was.
+    expect(errorLine(runs.unchanged.main.output)).toBe('');
+    expect(runs.unchanged.outputs).toMatchObject({
+      reused: 'true',
+      'ami-id': run.outputs['ami-id'],
+      'ami-ids': run.outputs['ami-ids'],
+      'platform-version': '1.0.0',
+      'platform-arn': run.outputs['platform-arn'],
+    });
+    const count = (name: string, action: string) => calls[name].filter((a) => a === action).length;
+    process.stderr.write(
+      `reuse: unchanged run ${count('unchanged', 'CreatePlatformVersion')} builds, ${count('unchanged', 'RunInstances')} instances, ${count('unchanged', 'CopyImage')} copies, outputs ${runs.unchanged.outputs['ami-ids'] === run.outputs['ami-ids'] ? 'the same' : 'DIFFERENT'}; ` +
+        `base image moved: ${count('moved', 'CreatePlatformVersion')} build; rollback: ${count('rollback', 'PutParameter')} parameter writes, ${count('rollback', 'CreatePlatformVersion')} builds\n`,
+    );
+    expect(calls.unchanged.filter((a) => ['CreatePlatformVersion', 'RunInstances', 'CopyImage', 'ImportKeyPair', 'PutParameter'].includes(a))).toEqual([]);
+    expect(runs.unchanged.main.output).toMatch(/Reusing: ami-\w+ \(web-platform 1\.0\.0\) was built from the same inputs and passed its smoke test 20\d\d-/);
+    expect(runs.unchanged.summary).toMatch(/♻️ reused/);
+    expect(parameter.unchanged).toEqual(first);
+
+    // Canonical published a newer base image: the run builds 1.0.1, and says why; prune keeps 1.0.0, the rollback's target.
+    expect(errorLine(runs.moved.main.output)).toBe('');
+    expect(runs.moved.outputs).toMatchObject({ reused: 'false', 'platform-version': '1.0.1' });
+    expect(runs.moved.main.output).toMatch(/Building: since ami-\w+ \(1\.0\.0\), the base image moved: ami-\w+ → ami-\w+\./);
+    expect(runs.moved.main.output).toMatch(/keep 1\.0\.0 \(arn:[^)]+\): used by SSM parameter \/platform\/web\/ami-id's rollback target/);
+    expect(runs.moved.main.output).toMatch(/keep 1\.0\.0 \(ami-\w+\): used by SSM parameter \/platform\/web\/ami-id's rollback target/);
+    const moved = JSON.parse(runs.moved.outputs['ami-ids']) as Record<string, string>;
+    expect(runs.moved.summary).toMatch(new RegExp(`Since ${run.outputs['ami-id']} \\(1\\.0\\.0\\): 0 changed, 0 added, 0 removed`));
+    expect(parameter.moved).toEqual(moved);
+
+    // The rollback points every region back at the first release; a second one has nowhere to go and changes nothing.
+    expect(errorLine(runs.rollback.main.output)).toBe('');
+    expect(runs.rollback.outputs).toMatchObject({ 'ami-ids': JSON.stringify(first), 'rolled-back-from': JSON.stringify(moved), 'platform-version': '1.0.0' });
+    expect(parameter.rollback).toEqual(first);
+    expect(runs.rollback.summary).toMatch(/↩️ rolled back/);
+    expect(calls.rollback.filter((a) => ['CreatePlatformVersion', 'RunInstances', 'CopyImage', 'CreateStorageLocation'].includes(a))).toEqual([]);
+    expect(runs.again.main.code).not.toBe(0);
+    expect(errorLine(runs.again.main.output)).toMatch(/Nothing was changed: SSM parameter \/platform\/web\/ami-id in .*no earlier value to return to/);
+    expect(parameter.again).toEqual(first);
+    expect(leftovers).toEqual([]);
+  }, 300_000);
 
   it('needs the README policy with its promotion block: every call the runs made is allowed, and every promotion action is used', () => {
     const main = readPolicy();

@@ -36,6 +36,8 @@ export interface ActionRun {
   outputs: Record<string, string>;
   state: Record<string, string>;
   summary: string;
+  /** The SBOM the run wrote at its sbom-path output, read before RUNNER_TEMP goes. */
+  sbom?: string;
 }
 
 /** Reads the runner's `name<<DELIMITER\nvalue\nDELIMITER` file format. */
@@ -109,13 +111,11 @@ export async function runAction(options: {
     const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
     fs.writeFileSync(path.join(dir, 'state'), '');
     const post = await step('post.js', { ...base, ...inputs, ...stateEnv });
-    return {
-      main,
-      post,
-      state,
-      outputs: parseCommandFile(fs.readFileSync(path.join(dir, 'output'), 'utf8')),
-      summary: fs.readFileSync(path.join(dir, 'summary'), 'utf8'),
-    };
+    const outputs = parseCommandFile(fs.readFileSync(path.join(dir, 'output'), 'utf8'));
+    // The SBOM lives in RUNNER_TEMP, which goes with the run: kept here for the test to read.
+    const sbomPath = outputs['sbom-path'];
+    const sbom = sbomPath && fs.existsSync(sbomPath) ? fs.readFileSync(sbomPath, 'utf8') : undefined;
+    return { main, post, state, outputs, summary: fs.readFileSync(path.join(dir, 'summary'), 'utf8'), sbom };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

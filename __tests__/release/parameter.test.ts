@@ -59,7 +59,7 @@ describe('SSM parameters the release writes', () => {
   it('keep an advanced parameter advanced when overwritten', async () => {
     const image = each.standin().ec2In('eu-west-1').images()[0]?.id;
     each.standin().ssmIn('eu-west-1').put({ name: '/platform/web/ami-id', value: 'ami-0123456789abcdef0', dataType: 'aws:ec2:image', tier: 'Advanced' });
-    await writeParameter(ssm('eu-west-1'), '/platform/web/ami-id', image ?? 'ami-0123456789abcdef1', 'aws:ec2:image');
+    await writeParameter(ssm('eu-west-1'), '/platform/web/ami-id', image ?? 'ami-0123456789abcdef1', 'aws:ec2:image', 'released: web 1.0.0');
     await each.standin().ssmIn('eu-west-1').settled();
     expect(each.standin().ssmIn('eu-west-1').parameter('/platform/web/ami-id')?.tier).toBe('Advanced');
   });

@@ -28,7 +28,7 @@ describe("the dry run's plan of the release", () => {
       expect(plan).toMatch(/launch permission on the image and its copies for 210987654321/);
       expect(plan).toMatch(/ssm:PutParameter \/platform\/web\/ami-id \(aws:ec2:image\) in eu-west-1, eu-central-1/);
       expect(plan).toMatch(
-        /prune: keep the newest 3 version\(s\) of the platform and remove the rest, failed ones first; never this run's version, one still being made, or one that an environment, a launch template's default or latest version, the SSM parameter or a running instance uses/,
+        /prune: keep the newest 3 version\(s\) of the platform and remove the rest, failed ones first; never this run's version, one still being made, or one that an environment, a launch template's default or latest version, the SSM parameter \(now, or as its rollback target\) or a running instance uses/,
       );
       expect(plan).toMatch(/ec2:EnableImageDeprecation on the platform's older images, 14 day\(s\) ahead$/);
     } finally {

@@ -23,4 +23,8 @@ for script in "$here"/setup-scripts/*.sh; do
   echo "==> $(basename "$script")"
   bash "$script"
 done
+# What the image is, on the image itself: the smoke test's SBOM reads it from the booted instance.
+if [ -n "${PLATFORM_NAME:-}" ]; then
+  printf 'NAME=%s\nVERSION=%s\n' "$PLATFORM_NAME" "${PLATFORM_VERSION:-}" >/etc/eb-platform-release
+fi
 echo "==> Platform provisioned"

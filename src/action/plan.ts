@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as fs from 'node:fs';
 import { describeError } from '../lib/errors';
 import { InputErrors, parseInputs, unknownInputs } from '../inputs';
+import { clientPool } from '../lib/aws';
 import { InputDeclaration, INPUTS } from '../declarations';
 import { createLedger } from '../resources/ledger';
 import { realClock } from '../lib/clock';
@@ -58,14 +59,14 @@ export async function plan(argv: string[] = process.argv.slice(2)): Promise<numb
       return 2;
     }
     for (const w of inputs.warnings) log.warning(w);
+    let pool: ReturnType<typeof clientPool> | undefined;
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-platform-plan-'));
     try {
       await runPipeline(
         inputs,
         {
-          clientsFor: () => {
-            throw new Error('a dry run makes no AWS call');
-          },
+          // Only skip-unchanged's look (DescribeImages) calls AWS on a dry run, and only with credentials in the environment.
+          clientsFor: (region) => (pool ??= clientPool()).clientsFor(region),
           ledger: createLedger(() => {}),
           log,
           workDir,
@@ -77,6 +78,7 @@ export async function plan(argv: string[] = process.argv.slice(2)): Promise<numb
         newReport(inputs.platformName),
       );
     } finally {
+      pool?.destroy();
       fs.rmSync(workDir, { recursive: true, force: true });
     }
     return 0;

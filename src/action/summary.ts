@@ -26,6 +26,38 @@ export function renderInputErrors(platformName: string, errors: string[], warnin
   ].join('\n');
 }
 
+/** The most changed packages the summary lists; the SBOM files hold all. */
+const MAX_CHANGES = 50;
+
+function sbomLines(sbom: NonNullable<RunReport['sbom']>): string[] {
+  const out = [
+    `**SBOM** (CycloneDX 1.5, the \`sbom-path\` output): ${sbom.packages} packages (${sbom.packageManager ?? 'no package manager found'}), ${cell(sbom.os ?? 'unknown OS')}, kernel ${cell(sbom.kernel)}${sbom.docker ? `, Docker ${cell(sbom.docker)}` : ''}`,
+    '',
+  ];
+  const since = sbom.since;
+  if (!since) return out;
+  const { added, removed, changed } = since.changes;
+  out.push(
+    `Since ${since.imageId ?? 'the previous image'}${since.version ? ` (${cell(since.version)})` : ''}${since.verified ? '' : " (its SBOM not verified against the image's tag)"}: ${changed.length} changed, ${added.length} added, ${removed.length} removed`,
+    '',
+  );
+  const rows = [
+    ...changed.map((c) => `| ${cell(c.name)} | ${cell(c.from)} | ${cell(c.to)} |`),
+    ...added.map((a) => `| ${cell(a)} | — | added |`),
+    ...removed.map((r) => `| ${cell(r)} | removed | — |`),
+  ];
+  if (rows.length) out.push('| Package | Before | After |', '| --- | --- | --- |', ...rows.slice(0, MAX_CHANGES), '');
+  if (rows.length > MAX_CHANGES) out.push(`…and ${rows.length - MAX_CHANGES} more (compare the two SBOM files).`, '');
+  return out;
+}
+
+function headline(report: RunReport, error?: string): string {
+  if (error) return report.rolledBack ? '❌ rollback failed' : '❌ failed';
+  if (report.plan) return '📝 dry run';
+  if (report.rolledBack) return '↩️ rolled back';
+  return report.reused ? '♻️ reused (built from the same inputs before: no build, no smoke test)' : '✅ built';
+}
+
 /** The job summary as Markdown: what was built, how long each step took, the smoke checks, what was torn down. */
 export function renderSummary(report: RunReport, error?: string): string {
   const rows: [string, string][] = [
@@ -37,7 +69,7 @@ export function renderSummary(report: RunReport, error?: string): string {
   ];
   if (report.bundle?.key) rows.push(['Bundle', report.bundle.key]);
   const out = [
-    `## Elastic Beanstalk custom platform ${error ? '❌ failed' : report.plan ? '📝 dry run' : '✅ built'}`,
+    `## Elastic Beanstalk custom platform ${headline(report, error)}`,
     '',
     '| | |',
     '| --- | --- |',
@@ -62,6 +94,7 @@ export function renderSummary(report: RunReport, error?: string): string {
       out.push(`| ${cell(c.name)} | ${c.ok ? 'pass' : 'FAIL'} | ${seconds(c.durationMs)} | ${cell(c.excerpt.slice(0, 200))} |`);
     out.push('');
   }
+  if (report.sbom) out.push(...sbomLines(report.sbom));
   if (report.amiIds && Object.keys(report.amiIds).length > 1) {
     out.push('| Region | Image |', '| --- | --- |', ...Object.entries(report.amiIds).map(([region, id]) => `| ${region} | \`${id}\` |`), '');
   }

@@ -40,3 +40,19 @@ export async function credentialsWarning(provider: CredentialsProvider, deadline
   }
   return undefined;
 }
+
+/**
+ * Whether the environment names credentials the SDK would find without asking the network: keys
+ * (what aws-actions/configure-aws-credentials exports), a web identity token, a profile or a
+ * container endpoint. A dry run looks at AWS only then; the instance metadata service, which the
+ * SDK would otherwise wait on, is not tried.
+ */
+export function hasCredentials(env: NodeJS.ProcessEnv): boolean {
+  return (
+    !!(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) ||
+    !!(env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) ||
+    !!env.AWS_PROFILE ||
+    !!env.AWS_CONTAINER_CREDENTIALS_FULL_URI ||
+    !!env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI
+  );
+}

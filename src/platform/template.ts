@@ -112,8 +112,8 @@ export function resolvedRunTags(template: PackerTemplate, env: Record<string, st
   return tags;
 }
 
-/** A template string made only of literals, `{{user `x`}}` and `{{env `X`}}`, resolved; undefined when anything else is in it. */
-function resolveValue(text: string, variables: Record<string, unknown>, env: Record<string, string>, depth = 0): string | undefined {
+/** A template string made only of literals, `{{user `x`}}` and `{{env `X`}}`, resolved; undefined when anything else is in it (a function, `{{timestamp}}`). */
+export function resolveValue(text: string, variables: Record<string, unknown>, env: Record<string, string>, depth = 0): string | undefined {
   if (depth > 5) return undefined;
   let unknown = false;
   const out = text.replace(/\{\{\s*(user|env)\s+`([^`]+)`\s*\}\}|\{\{[^}]*\}\}/g, (whole, kind: string | undefined, name: string | undefined) => {

@@ -15,6 +15,7 @@ import { deleteSnapshot, deregisterImage } from '../resources/ec2-delete';
 import { waitForImageAvailable } from '../resources/image-wait';
 import type { ResourceKind } from '../resources/kind';
 import { creating, Ledger, Resource } from '../resources/ledger';
+import { IMAGE_TAG } from './image-tags';
 
 /** The tag that carries a copy's CopyImage client token. */
 export const COPY_TOKEN_TAG = 'eb-platform-action:copy-token';
@@ -34,20 +35,45 @@ export interface CopyRequest {
  * run's, given explicitly rather than through CopyImageTags, whose effect
  * beside TagSpecifications the API reference does not spell out.
  */
-function copyTags(source: Image, runTags: Record<string, string>, token: string): Tag[] {
+function copyTags(source: Image, sourceRegion: string, runTags: Record<string, string>, token: string): Tag[] {
   const tags: Record<string, string> = {};
   for (const t of source.Tags ?? []) if (t.Key && !t.Key.startsWith('aws:')) tags[t.Key] = t.Value ?? '';
-  Object.assign(tags, runTags, { [COPY_TOKEN_TAG]: token });
+  Object.assign(tags, runTags, { [COPY_TOKEN_TAG]: token, [IMAGE_TAG.copiedFrom]: `${sourceRegion}/${source.ImageId}` });
   return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 }
 
-/** Starts one copy and waits until it is available; returns its id. */
+/**
+ * An available copy of the image that an earlier release made and kept (a reused image's), found by
+ * the tag each copy carries; none for an image copied before the tag existed.
+ */
+async function earlierCopy(ec2: EC2Client, sourceRegion: string, sourceImageId: string): Promise<string | undefined> {
+  const images =
+    (
+      await ec2.send(
+        new DescribeImagesCommand({
+          Owners: ['self'],
+          Filters: [
+            { Name: `tag:${IMAGE_TAG.copiedFrom}`, Values: [`${sourceRegion}/${sourceImageId}`] },
+            { Name: 'state', Values: ['available'] },
+          ],
+        }),
+      )
+    ).Images ?? [];
+  return images.sort((a, b) => Date.parse(b.CreationDate ?? '') - Date.parse(a.CreationDate ?? ''))[0]?.ImageId;
+}
+
+/** Starts one copy and waits until it is available, or takes the one an earlier release kept; returns its id. */
 export async function copyImage(ec2: EC2Client, request: CopyRequest, deps: { ledger: Ledger; log: Log; clock: Clock }): Promise<string> {
   const { image } = request.source;
   const sourceImageId = image.ImageId as string;
+  const earlier = await earlierCopy(ec2, request.source.region, sourceImageId);
+  if (earlier) {
+    deps.log.info(`${sourceImageId} is in ${request.region} already, as ${earlier}: no copy is made.`);
+    return earlier;
+  }
   const clientToken = randomUUID();
   const record: CopyRecord = { kind: 'image-copy', region: request.region, clientToken, sourceImageId };
-  const tags = copyTags(image, request.runTags, clientToken);
+  const tags = copyTags(image, request.source.region, request.runTags, clientToken);
   const out = await creating(deps.ledger, record, () =>
     ec2.send(
       new CopyImageCommand({

@@ -24,6 +24,7 @@ import { errorCode, isPermissionDenied } from '../lib/aws-errors';
 import type { Log } from '../lib/log';
 import { batches } from '../lib/batches';
 import { allPages } from '../lib/paginate';
+import { parameterHistory, rollbackTarget } from './history';
 import { getParameter } from './parameter';
 import { LIVE_INSTANCE_STATES } from '../resources/states';
 
@@ -44,8 +45,17 @@ function referenceWords(type: string | undefined, arn: string | undefined): stri
   return `${type} ${arn}`;
 }
 
-/** A parameter's value, or undefined when it does not exist. */
-const readParameter = async (ssm: SSMClient, name: string) => (await getParameter(ssm, name))?.Value;
+/**
+ * What a parameter holds now, and the value a rollback would return it to (release/history.ts):
+ * a prune keeps both, so a rollback always finds its target.
+ */
+async function parameterUses(ssm: SSMClient, name: string, uses: Uses): Promise<void> {
+  const history = await parameterHistory(ssm, name);
+  if (!history) return;
+  const { current, target } = rollbackTarget(history);
+  add(uses, current?.value, `SSM parameter ${name}`);
+  add(uses, target?.value, `SSM parameter ${name}'s rollback target (version ${target?.version})`);
+}
 
 const SSM_REFERENCE = /^resolve:ssm:(.+?)(?::\d+)?$/;
 
@@ -107,7 +117,7 @@ async function launchTemplateImages(ec2: EC2Client, ssm: SSMClient, uses: Uses, 
       const named = v.LaunchTemplateData?.ImageId;
       const reference = named ? SSM_REFERENCE.exec(named) : null;
       if (throughSsmOnly && !reference) continue;
-      const image = reference ? await readParameter(ssm, reference[1]) : named;
+      const image = reference ? (await getParameter(ssm, reference[1]))?.Value : named;
       const which = [v.DefaultVersion ? '$Default' : '', v.VersionNumber === t.LatestVersionNumber ? '$Latest' : ''].filter(Boolean).join(', ');
       add(uses, image, `launch template ${t.LaunchTemplateName ?? t.LaunchTemplateId} (version ${v.VersionNumber}${which ? `, ${which}` : ''})`);
     }
@@ -154,7 +164,14 @@ export async function imageUses(clients: AwsClients, imageIds: string[], paramet
   await launchTemplateImages(ec2, ssm, uses, referenced);
   if (!referenced) await instanceImages(ec2, imageIds, uses);
   await launchConfigurationImages(clients.get(AutoScalingClient), uses);
-  for (const name of parameters) add(uses, await readParameter(ssm, name), `SSM parameter ${name}`);
+  for (const name of parameters) await parameterUses(ssm, name, uses);
+  return uses;
+}
+
+/** What the parameters hold now and would return to on a rollback: value → which parameter. */
+export async function parameterValues(ssm: SSMClient, names: string[]): Promise<Uses> {
+  const uses: Uses = new Map();
+  for (const name of names) await parameterUses(ssm, name, uses);
   return uses;
 }
 
@@ -166,6 +183,6 @@ export async function platformUses(clients: AwsClients, parameters: string[]): P
     return { items: page.Environments, next: page.NextToken };
   });
   for (const e of environments) if (e.Status !== 'Terminated') add(uses, e.PlatformArn, `environment ${e.EnvironmentName}`);
-  for (const name of parameters) add(uses, await readParameter(clients.get(SSMClient), name), `SSM parameter ${name}`);
+  for (const name of parameters) await parameterUses(clients.get(SSMClient), name, uses);
   return uses;
 }

@@ -31,12 +31,28 @@ export async function parameterMetadata(ssm: SSMClient, name: string): Promise<P
  * its tier: "you can't revert an advanced parameter to a standard parameter"
  * (Systems Manager user guide, "Changing a standard parameter to an advanced
  * parameter"), and what PutParameter does to an advanced parameter when no tier
- * is given is not documented, so the tier it has is sent. Returns the new version.
+ * is given is not documented, so the tier it has is sent. The description says
+ * what the version is (release/history.ts reads it back for a rollback).
+ * Returns the new version.
  */
-export async function writeParameter(ssm: SSMClient, name: string, value: string, dataType: ParameterDataType): Promise<number | undefined> {
+export async function writeParameter(
+  ssm: SSMClient,
+  name: string,
+  value: string,
+  dataType: ParameterDataType,
+  description: string,
+): Promise<number | undefined> {
   const tier = (await parameterMetadata(ssm, name))?.Tier as ParameterTier | undefined;
   const out = await ssm.send(
-    new PutParameterCommand({ Name: name, Value: value, Type: 'String', DataType: dataType, Overwrite: true, ...(tier ? { Tier: tier } : {}) }),
+    new PutParameterCommand({
+      Name: name,
+      Value: value,
+      Type: 'String',
+      DataType: dataType,
+      Description: description,
+      Overwrite: true,
+      ...(tier ? { Tier: tier } : {}),
+    }),
   );
   return out.Version;
 }

@@ -11,9 +11,11 @@ import { DescribeImagesCommand, EC2Client, Image } from '@aws-sdk/client-ec2';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import type { Env } from '../env';
 import { abortable } from '../lib/clock';
+import { TAG } from '../resources/run-tags';
 import { describeError, StepError } from '../lib/errors';
 import { copyImage, keepCopiesOf } from './copy';
-import { confirmParameter, writeParameter } from './parameter';
+import { releasedDescription } from './history';
+import { confirmParameter, getParameter, writeParameter } from './parameter';
 import { ReleaseSettings, shareTargets, sharesImage } from './settings';
 import { shareImage } from './share';
 import { checkSharedKeys } from './share-keys';
@@ -21,6 +23,7 @@ import { checkSharedKeys } from './share-keys';
 /** The run's environment, and what a promotion adds. */
 export interface PromoteContext extends Env {
   region: string;
+  platformName: string;
   release: ReleaseSettings;
   deadline: number;
 }
@@ -106,9 +109,22 @@ export function startCopies(ctx: PromoteContext, amiId: string): StartedCopies {
   };
 }
 
-/** Promotes the image: its copies (those `copies` began, or made now), launch permissions, then the SSM parameters. */
-export async function promote(ctx: PromoteContext, amiId: string, platformArn?: string, copies?: StartedCopies): Promise<AmiIds> {
+/** What is promoted: the image, the platform version it is, and (Elastic Beanstalk) the version's ARN. */
+export interface Promoted {
+  amiId: string;
+  version: string;
+  platformArn?: string;
+}
+
+/**
+ * Promotes the image: its copies (those `copies` began, found from an earlier run, or made now),
+ * launch permissions, then the SSM parameters; a parameter that already holds the value is left
+ * as it is (a reused image's), so its history shows releases only.
+ */
+export async function promote(ctx: PromoteContext, promoted: Promoted, copies?: StartedCopies): Promise<AmiIds> {
   const { log, release } = ctx;
+  const { amiId, platformArn } = promoted;
+  const description = releasedDescription(`${ctx.platformName} ${promoted.version}`, ctx.runTags[TAG.runUrl]);
   const copied = copies ? await copies.done : release.regions.length ? await copyAll(ctx, await sourceImage(ctx, amiId)) : {};
   const ids: AmiIds = { [ctx.region]: amiId, ...copied };
 
@@ -128,7 +144,9 @@ export async function promote(ctx: PromoteContext, amiId: string, platformArn?: 
     const written = await Promise.allSettled(
       Object.entries(ids).map(async ([region, id]) => {
         const ssm = ctx.clientsFor(region).get(SSMClient);
-        const version = await writeParameter(ssm, name, id, 'aws:ec2:image');
+        const now = await getParameter(ssm, name);
+        if (now?.Value === id) return `SSM parameter ${name} in ${region} already is ${id} (version ${now.Version ?? '?'}).`;
+        const version = await writeParameter(ssm, name, id, 'aws:ec2:image', description);
         await confirmParameter(ssm, name, id, version, ctx.clock);
         return `SSM parameter ${name} in ${region} is ${id} (version ${version ?? '?'}).`;
       }),
@@ -138,8 +156,14 @@ export async function promote(ctx: PromoteContext, amiId: string, platformArn?: 
     if (failed) throw failed.reason;
   }
   if (release.ssmParameterPlatformArn && platformArn) {
-    const version = await writeParameter(ctx.clientsFor(ctx.region).get(SSMClient), release.ssmParameterPlatformArn, platformArn, 'text');
-    log.info(`SSM parameter ${release.ssmParameterPlatformArn} in ${ctx.region} is ${platformArn} (version ${version ?? '?'}).`);
+    const name = release.ssmParameterPlatformArn;
+    const ssm = ctx.clientsFor(ctx.region).get(SSMClient);
+    const now = await getParameter(ssm, name);
+    if (now?.Value === platformArn) log.info(`SSM parameter ${name} in ${ctx.region} already is ${platformArn} (version ${now.Version ?? '?'}).`);
+    else {
+      const version = await writeParameter(ssm, name, platformArn, 'text', description);
+      log.info(`SSM parameter ${name} in ${ctx.region} is ${platformArn} (version ${version ?? '?'}).`);
+    }
   }
   return ids;
 }

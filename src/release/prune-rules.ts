@@ -28,7 +28,7 @@ export interface PruneDecision {
 export function pruneRules(keep: number): string {
   return (
     `keep the newest ${keep} version(s) of the platform and remove the rest, failed ones first; never this run's version, one still being made, ` +
-    `or one that an environment, a launch template's default or latest version, the SSM parameter or a running instance uses`
+    `or one that an environment, a launch template's default or latest version, the SSM parameter (now, or as its rollback target) or a running instance uses`
   );
 }
 

@@ -15,7 +15,8 @@ import { describeError } from '../lib/errors';
 import type { Env } from '../env';
 import { deregisterImage } from '../resources/ec2-delete';
 import { FINAL_IMAGE_STATES } from '../resources/image-wait';
-import { imageUses, platformUses } from './in-use';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { imageUses, parameterValues, platformUses } from './in-use';
 import { decidePrune, describeDecision, PruneCandidate, PruneDecision } from './prune-rules';
 
 export interface PruneContext extends Pick<Env, 'clientsFor' | 'log' | 'clock'> {
@@ -55,14 +56,33 @@ async function platformDecisions(ctx: PruneContext): Promise<PruneDecision[]> {
   const clients = ctx.clientsFor(ctx.buildRegion);
   const versions = await listOwnPlatformVersions(clients.get(ElasticBeanstalkClient), { name: ctx.platformName });
   const uses = await platformUses(clients, ctx.parameters.platformArn ? [ctx.parameters.platformArn] : []);
+  const byImage = await imageParameterVersions(ctx);
   const candidates: PruneCandidate[] = versions.map((v) => ({
     id: v.PlatformArn as string,
     version: v.PlatformVersion ?? '',
     failed: v.PlatformStatus === 'Failed',
     building: v.PlatformStatus === 'Creating' || v.PlatformStatus === 'Deleting',
-    usedBy: uses.get(v.PlatformArn as string) ?? [],
+    usedBy: [...(uses.get(v.PlatformArn as string) ?? []), ...(byImage.get(v.PlatformVersion ?? '') ?? [])],
   }));
   return decidePrune(candidates, ctx.keep, ctx.version);
+}
+
+/**
+ * Elastic Beanstalk builder: the platform versions whose images the image parameter holds in the
+ * build region, now or as its rollback target (version → which), so the version goes with neither.
+ */
+async function imageParameterVersions(ctx: PruneContext): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  if (!ctx.parameters.image) return found;
+  const clients = ctx.clientsFor(ctx.buildRegion);
+  const held = await parameterValues(clients.get(SSMClient), [ctx.parameters.image]);
+  if (!held.size) return found;
+  for (const image of await platformImages(clients.get(EC2Client), ctx.platformName)) {
+    const version = imageVersion(image);
+    const what = held.get(image.ImageId ?? '');
+    if (version && what) found.set(version, [...(found.get(version) ?? []), ...what.map((w) => `${w} (${image.ImageId})`)]);
+  }
+  return found;
 }
 
 /**

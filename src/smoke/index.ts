@@ -11,6 +11,7 @@ import { checkHost } from './check-host';
 import { connect } from './connect';
 import { createSecurityGroup, importKey, launchInstance, resolveVpc, smokeName, toTags, waitForRunning } from './instance';
 import { runnerCidr } from './runner-address';
+import { collectInventory, Inventory } from './inventory';
 import { KeyMaterial, makeKey } from './ssh';
 import { SMOKE_KINDS, teardownSmokeResource } from './teardown';
 
@@ -48,6 +49,8 @@ export interface SmokeReport {
   publicAddress?: string;
   hostKeyPinned: boolean;
   checks: CheckResult[];
+  /** What the booted image holds, read once its checks passed; undefined when reading it failed (the log says why). */
+  inventory?: Inventory;
 }
 
 /** The run's ledger, log and cancel signal, the region's EC2, and a clock (the runner's when not given). */
@@ -159,6 +162,12 @@ export async function runSmokeTest(options: SmokeOptions, given: SmokeDeps, prep
       deps.clock,
     );
     report.ok = report.checks.every((c) => c.ok);
+    // While the instance is there: what the image holds, for its SBOM. A failure here is the SBOM's, not the image's.
+    if (report.ok)
+      report.inventory = await collectInventory({ ...target, knownHostsPath }, signal).catch((error) => {
+        log.warning(`No SBOM: ${describeError(error)}.`);
+        return undefined;
+      });
     return report;
   } finally {
     await finishSmokeTest(ready, given);

@@ -136,6 +136,7 @@ export async function startStandin(options: StandinOptions = {}) {
       createSsm({
         account,
         region: r,
+        now,
         imageExists: (id) =>
           ec2In(r)
             .images()
@@ -168,7 +169,11 @@ export async function startStandin(options: StandinOptions = {}) {
     abortUpdate: options.abortUpdate,
   });
   // The builder moves on its own clock too, not only when asked.
-  const ticker = setInterval(() => eb.tick(), 100);
+  const tickAll = () => {
+    eb.tick();
+    for (const s of ssms.values()) s.tick();
+  };
+  const ticker = setInterval(tickAll, 100);
 
   /** Which service and operation a request is, and its parameters. */
   function identify(
@@ -210,7 +215,7 @@ export async function startStandin(options: StandinOptions = {}) {
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): Promise<void> {
-    eb.tick();
+    tickAll();
     const path = new URL(req.url ?? '/', 'http://standin').pathname;
     if (path.startsWith('/imds/') && options.imds) return options.imds(req, res, path);
     const requestId = `${++n}-${randomBytes(4).toString('hex')}`;

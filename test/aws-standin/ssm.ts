@@ -1,7 +1,8 @@
 /**
- * Systems Manager Parameter Store's PutParameter, GetParameter and
- * DescribeParameters (JSON 1.1, target prefix AmazonSSM), one store per region,
- * as the API reference and the user guide describe them.
+ * Systems Manager Parameter Store's PutParameter, GetParameter,
+ * GetParameterHistory and DescribeParameters (JSON 1.1, target prefix
+ * AmazonSSM), one store per region, as the API reference and the user guide
+ * describe them.
  */
 import { ApiError } from './protocol';
 
@@ -13,18 +14,39 @@ interface Parameter {
   type: string;
   tier: string;
   modified: Date;
+  description?: string;
+  /** Every version kept, oldest first, the current one last. */
+  history: Omit<Parameter, 'history' | 'name'>[];
 }
+
+/**
+ * "Parameter Store retains the 100 most recently created versions of a parameter. After this
+ * number of versions has been created, Parameter Store deletes the oldest version when a new one
+ * is created" (API reference, ParameterMaxVersionLimitExceeded; user guide, "Working with parameter
+ * versions"). Labels, which stop that deletion, are not modelled: the action sets none.
+ */
+const KEPT_VERSIONS = 100;
 
 export interface SsmOptions {
   account: string;
   region: string;
   /** Whether an image exists in this region, for the aws:ec2:image data type. */
   imageExists: (imageId: string) => boolean;
+  /** The stand-in's clock (a test's virtual one, or the wall clock). */
+  now?: () => number;
 }
 
 export function createSsm(options: SsmOptions) {
   const parameters = new Map<string, Parameter>();
-  const pending = new Set<Promise<void>>();
+  const now = options.now ?? Date.now;
+  // Checks under way, done on the stand-in's clock at its next tick (a request, or its timer).
+  const pending: { at: number; run: () => void }[] = [];
+  const tick = (all = false) => {
+    for (const entry of pending.filter((p) => all || p.at <= now())) {
+      pending.splice(pending.indexOf(entry), 1);
+      entry.run();
+    }
+  };
   const validation = (message: string) => new ApiError('ValidationException', message);
 
   const handlers: Record<string, (body: Record<string, unknown>) => unknown> = {
@@ -71,18 +93,20 @@ export function createSsm(options: SsmOptions) {
         throw validation(`Parameter ${name} is an advanced parameter and can't be changed to standard.`);
       const tier = asked === 'Advanced' || existing?.tier === 'Advanced' ? 'Advanced' : 'Standard';
       const version = (existing?.version ?? 0) + 1;
-      const store = () => parameters.set(name, { name, value, version, dataType, tier, type: String(body.Type ?? 'String'), modified: new Date() });
+      /*
+       * Description is optional; what an overwrite that gives none does to the description is not
+       * documented: here the new version keeps the one before (the action always gives one).
+       */
+      const description = body.Description === undefined ? existing?.description : String(body.Description);
+      const store = () => {
+        const current = { value, version, dataType, tier, type: String(body.Type ?? 'String'), modified: new Date(), description };
+        const history = [...(parameters.get(name)?.history ?? []), current].slice(-KEPT_VERSIONS);
+        parameters.set(name, { name, ...current, history });
+      };
       if (dataType === 'aws:ec2:image') {
         // The exact words of the format error are not documented.
         if (!/^ami-[0-9a-f]{8}(?:[0-9a-f]{9})?$/.test(value)) throw validation(`Parameter value ${value} is not a valid AMI ID`);
-        const check = new Promise<void>((resolve) =>
-          setTimeout(() => {
-            if (options.imageExists(value)) store();
-            resolve();
-          }, 50),
-        );
-        pending.add(check);
-        void check.then(() => pending.delete(check));
+        pending.push({ at: now() + 50, run: () => options.imageExists(value) && store() });
       } else {
         store();
       }
@@ -104,6 +128,37 @@ export function createSsm(options: SsmOptions) {
           .map((p) => ({ Name: p.name, Type: p.type, DataType: p.dataType, Tier: p.tier, Version: p.version, LastModifiedDate: p.modified.getTime() / 1000 })),
       };
     },
+    /*
+     * GetParameterHistory (API reference): every kept version with its value and description,
+     * MaxResults 1 to 50 per page with NextToken; ParameterNotFound for a name that does not exist.
+     * The order of the versions is not documented: here oldest first, as the console lists them
+     * (the action sorts by Version itself).
+     */
+    GetParameterHistory: (body) => {
+      const p = parameters.get(String(body.Name ?? ''));
+      if (!p) throw new ApiError('ParameterNotFound', '');
+      const max = body.MaxResults === undefined ? 50 : Number(body.MaxResults);
+      if (!Number.isInteger(max) || max < 1 || max > 50)
+        throw validation(
+          `1 validation error detected: Value '${max}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 50`,
+        );
+      const start = body.NextToken === undefined ? 0 : Number(body.NextToken);
+      const page = p.history.slice(start, start + max);
+      return {
+        Parameters: page.map((v) => ({
+          Name: p.name,
+          Type: v.type,
+          Value: v.value,
+          Version: v.version,
+          Description: v.description,
+          LastModifiedDate: v.modified.getTime() / 1000,
+          Tier: v.tier,
+          DataType: v.dataType,
+          Labels: [],
+        })),
+        NextToken: start + max < p.history.length ? String(start + max) : undefined,
+      };
+    },
     GetParameter: (body) => {
       const p = parameters.get(String(body.Name ?? ''));
       if (!p) throw new ApiError('ParameterNotFound', '');
@@ -123,15 +178,18 @@ export function createSsm(options: SsmOptions) {
 
   return {
     handlers,
+    tick: () => tick(),
     value: (name: string) => parameters.get(name)?.value,
     /** The parameters holding an image id (data type aws:ec2:image), for DescribeImageReferences. */
     imageParameters: () => [...parameters.values()].filter((p) => p.dataType === 'aws:ec2:image').map((p) => ({ name: p.name, value: p.value })),
     /** A parameter the user made before the run, as they made it. */
-    put: (p: { name: string; value: string; dataType?: string; type?: string; tier?: string }) =>
-      parameters.set(p.name, { version: 1, dataType: 'text', type: 'String', tier: 'Standard', modified: new Date(), ...p }),
+    put: (p: { name: string; value: string; dataType?: string; type?: string; tier?: string; description?: string }) => {
+      const version = { version: 1, dataType: 'text', type: 'String', tier: 'Standard', modified: new Date(), ...p };
+      parameters.set(p.name, { ...version, history: [version] });
+    },
     parameter: (name: string) => parameters.get(name),
-    /** Waits for the validations under way. */
-    settled: () => Promise.all([...pending]).then(() => undefined),
+    /** Finishes the validations under way. */
+    settled: () => Promise.resolve(tick(true)),
   };
 }
 

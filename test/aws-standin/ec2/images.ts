@@ -13,8 +13,11 @@ import { instanceOf } from './instances';
 export function imageBackend(ec2: Ec2State) {
   const { options, account, region, now, instances, images, snapshots, launchTemplates } = ec2;
 
-  /** Registers an image over a disk (a base image, or what a build produced). */
-  function registerImage(image: Omit<Image, 'id' | 'snapshotId' | 'creationDate' | 'state'> & { state?: Image['state'] }, disk: Disk): Image {
+  /** Registers an image over a disk (a base image, or what a build produced); a publisher's image may carry its own creation date. */
+  function registerImage(
+    image: Omit<Image, 'id' | 'snapshotId' | 'creationDate' | 'state'> & { state?: Image['state']; creationDate?: string },
+    disk: Disk,
+  ): Image {
     const snapshotId = id('snap');
     snapshots.set(snapshotId, {
       id: snapshotId,
@@ -25,7 +28,13 @@ export function imageBackend(ec2: Ec2State) {
       startTime: new Date(),
       tags: {},
     });
-    const registered: Image = { ...image, id: id('ami'), snapshotId, creationDate: new Date().toISOString(), state: image.state ?? 'available' };
+    const registered: Image = {
+      ...image,
+      id: id('ami'),
+      snapshotId,
+      creationDate: image.creationDate ?? new Date(now()).toISOString(),
+      state: image.state ?? 'available',
+    };
     images.set(registered.id, registered);
     return registered;
   }

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 404;
-exports.ids = [404];
+exports.id = 717;
+exports.ids = [717];
 exports.modules = {
 
 /***/ 4774:
@@ -49,6 +49,16 @@ const RUN_TAG_COUNT = Object.keys(_resources_run_tags__WEBPACK_IMPORTED_MODULE_0
 /** Who runs Packer: Elastic Beanstalk's builder environment, or the action on the runner. */
 const BUILDERS = ['elastic-beanstalk', 'packer'];
 const INPUTS = {
+    mode: {
+        default: 'build',
+        description: "build (package, build, smoke-test and release the platform) or rollback (no build: point ssm-parameter, in the build region and every ami-regions region, and ssm-parameter-platform-arn back at the last release before the current one, read from the parameters' history; nothing changes unless every target still exists).",
+        meaning: '`build`, or `rollback`: no build and no smoke test; `ssm-parameter` (in `aws-region` and each of `ami-regions`) and `ssm-parameter-platform-arn` go back to the release before the current one, found in their history. Every target is checked first (the image exists, is available and not deprecated; the platform version is Ready); if one is not, nothing changes.',
+    },
+    'skip-unchanged': {
+        default: 'false',
+        description: 'Reuse, instead of building, an image of this platform that passed its smoke test and was built from the same inputs: the bundle, the base image the template resolves to now, the builder, and (builder packer) the Packer and plugin versions and variables. It is still promoted where asked; the output reused says which happened.',
+        meaning: 'Reuse a proven image built from the same inputs (bundle, the base image the template resolves to now, builder, Packer and plugin versions) instead of building: no build, no smoke test; promotion still runs, reusing copies that exist. `reused` says which happened, and the log says why a run builds.',
+    },
     builder: {
         default: 'elastic-beanstalk',
         description: 'Who runs Packer: elastic-beanstalk (CreatePlatformVersion; Elastic Beanstalk runs Packer in its builder environment) or packer (the action runs Packer on the runner, with no Elastic Beanstalk call; the image is the product).',
@@ -131,8 +141,8 @@ const INPUTS = {
     },
     'dry-run': {
         default: 'false',
-        description: 'Validate and package the platform and print the AWS calls a real run would make, without calling AWS.',
-        meaning: 'Validate, package, print the plan of AWS calls; no AWS call at all.',
+        description: 'Validate and package the platform and print the AWS calls a real run would make, without calling AWS; with skip-unchanged and AWS credentials in the environment, DescribeImages alone says whether a run would build or reuse.',
+        meaning: 'Validate, package, print the plan of AWS calls; no AWS call, except that with `skip-unchanged` and credentials in the environment the plan says whether a run would build or reuse (read-only `DescribeImages`).',
     },
     tags: {
         default: '',
@@ -219,6 +229,11 @@ const INPUTS = {
         default: '',
         description: 'A script in the repository to run on the smoke-test instance after the built-in checks.',
         meaning: 'A script in the repository, run on the instance after the built-in checks.',
+    },
+    'sbom-previous-path': {
+        default: '',
+        description: "The previous image's SBOM (its run's sbom-path, kept as a workflow artifact and downloaded): a file, or a directory holding one .cdx.json. The summary lists the packages that changed since; absent is no comparison.",
+        meaning: "The previous image's SBOM (a file, or the directory a downloaded artifact holds it in): the summary lists the packages added, removed and changed since, checked against the digest that image's tag records. Absent (a first release): no comparison. See \"The image's SBOM\".",
     },
     'ssh-user': {
         default: 'ubuntu',
@@ -308,6 +323,18 @@ const OUTPUTS = {
         description: 'SHA-256 of the platform bundle (hex); also part of its S3 key. Set on a dry run too.',
         meaning: 'SHA-256 (hex) of the platform bundle; also part of its S3 key. Set on a dry run too.',
     },
+    'sbom-path': {
+        description: "After a passed smoke test: the image's SBOM (CycloneDX 1.5 JSON), read from the booted instance.",
+        meaning: "After a passed smoke test: the image's SBOM, CycloneDX 1.5 JSON, read from the booted instance (packages, OS, kernel, Docker).",
+    },
+    reused: {
+        description: 'true when skip-unchanged reused a proven image instead of building; false when the run built one.',
+        meaning: '`true` when `skip-unchanged` reused a proven image (no build, no smoke test), `false` when the run built.',
+    },
+    'rolled-back-from': {
+        description: 'mode rollback: JSON object, region to the image id the SSM parameter held before the rollback.',
+        meaning: '`mode: rollback`: JSON, region to the image the parameter held before (`ami-ids` says what it holds now).',
+    },
     plan: {
         description: 'Dry run only: the AWS calls a real run would make, one per line.',
         meaning: 'Dry run only: the AWS calls a real run would make, one per line.',
@@ -330,7 +357,7 @@ __webpack_require__.d(__webpack_exports__, {
   qs: () => (/* binding */ unknownInputs)
 });
 
-// UNUSED EXPORTS: BUILDER_INPUTS, DEFAULT_BUILDER_PROFILE, DEFAULT_SERVICE_ROLE, EB_TAG_RULES, EC2_TAG_RULES, RUN_TAG_COUNT, cidrAddresses, parseChoice, parseCidr, parseNumber, parseTags, parseVersionRequest
+// UNUSED EXPORTS: BUILDER_INPUTS, DEFAULT_BUILDER_PROFILE, DEFAULT_SERVICE_ROLE, EB_TAG_RULES, EC2_TAG_RULES, MODES, RUN_TAG_COUNT, cidrAddresses, parseChoice, parseCidr, parseNumber, parseTags, parseVersionRequest
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -444,6 +471,21 @@ var declarations = __webpack_require__(1978);
 
 
 
+/** What a run does: build and release the platform, or roll its SSM parameters back. */
+const MODES = ['build', 'rollback'];
+/** The inputs a rollback reads; any other given at a value other than its default is ignored, with a warning. */
+const ROLLBACK_INPUTS = new Set([
+    'mode',
+    'aws-region',
+    'allow-new-region',
+    'ami-regions',
+    'ssm-parameter',
+    'ssm-parameter-platform-arn',
+    'platform-name',
+    'dry-run',
+    'deadline-minutes',
+    'timeout-minutes',
+]);
 /** The EB CLI's default builder profile; the plain EB instance profile makes Packer fail. */
 const DEFAULT_BUILDER_PROFILE = 'aws-elasticbeanstalk-custom-platform-ec2-role';
 /** The service role the EB CLI always sends for the builder (ebcli/lib/elasticbeanstalk.py). */
@@ -779,6 +821,19 @@ function releaseConsistency(inputs) {
     }
     return errors;
 }
+/** A rollback needs a parameter to move; the inputs only a build reads are ignored, with one warning. */
+function rollbackConsistency(inputs, get, warnings) {
+    const ignored = Object.entries(declarations/* INPUTS */.mc)
+        .filter(([name, d]) => !ROLLBACK_INPUTS.has(name) && get(name).trim() && get(name).trim() !== d.default)
+        .map(([name]) => name);
+    if (ignored.length)
+        warnings.push(`mode rollback builds nothing: ${ignored.join(', ')} ${ignored.length > 1 ? 'are' : 'is'} ignored.`);
+    if (inputs.release.ssmParameter || inputs.release.ssmParameterPlatformArn)
+        return [];
+    return [
+        new lib_errors/* InputError */.dz('mode', 'rollback without ssm-parameter or ssm-parameter-platform-arn: expected the parameter the releases wrote, whose history says what to return to'),
+    ];
+}
 /**
  * Parses and validates every input, collecting one error per bad input, so a
  * user fixes them all in one go. Nothing here touches AWS.
@@ -804,19 +859,24 @@ function parseInputs(given, env = process.env) {
         }
     };
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const mode = attempt(() => parseChoice('mode', get('mode'), MODES, 'build'), 'build');
     const dryRun = attempt(() => parseBoolean('dry-run', get('dry-run'), false), false);
     const warnings = [];
     const regionCheck = { allowNew: attempt(() => parseBoolean('allow-new-region', get('allow-new-region'), false), false), warnings };
     const smokeTest = attempt(() => parseBoolean('smoke-test', get('smoke-test'), true), true);
     const builder = attempt(() => parseChoice('builder', get('builder'), declarations/* BUILDERS */.rV, 'elastic-beanstalk'), 'elastic-beanstalk');
     const inputs = {
+        mode,
+        skipUnchanged: attempt(() => parseBoolean('skip-unchanged', get('skip-unchanged'), false), false),
+        sbomPreviousPath: get('sbom-previous-path').trim() ? external_node_path_.resolve(workspace, get('sbom-previous-path').trim()) : undefined,
         builder,
         packer: {
             version: attempt(() => parsePackerVersion('packer-version', get('packer-version'), defaults/* DEFAULT_PACKER */.Dv), defaults/* DEFAULT_PACKER */.Dv),
             pluginVersion: attempt(() => parsePackerVersion('packer-amazon-plugin-version', get('packer-amazon-plugin-version')), undefined),
             variables: attempt(() => parsePackerVariables(get('packer-variables')), {}),
         },
-        platformDir: attempt(() => resolveInside(workspace, 'platform-dir', get('platform-dir').trim() || 'platform', 'directory'), ''),
+        // A rollback packages nothing: its workflow need not check the platform out.
+        platformDir: mode === 'rollback' ? '' : attempt(() => resolveInside(workspace, 'platform-dir', get('platform-dir').trim() || 'platform', 'directory'), ''),
         platformName: attempt(() => parsePlatformName(get('platform-name'), env), ''),
         platformVersion: attempt(() => parseVersionRequest(get('platform-version')), { kind: 'auto' }),
         region: attempt(() => parseRegion(get('aws-region'), env, dryRun, regionCheck), ''),
@@ -837,7 +897,12 @@ function parseInputs(given, env = process.env) {
     if (inputs.smoke.address === 'private' && !get('smoke-allowed-cidr').trim() && smokeTest) {
         errors.push(new lib_errors/* InputError */.dz('smoke-allowed-cidr', "not set while smoke-address is private: expected the runner's address inside the VPC, such as 10.0.3.7/32, or its network (10.0.0.0/16) with smoke-allow-wide-cidr: true"));
     }
-    errors.push(...releaseConsistency(inputs));
+    if (mode === 'rollback')
+        errors.push(...rollbackConsistency(inputs, get, warnings));
+    else
+        errors.push(...releaseConsistency(inputs));
+    if (inputs.skipUnchanged && !smokeTest)
+        errors.push(new lib_errors/* InputError */.dz('skip-unchanged', 'true while smoke-test is false: only an image that passed its smoke test is reused, and this run would prove none'));
     for (const [name, only] of Object.entries(BUILDER_INPUTS)) {
         const value = get(name).trim();
         if (only.builder !== builder && value && value !== only.default)
@@ -929,6 +994,56 @@ function isNotFound(error, ...codes) {
  */
 function isAlreadyExists(error) {
     return /\.Duplicate$/.test(errorCode(error)) || /already exists/i.test(error?.message ?? '');
+}
+
+
+/***/ }),
+
+/***/ 2986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ clientPool)
+/* harmony export */ });
+/* unused harmony export createClients */
+/**
+ * Clients on the SDK's default credential chain (so OIDC through
+ * aws-actions/configure-aws-credentials works unchanged) and its standard
+ * endpoint variables (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>`).
+ * Adaptive retries back off on throttling across the whole run.
+ */
+function createClients(region) {
+    const config = { region, retryMode: 'adaptive', maxAttempts: 8, customUserAgent: 'eb-custom-platform-action' };
+    const made = new Map();
+    return {
+        get(Client) {
+            let client = made.get(Client);
+            if (!client)
+                made.set(Client, (client = new Client(config)));
+            return client;
+        },
+        destroy() {
+            for (const client of made.values())
+                client.destroy();
+            made.clear();
+        },
+    };
+}
+function clientPool() {
+    const cache = new Map();
+    return {
+        clientsFor(region) {
+            let clients = cache.get(region);
+            if (!clients)
+                cache.set(region, (clients = createClients(region)));
+            return clients;
+        },
+        destroy() {
+            for (const clients of cache.values())
+                clients.destroy();
+            cache.clear();
+        },
+    };
 }
 
 
@@ -1282,4 +1397,4 @@ function withDeadline(tags, deadline) {
 
 };
 ;
-//# sourceMappingURL=404.index.js.map
+//# sourceMappingURL=717.index.js.map
