@@ -183,21 +183,25 @@ function writeSbom(dir, bom, inventory) {
         docker: inventory.docker,
     };
 }
-/** The image an SBOM describes, and its packages by name and architecture → version. */
-function readSbom(text) {
-    const bom = JSON.parse(text);
-    if (bom.bomFormat !== 'CycloneDX')
-        throw new Error('not a CycloneDX document');
+/** A document's packages by name and architecture → version (its deb and rpm package URLs). */
+function bomPackages(bom) {
     const packages = new Map();
     for (const c of bom.components ?? []) {
         const arch = c.purl ? /[?&]arch=([^&]+)/.exec(c.purl)?.[1] : undefined;
         if (c.purl && /^pkg:(deb|rpm)\//.test(c.purl))
             packages.set(`${c.name}${arch ? `:${decodeURIComponent(arch)}` : ''}`, c.version ?? '');
     }
+    return packages;
+}
+/** The image an SBOM describes, and its packages by name and architecture → version. */
+function readSbom(text) {
+    const bom = JSON.parse(text);
+    if (bom.bomFormat !== 'CycloneDX')
+        throw new Error('not a CycloneDX document');
     return {
         imageId: bom.metadata?.component?.properties?.find((p) => p.name === IMAGE_PROPERTY)?.value,
         version: bom.metadata?.component?.version,
-        packages,
+        packages: bomPackages(bom),
     };
 }
 function packageChanges(before, after) {
@@ -269,7 +273,7 @@ async function publishSbom(ctx, amiId) {
         deps.log.info(`SBOM (CycloneDX 1.5) ${facts.path}: ${facts.packages} packages (${facts.packageManager ?? 'no package manager found'}), ${facts.os ?? 'unknown OS'}, kernel ${facts.kernel}${facts.docker ? `, Docker ${facts.docker}` : ''}.`);
         await (0,image_tags/* tagImage */.E)(clients.get(dist_cjs.EC2Client), amiId, { [image_tags/* IMAGE_TAG */.N.sbomSha256]: facts.sha256 }, deps.log);
         if (inputs.sbomPreviousPath)
-            facts.since = await compare(ctx, inputs.sbomPreviousPath, readSbom(external_node_fs_.readFileSync(facts.path, 'utf8')).packages);
+            facts.since = await compare(ctx, inputs.sbomPreviousPath, bomPackages(bom));
     }
     catch (error) {
         deps.log.warning(`No SBOM: ${(0,errors/* describeError */.Uc)(error)}.`);

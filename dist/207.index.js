@@ -1001,7 +1001,11 @@ async function printPlan(inputs, deps, report, bundle, definition) {
     let looked = false;
     if (inputs.skipUnchanged) {
         const { reuseVerdict } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(114), __webpack_require__.e(913)]).then(__webpack_require__.bind(__webpack_require__, 2913));
-        const clientsFor = (region) => ((looked = true), deps.clientsFor(region));
+        // The dry run's header says whether it looked at AWS: it did if the verdict asked for clients.
+        const clientsFor = (region) => {
+            looked = true;
+            return deps.clientsFor(region);
+        };
         report.plan.push(`skip-unchanged: ${await reuseVerdict(inputs, bundle, definition, clientsFor, process.env)}`);
     }
     if (inputs.platformVersion.kind === 'explicit') {

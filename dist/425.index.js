@@ -8,11 +8,12 @@ exports.modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K9: () => (/* binding */ imageVersion),
-/* harmony export */   LX: () => (/* binding */ NAME_TAG),
 /* harmony export */   QF: () => (/* binding */ platformImages),
-/* harmony export */   U1: () => (/* binding */ resolveImageVersion)
+/* harmony export */   U1: () => (/* binding */ resolveImageVersion),
+/* harmony export */   kD: () => (/* binding */ VERSION_TAG),
+/* harmony export */   ll: () => (/* binding */ newestFirst)
 /* harmony export */ });
-/* unused harmony export VERSION_TAG */
+/* unused harmony export NAME_TAG */
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
 /* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
 /* harmony import */ var _lib_tags__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2538);
@@ -36,6 +37,10 @@ async function platformImages(ec2, name) {
         const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: `tag:${NAME_TAG}`, Values: [name] }], NextToken: token, MaxResults: 1000 }));
         return { items: page.Images, next: page.NextToken };
     });
+}
+/** Images newest first, by CreationDate (the order the amazon plugin's most_recent takes the first of). */
+function newestFirst(images) {
+    return [...images].sort((a, b) => Date.parse(b.CreationDate ?? '') - Date.parse(a.CreationDate ?? ''));
 }
 async function resolveImageVersion(ec2, name, request) {
     const images = await platformImages(ec2, name);
@@ -315,6 +320,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   getParameter: () => (/* binding */ getParameter),
 /* harmony export */   parameterConflict: () => (/* binding */ parameterConflict),
 /* harmony export */   parameterMetadata: () => (/* binding */ parameterMetadata),
+/* harmony export */   setParameter: () => (/* binding */ setParameter),
 /* harmony export */   writeParameter: () => (/* binding */ writeParameter)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4736);
@@ -356,6 +362,20 @@ async function writeParameter(ssm, name, value, dataType, description) {
         ...(tier ? { Tier: tier } : {}),
     }));
     return out.Version;
+}
+/**
+ * Sets a parameter to `value` unless it holds it already (a reused image's promotion writes no new
+ * version, so the history shows releases only); an image id is confirmed read back, as Parameter
+ * Store checks it after answering. Returns the line the log says.
+ */
+async function setParameter(ssm, name, value, dataType, description, where) {
+    const now = await getParameter(ssm, name);
+    if (now?.Value === value)
+        return `SSM parameter ${name} in ${where.region} already is ${value} (version ${now.Version ?? '?'}).`;
+    const version = await writeParameter(ssm, name, value, dataType, description);
+    if (dataType === 'aws:ec2:image')
+        await confirmParameter(ssm, name, value, version, where.clock);
+    return `SSM parameter ${name} in ${where.region} is ${value} (version ${version ?? '?'}).`;
 }
 /**
  * Why an existing parameter cannot take what the action writes, or undefined when it can (or does

@@ -8,11 +8,12 @@ exports.modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K9: () => (/* binding */ imageVersion),
-/* harmony export */   LX: () => (/* binding */ NAME_TAG),
 /* harmony export */   QF: () => (/* binding */ platformImages),
-/* harmony export */   U1: () => (/* binding */ resolveImageVersion)
+/* harmony export */   U1: () => (/* binding */ resolveImageVersion),
+/* harmony export */   kD: () => (/* binding */ VERSION_TAG),
+/* harmony export */   ll: () => (/* binding */ newestFirst)
 /* harmony export */ });
-/* unused harmony export VERSION_TAG */
+/* unused harmony export NAME_TAG */
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
 /* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
 /* harmony import */ var _lib_tags__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2538);
@@ -36,6 +37,10 @@ async function platformImages(ec2, name) {
         const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: `tag:${NAME_TAG}`, Values: [name] }], NextToken: token, MaxResults: 1000 }));
         return { items: page.Images, next: page.NextToken };
     });
+}
+/** Images newest first, by CreationDate (the order the amazon plugin's most_recent takes the first of). */
+function newestFirst(images) {
+    return [...images].sort((a, b) => Date.parse(b.CreationDate ?? '') - Date.parse(a.CreationDate ?? ''));
 }
 async function resolveImageVersion(ec2, name, request) {
     const images = await platformImages(ec2, name);

@@ -64,11 +64,12 @@ function matchesPlatform(s, match) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K9: () => (/* binding */ imageVersion),
-/* harmony export */   LX: () => (/* binding */ NAME_TAG),
 /* harmony export */   QF: () => (/* binding */ platformImages),
-/* harmony export */   U1: () => (/* binding */ resolveImageVersion)
+/* harmony export */   U1: () => (/* binding */ resolveImageVersion),
+/* harmony export */   kD: () => (/* binding */ VERSION_TAG),
+/* harmony export */   ll: () => (/* binding */ newestFirst)
 /* harmony export */ });
-/* unused harmony export VERSION_TAG */
+/* unused harmony export NAME_TAG */
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
 /* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
 /* harmony import */ var _lib_tags__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2538);
@@ -92,6 +93,10 @@ async function platformImages(ec2, name) {
         const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: `tag:${NAME_TAG}`, Values: [name] }], NextToken: token, MaxResults: 1000 }));
         return { items: page.Images, next: page.NextToken };
     });
+}
+/** Images newest first, by CreationDate (the order the amazon plugin's most_recent takes the first of). */
+function newestFirst(images) {
+    return [...images].sort((a, b) => Date.parse(b.CreationDate ?? '') - Date.parse(a.CreationDate ?? ''));
 }
 async function resolveImageVersion(ec2, name, request) {
     const images = await platformImages(ec2, name);
@@ -340,6 +345,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   getParameter: () => (/* binding */ getParameter),
 /* harmony export */   parameterConflict: () => (/* binding */ parameterConflict),
 /* harmony export */   parameterMetadata: () => (/* binding */ parameterMetadata),
+/* harmony export */   setParameter: () => (/* binding */ setParameter),
 /* harmony export */   writeParameter: () => (/* binding */ writeParameter)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4736);
@@ -381,6 +387,20 @@ async function writeParameter(ssm, name, value, dataType, description) {
         ...(tier ? { Tier: tier } : {}),
     }));
     return out.Version;
+}
+/**
+ * Sets a parameter to `value` unless it holds it already (a reused image's promotion writes no new
+ * version, so the history shows releases only); an image id is confirmed read back, as Parameter
+ * Store checks it after answering. Returns the line the log says.
+ */
+async function setParameter(ssm, name, value, dataType, description, where) {
+    const now = await getParameter(ssm, name);
+    if (now?.Value === value)
+        return `SSM parameter ${name} in ${where.region} already is ${value} (version ${now.Version ?? '?'}).`;
+    const version = await writeParameter(ssm, name, value, dataType, description);
+    if (dataType === 'aws:ec2:image')
+        await confirmParameter(ssm, name, value, version, where.clock);
+    return `SSM parameter ${name} in ${where.region} is ${value} (version ${version ?? '?'}).`;
 }
 /**
  * Why an existing parameter cannot take what the action writes, or undefined when it can (or does
@@ -784,11 +804,17 @@ async function imageDecisions(ctx, region) {
     }));
     return (0,prune_rules/* decidePrune */.Z5)(candidates, ctx.keep, ctx.version);
 }
-async function platformDecisions(ctx) {
+async function listBuildRegion(ctx) {
     const clients = ctx.clientsFor(ctx.buildRegion);
-    const versions = await (0,platforms/* listOwnPlatformVersions */.pU)(clients.get(client_elastic_beanstalk_dist_cjs/* ElasticBeanstalkClient */.E8k), { name: ctx.platformName });
+    return {
+        versions: await (0,platforms/* listOwnPlatformVersions */.pU)(clients.get(client_elastic_beanstalk_dist_cjs/* ElasticBeanstalkClient */.E8k), { name: ctx.platformName }),
+        images: await (0,packer_images/* platformImages */.QF)(clients.get(dist_cjs.EC2Client), ctx.platformName),
+    };
+}
+async function platformDecisions(ctx, { versions, images }) {
+    const clients = ctx.clientsFor(ctx.buildRegion);
     const uses = await platformUses(clients, ctx.parameters.platformArn ? [ctx.parameters.platformArn] : []);
-    const byImage = await imageParameterVersions(ctx);
+    const byImage = await imageParameterVersions(ctx, images);
     const candidates = versions.map((v) => ({
         id: v.PlatformArn,
         version: v.PlatformVersion ?? '',
@@ -802,15 +828,14 @@ async function platformDecisions(ctx) {
  * Elastic Beanstalk builder: the platform versions whose images the image parameter holds in the
  * build region, now or as its rollback target (version → which), so the version goes with neither.
  */
-async function imageParameterVersions(ctx) {
+async function imageParameterVersions(ctx, images) {
     const found = new Map();
     if (!ctx.parameters.image)
         return found;
-    const clients = ctx.clientsFor(ctx.buildRegion);
-    const held = await parameterValues(clients.get(client_ssm_dist_cjs.SSMClient), [ctx.parameters.image]);
+    const held = await parameterValues(ctx.clientsFor(ctx.buildRegion).get(client_ssm_dist_cjs.SSMClient), [ctx.parameters.image]);
     if (!held.size)
         return found;
-    for (const image of await (0,packer_images/* platformImages */.QF)(clients.get(dist_cjs.EC2Client), ctx.platformName)) {
+    for (const image of images) {
         const version = (0,packer_images/* imageVersion */.K9)(image);
         const what = held.get(image.ImageId ?? '');
         if (version && what)
@@ -826,11 +851,10 @@ async function imageParameterVersions(ctx) {
  * as a Packer-built one is. A version this prune just deleted is still Deleting: its image waits
  * for a later prune, and nothing races Elastic Beanstalk's own clean-up.
  */
-async function orphanImageDecisions(ctx) {
+async function orphanImageDecisions(ctx, listing) {
     const clients = ctx.clientsFor(ctx.buildRegion);
-    const versions = await (0,platforms/* listOwnPlatformVersions */.pU)(clients.get(client_elastic_beanstalk_dist_cjs/* ElasticBeanstalkClient */.E8k), { name: ctx.platformName });
-    const alive = new Set(versions.filter((v) => v.PlatformStatus !== 'Deleted').map((v) => v.PlatformVersion));
-    const images = (await (0,packer_images/* platformImages */.QF)(clients.get(dist_cjs.EC2Client), ctx.platformName)).filter((i) => i.State !== 'deregistered' && !alive.has((0,packer_images/* imageVersion */.K9)(i)) && (0,packer_images/* imageVersion */.K9)(i) !== ctx.version);
+    const alive = new Set(listing.versions.filter((v) => v.PlatformStatus !== 'Deleted').map((v) => v.PlatformVersion));
+    const images = listing.images.filter((i) => i.State !== 'deregistered' && !alive.has((0,packer_images/* imageVersion */.K9)(i)) && (0,packer_images/* imageVersion */.K9)(i) !== ctx.version);
     if (!images.length)
         return [];
     const uses = await imageUses(clients, images.map((i) => i.ImageId), ctx.parameters.image ? [ctx.parameters.image] : [], ctx.log);
@@ -863,15 +887,16 @@ async function remove(ctx, region, kind, d) {
 }
 async function prune(ctx) {
     const plans = [];
-    if (ctx.builder === 'elastic-beanstalk')
-        plans.push({ region: ctx.buildRegion, kind: 'platform', decisions: await platformDecisions(ctx) });
+    const listing = ctx.builder === 'elastic-beanstalk' ? await listBuildRegion(ctx) : undefined;
+    if (listing)
+        plans.push({ region: ctx.buildRegion, kind: 'platform', decisions: await platformDecisions(ctx, listing) });
     for (const region of Object.keys(ctx.amiIds)) {
         // The build region's images are Elastic Beanstalk's platform versions': they go with those.
         if (ctx.builder === 'elastic-beanstalk' && region === ctx.buildRegion)
             continue;
         plans.push({ region, kind: 'image', decisions: await imageDecisions(ctx, region) });
     }
-    const orphans = ctx.builder === 'elastic-beanstalk' ? await orphanImageDecisions(ctx) : [];
+    const orphans = listing ? await orphanImageDecisions(ctx, listing) : [];
     if (orphans.length)
         plans.push({ region: ctx.buildRegion, kind: 'image', decisions: orphans });
     for (const plan of plans) {

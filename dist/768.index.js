@@ -3,6 +3,106 @@ exports.id = 768;
 exports.ids = [768,962];
 exports.modules = {
 
+/***/ 9321:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K9: () => (/* binding */ imageVersion),
+/* harmony export */   QF: () => (/* binding */ platformImages),
+/* harmony export */   U1: () => (/* binding */ resolveImageVersion),
+/* harmony export */   kD: () => (/* binding */ VERSION_TAG),
+/* harmony export */   ll: () => (/* binding */ newestFirst)
+/* harmony export */ });
+/* unused harmony export NAME_TAG */
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
+/* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
+/* harmony import */ var _lib_tags__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2538);
+/* harmony import */ var _versions__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5295);
+/**
+ * The platform's images in the account, found by the tags its template gives
+ * the AMI (eb_platform_name, eb_platform_version: the same tags Elastic
+ * Beanstalk's sample templates set), for `auto` versions and refusals.
+ */
+
+
+
+
+const NAME_TAG = 'eb_platform_name';
+const VERSION_TAG = 'eb_platform_version';
+/** The platform version an image's tags say it is. */
+const imageVersion = (image) => (0,_lib_tags__WEBPACK_IMPORTED_MODULE_2__/* .tagValue */ .E)(image.Tags, VERSION_TAG);
+/** Every image of the platform the account owns, whatever its state. */
+async function platformImages(ec2, name) {
+    return (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_0__/* .allPages */ .S)('DescribeImages', async (token) => {
+        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: `tag:${NAME_TAG}`, Values: [name] }], NextToken: token, MaxResults: 1000 }));
+        return { items: page.Images, next: page.NextToken };
+    });
+}
+/** Images newest first, by CreationDate (the order the amazon plugin's most_recent takes the first of). */
+function newestFirst(images) {
+    return [...images].sort((a, b) => Date.parse(b.CreationDate ?? '') - Date.parse(a.CreationDate ?? ''));
+}
+async function resolveImageVersion(ec2, name, request) {
+    const images = await platformImages(ec2, name);
+    const versions = images.map(imageVersion).filter((v) => !!v);
+    const live = new Map(images.filter(imageVersion).map((i) => [imageVersion(i), `image ${i.ImageId}, ${i.State}`]));
+    return (0,_versions__WEBPACK_IMPORTED_MODULE_1__/* .chooseVersion */ .EH)(name, request, versions, live);
+}
+
+
+/***/ }),
+
+/***/ 5295:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EH: () => (/* binding */ chooseVersion)
+/* harmony export */ });
+/* unused harmony exports newestVersion, nextPatchOf */
+/* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _lib_semver__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5419);
+/**
+ * The version rules both builders share, the EB CLI's: `auto` is the next
+ * patch after the newest version of the platform whatever its state (a failed
+ * 1.0.3 makes the next 1.0.4), 1.0.0 when there is none; an explicit version
+ * that exists already is refused before anything starts.
+ */
+
+
+
+function newestVersion(versions) {
+    return versions
+        .filter((v) => _lib_semver__WEBPACK_IMPORTED_MODULE_1__/* .SEMVER */ .HX.test(v))
+        .sort(_lib_semver__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)
+        .at(-1);
+}
+function nextPatchOf(versions) {
+    const newest = newestVersion(versions);
+    if (!newest)
+        return '1.0.0';
+    const [major, minor, patch] = newest.split('.').map(Number);
+    return `${major}.${minor}.${patch + 1}`;
+}
+/**
+ * Chooses the version from what exists: every version counts for `auto`;
+ * `live` names the ones an explicit version may not repeat, with what to say
+ * about each.
+ */
+function chooseVersion(name, request, all, live) {
+    if (request.kind === 'auto') {
+        const newest = newestVersion(all);
+        return { version: nextPatchOf(all), reason: `auto: ${newest ? `newest of ${all.length} existing is ${newest}` : 'no version exists yet'}` };
+    }
+    const clash = live.get(request.version);
+    if (clash !== undefined) {
+        throw new _lib_errors__WEBPACK_IMPORTED_MODULE_0__/* .StepError */ .zg('version', `Platform version ${name}/${request.version} already exists (${clash}). Set platform-version to a new version, or to 'auto' for ${nextPatchOf(all)}.`);
+    }
+    return { version: request.version, reason: 'given' };
+}
+
+
+/***/ }),
+
 /***/ 2543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -77,6 +177,23 @@ function sleepWithin(clock, ms, deadline) {
 
 /***/ }),
 
+/***/ 2538:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ tagValue),
+/* harmony export */   q: () => (/* binding */ tagFilters)
+/* harmony export */ });
+/** The value of one tag in an AWS tag list (EC2's Tags, TagSet), if it is there. */
+function tagValue(tags, key) {
+    return tags?.find((t) => t.Key === key)?.Value;
+}
+/** EC2 filters that match a resource carrying every one of `tags` (`tag:KEY` = VALUE, ANDed). */
+const tagFilters = (tags) => Object.entries(tags).map(([k, v]) => ({ Name: `tag:${k}`, Values: [v] }));
+
+
+/***/ }),
+
 /***/ 960:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -88,20 +205,22 @@ function sleepWithin(clock, ms, deadline) {
 /* unused harmony exports COPY_TOKEN_TAG, removeImageCopy */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5193);
-/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6676);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5193);
+/* harmony import */ var _lib_aws_errors__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6676);
 /* harmony import */ var _lib_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
 /* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6402);
-/* harmony import */ var _resources_ec2_delete__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(599);
+/* harmony import */ var _resources_ec2_delete__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(599);
 /* harmony import */ var _resources_image_wait__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8388);
 /* harmony import */ var _resources_ledger__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(428);
-/* harmony import */ var _image_tags__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4980);
+/* harmony import */ var _builders_packer_images__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9321);
+/* harmony import */ var _image_tags__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4980);
 /**
  * Copies of the proven image in other regions. Each copy is recorded before
  * its CopyImage call by the call's client token, which is also a tag on the
  * copy and its snapshots: a copy whose answer was lost, or whose run was
  * killed, is still found and removed with its snapshots.
  */
+
 
 
 
@@ -123,7 +242,7 @@ function copyTags(source, sourceRegion, runTags, token) {
     for (const t of source.Tags ?? [])
         if (t.Key && !t.Key.startsWith('aws:'))
             tags[t.Key] = t.Value ?? '';
-    Object.assign(tags, runTags, { [COPY_TOKEN_TAG]: token, [_image_tags__WEBPACK_IMPORTED_MODULE_5__/* .IMAGE_TAG */ .N.copiedFrom]: `${sourceRegion}/${source.ImageId}` });
+    Object.assign(tags, runTags, { [COPY_TOKEN_TAG]: token, [_image_tags__WEBPACK_IMPORTED_MODULE_6__/* .IMAGE_TAG */ .N.copiedFrom]: `${sourceRegion}/${source.ImageId}` });
     return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 }
 /**
@@ -131,14 +250,14 @@ function copyTags(source, sourceRegion, runTags, token) {
  * the tag each copy carries; none for an image copied before the tag existed.
  */
 async function earlierCopy(ec2, sourceRegion, sourceImageId) {
-    const images = (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__.DescribeImagesCommand({
+    const images = (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_7__.DescribeImagesCommand({
         Owners: ['self'],
         Filters: [
-            { Name: `tag:${_image_tags__WEBPACK_IMPORTED_MODULE_5__/* .IMAGE_TAG */ .N.copiedFrom}`, Values: [`${sourceRegion}/${sourceImageId}`] },
+            { Name: `tag:${_image_tags__WEBPACK_IMPORTED_MODULE_6__/* .IMAGE_TAG */ .N.copiedFrom}`, Values: [`${sourceRegion}/${sourceImageId}`] },
             { Name: 'state', Values: ['available'] },
         ],
     }))).Images ?? [];
-    return images.sort((a, b) => Date.parse(b.CreationDate ?? '') - Date.parse(a.CreationDate ?? ''))[0]?.ImageId;
+    return (0,_builders_packer_images__WEBPACK_IMPORTED_MODULE_5__/* .newestFirst */ .ll)(images)[0]?.ImageId;
 }
 /** Starts one copy and waits until it is available, or takes the one an earlier release kept; returns its id. */
 async function copyImage(ec2, request, deps) {
@@ -152,7 +271,7 @@ async function copyImage(ec2, request, deps) {
     const clientToken = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
     const record = { kind: 'image-copy', region: request.region, clientToken, sourceImageId };
     const tags = copyTags(image, request.source.region, request.runTags, clientToken);
-    const out = await (0,_resources_ledger__WEBPACK_IMPORTED_MODULE_4__/* .creating */ .SP)(deps.ledger, record, () => ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__.CopyImageCommand({
+    const out = await (0,_resources_ledger__WEBPACK_IMPORTED_MODULE_4__/* .creating */ .SP)(deps.ledger, record, () => ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_7__.CopyImageCommand({
         SourceRegion: request.source.region,
         SourceImageId: sourceImageId,
         Name: image.Name,
@@ -186,7 +305,7 @@ async function copyImages(ec2, copy) {
     if (copy.imageId)
         return [copy.imageId];
     const images = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_2__/* .allPages */ .S)('DescribeImages', async (token) => {
-        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__.DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }));
+        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_7__.DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }));
         return { items: page.Images, next: page.NextToken };
     });
     return images.map((i) => i.ImageId);
@@ -200,20 +319,20 @@ async function copyImages(ec2, copy) {
 async function removeImageCopy(ec2, copy, log, clock) {
     const removed = [];
     for (const imageId of await copyImages(ec2, copy))
-        removed.push(...(await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_7__/* .deregisterImage */ ._k)(ec2, imageId, log, clock)));
+        removed.push(...(await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_8__/* .deregisterImage */ ._k)(ec2, imageId, log, clock)));
     const snapshots = await (0,_lib_paginate__WEBPACK_IMPORTED_MODULE_2__/* .allPages */ .S)('DescribeSnapshots', async (token) => {
-        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__.DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }));
+        const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_7__.DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: [{ Name: `tag:${COPY_TOKEN_TAG}`, Values: [copy.clientToken] }], NextToken: token }));
         return { items: page.Snapshots, next: page.NextToken };
     });
     for (const s of snapshots) {
         if (!s.SnapshotId || removed.includes(`snapshot ${s.SnapshotId}`))
             continue;
         try {
-            await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_7__/* .deleteSnapshot */ .Cj)(ec2, s.SnapshotId, log, clock);
+            await (0,_resources_ec2_delete__WEBPACK_IMPORTED_MODULE_8__/* .deleteSnapshot */ .Cj)(ec2, s.SnapshotId, log, clock);
             removed.push(`snapshot ${s.SnapshotId}`);
         }
         catch (error) {
-            throw new Error(`snapshot ${s.SnapshotId} of the copy: ${(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_8__/* .errorCode */ .CA)(error) || (0,_lib_errors__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}`);
+            throw new Error(`snapshot ${s.SnapshotId} of the copy: ${(0,_lib_aws_errors__WEBPACK_IMPORTED_MODULE_9__/* .errorCode */ .CA)(error) || (0,_lib_errors__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}`);
         }
     }
     return removed;
@@ -222,7 +341,7 @@ async function removeImageCopy(ec2, copy, log, clock) {
 const IMAGE_COPY_KIND = {
     describe: (r) => `copy ${r.imageId ?? `with client token ${r.clientToken}`} of ${r.sourceImageId} (${r.region})`,
     async remove(r, env) {
-        const removed = await removeImageCopy(env.clientsFor(r.region).get(_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__.EC2Client), r, env.log, env.clock);
+        const removed = await removeImageCopy(env.clientsFor(r.region).get(_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_7__.EC2Client), r, env.log, env.clock);
         env.ledger.release(r);
         return removed.length ? `removed ${removed.join(', ')}` : 'nothing left';
     },
@@ -378,6 +497,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   getParameter: () => (/* binding */ getParameter),
 /* harmony export */   parameterConflict: () => (/* binding */ parameterConflict),
 /* harmony export */   parameterMetadata: () => (/* binding */ parameterMetadata),
+/* harmony export */   setParameter: () => (/* binding */ setParameter),
 /* harmony export */   writeParameter: () => (/* binding */ writeParameter)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4736);
@@ -419,6 +539,20 @@ async function writeParameter(ssm, name, value, dataType, description) {
         ...(tier ? { Tier: tier } : {}),
     }));
     return out.Version;
+}
+/**
+ * Sets a parameter to `value` unless it holds it already (a reused image's promotion writes no new
+ * version, so the history shows releases only); an image id is confirmed read back, as Parameter
+ * Store checks it after answering. Returns the line the log says.
+ */
+async function setParameter(ssm, name, value, dataType, description, where) {
+    const now = await getParameter(ssm, name);
+    if (now?.Value === value)
+        return `SSM parameter ${name} in ${where.region} already is ${value} (version ${now.Version ?? '?'}).`;
+    const version = await writeParameter(ssm, name, value, dataType, description);
+    if (dataType === 'aws:ec2:image')
+        await confirmParameter(ssm, name, value, version, where.clock);
+    return `SSM parameter ${name} in ${where.region} is ${value} (version ${version ?? '?'}).`;
 }
 /**
  * Why an existing parameter cannot take what the action writes, or undefined when it can (or does
@@ -727,15 +861,7 @@ async function promote(ctx, promoted, copies) {
     if (release.ssmParameter) {
         const name = release.ssmParameter;
         // Every region at once: each write is checked by Systems Manager before it reads back (the image must exist there).
-        const written = await Promise.allSettled(Object.entries(ids).map(async ([region, id]) => {
-            const ssm = ctx.clientsFor(region).get(client_ssm_dist_cjs.SSMClient);
-            const now = await (0,parameter.getParameter)(ssm, name);
-            if (now?.Value === id)
-                return `SSM parameter ${name} in ${region} already is ${id} (version ${now.Version ?? '?'}).`;
-            const version = await (0,parameter.writeParameter)(ssm, name, id, 'aws:ec2:image', description);
-            await (0,parameter.confirmParameter)(ssm, name, id, version, ctx.clock);
-            return `SSM parameter ${name} in ${region} is ${id} (version ${version ?? '?'}).`;
-        }));
+        const written = await Promise.allSettled(Object.entries(ids).map(([region, id]) => (0,parameter.setParameter)(ctx.clientsFor(region).get(client_ssm_dist_cjs.SSMClient), name, id, 'aws:ec2:image', description, { region, clock: ctx.clock })));
         for (const w of written)
             if (w.status === 'fulfilled')
                 log.info(w.value);
@@ -744,15 +870,8 @@ async function promote(ctx, promoted, copies) {
             throw failed.reason;
     }
     if (release.ssmParameterPlatformArn && platformArn) {
-        const name = release.ssmParameterPlatformArn;
         const ssm = ctx.clientsFor(ctx.region).get(client_ssm_dist_cjs.SSMClient);
-        const now = await (0,parameter.getParameter)(ssm, name);
-        if (now?.Value === platformArn)
-            log.info(`SSM parameter ${name} in ${ctx.region} already is ${platformArn} (version ${now.Version ?? '?'}).`);
-        else {
-            const version = await (0,parameter.writeParameter)(ssm, name, platformArn, 'text', description);
-            log.info(`SSM parameter ${name} in ${ctx.region} is ${platformArn} (version ${version ?? '?'}).`);
-        }
+        log.info(await (0,parameter.setParameter)(ssm, release.ssmParameterPlatformArn, platformArn, 'text', description, { region: ctx.region, clock: ctx.clock }));
     }
     return ids;
 }

@@ -8,11 +8,12 @@ exports.modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K9: () => (/* binding */ imageVersion),
-/* harmony export */   LX: () => (/* binding */ NAME_TAG),
 /* harmony export */   QF: () => (/* binding */ platformImages),
-/* harmony export */   U1: () => (/* binding */ resolveImageVersion)
+/* harmony export */   U1: () => (/* binding */ resolveImageVersion),
+/* harmony export */   kD: () => (/* binding */ VERSION_TAG),
+/* harmony export */   ll: () => (/* binding */ newestFirst)
 /* harmony export */ });
-/* unused harmony export VERSION_TAG */
+/* unused harmony export NAME_TAG */
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
 /* harmony import */ var _lib_paginate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
 /* harmony import */ var _lib_tags__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2538);
@@ -36,6 +37,10 @@ async function platformImages(ec2, name) {
         const page = await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: `tag:${NAME_TAG}`, Values: [name] }], NextToken: token, MaxResults: 1000 }));
         return { items: page.Images, next: page.NextToken };
     });
+}
+/** Images newest first, by CreationDate (the order the amazon plugin's most_recent takes the first of). */
+function newestFirst(images) {
+    return [...images].sort((a, b) => Date.parse(b.CreationDate ?? '') - Date.parse(a.CreationDate ?? ''));
 }
 async function resolveImageVersion(ec2, name, request) {
     const images = await platformImages(ec2, name);
@@ -82,6 +87,8 @@ var image_tags = __webpack_require__(4980);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/platform/template.ts
 var platform_template = __webpack_require__(9525);
+// EXTERNAL MODULE: ./src/builders/packer/images.ts
+var packer_images = __webpack_require__(9321);
 ;// CONCATENATED MODULE: ./src/builders/fingerprint.ts
 /**
  * What a build is made from, as one SHA-256: the bundle, the base image the
@@ -90,6 +97,7 @@ var platform_template = __webpack_require__(9525);
  * fingerprint make the same image; a new base image from the template's
  * owner (Canonical's daily Ubuntu) changes it.
  */
+
 
 
 
@@ -181,7 +189,7 @@ async function resolveBaseImages(ec2, template, variables, env) {
                 return { unknown: `no image matches ${at}'s source image (Packer would fail: "No AMI was found matching filters")` };
             if (images.length > 1 && !filter.most_recent)
                 return { unknown: `${at}'s source_ami_filter matches ${images.length} images and most_recent is not set (Packer would fail)` };
-            const image = newest(images);
+            const image = (0,packer_images/* newestFirst */.ll)(images)[0];
             ids.push(image.ImageId);
             names.push(image.Name ?? image.ImageId);
         }
@@ -193,15 +201,9 @@ async function resolveBaseImages(ec2, template, variables, env) {
     }
     return { ids, names };
 }
-/** The newest image by CreationDate, as the plugin's mostRecentAmi sorts them. */
-function newest(images) {
-    return [...images].sort((a, b) => Date.parse(a.CreationDate ?? '') - Date.parse(b.CreationDate ?? ''))[images.length - 1];
-}
 
 // EXTERNAL MODULE: ./src/builders/packer/defaults.ts
 var defaults = __webpack_require__(4774);
-// EXTERNAL MODULE: ./src/builders/packer/images.ts
-var packer_images = __webpack_require__(9321);
 ;// CONCATENATED MODULE: ./src/builders/reuse.ts
 /**
  * `skip-unchanged`: a build's fingerprint, and the proven image of the
@@ -239,23 +241,15 @@ async function fingerprintBuild(inputs, bundle, definition, clients, packer) {
     };
     return { value: fingerprintOf(b), described: describeBuildInputs(b), baseNames: base.names };
 }
-/** The platform's images the account owns that passed their smoke test and no rollback left, newest first. */
-async function provenImages(ec2, platformName, fingerprint) {
-    const images = (await ec2.send(new dist_cjs.DescribeImagesCommand({
-        Owners: ['self'],
-        Filters: [
-            { Name: `tag:${packer_images/* NAME_TAG */.LX}`, Values: [platformName] },
-            { Name: 'tag-key', Values: [image_tags/* IMAGE_TAG */.N.smokePassed] },
-            { Name: 'state', Values: ['available'] },
-            ...(fingerprint ? [{ Name: `tag:${image_tags/* IMAGE_TAG */.N.fingerprint}`, Values: [fingerprint] }] : []),
-        ],
-    }))).Images ?? [];
-    return images.filter((i) => !(0,tags/* tagValue */.E)(i.Tags, image_tags/* IMAGE_TAG */.N.rolledBack)).sort((a, b) => Date.parse(b.CreationDate ?? '') - Date.parse(a.CreationDate ?? ''));
+/** The platform's images the account owns that are available, passed their smoke test and no rollback left, newest first. */
+async function provenImages(ec2, platformName) {
+    const images = await (0,packer_images/* platformImages */.QF)(ec2, platformName);
+    return (0,packer_images/* newestFirst */.ll)(images.filter((i) => i.State === 'available' && (0,tags/* tagValue */.E)(i.Tags, image_tags/* IMAGE_TAG */.N.smokePassed) && !(0,tags/* tagValue */.E)(i.Tags, image_tags/* IMAGE_TAG */.N.rolledBack)));
 }
 /** Why a proven image cannot stand for this run, or undefined when it can. */
 async function refusal(clients, inputs, image) {
     if (!(0,packer_images/* imageVersion */.K9)(image))
-        return `${image.ImageId} has no ${'eb_platform_version'} tag`;
+        return `${image.ImageId} has no ${packer_images/* VERSION_TAG */.kD} tag`;
     if (inputs.builder !== 'elastic-beanstalk')
         return undefined;
     const arn = (0,tags/* tagValue */.E)(image.Tags, ARN_TAG);
@@ -275,8 +269,8 @@ async function refusal(clients, inputs, image) {
  * since the newest proven one), or the one that has it cannot stand for this run.
  */
 async function findReuse(clients, inputs, fp) {
-    const ec2 = clients.get(dist_cjs.EC2Client);
-    const matching = await provenImages(ec2, inputs.platformName, fp.value);
+    const proven = await provenImages(clients.get(dist_cjs.EC2Client), inputs.platformName);
+    const matching = proven.filter((i) => (0,tags/* tagValue */.E)(i.Tags, image_tags/* IMAGE_TAG */.N.fingerprint) === fp.value);
     const refused = [];
     for (const image of matching) {
         const no = await refusal(clients, inputs, image);
@@ -293,7 +287,7 @@ async function findReuse(clients, inputs, fp) {
     }
     if (refused.length)
         return { why: `the image built from the same inputs cannot be reused: ${refused.join('; ')}` };
-    const newest = (await provenImages(ec2, inputs.platformName))[0];
+    const newest = proven[0];
     if (!newest)
         return { why: `no image of ${inputs.platformName} has passed a smoke test yet` };
     const before = (0,tags/* tagValue */.E)(newest.Tags, image_tags/* IMAGE_TAG */.N.buildInputs);

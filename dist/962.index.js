@@ -41,6 +41,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   getParameter: () => (/* binding */ getParameter),
 /* harmony export */   parameterConflict: () => (/* binding */ parameterConflict),
 /* harmony export */   parameterMetadata: () => (/* binding */ parameterMetadata),
+/* harmony export */   setParameter: () => (/* binding */ setParameter),
 /* harmony export */   writeParameter: () => (/* binding */ writeParameter)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4736);
@@ -82,6 +83,20 @@ async function writeParameter(ssm, name, value, dataType, description) {
         ...(tier ? { Tier: tier } : {}),
     }));
     return out.Version;
+}
+/**
+ * Sets a parameter to `value` unless it holds it already (a reused image's promotion writes no new
+ * version, so the history shows releases only); an image id is confirmed read back, as Parameter
+ * Store checks it after answering. Returns the line the log says.
+ */
+async function setParameter(ssm, name, value, dataType, description, where) {
+    const now = await getParameter(ssm, name);
+    if (now?.Value === value)
+        return `SSM parameter ${name} in ${where.region} already is ${value} (version ${now.Version ?? '?'}).`;
+    const version = await writeParameter(ssm, name, value, dataType, description);
+    if (dataType === 'aws:ec2:image')
+        await confirmParameter(ssm, name, value, version, where.clock);
+    return `SSM parameter ${name} in ${where.region} is ${value} (version ${version ?? '?'}).`;
 }
 /**
  * Why an existing parameter cannot take what the action writes, or undefined when it can (or does

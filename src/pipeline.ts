@@ -238,7 +238,11 @@ async function printPlan(inputs: Inputs, deps: PipelineDeps, report: RunReport, 
   let looked = false;
   if (inputs.skipUnchanged) {
     const { reuseVerdict } = await import('./builders/reuse');
-    const clientsFor = (region: string) => ((looked = true), deps.clientsFor(region));
+    // The dry run's header says whether it looked at AWS: it did if the verdict asked for clients.
+    const clientsFor = (region: string) => {
+      looked = true;
+      return deps.clientsFor(region);
+    };
     report.plan.push(`skip-unchanged: ${await reuseVerdict(inputs, bundle, definition, clientsFor, process.env)}`);
   }
   if (inputs.platformVersion.kind === 'explicit') {

@@ -6,10 +6,11 @@
  * owner (Canonical's daily Ubuntu) changes it.
  */
 import { createHash } from 'node:crypto';
-import { DescribeImagesCommand, EC2Client, Filter, Image } from '@aws-sdk/client-ec2';
+import { DescribeImagesCommand, EC2Client, Filter } from '@aws-sdk/client-ec2';
 import type { BuilderKind } from '../declarations';
 import type { PackerTemplate } from '../platform/definition';
 import { amazonBuilders, resolveValue } from '../platform/template';
+import { newestFirst } from './packer/images';
 
 export interface BuildInputs {
   platformName: string;
@@ -126,7 +127,7 @@ export async function resolveBaseImages(
       if (!images.length) return { unknown: `no image matches ${at}'s source image (Packer would fail: "No AMI was found matching filters")` };
       if (images.length > 1 && !filter.most_recent)
         return { unknown: `${at}'s source_ami_filter matches ${images.length} images and most_recent is not set (Packer would fail)` };
-      const image = newest(images);
+      const image = newestFirst(images)[0];
       ids.push(image.ImageId as string);
       names.push(image.Name ?? (image.ImageId as string));
     }
@@ -135,9 +136,4 @@ export async function resolveBaseImages(
     throw error;
   }
   return { ids, names };
-}
-
-/** The newest image by CreationDate, as the plugin's mostRecentAmi sorts them. */
-function newest(images: Image[]): Image {
-  return [...images].sort((a, b) => Date.parse(a.CreationDate ?? '') - Date.parse(b.CreationDate ?? ''))[images.length - 1];
 }

@@ -5,7 +5,7 @@
  * reusable until a rollback leaves it. With the Elastic Beanstalk builder the
  * image's platform version must still be Ready.
  */
-import { DescribeImagesCommand, EC2Client, Image } from '@aws-sdk/client-ec2';
+import { EC2Client, Image } from '@aws-sdk/client-ec2';
 import { DescribePlatformVersionCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
 import type { Inputs } from '../inputs';
 import type { AwsClients } from '../lib/aws';
@@ -19,7 +19,7 @@ import type { PlatformDefinition } from '../platform/definition';
 import type { Built, RunContext } from './context';
 import { BuildInputs, changedInputs, describeBuildInputs, fingerprintOf, resolveBaseImages } from './fingerprint';
 import { DEFAULT_AMAZON_PLUGIN, PLUGIN_PACKER } from './packer/defaults';
-import { imageVersion, NAME_TAG } from './packer/images';
+import { imageVersion, newestFirst, platformImages, VERSION_TAG } from './packer/images';
 
 /** A build's fingerprint, or why it has none (its base image is known only to Packer). */
 export type Fingerprint = { value: string; described: string; baseNames: string[] } | { unknown: string };
@@ -56,28 +56,15 @@ export interface Reuse {
   image: Image;
 }
 
-/** The platform's images the account owns that passed their smoke test and no rollback left, newest first. */
-async function provenImages(ec2: EC2Client, platformName: string, fingerprint?: string): Promise<Image[]> {
-  const images =
-    (
-      await ec2.send(
-        new DescribeImagesCommand({
-          Owners: ['self'],
-          Filters: [
-            { Name: `tag:${NAME_TAG}`, Values: [platformName] },
-            { Name: 'tag-key', Values: [IMAGE_TAG.smokePassed] },
-            { Name: 'state', Values: ['available'] },
-            ...(fingerprint ? [{ Name: `tag:${IMAGE_TAG.fingerprint}`, Values: [fingerprint] }] : []),
-          ],
-        }),
-      )
-    ).Images ?? [];
-  return images.filter((i) => !tagValue(i.Tags, IMAGE_TAG.rolledBack)).sort((a, b) => Date.parse(b.CreationDate ?? '') - Date.parse(a.CreationDate ?? ''));
+/** The platform's images the account owns that are available, passed their smoke test and no rollback left, newest first. */
+async function provenImages(ec2: EC2Client, platformName: string): Promise<Image[]> {
+  const images = await platformImages(ec2, platformName);
+  return newestFirst(images.filter((i) => i.State === 'available' && tagValue(i.Tags, IMAGE_TAG.smokePassed) && !tagValue(i.Tags, IMAGE_TAG.rolledBack)));
 }
 
 /** Why a proven image cannot stand for this run, or undefined when it can. */
 async function refusal(clients: AwsClients, inputs: Inputs, image: Image): Promise<string | undefined> {
-  if (!imageVersion(image)) return `${image.ImageId} has no ${'eb_platform_version'} tag`;
+  if (!imageVersion(image)) return `${image.ImageId} has no ${VERSION_TAG} tag`;
   if (inputs.builder !== 'elastic-beanstalk') return undefined;
   const arn = tagValue(image.Tags, ARN_TAG);
   if (!arn) return `${image.ImageId} has no ${ARN_TAG} tag naming its platform version`;
@@ -95,8 +82,8 @@ async function refusal(clients: AwsClients, inputs: Inputs, image: Image): Promi
  * since the newest proven one), or the one that has it cannot stand for this run.
  */
 export async function findReuse(clients: AwsClients, inputs: Inputs, fp: { value: string; described: string }): Promise<{ reuse?: Reuse; why: string }> {
-  const ec2 = clients.get(EC2Client);
-  const matching = await provenImages(ec2, inputs.platformName, fp.value);
+  const proven = await provenImages(clients.get(EC2Client), inputs.platformName);
+  const matching = proven.filter((i) => tagValue(i.Tags, IMAGE_TAG.fingerprint) === fp.value);
   const refused: string[] = [];
   for (const image of matching) {
     const no = await refusal(clients, inputs, image);
@@ -112,7 +99,7 @@ export async function findReuse(clients: AwsClients, inputs: Inputs, fp: { value
     };
   }
   if (refused.length) return { why: `the image built from the same inputs cannot be reused: ${refused.join('; ')}` };
-  const newest = (await provenImages(ec2, inputs.platformName))[0];
+  const newest = proven[0];
   if (!newest) return { why: `no image of ${inputs.platformName} has passed a smoke test yet` };
   const before = tagValue(newest.Tags, IMAGE_TAG.buildInputs);
   const changed = before ? changedInputs(before, fp.described) : [];

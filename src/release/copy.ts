@@ -15,6 +15,7 @@ import { deleteSnapshot, deregisterImage } from '../resources/ec2-delete';
 import { waitForImageAvailable } from '../resources/image-wait';
 import type { ResourceKind } from '../resources/kind';
 import { creating, Ledger, Resource } from '../resources/ledger';
+import { newestFirst } from '../builders/packer/images';
 import { IMAGE_TAG } from './image-tags';
 
 /** The tag that carries a copy's CopyImage client token. */
@@ -59,7 +60,7 @@ async function earlierCopy(ec2: EC2Client, sourceRegion: string, sourceImageId: 
         }),
       )
     ).Images ?? [];
-  return images.sort((a, b) => Date.parse(b.CreationDate ?? '') - Date.parse(a.CreationDate ?? ''))[0]?.ImageId;
+  return newestFirst(images)[0]?.ImageId;
 }
 
 /** Starts one copy and waits until it is available, or takes the one an earlier release kept; returns its id. */

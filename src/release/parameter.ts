@@ -58,6 +58,26 @@ export async function writeParameter(
 }
 
 /**
+ * Sets a parameter to `value` unless it holds it already (a reused image's promotion writes no new
+ * version, so the history shows releases only); an image id is confirmed read back, as Parameter
+ * Store checks it after answering. Returns the line the log says.
+ */
+export async function setParameter(
+  ssm: SSMClient,
+  name: string,
+  value: string,
+  dataType: ParameterDataType,
+  description: string,
+  where: { region: string; clock: Clock },
+): Promise<string> {
+  const now = await getParameter(ssm, name);
+  if (now?.Value === value) return `SSM parameter ${name} in ${where.region} already is ${value} (version ${now.Version ?? '?'}).`;
+  const version = await writeParameter(ssm, name, value, dataType, description);
+  if (dataType === 'aws:ec2:image') await confirmParameter(ssm, name, value, version, where.clock);
+  return `SSM parameter ${name} in ${where.region} is ${value} (version ${version ?? '?'}).`;
+}
+
+/**
  * Why an existing parameter cannot take what the action writes, or undefined when it can (or does
  * not exist). "You can't change a parameter to or from either of these data types" (aws:ec2:image,
  * aws:ssm:integration; Systems Manager user guide, "Native parameter support for Amazon Machine Image

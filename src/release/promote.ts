@@ -15,7 +15,7 @@ import { TAG } from '../resources/run-tags';
 import { describeError, StepError } from '../lib/errors';
 import { copyImage, keepCopiesOf } from './copy';
 import { releasedDescription } from './history';
-import { confirmParameter, getParameter, writeParameter } from './parameter';
+import { setParameter } from './parameter';
 import { ReleaseSettings, shareTargets, sharesImage } from './settings';
 import { shareImage } from './share';
 import { checkSharedKeys } from './share-keys';
@@ -142,28 +142,17 @@ export async function promote(ctx: PromoteContext, promoted: Promoted, copies?: 
     const name = release.ssmParameter;
     // Every region at once: each write is checked by Systems Manager before it reads back (the image must exist there).
     const written = await Promise.allSettled(
-      Object.entries(ids).map(async ([region, id]) => {
-        const ssm = ctx.clientsFor(region).get(SSMClient);
-        const now = await getParameter(ssm, name);
-        if (now?.Value === id) return `SSM parameter ${name} in ${region} already is ${id} (version ${now.Version ?? '?'}).`;
-        const version = await writeParameter(ssm, name, id, 'aws:ec2:image', description);
-        await confirmParameter(ssm, name, id, version, ctx.clock);
-        return `SSM parameter ${name} in ${region} is ${id} (version ${version ?? '?'}).`;
-      }),
+      Object.entries(ids).map(([region, id]) =>
+        setParameter(ctx.clientsFor(region).get(SSMClient), name, id, 'aws:ec2:image', description, { region, clock: ctx.clock }),
+      ),
     );
     for (const w of written) if (w.status === 'fulfilled') log.info(w.value);
     const failed = written.find((w): w is PromiseRejectedResult => w.status === 'rejected');
     if (failed) throw failed.reason;
   }
   if (release.ssmParameterPlatformArn && platformArn) {
-    const name = release.ssmParameterPlatformArn;
     const ssm = ctx.clientsFor(ctx.region).get(SSMClient);
-    const now = await getParameter(ssm, name);
-    if (now?.Value === platformArn) log.info(`SSM parameter ${name} in ${ctx.region} already is ${platformArn} (version ${now.Version ?? '?'}).`);
-    else {
-      const version = await writeParameter(ssm, name, platformArn, 'text', description);
-      log.info(`SSM parameter ${name} in ${ctx.region} is ${platformArn} (version ${version ?? '?'}).`);
-    }
+    log.info(await setParameter(ssm, release.ssmParameterPlatformArn, platformArn, 'text', description, { region: ctx.region, clock: ctx.clock }));
   }
   return ids;
 }

@@ -5,8 +5,8 @@
  * regions; with Packer, the images in every region (deregistered with their
  * snapshots). Everything decided is logged before the first removal.
  */
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { DeletePlatformVersionCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk';
+import { EC2Client, Image } from '@aws-sdk/client-ec2';
+import { DeletePlatformVersionCommand, ElasticBeanstalkClient, PlatformSummary } from '@aws-sdk/client-elastic-beanstalk';
 import { listOwnPlatformVersions } from '../builders/elastic-beanstalk/platforms';
 import { imageVersion, platformImages } from '../builders/packer/images';
 import type { BuilderKind } from '../inputs';
@@ -52,11 +52,24 @@ async function imageDecisions(ctx: PruneContext, region: string): Promise<PruneD
   return decidePrune(candidates, ctx.keep, ctx.version);
 }
 
-async function platformDecisions(ctx: PruneContext): Promise<PruneDecision[]> {
+/** Elastic Beanstalk builder: the build region's platform versions and images, listed once for both decisions on them. */
+interface BuildRegionListing {
+  versions: PlatformSummary[];
+  images: Image[];
+}
+
+async function listBuildRegion(ctx: PruneContext): Promise<BuildRegionListing> {
   const clients = ctx.clientsFor(ctx.buildRegion);
-  const versions = await listOwnPlatformVersions(clients.get(ElasticBeanstalkClient), { name: ctx.platformName });
+  return {
+    versions: await listOwnPlatformVersions(clients.get(ElasticBeanstalkClient), { name: ctx.platformName }),
+    images: await platformImages(clients.get(EC2Client), ctx.platformName),
+  };
+}
+
+async function platformDecisions(ctx: PruneContext, { versions, images }: BuildRegionListing): Promise<PruneDecision[]> {
+  const clients = ctx.clientsFor(ctx.buildRegion);
   const uses = await platformUses(clients, ctx.parameters.platformArn ? [ctx.parameters.platformArn] : []);
-  const byImage = await imageParameterVersions(ctx);
+  const byImage = await imageParameterVersions(ctx, images);
   const candidates: PruneCandidate[] = versions.map((v) => ({
     id: v.PlatformArn as string,
     version: v.PlatformVersion ?? '',
@@ -71,13 +84,12 @@ async function platformDecisions(ctx: PruneContext): Promise<PruneDecision[]> {
  * Elastic Beanstalk builder: the platform versions whose images the image parameter holds in the
  * build region, now or as its rollback target (version → which), so the version goes with neither.
  */
-async function imageParameterVersions(ctx: PruneContext): Promise<Map<string, string[]>> {
+async function imageParameterVersions(ctx: PruneContext, images: Image[]): Promise<Map<string, string[]>> {
   const found = new Map<string, string[]>();
   if (!ctx.parameters.image) return found;
-  const clients = ctx.clientsFor(ctx.buildRegion);
-  const held = await parameterValues(clients.get(SSMClient), [ctx.parameters.image]);
+  const held = await parameterValues(ctx.clientsFor(ctx.buildRegion).get(SSMClient), [ctx.parameters.image]);
   if (!held.size) return found;
-  for (const image of await platformImages(clients.get(EC2Client), ctx.platformName)) {
+  for (const image of images) {
     const version = imageVersion(image);
     const what = held.get(image.ImageId ?? '');
     if (version && what) found.set(version, [...(found.get(version) ?? []), ...what.map((w) => `${w} (${image.ImageId})`)]);
@@ -93,13 +105,10 @@ async function imageParameterVersions(ctx: PruneContext): Promise<Map<string, st
  * as a Packer-built one is. A version this prune just deleted is still Deleting: its image waits
  * for a later prune, and nothing races Elastic Beanstalk's own clean-up.
  */
-async function orphanImageDecisions(ctx: PruneContext): Promise<PruneDecision[]> {
+async function orphanImageDecisions(ctx: PruneContext, listing: BuildRegionListing): Promise<PruneDecision[]> {
   const clients = ctx.clientsFor(ctx.buildRegion);
-  const versions = await listOwnPlatformVersions(clients.get(ElasticBeanstalkClient), { name: ctx.platformName });
-  const alive = new Set(versions.filter((v) => v.PlatformStatus !== 'Deleted').map((v) => v.PlatformVersion));
-  const images = (await platformImages(clients.get(EC2Client), ctx.platformName)).filter(
-    (i) => i.State !== 'deregistered' && !alive.has(imageVersion(i)) && imageVersion(i) !== ctx.version,
-  );
+  const alive = new Set(listing.versions.filter((v) => v.PlatformStatus !== 'Deleted').map((v) => v.PlatformVersion));
+  const images = listing.images.filter((i) => i.State !== 'deregistered' && !alive.has(imageVersion(i)) && imageVersion(i) !== ctx.version);
   if (!images.length) return [];
   const uses = await imageUses(
     clients,
@@ -135,13 +144,14 @@ async function remove(ctx: PruneContext, region: string, kind: 'platform' | 'ima
 
 export async function prune(ctx: PruneContext): Promise<PruneReport> {
   const plans: { region: string; kind: 'platform' | 'image'; decisions: PruneDecision[] }[] = [];
-  if (ctx.builder === 'elastic-beanstalk') plans.push({ region: ctx.buildRegion, kind: 'platform', decisions: await platformDecisions(ctx) });
+  const listing = ctx.builder === 'elastic-beanstalk' ? await listBuildRegion(ctx) : undefined;
+  if (listing) plans.push({ region: ctx.buildRegion, kind: 'platform', decisions: await platformDecisions(ctx, listing) });
   for (const region of Object.keys(ctx.amiIds)) {
     // The build region's images are Elastic Beanstalk's platform versions': they go with those.
     if (ctx.builder === 'elastic-beanstalk' && region === ctx.buildRegion) continue;
     plans.push({ region, kind: 'image', decisions: await imageDecisions(ctx, region) });
   }
-  const orphans = ctx.builder === 'elastic-beanstalk' ? await orphanImageDecisions(ctx) : [];
+  const orphans = listing ? await orphanImageDecisions(ctx, listing) : [];
   if (orphans.length) plans.push({ region: ctx.buildRegion, kind: 'image', decisions: orphans });
   for (const plan of plans) {
     const what = plan.kind === 'platform' ? `platform versions of ${ctx.platformName}` : `images of ${ctx.platformName} in ${plan.region}`;

@@ -14,7 +14,7 @@ import type { RunContext } from '../builders/context';
 import { describeError } from '../lib/errors';
 import { tagValue } from '../lib/tags';
 import { IMAGE_TAG, tagImage } from './image-tags';
-import { cycloneDx, packageChanges, PackageChanges, readSbom, SbomFacts, writeSbom } from './sbom';
+import { bomPackages, cycloneDx, packageChanges, PackageChanges, readSbom, SbomFacts, writeSbom } from './sbom';
 
 /** What the summary shows of the SBOM. */
 export interface SbomReport extends SbomFacts {
@@ -73,7 +73,7 @@ export async function publishSbom(ctx: RunContext, amiId: string): Promise<void>
       `SBOM (CycloneDX 1.5) ${facts.path}: ${facts.packages} packages (${facts.packageManager ?? 'no package manager found'}), ${facts.os ?? 'unknown OS'}, kernel ${facts.kernel}${facts.docker ? `, Docker ${facts.docker}` : ''}.`,
     );
     await tagImage(clients.get(EC2Client), amiId, { [IMAGE_TAG.sbomSha256]: facts.sha256 }, deps.log);
-    if (inputs.sbomPreviousPath) facts.since = await compare(ctx, inputs.sbomPreviousPath, readSbom(fs.readFileSync(facts.path, 'utf8')).packages);
+    if (inputs.sbomPreviousPath) facts.since = await compare(ctx, inputs.sbomPreviousPath, bomPackages(bom));
   } catch (error) {
     deps.log.warning(`No SBOM: ${describeError(error)}.`);
   }

@@ -136,19 +136,24 @@ export function writeSbom(dir: string, bom: CycloneDxBom, inventory: Inventory):
   };
 }
 
-/** The image an SBOM describes, and its packages by name and architecture → version. */
-export function readSbom(text: string): { imageId?: string; version?: string; packages: Map<string, string> } {
-  const bom = JSON.parse(text) as Partial<CycloneDxBom>;
-  if (bom.bomFormat !== 'CycloneDX') throw new Error('not a CycloneDX document');
+/** A document's packages by name and architecture → version (its deb and rpm package URLs). */
+export function bomPackages(bom: Pick<Partial<CycloneDxBom>, 'components'>): Map<string, string> {
   const packages = new Map<string, string>();
   for (const c of bom.components ?? []) {
     const arch = c.purl ? /[?&]arch=([^&]+)/.exec(c.purl)?.[1] : undefined;
     if (c.purl && /^pkg:(deb|rpm)\//.test(c.purl)) packages.set(`${c.name}${arch ? `:${decodeURIComponent(arch)}` : ''}`, c.version ?? '');
   }
+  return packages;
+}
+
+/** The image an SBOM describes, and its packages by name and architecture → version. */
+export function readSbom(text: string): { imageId?: string; version?: string; packages: Map<string, string> } {
+  const bom = JSON.parse(text) as Partial<CycloneDxBom>;
+  if (bom.bomFormat !== 'CycloneDX') throw new Error('not a CycloneDX document');
   return {
     imageId: bom.metadata?.component?.properties?.find((p) => p.name === IMAGE_PROPERTY)?.value,
     version: bom.metadata?.component?.version,
-    packages,
+    packages: bomPackages(bom),
   };
 }
 

@@ -99,7 +99,7 @@ export function createSsm(options: SsmOptions) {
        */
       const description = body.Description === undefined ? existing?.description : String(body.Description);
       const store = () => {
-        const current = { value, version, dataType, tier, type: String(body.Type ?? 'String'), modified: new Date(), description };
+        const current = { value, version, dataType, tier, type: String(body.Type ?? 'String'), modified: new Date(now()), description };
         const history = [...(parameters.get(name)?.history ?? []), current].slice(-KEPT_VERSIONS);
         parameters.set(name, { name, ...current, history });
       };
@@ -132,7 +132,8 @@ export function createSsm(options: SsmOptions) {
      * GetParameterHistory (API reference): every kept version with its value and description,
      * MaxResults 1 to 50 per page with NextToken; ParameterNotFound for a name that does not exist.
      * The order of the versions is not documented: here oldest first, as the console lists them
-     * (the action sorts by Version itself).
+     * (the action sorts by Version itself); nor are the words of the MaxResults refusal (here the
+     * form of AWS's other input validation errors).
      */
     GetParameterHistory: (body) => {
       const p = parameters.get(String(body.Name ?? ''));
@@ -184,7 +185,7 @@ export function createSsm(options: SsmOptions) {
     imageParameters: () => [...parameters.values()].filter((p) => p.dataType === 'aws:ec2:image').map((p) => ({ name: p.name, value: p.value })),
     /** A parameter the user made before the run, as they made it. */
     put: (p: { name: string; value: string; dataType?: string; type?: string; tier?: string; description?: string }) => {
-      const version = { version: 1, dataType: 'text', type: 'String', tier: 'Standard', modified: new Date(), ...p };
+      const version = { version: 1, dataType: 'text', type: 'String', tier: 'Standard', modified: new Date(now()), ...p };
       parameters.set(p.name, { ...version, history: [version] });
     },
     parameter: (name: string) => parameters.get(name),

@@ -25,6 +25,11 @@ export async function platformImages(ec2: EC2Client, name: string): Promise<Imag
   });
 }
 
+/** Images newest first, by CreationDate (the order the amazon plugin's most_recent takes the first of). */
+export function newestFirst(images: Image[]): Image[] {
+  return [...images].sort((a, b) => Date.parse(b.CreationDate ?? '') - Date.parse(a.CreationDate ?? ''));
+}
+
 export async function resolveImageVersion(ec2: EC2Client, name: string, request: VersionRequest): Promise<ResolvedVersion> {
   const images = await platformImages(ec2, name);
   const versions = images.map(imageVersion).filter((v): v is string => !!v);

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { describeError, StepError } from '../../lib/errors';
 import { extractZip } from '../../platform/unzip';
 import type { Built, RunContext, Step } from '../context';
-import { resolveImageVersion } from './images';
+import { resolveImageVersion, VERSION_TAG } from './images';
 import type { InstalledPacker } from './install';
 import { packerBuild } from './leftovers';
 import type { Announced } from './output';
@@ -27,7 +27,7 @@ export async function buildWithPacker(ctx: RunContext, step: Step, packer: Insta
 
 async function chooseVersion({ inputs, clients, deps, report }: RunContext): Promise<string> {
   const resolved = await resolveImageVersion(clients.get(EC2Client), inputs.platformName, inputs.platformVersion);
-  deps.log.info(`${inputs.platformName}/${resolved.version} (${resolved.reason}; versions from the images' ${'eb_platform_version'} tags)`);
+  deps.log.info(`${inputs.platformName}/${resolved.version} (${resolved.reason}; versions from the images' ${VERSION_TAG} tags)`);
   report.version = resolved.version;
   deps.setOutput('platform-version', resolved.version);
   deps.setOutput('platform-arn', '');
