@@ -1,9 +1,10 @@
 /**
  * The tiers, one jest project each (TypeScript through ts-jest, transpile only: `npm run typecheck`
  * checks types):
- * - fast: unit, the stand-in on the wire, real sshd, real tools. `npm test` runs it.
- * - faults: the bundled action (dist/) run as the runner runs it against the stand-in, with faults
- *   and kills, on no VM. `npm run test:faults` runs it.
+ * - fast: unit, the stand-in on the wire, real sshd, real tools, and the fault suite's runs of the
+ *   action in process on virtual time (__tests__/faults/{faults,release}.test.ts). `npm test` runs it.
+ * - faults: the bundled action (dist/) run as the runner runs it against the stand-in and killed at
+ *   each step (a kill needs a process of its own, on the wall clock), on no VM. `npm run test:faults`.
  * - vm: what boots the local instance or runs the real Packer (the local instance, the smoke test on
  *   it, the end-to-end builds). `npm run test:vm` runs it.
  * `npm run test:all` (and .ci/run) runs them all in one jest run, so each tally prints once.
@@ -11,11 +12,11 @@
  * (`npm test -- __tests__/release`) narrows the run within its tier.
  */
 const VM = ['<rootDir>/__tests__/e2e/', '<rootDir>/__tests__/local/instance.test.ts', '<rootDir>/__tests__/faults/smoke-on-local-instance.test.ts'];
-const FAULTS = ['<rootDir>/__tests__/faults/faults.test.ts', '<rootDir>/__tests__/faults/release.test.ts'];
+const FAULTS = ['<rootDir>/__tests__/faults/kills.test.ts'];
 const files = (paths) => paths.map((p) => (p.endsWith('/') ? `${p}**/*.test.ts` : p));
 
 const common = {
-  testEnvironment: 'node',
+  testEnvironment: './test/jest-environment.js',
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
   transform: {

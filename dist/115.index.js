@@ -55,7 +55,7 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/lib/aws.ts
 var aws = __webpack_require__(2986);
 // EXTERNAL MODULE: ./src/lib/clock.ts
-var clock = __webpack_require__(4517);
+var lib_clock = __webpack_require__(4517);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
 // EXTERNAL MODULE: ./src/action/core-log.ts
@@ -190,7 +190,11 @@ function renderSummary(report, error) {
 
 
 
-async function main() {
+/**
+ * The main step: parse, run the pipeline, write the summary. The clock is the
+ * runner's, or a test's virtual one shared with the AWS stand-in.
+ */
+async function main(clock = lib_clock/* realClock */.d) {
     const log = (0,core_log/* coreLog */.u)();
     let inputs;
     try {
@@ -235,7 +239,7 @@ async function main() {
             workDir: process.env.RUNNER_TEMP || external_node_os_.tmpdir(),
             runTags: (0,run_tags/* runTags */.He)(),
             setOutput: (name, value) => core.setOutput(name, value),
-            clock: clock/* realClock */.d,
+            clock,
             signal: controller.signal,
         }, report);
     }
@@ -251,6 +255,9 @@ async function main() {
     await writeSummary(renderSummary(report, failure), log);
     if (failure)
         core.setFailed(failure);
+    // A signal from here on ends the process as Node's default does: the summary is written.
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
 }
 async function writeSummary(markdown, log) {
     try {

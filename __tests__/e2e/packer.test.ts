@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import type { Standin } from '../../test/aws-standin/server';
 import { assertCanBindLowPorts } from '../../test/aws-standin/vm-machines';
 import { codeSends, readmePolicy } from '../helpers/iam-policy';
+import { afterAllRuns } from '../helpers/whole-file';
 import {
   BROKEN_SCRIPT_SAYS,
   brokenBuilder,
@@ -158,7 +159,7 @@ describe('the action end to end with builder: packer, the real Packer on the run
     30 * MIN,
   );
 
-  it('needs exactly the IAM policy the README gives for builder: packer', () => {
+  afterAllRuns('the README policy for builder: packer allows exactly what these runs called', () => {
     const allowed = readmePolicy('### For `builder: packer`');
     const seen = [...seenOperations];
     expect(seen.filter((op) => !allowed.has(op))).toEqual([]);

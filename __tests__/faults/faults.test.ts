@@ -1,17 +1,18 @@
 /**
- * The bundled action (dist/), run as the runner runs it, against the AWS
- * stand-in: a clean run, a fault at each step, the process killed at each
- * step and then the post step. After every run the stand-in must hold no
- * builder environment, instance, security group or key pair.
+ * The action's two steps against the AWS stand-in, in this process on a
+ * virtual clock the stand-in shares (harness.ts): a clean run, a fault at
+ * each step, bad input (the smoke test's faults are in smoke-faults.test.ts).
+ * After every run the stand-in must hold no builder environment, instance,
+ * security group or key pair. The bundled dist/ killed at each step is in
+ * kills.test.ts.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Fault } from '../../test/aws-standin/server';
-import { expectNoSecretsInOutputs, readPolicy, scenario, ScenarioOptions, seenActions, smokeScenario } from './harness';
+import { expectNoSecretsInOutputs, readPolicy, scenario, seenActions } from './harness';
 import { errorLine } from '../helpers/run-action';
-import { Sshd, startSshd } from '../helpers/sshd';
-import { freePort } from '../helpers/processes';
-import { codeSends, codeTagsAtCreation, ONLY_WHEN_AN_ANSWER_IS_LOST } from '../helpers/iam-policy';
+import { codeSends, codeTagsAtCreation } from '../helpers/iam-policy';
+import { afterAllRuns } from '../helpers/whole-file';
 
 const ops = [
   'ListPlatformVersions',
@@ -25,8 +26,8 @@ const ops = [
   'TerminateEnvironment',
 ];
 
-describe('the bundled action against the AWS stand-in', () => {
-  afterAll(() => expectNoSecretsInOutputs());
+describe('the action against the AWS stand-in', () => {
+  afterAllRuns('no secret in any output of these runs', () => expectNoSecretsInOutputs({ smokeRuns: false }));
 
   it('builds the platform on a clean run, sets the outputs, and leaves nothing', async () => {
     const { run, leftovers, standin } = await scenario({});
@@ -177,115 +178,6 @@ describe('the bundled action against the AWS stand-in', () => {
     expect(leftovers).toEqual([]);
   }, 60_000);
 
-  describe('the smoke test on a launched host that is not the platform (its checks fail)', () => {
-    let sshd: Sshd;
-    beforeAll(async () => {
-      sshd = await startSshd();
-    });
-    afterAll(() => sshd?.stop());
-    const onHost = async (faults: Fault[] = [], interrupt?: ScenarioOptions['interrupt']) =>
-      smokeScenario({ ...sshd, sshPort: sshd.port, httpPort: await freePort() }, { faults, interrupt });
-
-    it('reports a launch without capacity and leaves nothing', async () => {
-      const { run, leftovers } = await onHost([{ action: 'RunInstances', kind: 'deny', times: Infinity }]);
-      expect(run.main.code).toBe(1);
-      expect(run.main.output).toMatch(/::error::Launching a t3\.small from ami-[0-9a-f]+ failed/);
-      expect(leftovers).toEqual([]);
-    }, 180_000);
-
-    // The main step killed at each EC2 call of the smoke test (held a little so the signal lands inside it).
-    for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
-      it.each(['ImportKeyPair', 'CreateSecurityGroup', 'RunInstances', 'GetConsoleOutput', 'TerminateInstances'])(
-        `finishes with the post step after ${signal} during %s, leaving nothing`,
-        async (action) => {
-          const { run, leftovers } = await onHost(
-            [{ action, kind: 'slow', delayMs: 700 }],
-            (standin, kill) => void standin.waitFor(action).then(() => setTimeout(() => kill(signal), 200)),
-          );
-          expect(run.post.code).toBe(0);
-          expect(leftovers).toEqual([]);
-        },
-        180_000,
-      );
-    }
-
-    it('runs every check on the instance, fails naming those the host lacks, then removes the instance, group and key', async () => {
-      const { run, leftovers, standin } = await onHost();
-      // AWS's baseline for the instance: IMDSv2 only, one hop, and an encrypted root volume.
-      expect(standin.instances()[0]).toMatchObject({ metadata: { httpTokens: 'required', hopLimit: 1, httpEndpoint: 'enabled' }, rootEncrypted: true });
-      expect(run.main.code).toBe(1);
-      expect(run.main.output).toMatch(/Pinned 1 host key/);
-      expect(run.main.output).toMatch(/PASS OS release/);
-      expect(run.main.output).toMatch(/::error::Smoke test failed: .*blue and green units installed/);
-      expect(run.summary).toMatch(/\| OS release \| pass \|/);
-      expect(standin.instances()).toEqual([expect.objectContaining({ state: expect.stringMatching(/terminated|shutting-down/) })]);
-      expect(standin.instances()[0].tags).toMatchObject({ 'eb-platform-action:repository': 'acme/web-platform', 'eb-platform-action:run-id': '4242' });
-      expect(leftovers).toEqual([]);
-    }, 180_000);
-
-    // Throttling of each EC2 call in turn: the run gets as far as the checks (the only error is theirs)
-    // and tears down. A fully green run on the platform itself is in smoke-on-local-instance.test.ts.
-    // An answer lost after EC2 acted: the SDK's retry meets the resource (InvalidKeyPair.Duplicate,
-    // InvalidGroup.Duplicate, InvalidPermission.Duplicate; RunInstances returns the same instance for the
-    // same client token), and the run finds it, uses it and removes it.
-    it.each(['ImportKeyPair', 'CreateSecurityGroup', 'AuthorizeSecurityGroupIngress', 'RunInstances'])(
-      'finds what %s made when its answer was lost, and leaves nothing',
-      async (action) => {
-        const { run, leftovers, standin } = await onHost([{ action, kind: 'lose' }]);
-        expect(standin.seen.filter((s) => s.action === action).length).toBeGreaterThan(1);
-        const errors = run.main.output.split('\n').filter((l) => l.startsWith('::error::') && !l.startsWith('::error::FAIL '));
-        expect(errors).toEqual([expect.stringMatching(/^::error::Smoke test failed: .*blue and green units installed/)]);
-        expect(standin.instances()).toHaveLength(1);
-        expect(leftovers).toEqual([]);
-      },
-      180_000,
-    );
-
-    it.each([
-      'ImportKeyPair',
-      'CreateSecurityGroup',
-      'AuthorizeSecurityGroupIngress',
-      'RunInstances',
-      'DescribeInstances',
-      'GetConsoleOutput',
-      'TerminateInstances',
-      'DeleteSecurityGroup',
-      'DeleteKeyPair',
-    ])(
-      'rides out throttling of %s and leaves nothing',
-      async (action) => {
-        const { run, leftovers, standin } = await onHost([{ action, kind: 'throttle', times: 2 }]);
-        expect(standin.seen.filter((s) => s.action === action).length).toBeGreaterThan(2);
-        // The checks' own failures, and nothing else: every EC2 call got through.
-        const errors = run.main.output.split('\n').filter((l) => l.startsWith('::error::') && !l.startsWith('::error::FAIL '));
-        expect(errors).toEqual([expect.stringMatching(/^::error::Smoke test failed: .*blue and green units installed/)]);
-        expect(run.main.output).toMatch(/PASS OS release/);
-        expect(leftovers).toEqual([]);
-      },
-      180_000,
-    );
-  });
-
-  const killPoints = ['ListPlatformVersions', 'PutObject', 'CreatePlatformVersion', 'DescribeEvents', 'DescribeImages', 'TerminateEnvironment'];
-  for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
-    it.each(killPoints)(
-      `finishes with the post step after ${signal} during %s, leaving nothing`,
-      async (action) => {
-        const { run, leftovers } = await scenario({
-          // Hold that call a little so the signal lands inside the step.
-          faults: [{ action, kind: 'slow', delayMs: 700 }],
-          interrupt: (standin, kill) => {
-            void standin.waitFor(action).then(() => setTimeout(() => kill(signal), 200));
-          },
-        });
-        expect(run.main.signal === signal || run.main.code !== 0).toBe(true);
-        expect(run.post.code).toBe(0);
-        expect(leftovers).toEqual([]);
-      },
-      90_000,
-    );
-  }
-
   describe('bad input', () => {
     const cases: [string, Record<string, string>, RegExp, { workspace?: string; env?: NodeJS.ProcessEnv }?][] = [
       ['a version that is not one', { 'platform-version': '1.2' }, /Input 'platform-version': '1\.2' is not a version/],
@@ -347,17 +239,17 @@ describe('the bundled action against the AWS stand-in', () => {
     );
   });
 
-  it('needs exactly the IAM policy in the README: every call the runs made is allowed, and nothing else is', () => {
+  afterAllRuns("the README's IAM policy allows every call these runs made, and nothing else", () => {
     const allowed = readPolicy();
     const seen = seenActions();
     expect(seen.filter((op) => !allowed.has(op))).toEqual([]);
     // Every allowed action is one the action's code sends (the smoke test's EC2 calls are seen in
-    // the runs on the local instance); ec2:CreateTags is what AWS checks for tags given at creation.
+    // smoke-faults.test.ts and the runs on the local instance); ec2:CreateTags is what AWS checks for
+    // tags given at creation.
     const unused = [...allowed].filter((a) => !codeSends(a) && a !== 'ec2:CreateTags');
     expect(unused).toEqual([]);
     expect(codeTagsAtCreation()).toBe(true);
     // And the runs above did exercise the Elastic Beanstalk and S3 side fully.
-    for (const a of [...allowed].filter((x) => !x.startsWith('ec2:') || x === 'ec2:DescribeImages' || ONLY_WHEN_AN_ANSWER_IS_LOST.includes(x)))
-      expect(seen).toContain(a);
+    for (const a of [...allowed].filter((x) => !x.startsWith('ec2:') || x === 'ec2:DescribeImages')) expect(seen).toContain(a);
   });
 });

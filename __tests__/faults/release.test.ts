@@ -1,8 +1,9 @@
 /**
- * The release after a passed smoke test, run by the bundled action against the
- * AWS stand-in (EC2, SSM and Elastic Beanstalk answering per region): a
- * promotion to two regions with sharing and SSM parameters; a copy that fails
- * midway; a cancel and a kill during the copies; a prune that keeps what an
+ * The release after a passed smoke test, run in process on virtual time
+ * against the AWS stand-in (EC2, SSM and Elastic Beanstalk answering per
+ * region): a promotion to two regions with sharing and SSM parameters; a copy
+ * that fails midway; a smoke test that fails during the copies (a cancel and a
+ * kill during them are in kills.test.ts); a prune that keeps what an
  * environment or a launch template uses; a sweep of a dead run's leftovers
  * that touches nothing else. The smoke test runs on a local sshd standing in
  * for a booted instance, with one declared check.
@@ -21,11 +22,10 @@ import {
 } from '@aws-sdk/client-ec2';
 import { execFileSync } from 'node:child_process';
 import type { Standin } from '../../test/aws-standin/server';
-import type { Image } from '../../test/aws-standin/ec2';
-import { ACCESS_KEY_ID, expectNoSecretsInOutputs, readPolicy, ScenarioOptions, seenActions, SECRET, smokeScenario } from './harness';
+import { ACCESS_KEY_ID, expectNoSecretsInOutputs, readPolicy, seenActions, SECRET } from './harness';
+import { BUILD_REGION, copiesIn, copySnapshots, liveCopies, plainImage, PROMOTION, releaseWorld } from './release-world';
 import { errorLine } from '../helpers/run-action';
-import { Sshd, startSshd } from '../helpers/sshd';
-import { freePort } from '../helpers/processes';
+import { afterAllRuns } from '../helpers/whole-file';
 import { platformFixture } from '../helpers/platform-fixture';
 import { codeSends, neededFor, readmePolicy } from '../helpers/iam-policy';
 import { standinImage } from '../helpers/standin-images';
@@ -33,60 +33,9 @@ import type { ActionRun } from '../helpers/run-action';
 import { CANONICAL } from '../../test/aws-standin/ec2';
 import { cycloneDxErrors } from '../helpers/cyclonedx-schema';
 
-const BUILD_REGION = 'eu-west-1';
-const COPY_TOKEN_TAG = 'eb-platform-action:copy-token';
-const PROMOTION = {
-  'ami-regions': 'eu-central-1, us-east-1',
-  'ami-kms-key-ids': 'us-east-1=alias/ami-copies',
-  'ami-share-accounts': '210987654321',
-  'ami-share-org-arns': 'arn:aws:organizations::123456789012:organization/o-abcdefghij',
-  'ssm-parameter': '/platform/web/ami-id',
-  'ssm-parameter-platform-arn': '/platform/web/platform-arn',
-};
-
-/** An image of the account's in a region, as an earlier release left it. */
-const plainImage = (s: Standin, region: string, name: string, tags: Record<string, string>): string =>
-  s
-    .ec2In(region)
-    .registerImage(
-      { name, ownerId: s.account, architecture: 'x86_64', rootDeviceName: '/dev/sda1', virtualizationType: 'hvm', enaSupport: true, volumeSize: 16, tags },
-      { sizeGiB: 16 },
-    ).id;
-const copiesIn = (s: Standin, region: string): Image[] =>
-  s
-    .ec2In(region)
-    .images()
-    .filter((i) => i.tags[COPY_TOKEN_TAG]);
-const liveCopies = (s: Standin) =>
-  ['eu-central-1', 'us-east-1'].flatMap((r) =>
-    copiesIn(s, r)
-      .filter((i) => i.state !== 'deregistered')
-      .map((i) => `${r} ${i.id} ${i.state}`),
-  );
-const copySnapshots = (s: Standin) =>
-  ['eu-central-1', 'us-east-1'].flatMap((r) =>
-    s
-      .ec2In(r)
-      .snapshots()
-      .filter((x) => x.tags[COPY_TOKEN_TAG]),
-  );
-
 describe('the release after a passed smoke test, against the AWS stand-in', () => {
-  let sshd: Sshd;
-  let fixture: ReturnType<typeof platformFixture>;
-  beforeAll(async () => {
-    sshd = await startSshd({ bootedHost: true });
-    fixture = platformFixture();
-    fs.writeFileSync(path.join(fixture.dir, 'smoke.yaml'), 'checks:\n  - name: the host answers\n    run: echo ok\n    expect: "^ok$"\n');
-  });
-  afterAll(async () => {
-    await sshd?.stop();
-    fixture?.cleanup();
-    expectNoSecretsInOutputs();
-  });
-
-  const release = async (options: ScenarioOptions = {}) =>
-    smokeScenario({ ...sshd, sshPort: sshd.port, httpPort: await freePort() }, { workspace: fixture.root, ...options });
+  const { release, fixture } = releaseWorld();
+  afterAllRuns('no secret in any output of these runs', expectNoSecretsInOutputs);
 
   it('copies the proven image to two regions with its tags, shares it, writes the SSM parameters, and reports each image', async () => {
     const { run, standin, leftovers } = await release({ inputs: PROMOTION });
@@ -138,10 +87,11 @@ describe('the release after a passed smoke test, against the AWS stand-in', () =
   }, 180_000);
 
   it('removes the copies begun alongside a smoke test that fails, with their snapshots, and shares and publishes nothing', async () => {
-    const script = path.join(fixture.root, 'smoke-fails.sh');
+    const script = path.join(fixture().root, 'smoke-fails.sh');
     fs.writeFileSync(script, '#!/bin/sh\necho "the platform answers 503" >&2\nexit 1\n', { mode: 0o755 });
     try {
-      const { run, standin, leftovers } = await release({ inputs: { ...PROMOTION, 'smoke-script': 'smoke-fails.sh' }, copyMs: 60_000 });
+      // A copy takes longer than the smoke test, as on AWS: still pending when the smoke test fails.
+      const { run, standin, leftovers } = await release({ inputs: { ...PROMOTION, 'smoke-script': 'smoke-fails.sh' }, copyMs: 20 * 60_000 });
       expect(run.main.code).toBe(1);
       expect(errorLine(run.main.output)).toMatch(/^::error::FAIL user script smoke-fails\.sh/);
       expect(run.main.output).toMatch(/Smoke test failed: user script smoke-fails\.sh/);
@@ -200,34 +150,10 @@ describe('the release after a passed smoke test, against the AWS stand-in', () =
     expect(leftovers).toEqual([]);
   }, 180_000);
 
-  for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
-    it(`leaves no copy after ${signal} during the copies`, async () => {
-      const { run, standin, leftovers } = await release({
-        inputs: PROMOTION,
-        copyMs: 120_000,
-        interrupt: (_standin, kill, output) => {
-          const both = setInterval(() => {
-            if ((output().match(/Copying ami-[0-9a-f]+ to /g) ?? []).length >= 2) {
-              clearInterval(both);
-              kill(signal);
-            }
-          }, 100);
-        },
-      });
-      expect(run.main.code).not.toBe(0);
-      expect(run.post.code).toBe(0);
-      expect(copiesIn(standin, 'eu-central-1').length + copiesIn(standin, 'us-east-1').length).toBe(2);
-      expect(liveCopies(standin)).toEqual([]);
-      expect(copySnapshots(standin)).toEqual([]);
-      expect(standin.ssmIn(BUILD_REGION).value('/platform/web/ami-id')).toBeUndefined();
-      expect(leftovers).toEqual([]);
-    }, 180_000);
-  }
-
   it('prunes old versions, failed ones first, keeping what an environment or a launch template uses, and deprecates the rest', async () => {
     const arns: Record<string, string> = {};
     const older: Record<string, string> = {};
-    const { run, standin, leftovers } = await release({
+    const { run, standin, leftovers, now } = await release({
       inputs: { 'ami-regions': 'eu-central-1', 'ssm-parameter': '/platform/web/ami-id', 'keep-versions': '2', 'deprecate-previous-after-days': '30' },
       setup: (s) => {
         for (const [version, status] of [
@@ -284,7 +210,7 @@ describe('the release after a passed smoke test, against the AWS stand-in', () =
     expect(out).toMatch(/keep 0\.9\.2 \(ami-[0-9a-f]+\): used by launch template web-canary/);
     expect(['0.9.2', '0.9.3', '0.9.4'].map((v) => image(v)?.state)).toEqual(['available', 'available', 'available']);
     // Deprecated 30 days ahead: what stays of the older images.
-    const in30Days = Date.now() + 30 * 86_400_000;
+    const in30Days = now() + 30 * 86_400_000;
     for (const v of ['0.9.2', '0.9.3', '0.9.4']) expect(Math.abs(Date.parse(image(v)?.deprecationTime ?? '') - in30Days)).toBeLessThan(10 * 60_000);
     expect(run.summary).toMatch(/removed platform version 0\.9\.1 \(failed\)/);
     expect(leftovers).toEqual([]);
@@ -392,7 +318,7 @@ describe('the release after a passed smoke test, against the AWS stand-in', () =
       }).id;
     // The fixture's platform, with a base image found as Canonical's images are: by name and owner, the newest.
     const filtered = platformFixture();
-    fs.copyFileSync(path.join(fixture.dir, 'smoke.yaml'), path.join(filtered.dir, 'smoke.yaml'));
+    fs.copyFileSync(path.join(fixture().dir, 'smoke.yaml'), path.join(filtered.dir, 'smoke.yaml'));
     const filter = {
       filters: { name: 'ubuntu/images/*/ubuntu-noble-24.04-amd64-server-*', 'virtualization-type': 'hvm' },
       owners: [CANONICAL],
@@ -478,7 +404,7 @@ describe('the release after a passed smoke test, against the AWS stand-in', () =
     expect(leftovers).toEqual([]);
   }, 300_000);
 
-  it('needs the README policy with its promotion block: every call the runs made is allowed, and every promotion action is used', () => {
+  afterAllRuns('the README policy with its promotion block allows every call these runs made, and each promotion action is used', () => {
     const main = readPolicy();
     const promotion = readmePolicy('### For promotion and pruning');
     const seen = neededFor(seenActions());

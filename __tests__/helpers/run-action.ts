@@ -78,6 +78,38 @@ function step(script: string, env: NodeJS.ProcessEnv, interrupt?: Interrupt): Pr
   });
 }
 
+/** The runner's command files, by the variable that names each. */
+export const COMMAND_FILES = { GITHUB_STATE: 'state', GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary' } as const;
+
+/** The environment the runner gives a step whose RUNNER_TEMP (and command files) is `dir`. */
+export function baseEnvironment(dir: string, workspace: string | undefined, env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    RUNNER_TEMP: dir,
+    GITHUB_WORKSPACE: workspace ?? root,
+    GITHUB_REPOSITORY: 'acme/web-platform',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_SERVER_URL: 'https://github.com',
+    ...Object.fromEntries(Object.entries(COMMAND_FILES).map(([k, f]) => [k, path.join(dir, f)])),
+    ...env,
+  };
+}
+
+/** The INPUT_* variables the runner sets for a step's `with:`. */
+export function inputVariables(inputs: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+}
+
+/** What both steps left in `dir`: outputs, the summary, and the SBOM the run wrote (read before RUNNER_TEMP goes). */
+export function readRun(dir: string, main: StepRun, post: StepRun, state: Record<string, string>): ActionRun {
+  const outputs = parseCommandFile(fs.readFileSync(path.join(dir, COMMAND_FILES.GITHUB_OUTPUT), 'utf8'));
+  const sbomPath = outputs['sbom-path'];
+  const sbom = sbomPath && fs.existsSync(sbomPath) ? fs.readFileSync(sbomPath, 'utf8') : undefined;
+  return { main, post, state, outputs, summary: fs.readFileSync(path.join(dir, COMMAND_FILES.GITHUB_STEP_SUMMARY), 'utf8'), sbom };
+}
+
 /**
  * Runs the bundled action as the runner does: dist/main.js with INPUT_*
  * variables and the runner's command files, then dist/post.js with the
@@ -91,31 +123,15 @@ export async function runAction(options: {
 }): Promise<ActionRun> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'action-run-'));
   try {
-    const files = { GITHUB_STATE: 'state', GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary' };
-    for (const f of Object.values(files)) fs.writeFileSync(path.join(dir, f), '');
-    const base: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      RUNNER_TEMP: dir,
-      GITHUB_WORKSPACE: options.workspace ?? root,
-      GITHUB_REPOSITORY: 'acme/web-platform',
-      GITHUB_RUN_ID: '4242',
-      GITHUB_RUN_ATTEMPT: '1',
-      GITHUB_SERVER_URL: 'https://github.com',
-      ...Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)])),
-      ...options.env,
-    };
-    const inputs = Object.fromEntries(Object.entries(options.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+    for (const f of Object.values(COMMAND_FILES)) fs.writeFileSync(path.join(dir, f), '');
+    const base = baseEnvironment(dir, options.workspace, options.env);
+    const inputs = inputVariables(options.inputs);
     const main = await step('main.js', { ...base, ...inputs }, options.interrupt);
-    const state = parseCommandFile(fs.readFileSync(path.join(dir, 'state'), 'utf8'));
+    const state = parseCommandFile(fs.readFileSync(path.join(dir, COMMAND_FILES.GITHUB_STATE), 'utf8'));
     const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
-    fs.writeFileSync(path.join(dir, 'state'), '');
+    fs.writeFileSync(path.join(dir, COMMAND_FILES.GITHUB_STATE), '');
     const post = await step('post.js', { ...base, ...inputs, ...stateEnv });
-    const outputs = parseCommandFile(fs.readFileSync(path.join(dir, 'output'), 'utf8'));
-    // The SBOM lives in RUNNER_TEMP, which goes with the run: kept here for the test to read.
-    const sbomPath = outputs['sbom-path'];
-    const sbom = sbomPath && fs.existsSync(sbomPath) ? fs.readFileSync(sbomPath, 'utf8') : undefined;
-    return { main, post, state, outputs, summary: fs.readFileSync(path.join(dir, 'summary'), 'utf8'), sbom };
+    return readRun(dir, main, post, state);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

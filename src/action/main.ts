@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import * as os from 'node:os';
 import { clientPool } from '../lib/aws';
-import { realClock } from '../lib/clock';
+import { Clock, realClock } from '../lib/clock';
 import { describeError, StepError } from '../lib/errors';
 import { coreLog } from './core-log';
 import { InputErrors, parseInputs, unknownInputs, unknownInputWarning } from '../inputs';
@@ -11,7 +11,11 @@ import { runTags } from '../resources/run-tags';
 import { renderInputErrors, renderSummary } from './summary';
 import type { Log } from '../lib/log';
 
-export async function main(): Promise<void> {
+/**
+ * The main step: parse, run the pipeline, write the summary. The clock is the
+ * runner's, or a test's virtual one shared with the AWS stand-in.
+ */
+export async function main(clock: Clock = realClock): Promise<void> {
   const log = coreLog();
   let inputs;
   try {
@@ -63,7 +67,7 @@ export async function main(): Promise<void> {
         workDir: process.env.RUNNER_TEMP || os.tmpdir(),
         runTags: runTags(),
         setOutput: (name, value) => core.setOutput(name, value),
-        clock: realClock,
+        clock,
         signal: controller.signal,
       },
       report,
@@ -76,6 +80,9 @@ export async function main(): Promise<void> {
   }
   await writeSummary(renderSummary(report, failure), log);
   if (failure) core.setFailed(failure);
+  // A signal from here on ends the process as Node's default does: the summary is written.
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
 }
 
 async function writeSummary(markdown: string, log: Log): Promise<void> {

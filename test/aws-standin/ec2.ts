@@ -45,6 +45,8 @@ export function createEc2(options: Ec2Options) {
 
   return {
     handlers,
+    /** Moves what runs on the stand-in's clock without being asked (an image copy). */
+    tick: images.tick,
     registerImage: images.registerImage,
     images: images.images,
     snapshots: images.snapshots,

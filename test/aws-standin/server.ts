@@ -27,9 +27,9 @@ export type { Fault, FaultKind } from './faults';
 export interface StandinOptions {
   /**
    * The stand-in's time, for every state that moves with it (instances, the builder, events, a
-   * deregistered image's snapshot): a test that gives the action a virtual clock gives the stand-in
-   * the same one, so a wait of minutes passes at once on both sides. An image copy, a parameter's
-   * image check and a real Packer build still take real time.
+   * deregistered image's snapshot, an image copy, a parameter's image check): a test that gives the
+   * action a virtual clock gives the stand-in the same one, so a wait of minutes passes at once on
+   * both sides. A real Packer build still takes real time.
    */
   clock?: { now(): number };
   /** How long a simulated platform build takes, in the stand-in's ms. */
@@ -69,9 +69,9 @@ export interface StandinOptions {
   setup?: (ec2: Ec2) => void;
   /** Requests under /imds/ go here: the instances' metadata service (VM machines). */
   imds?: (req: http.IncomingMessage, res: http.ServerResponse, path: string) => void;
-  /** How long an image copy stays pending, in real ms. */
+  /** How long an image copy stays pending, in the stand-in's ms. */
   copyMs?: number;
-  /** How long a snapshot stays in use after its image is deregistered, in real ms (see ec2/state.ts). */
+  /** How long a snapshot stays in use after its image is deregistered, in the stand-in's ms (see ec2/state.ts). */
   snapshotInUseMs?: number;
   /** EC2 as before DeregisterImage took DeleteAssociatedSnapshots. */
   noDeleteAssociatedSnapshots?: boolean;
@@ -172,6 +172,7 @@ export async function startStandin(options: StandinOptions = {}) {
   const tickAll = () => {
     eb.tick();
     for (const s of ssms.values()) s.tick();
+    for (const e of ec2s.values()) e.tick();
   };
   const ticker = setInterval(tickAll, 100);
 

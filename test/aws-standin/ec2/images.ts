@@ -12,6 +12,24 @@ import { instanceOf } from './instances';
 
 export function imageBackend(ec2: Ec2State) {
   const { options, account, region, now, instances, images, snapshots, launchTemplates } = ec2;
+  /** Copies still pending: when each settles on the stand-in's clock, and whether it fails then. */
+  const copying = new Map<string, { readyAt: number; fails: boolean }>();
+
+  /** Settles the copies whose time has come (the server ticks it on each request and on its timer). */
+  function tick(): void {
+    for (const [imageId, { readyAt, fails }] of copying) {
+      if (now() < readyAt) continue;
+      copying.delete(imageId);
+      const copy = images.get(imageId);
+      if (!copy || copy.state !== 'pending') continue;
+      const snap = snapshots.get(copy.snapshotId);
+      if (snap) snap.state = 'completed';
+      if (fails) {
+        copy.state = 'failed';
+        copy.stateReason = { code: 'Client.InvalidKMSKey.InvalidState', message: `The KMS key ${copy.kmsKeyId ?? ''} cannot be used to copy the snapshot.` };
+      } else copy.state = 'available';
+    }
+  }
 
   /** Registers an image over a disk (a base image, or what a build produced); a publisher's image may carry its own creation date. */
   function registerImage(
@@ -289,7 +307,7 @@ export function imageBackend(ec2: Ec2State) {
         description: p.get('Description') ?? source.image.description,
         ownerId: account,
         state: 'pending',
-        creationDate: new Date().toISOString(),
+        creationDate: new Date(now()).toISOString(),
         snapshotId,
         tags: tagSpecifications(p, 'image'),
         launchPermissions: [],
@@ -299,19 +317,7 @@ export function imageBackend(ec2: Ec2State) {
         copyToken: token || undefined,
       };
       images.set(copy.id, copy);
-      const fails = options.failCopy?.() ?? false;
-      setTimeout(() => {
-        const snap = snapshots.get(snapshotId);
-        if (copy.state !== 'pending') return;
-        if (fails) {
-          copy.state = 'failed';
-          copy.stateReason = { code: 'Client.InvalidKMSKey.InvalidState', message: `The KMS key ${copy.kmsKeyId ?? ''} cannot be used to copy the snapshot.` };
-          if (snap) snap.state = 'completed';
-          return;
-        }
-        copy.state = 'available';
-        if (snap) snap.state = 'completed';
-      }, options.copyMs ?? 300).unref();
+      copying.set(copy.id, { readyAt: now() + (options.copyMs ?? 300), fails: options.failCopy?.() ?? false });
       return { imageId: copy.id };
     },
     // EnableImageDeprecation (API reference, DeprecateAt): "You can't specify a date in the past" (the error code is not
@@ -335,6 +341,7 @@ export function imageBackend(ec2: Ec2State) {
 
   return {
     handlers,
+    tick,
     registerImage,
     images: () => [...images.values()],
     snapshots: () => [...snapshots.values()],

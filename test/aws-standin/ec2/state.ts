@@ -115,14 +115,14 @@ export interface Ec2Options {
   peer?: (region: string) => Ec2;
   /** An SSM parameter's value in this region, for a launch template's resolve:ssm: image. */
   parameter?: (name: string) => string | undefined;
-  /** How long a copy stays pending, in real ms. */
+  /** How long a copy stays pending, in the stand-in's ms. */
   copyMs?: number;
   /** Whether the next copy fails (a KMS key EC2 finds unusable only after the call; API reference, CopyImage KmsKeyId). */
   failCopy?: () => boolean;
   /** Called with each imported public key (a test's sshd or VM accepts it); ImportKeyPair answers once it settles. */
   onKeyImported?: (publicKey: string) => void | Promise<void>;
   /**
-   * How long, in real ms, a snapshot stays in use after its image is deregistered: DeleteSnapshot
+   * How long, in the stand-in's ms, a snapshot stays in use after its image is deregistered: DeleteSnapshot
    * meets InvalidSnapshot.InUse meanwhile ("a few minutes" in boto#3019; 1.5 s by default here).
    */
   snapshotInUseMs?: number;
