@@ -1,8 +1,8 @@
 /**
- * The tiers, one jest project each (TypeScript through ts-jest, transpile only: `npm run typecheck`
- * checks types):
+ * The tiers, one jest project each (TypeScript through ts-jest, transpile only: the fast tier's
+ * types.test.ts checks types, as `npm run typecheck` does):
  * - fast: unit, the stand-in on the wire, real sshd, real tools, and the fault suite's runs of the
- *   action in process on virtual time (__tests__/faults/{faults,release}.test.ts). `npm test` runs it.
+ *   action in process on virtual time (__tests__/faults/{faults,smoke-faults,release}.test.ts). `npm test` runs it.
  * - faults: the bundled action (dist/) run as the runner runs it against the stand-in and killed at
  *   each step (a kill needs a process of its own, on the wall clock), on no VM. `npm run test:faults`.
  * - vm: what boots the local instance or runs the real Packer (the local instance, the smoke test on

@@ -52,9 +52,10 @@ export type ScenarioOptions = {
 const IN_PROCESS_SPEED = 60;
 
 /**
- * One run of the bundled action (main, then post) against a fresh stand-in,
- * with the given faults. Records every operation seen and all output, and
- * what the stand-in still holds afterwards.
+ * One run of the action (main, then post) against a fresh stand-in, with the
+ * given faults: in this process on the stand-in's clock, or the bundled dist/
+ * on the wall clock when `bundled` or `interrupt` asks for it. Records every
+ * operation seen and all output, and what the stand-in still holds afterwards.
  */
 export async function scenario(options: ScenarioOptions): Promise<ScenarioResult> {
   const bundled = options.bundled || Boolean(options.interrupt);

@@ -3,7 +3,8 @@
  * (SIGTERM as a cancel sends, SIGKILL as its end), then its post step: after
  * every run the stand-in must hold nothing the run made. A kill needs a process
  * of its own, so these runs take real time; the same scenarios without a kill
- * run in process on virtual time in faults.test.ts and release.test.ts.
+ * run in process on virtual time in faults.test.ts, smoke-faults.test.ts and
+ * release.test.ts.
  */
 import { expectNoSecretsInOutputs, scenario, smokeScenario } from './harness';
 import { Sshd, startSshd } from '../helpers/sshd';

@@ -102,6 +102,17 @@ export function inputVariables(inputs: Record<string, string>): Record<string, s
   return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
 }
 
+/**
+ * What main saved with `saveState`, handed to post as the runner hands it: the state file read and
+ * emptied, each value as a STATE_* variable.
+ */
+export function handOverState(dir: string): { state: Record<string, string>; stateEnv: Record<string, string> } {
+  const file = path.join(dir, COMMAND_FILES.GITHUB_STATE);
+  const state = parseCommandFile(fs.readFileSync(file, 'utf8'));
+  fs.writeFileSync(file, '');
+  return { state, stateEnv: Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])) };
+}
+
 /** What both steps left in `dir`: outputs, the summary, and the SBOM the run wrote (read before RUNNER_TEMP goes). */
 export function readRun(dir: string, main: StepRun, post: StepRun, state: Record<string, string>): ActionRun {
   const outputs = parseCommandFile(fs.readFileSync(path.join(dir, COMMAND_FILES.GITHUB_OUTPUT), 'utf8'));
@@ -127,9 +138,7 @@ export async function runAction(options: {
     const base = baseEnvironment(dir, options.workspace, options.env);
     const inputs = inputVariables(options.inputs);
     const main = await step('main.js', { ...base, ...inputs }, options.interrupt);
-    const state = parseCommandFile(fs.readFileSync(path.join(dir, COMMAND_FILES.GITHUB_STATE), 'utf8'));
-    const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
-    fs.writeFileSync(path.join(dir, COMMAND_FILES.GITHUB_STATE), '');
+    const { state, stateEnv } = handOverState(dir);
     const post = await step('post.js', { ...base, ...inputs, ...stateEnv });
     return readRun(dir, main, post, state);
   } finally {

@@ -11,7 +11,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import type { Clock } from '../../src/lib/clock';
-import { ActionRun, baseEnvironment, COMMAND_FILES, inputVariables, parseCommandFile, readRun, StepRun } from './run-action';
+import { describeError } from '../../src/lib/errors';
+import { ActionRun, baseEnvironment, COMMAND_FILES, handOverState, inputVariables, readRun, StepRun } from './run-action';
 
 /** One temporary directory per test process: @actions/core keeps the summary file's path once it has found it. */
 let runnerTemp: string | undefined;
@@ -49,7 +50,7 @@ async function asStep(env: NodeJS.ProcessEnv, fn: () => Promise<void>): Promise<
     await fn();
   } catch (error) {
     // What the entry file's last resort prints (src/action/index.ts).
-    chunks.push(`::error::${error instanceof Error ? error.message : String(error)}\n`);
+    chunks.push(`::error::${describeError(error)}\n`);
     process.exitCode = 1;
   } finally {
     process.stdout.write = writes.out;
@@ -94,9 +95,7 @@ export async function runInProcess(options: { inputs: Record<string, string>; en
   const restore = rateLimiterOn(options.clock);
   try {
     const mainRun = await asStep({ ...base, ...inputs }, () => main(options.clock));
-    const state = parseCommandFile(fs.readFileSync(path.join(dir, COMMAND_FILES.GITHUB_STATE), 'utf8'));
-    const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
-    fs.writeFileSync(path.join(dir, COMMAND_FILES.GITHUB_STATE), '');
+    const { state, stateEnv } = handOverState(dir);
     const postRun = await asStep({ ...base, ...inputs, ...stateEnv }, () => post(options.clock));
     return readRun(dir, mainRun, postRun, state);
   } finally {
